@@ -1,0 +1,44 @@
+//! The public artisan profile, shown only with the artisan's consent.
+
+use actix_web::{web, HttpResponse};
+use tera::Context;
+
+use crate::catalog::{service, views};
+use crate::db;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::PageMeta;
+
+#[derive(serde::Serialize)]
+struct ArtisanView {
+    alias: String,
+    story: Option<String>,
+    paragraphs: Vec<String>,
+    center_city: String,
+}
+
+pub async fn profile(state: web::Data<AppState>, public_id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let public_id = public_id.into_inner();
+    let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id)).await?;
+    let view = ArtisanView {
+        paragraphs: page.artisan.story.as_deref().map(views::paragraphs).unwrap_or_default(),
+        story: page.artisan.story.clone(),
+        alias: page.artisan.alias.clone(),
+        center_city: page.center.city.clone(),
+    };
+    let mut ctx = Context::new();
+    ctx.insert("artisan", &view);
+    ctx.insert("pieces", &views::cards(&page.pieces));
+    let path = format!("/artisans/{}", page.artisan.public_id);
+    let meta = PageMeta {
+        title: format!("{}, goldsmith in {} — {}", view.alias, view.center_city, state.settings.shop.name),
+        description: format!("Pieces handmade by {} at the {} workshop.", view.alias, view.center_city),
+        path: &path,
+        nav: "",
+    };
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(state.templates.render("artisan.html", &meta, ctx)?))
+}
+
+pub fn routes(cfg: &mut actix_web::web::ServiceConfig) {
+    cfg.route("/artisans/{public_id}", web::get().to(profile));
+}

@@ -1,0 +1,184 @@
+//! The read-only public JSON API: `GET /api/v1/pieces` (the catalog's filters and pagination)
+//! and `GET /api/v1/pieces/{id or slug}`. Field names here are a contract: add, never rename.
+
+use actix_web::{web, HttpResponse};
+use serde::Serialize;
+
+use super::filters::{CatalogFilter, RawCatalogQuery};
+use super::service::{self, PieceDetail, PieceKey, PieceSummary};
+use super::views::{media_url, stone_label};
+use crate::db;
+use crate::error::{ApiError, AppError};
+use crate::money::Money;
+use crate::startup::AppState;
+
+#[derive(Serialize)]
+pub struct MoneyJson {
+    pub amount_minor: i64,
+    pub currency: &'static str,
+    pub formatted: String,
+}
+
+impl From<Money> for MoneyJson {
+    fn from(m: Money) -> Self {
+        Self { amount_minor: m.minor, currency: m.currency.code(), formatted: m.to_string() }
+    }
+}
+
+#[derive(Serialize)]
+pub struct CenterJson {
+    pub code: String,
+    pub city: String,
+    pub country: String,
+}
+
+#[derive(Serialize)]
+pub struct ImageJson {
+    pub url: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+#[derive(Serialize)]
+pub struct PieceJson {
+    pub id: i64,
+    pub sku: String,
+    pub slug: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub metal: &'static str,
+    pub purity: &'static str,
+    pub gross_weight_mg: i64,
+    pub net_weight_mg: i64,
+    pub ring_size: Option<i32>,
+    pub huid: Option<String>,
+    pub price: MoneyJson,
+    pub status: &'static str,
+    pub available: bool,
+    pub center: CenterJson,
+    pub listed_at: Option<String>,
+    pub url: String,
+    pub image: Option<ImageJson>,
+}
+
+#[derive(Serialize)]
+pub struct StoneJson {
+    pub kind: String,
+    pub count: i32,
+    pub carats_hundredths: i64,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct MakerJson {
+    pub public_id: String,
+    pub alias: String,
+    pub story: Option<String>,
+    pub profile_url: Option<String>,
+    pub labor_minutes: i64,
+}
+
+#[derive(Serialize)]
+pub struct PieceDetailJson {
+    #[serde(flatten)]
+    pub piece: PieceJson,
+    pub description: String,
+    pub hallmark: String,
+    pub labor_minutes: i64,
+    pub stones: Vec<StoneJson>,
+    pub makers: Vec<MakerJson>,
+    pub images: Vec<ImageJson>,
+}
+
+#[derive(Serialize)]
+pub struct PaginationJson {
+    pub page: i64,
+    pub per_page: i64,
+    pub total: i64,
+    pub total_pages: i64,
+}
+
+#[derive(Serialize)]
+pub struct PieceListJson {
+    pub data: Vec<PieceJson>,
+    pub pagination: PaginationJson,
+}
+
+fn image_json(i: &super::models::ImageRow, state: &AppState) -> ImageJson {
+    ImageJson { url: state.settings.absolute_url(&media_url(&i.path)), alt: i.alt_text.clone(), width: i.width, height: i.height }
+}
+
+fn piece_json(s: &PieceSummary, state: &AppState) -> PieceJson {
+    let p = &s.piece;
+    PieceJson {
+        id: p.id,
+        sku: p.sku.as_str().into(),
+        slug: p.slug.as_str().into(),
+        title: p.title.clone(),
+        kind: p.kind.code(),
+        metal: p.metal.code(),
+        purity: p.purity.code(),
+        gross_weight_mg: p.gross_weight.get(),
+        net_weight_mg: p.net_weight.get(),
+        ring_size: p.ring_size.map(|r| r.get()),
+        huid: p.huid.as_ref().map(|h| h.as_str().into()),
+        price: p.price.into(),
+        status: p.status.code(),
+        available: p.is_available(),
+        center: CenterJson { code: s.center.code.clone(), city: s.center.city.clone(), country: s.center.country.clone() },
+        listed_at: p.listed_at.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        url: state.settings.absolute_url(&format!("/pieces/{}", p.slug.as_str())),
+        image: s.cover.as_ref().map(|i| image_json(i, state)),
+    }
+}
+
+fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
+    let labor_minutes = d.labor_minutes();
+    let summary = PieceSummary { piece: d.piece, center: d.center, cover: d.images.first().cloned() };
+    PieceDetailJson {
+        description: summary.piece.description.clone(),
+        hallmark: summary.piece.hallmark(),
+        labor_minutes,
+        stones: d
+            .stones
+            .iter()
+            .map(|s| StoneJson { kind: s.kind.clone(), count: s.count, carats_hundredths: s.carats_hundredths, label: stone_label(s) })
+            .collect(),
+        makers: d
+            .makers
+            .into_iter()
+            .map(|m| MakerJson {
+                profile_url: m.artisan.has_profile.then(|| state.settings.absolute_url(&format!("/artisans/{}", m.artisan.public_id))),
+                public_id: m.artisan.public_id,
+                alias: m.artisan.alias,
+                story: m.artisan.story,
+                labor_minutes: m.labor_minutes,
+            })
+            .collect(),
+        images: d.images.iter().map(|i| image_json(i, state)).collect(),
+        piece: piece_json(&summary, state),
+    }
+}
+
+pub async fn list(state: web::Data<AppState>, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, ApiError> {
+    let filter = CatalogFilter::parse(&query, state.settings.currency)
+        .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
+    let result = db::run(&state.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
+    let body = PieceListJson {
+        data: result.pieces.iter().map(|s| piece_json(s, &state)).collect(),
+        pagination: PaginationJson {
+            page: result.filter.page,
+            per_page: result.filter.per_page,
+            total: result.total,
+            total_pages: result.total_pages(),
+        },
+    };
+    Ok(HttpResponse::Ok().json(body))
+}
+
+pub async fn show(state: web::Data<AppState>, key: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let key = key.into_inner();
+    let detail = db::run(&state.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError)).await?;
+    Ok(HttpResponse::Ok().json(detail_json(detail, &state)))
+}

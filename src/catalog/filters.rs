@@ -1,0 +1,260 @@
+//! The catalog's search parameters: parsed once from the query string (shared by the HTML
+//! catalog and the JSON API) and written back into URLs so the filter state lives in the URL.
+
+use serde::Deserialize;
+
+use super::types::{Metal, Purity};
+use crate::money::{Currency, Money};
+
+/// The query string as received; every field is optional text, parsed by `CatalogFilter::parse`.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct RawCatalogQuery {
+    pub center: Option<String>,
+    pub metal: Option<String>,
+    pub purity: Option<String>,
+    pub price_min: Option<String>,
+    pub price_max: Option<String>,
+    pub availability: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Availability {
+    /// Listed pieces that can be bought now.
+    #[default]
+    Available,
+    Sold,
+    /// Every public piece: listed, reserved and sold.
+    All,
+}
+
+impl Availability {
+    pub const ALL: [Availability; 3] = [Self::Available, Self::Sold, Self::All];
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Available => "available",
+            Self::Sold => "sold",
+            Self::All => "all",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Available => "Available now",
+            Self::Sold => "Sold",
+            Self::All => "All pieces",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    PriceAsc,
+    PriceDesc,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Self::Newest, Self::PriceAsc, Self::PriceDesc];
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::PriceAsc => "price_asc",
+            Self::PriceDesc => "price_desc",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Newest => "Newest first",
+            Self::PriceAsc => "Price: low to high",
+            Self::PriceDesc => "Price: high to low",
+        }
+    }
+}
+
+pub const DEFAULT_PER_PAGE: i64 = 24;
+pub const MAX_PER_PAGE: i64 = 100;
+
+/// A checked catalog search. `center` is a well-formed code; whether that center exists is
+/// checked against the database by the service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogFilter {
+    pub center: Option<String>,
+    pub metal: Option<Metal>,
+    pub purity: Option<Purity>,
+    pub price_min: Option<Money>,
+    pub price_max: Option<Money>,
+    pub availability: Availability,
+    pub sort: Sort,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// A parameter that could not be understood, with a message for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct FilterError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+fn bad(field: &'static str, message: impl Into<String>) -> FilterError {
+    FilterError { field, message: message.into() }
+}
+
+/// Empty values count as "not set": an HTML form sends `center=` for "any center".
+fn present(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl CatalogFilter {
+    pub fn parse(raw: &RawCatalogQuery, currency: Currency) -> Result<Self, FilterError> {
+        let center = match present(&raw.center) {
+            None => None,
+            Some(c) if c.len() <= 32 && c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-') => Some(c.to_string()),
+            Some(c) => return Err(bad("center", format!("unknown center `{}`", truncate(c)))),
+        };
+        let metal = present(&raw.metal).map(Metal::parse).transpose().map_err(|e| bad("metal", e.0))?;
+        let purity = present(&raw.purity).map(Purity::parse).transpose().map_err(|e| bad("purity", e.0))?;
+        let price = |field: &'static str, value: &Option<String>| {
+            present(value)
+                .map(|v| Money::parse_major(v, currency))
+                .transpose()
+                .map_err(|e| bad(field, format!("{field} {e} (got `{}`)", truncate(value.as_deref().unwrap_or("")))))
+        };
+        let price_min = price("price_min", &raw.price_min)?;
+        let price_max = price("price_max", &raw.price_max)?;
+        if let (Some(min), Some(max)) = (price_min, price_max) {
+            if min.minor > max.minor {
+                return Err(bad("price_min", "price_min is more than price_max"));
+            }
+        }
+        let availability = match present(&raw.availability) {
+            None => Availability::default(),
+            Some(v) => Availability::ALL.into_iter().find(|a| a.code() == v).ok_or_else(|| {
+                bad("availability", format!("unknown availability `{}`; expected available, sold or all", truncate(v)))
+            })?,
+        };
+        let sort = match present(&raw.sort) {
+            None => Sort::default(),
+            Some(v) => Sort::ALL.into_iter().find(|s| s.code() == v).ok_or_else(|| {
+                bad("sort", format!("unknown sort `{}`; expected newest, price_asc or price_desc", truncate(v)))
+            })?,
+        };
+        let page = whole_number("page", &raw.page, 1, i64::from(u32::MAX))?.unwrap_or(1);
+        let per_page = whole_number("per_page", &raw.per_page, 1, MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE);
+        Ok(Self { center, metal, purity, price_min, price_max, availability, sort, page, per_page })
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * self.per_page
+    }
+
+    /// The query string that reproduces this filter (defaults left out), for links.
+    pub fn query_string(&self, page: i64) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(c) = &self.center {
+            pairs.push(("center", c.clone()));
+        }
+        if let Some(m) = self.metal {
+            pairs.push(("metal", m.code().into()));
+        }
+        if let Some(p) = self.purity {
+            pairs.push(("purity", p.code().into()));
+        }
+        if let Some(m) = self.price_min {
+            pairs.push(("price_min", trim_zero_cents(&m.major_string())));
+        }
+        if let Some(m) = self.price_max {
+            pairs.push(("price_max", trim_zero_cents(&m.major_string())));
+        }
+        if self.availability != Availability::default() {
+            pairs.push(("availability", self.availability.code().into()));
+        }
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.code().into()));
+        }
+        if self.per_page != DEFAULT_PER_PAGE {
+            pairs.push(("per_page", self.per_page.to_string()));
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    }
+}
+
+fn whole_number(field: &'static str, value: &Option<String>, min: i64, max: i64) -> Result<Option<i64>, FilterError> {
+    let Some(v) = present(value) else { return Ok(None) };
+    match v.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(bad(field, format!("{field} must be a whole number from {min} to {max} (got `{}`)", truncate(v)))),
+    }
+}
+
+fn trim_zero_cents(s: &str) -> String {
+    s.strip_suffix(".00").unwrap_or(s).to_string()
+}
+
+/// Echoed input is cut short so an error message cannot be used to reflect a long payload.
+fn truncate(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> RawCatalogQuery {
+        parse_qs(&url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+    }
+
+    /// The same decoding actix-web's `web::Query` applies.
+    fn parse_qs(qs: &str) -> RawCatalogQuery {
+        serde_urlencoded::from_str(qs).unwrap()
+    }
+
+    #[test]
+    fn empty_query_is_the_default_filter() {
+        let f = CatalogFilter::parse(&RawCatalogQuery::default(), Currency::Usd).unwrap();
+        assert_eq!(f.page, 1);
+        assert_eq!(f.per_page, DEFAULT_PER_PAGE);
+        assert_eq!(f.availability, Availability::Available);
+        assert_eq!(f.query_string(1), "");
+    }
+
+    #[test]
+    fn round_trips_through_the_url() {
+        let input = raw(&[("center", "kolkata"), ("metal", "rose_gold"), ("purity", "22K916"), ("price_min", "250"), ("price_max", "1000.5"), ("sort", "price_asc"), ("availability", "all")]);
+        let f = CatalogFilter::parse(&input, Currency::Usd).unwrap();
+        assert_eq!(f.price_min.unwrap().minor, 25_000);
+        assert_eq!(f.price_max.unwrap().minor, 100_050);
+        let again = CatalogFilter::parse(&parse_qs(&f.query_string(3)), Currency::Usd).unwrap();
+        assert_eq!(again.page, 3);
+        assert_eq!(CatalogFilter { page: 1, ..again }, f);
+    }
+
+    #[test]
+    fn bad_values_name_their_field() {
+        let cases = [
+            (("price_min", "abc"), "price_min"),
+            (("page", "-1"), "page"),
+            (("page", "0"), "page"),
+            (("page", "1.5"), "page"),
+            (("per_page", "1000"), "per_page"),
+            (("metal", "silver"), "metal"),
+            (("purity", "21K"), "purity"),
+            (("sort", "random"), "sort"),
+            (("availability", "soon"), "availability"),
+            (("center", "Paris!"), "center"),
+        ];
+        for ((k, v), field) in cases {
+            let e = CatalogFilter::parse(&raw(&[(k, v)]), Currency::Usd).unwrap_err();
+            assert_eq!(e.field, field, "{k}={v}: {e}");
+        }
+        let e = CatalogFilter::parse(&raw(&[("price_min", "500"), ("price_max", "100")]), Currency::Usd).unwrap_err();
+        assert_eq!(e.message, "price_min is more than price_max");
+    }
+}

@@ -1,0 +1,138 @@
+//! Storefront pages: home, catalog, piece, about. Extract → parse → call the service → render.
+
+use actix_web::{web, HttpResponse};
+use serde_json::json;
+use tera::Context;
+
+use super::filters::{CatalogFilter, RawCatalogQuery};
+use super::service::{self, PieceKey};
+use super::views::{self, CatalogView, CenterView, PieceView};
+use crate::db;
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::web::PageMeta;
+
+fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body)
+}
+
+pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let data = db::run(&state.pool, |conn| service::home(conn, 8)).await?;
+    let mut ctx = Context::new();
+    ctx.insert("featured", &views::cards(&data.featured));
+    let centers: Vec<CenterView> = data.centers.iter().map(|(c, n)| CenterView::new(c, *n)).collect();
+    ctx.insert("available_count", &data.centers.iter().map(|(_, n)| n).sum::<i64>());
+    ctx.insert("centers", &centers);
+    let meta = PageMeta {
+        title: format!("{} — {}", state.settings.shop.name, state.settings.shop.tagline),
+        description: "One-of-a-kind gold jewelry handmade in Kolkata and Mumbai by survivors of trafficking trained as goldsmiths. Every artisan is paid at least a living wage.".into(),
+        path: "/",
+        nav: "home",
+    };
+    Ok(html(state.templates.render("home.html", &meta, ctx)?))
+}
+
+pub async fn catalog(state: web::Data<AppState>, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, AppError> {
+    let filter = CatalogFilter::parse(&query, state.settings.currency)
+        .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
+    let result = db::run(&state.pool, move |conn| service::search(conn, filter)).await?;
+    if result.filter.page > result.total_pages() {
+        return Err(AppError::NotFound);
+    }
+    let view = CatalogView::new(&result);
+    let page_suffix = if result.filter.page > 1 { format!(" (page {})", result.filter.page) } else { String::new() };
+    let qs = result.filter.query_string(result.filter.page);
+    let path = if qs.is_empty() { "/pieces".to_string() } else { format!("/pieces?{qs}") };
+    let meta = PageMeta {
+        title: format!("Handmade gold jewelry{page_suffix} — {}", state.settings.shop.name),
+        description: "Browse one-of-a-kind gold rings, pendants, earrings and bangles, hallmarked and handmade by survivor artisans in Kolkata and Mumbai.".into(),
+        path: &path,
+        nav: "pieces",
+    };
+    let ctx = Context::from_serialize(&view).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(html(state.templates.render("catalog.html", &meta, ctx)?))
+}
+
+pub async fn piece(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    let (detail, more) = db::run(&state.pool, move |conn| {
+        let detail = service::piece_detail(conn, PieceKey::Slug(&slug))?;
+        let more = service::more_from_center(conn, &detail, 4)?;
+        Ok::<_, AppError>((detail, more))
+    })
+    .await?;
+    let view = PieceView::new(&detail);
+    let path = format!("/pieces/{}", detail.piece.slug.as_str());
+    let images: Vec<views::ImageView> = detail.images.iter().map(views::ImageView::from).collect();
+    let mut ctx = Context::new();
+    ctx.insert("json_ld", &product_json_ld(&state, &detail, &images));
+    ctx.insert("piece", &view);
+    ctx.insert("images", &images);
+    ctx.insert("makers", &views::makers(&detail));
+    ctx.insert("more", &views::cards(&more));
+    let meta = PageMeta {
+        title: format!("{} — {} {} — {}", view.title, view.purity, view.metal_label.to_lowercase(), state.settings.shop.name),
+        description: description_snippet(&detail.piece.description),
+        path: &path,
+        nav: "pieces",
+    };
+    Ok(html(state.templates.render("piece.html", &meta, ctx)?))
+}
+
+pub async fn about(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let centers = db::run(&state.pool, |conn| {
+        let all = crate::centers::all(conn)?;
+        Ok::<_, AppError>(service::with_counts(conn, all)?)
+    })
+    .await?;
+    let mut ctx = Context::new();
+    ctx.insert("centers", &centers.iter().map(|(c, n)| CenterView::new(c, *n)).collect::<Vec<_>>());
+    let meta = PageMeta {
+        title: format!("About us — {}", state.settings.shop.name),
+        description: "Who makes fairgold jewelry, how artisans are paid a living wage, how we protect their privacy, and how every piece is hallmarked.".into(),
+        path: "/about",
+        nav: "about",
+    };
+    Ok(html(state.templates.render("about.html", &meta, ctx)?))
+}
+
+/// The first sentence or so of a description, for `<meta name="description">`.
+fn description_snippet(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 155 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(152).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut}…")
+}
+
+/// schema.org Product data for search engines. Serialised by serde_json, then made safe to
+/// sit inside a `<script>` element (no `</script>` or `<!--` can appear).
+fn product_json_ld(state: &AppState, d: &service::PieceDetail, images: &[views::ImageView]) -> String {
+    let p = &d.piece;
+    let availability = match p.status {
+        super::types::PieceStatus::Listed => "https://schema.org/InStock",
+        super::types::PieceStatus::Held => "https://schema.org/LimitedAvailability",
+        _ => "https://schema.org/SoldOut",
+    };
+    let data = json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.title,
+        "description": p.description,
+        "sku": p.sku.as_str(),
+        "material": format!("{} {}", p.purity.code(), p.metal.label()),
+        "image": images.iter().map(|i| state.settings.absolute_url(&i.url)).collect::<Vec<_>>(),
+        "countryOfOrigin": "IN",
+        "offers": {
+            "@type": "Offer",
+            "url": state.settings.absolute_url(&format!("/pieces/{}", p.slug.as_str())),
+            "priceCurrency": p.price.currency.code(),
+            "price": p.price.major_string(),
+            "availability": availability,
+            "itemCondition": "https://schema.org/NewCondition",
+        }
+    });
+    data.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}

@@ -1,0 +1,69 @@
+//! `Piece`: a catalog row parsed into typed values, the form the rest of the program uses.
+
+use chrono::NaiveDateTime;
+
+use super::models::PieceRow;
+use super::types::{Huid, Kind, Metal, Milligrams, ParseError, PieceStatus, Purity, RingSize, Sku, Slug};
+use crate::money::{Currency, Money};
+
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub id: i64,
+    pub sku: Sku,
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    pub kind: Kind,
+    pub metal: Metal,
+    pub purity: Purity,
+    pub gross_weight: Milligrams,
+    pub net_weight: Milligrams,
+    pub ring_size: Option<RingSize>,
+    pub huid: Option<Huid>,
+    pub price: Money,
+    pub status: PieceStatus,
+    pub center_id: i64,
+    pub featured: bool,
+    pub listed_at: Option<NaiveDateTime>,
+}
+
+impl TryFrom<PieceRow> for Piece {
+    type Error = ParseError;
+
+    /// Rows were checked when written; a failure here means the database was edited by hand.
+    fn try_from(row: PieceRow) -> Result<Self, ParseError> {
+        let currency = Currency::parse(&row.currency)
+            .ok_or_else(|| ParseError(format!("piece {}: unknown currency {}", row.id, row.currency)))?;
+        let ctx = |e: ParseError| ParseError(format!("piece {}: {}", row.id, e.0));
+        Ok(Self {
+            id: row.id,
+            sku: Sku::parse(&row.sku).map_err(ctx)?,
+            slug: Slug::parse(&row.slug).map_err(ctx)?,
+            kind: Kind::parse(&row.kind).map_err(ctx)?,
+            metal: Metal::parse(&row.metal).map_err(ctx)?,
+            purity: Purity::parse(&row.purity).map_err(ctx)?,
+            gross_weight: Milligrams::new(row.gross_weight_mg).map_err(ctx)?,
+            net_weight: Milligrams::new(row.net_weight_mg).map_err(ctx)?,
+            ring_size: row.ring_size.map(RingSize::new).transpose().map_err(ctx)?,
+            huid: row.huid.as_deref().map(Huid::parse).transpose().map_err(ctx)?,
+            status: PieceStatus::parse(&row.status).map_err(ctx)?,
+            price: Money::new(row.price_minor, currency),
+            title: row.title,
+            description: row.description,
+            center_id: row.center_id,
+            featured: row.featured,
+            listed_at: row.listed_at,
+        })
+    }
+}
+
+impl Piece {
+    pub fn is_available(&self) -> bool {
+        self.status == PieceStatus::Listed
+    }
+
+    /// "BIS hallmark 22K916": every piece we sell is hallmarked; the HUID is shown apart.
+    pub fn hallmark(&self) -> String {
+        format!("BIS hallmark {}", self.purity.code())
+    }
+}

@@ -1,0 +1,381 @@
+//! What the catalog's HTML templates receive: plain, pre-formatted values (money is formatted
+//! here, in Rust, not by a template filter).
+
+use serde::Serialize;
+
+use super::filters::{Availability, CatalogFilter, Sort};
+use super::models::{ImageRow, StoneRow};
+use super::service::{PieceDetail, PieceSummary, SearchResult};
+use super::types::{Metal, PieceStatus, Purity};
+use crate::centers::Center;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub url: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl From<&ImageRow> for ImageView {
+    fn from(i: &ImageRow) -> Self {
+        Self { url: media_url(&i.path), alt: i.alt_text.clone(), width: i.width, height: i.height }
+    }
+}
+
+pub fn media_url(path: &str) -> String {
+    format!("/media/{path}")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PieceCard {
+    pub url: String,
+    pub title: String,
+    pub price: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub available: bool,
+    pub image: Option<ImageView>,
+    pub center_city: String,
+    pub metal_label: &'static str,
+    pub purity: &'static str,
+}
+
+impl From<&PieceSummary> for PieceCard {
+    fn from(s: &PieceSummary) -> Self {
+        let p = &s.piece;
+        Self {
+            url: format!("/pieces/{}", p.slug.as_str()),
+            title: p.title.clone(),
+            price: p.price.to_string(),
+            status: p.status.code(),
+            status_label: p.status.label(),
+            available: p.is_available(),
+            image: s.cover.as_ref().map(ImageView::from),
+            center_city: s.center.city.clone(),
+            metal_label: p.metal.label(),
+            purity: p.purity.code(),
+        }
+    }
+}
+
+pub fn cards(pieces: &[PieceSummary]) -> Vec<PieceCard> {
+    pieces.iter().map(PieceCard::from).collect()
+}
+
+#[derive(Serialize)]
+pub struct CenterView {
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub blurb: String,
+    pub piece_count: i64,
+    pub url: String,
+}
+
+impl CenterView {
+    pub fn new(center: &Center, piece_count: i64) -> Self {
+        Self {
+            code: center.code.clone(),
+            name: center.name.clone(),
+            city: center.city.clone(),
+            blurb: center.public_blurb.clone(),
+            piece_count,
+            url: format!("/pieces?center={}", center.code),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+fn choice(value: &str, label: &str) -> Choice {
+    Choice { value: value.into(), label: label.into() }
+}
+
+#[derive(Serialize)]
+pub struct FilterOptions {
+    pub centers: Vec<Choice>,
+    pub metals: Vec<Choice>,
+    pub purities: Vec<Choice>,
+    pub availabilities: Vec<Choice>,
+    pub sorts: Vec<Choice>,
+}
+
+#[derive(Serialize)]
+pub struct FilterValues {
+    pub center: String,
+    pub metal: String,
+    pub purity: String,
+    pub price_min: String,
+    pub price_max: String,
+    pub availability: String,
+    pub sort: String,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: i64,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Pagination {
+    pub page: i64,
+    pub total_pages: i64,
+    pub total: i64,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct ActiveFilter {
+    pub label: String,
+    pub remove_url: String,
+}
+
+#[derive(Serialize)]
+pub struct CatalogView {
+    pub pieces: Vec<PieceCard>,
+    pub filters: FilterValues,
+    pub options: FilterOptions,
+    pub pagination: Pagination,
+    pub summary: String,
+    pub active_filters: Vec<ActiveFilter>,
+    pub clear_url: &'static str,
+}
+
+fn catalog_url(filter: &CatalogFilter, page: i64) -> String {
+    let qs = filter.query_string(page);
+    if qs.is_empty() {
+        "/pieces".into()
+    } else {
+        format!("/pieces?{qs}")
+    }
+}
+
+impl CatalogView {
+    pub fn new(result: &SearchResult) -> Self {
+        let f = &result.filter;
+        let total_pages = result.total_pages();
+        let page = f.page;
+        // A window of page numbers around the current one.
+        let first = (page - 2).max(1);
+        let last = (page + 2).min(total_pages);
+        let pages = (first..=last).map(|n| PageLink { number: n, url: catalog_url(f, n), current: n == page }).collect();
+        let shown_from = if result.pieces.is_empty() { 0 } else { f.offset() + 1 };
+        let shown_to = f.offset() + result.pieces.len() as i64;
+        let noun = if result.total == 1 { "piece" } else { "pieces" };
+        let summary = if result.total == 0 {
+            "No pieces match these filters".to_string()
+        } else {
+            format!("Showing {shown_from}–{shown_to} of {} {noun}", result.total)
+        };
+
+        let city = |code: &str| {
+            result.centers.iter().find(|c| c.code == code).map(|c| c.city.clone()).unwrap_or_else(|| code.to_string())
+        };
+        let mut active = Vec::new();
+        let mut push = |label: String, without: CatalogFilter| {
+            active.push(ActiveFilter { label, remove_url: catalog_url(&without, 1) })
+        };
+        if let Some(c) = &f.center {
+            push(format!("Made in {}", city(c)), CatalogFilter { center: None, ..f.clone() });
+        }
+        if let Some(m) = f.metal {
+            push(m.label().to_string(), CatalogFilter { metal: None, ..f.clone() });
+        }
+        if let Some(p) = f.purity {
+            push(p.code().to_string(), CatalogFilter { purity: None, ..f.clone() });
+        }
+        if let Some(m) = f.price_min {
+            push(format!("From {m}"), CatalogFilter { price_min: None, ..f.clone() });
+        }
+        if let Some(m) = f.price_max {
+            push(format!("Up to {m}"), CatalogFilter { price_max: None, ..f.clone() });
+        }
+        if f.availability != Availability::default() {
+            push(f.availability.label().to_string(), CatalogFilter { availability: Availability::default(), ..f.clone() });
+        }
+
+        let mut centers = vec![choice("", "Both workshops")];
+        centers.extend(result.centers.iter().map(|c| choice(&c.code, &c.city)));
+        let mut metals = vec![choice("", "Any metal")];
+        metals.extend(Metal::ALL.iter().map(|m| choice(m.code(), m.label())));
+        let mut purities = vec![choice("", "Any purity")];
+        purities.extend(Purity::ALL.iter().map(|p| choice(p.code(), &format!("{} ({})", p.code(), p.label()))));
+
+        Self {
+            pieces: cards(&result.pieces),
+            filters: FilterValues {
+                center: f.center.clone().unwrap_or_default(),
+                metal: f.metal.map(|m| m.code().to_string()).unwrap_or_default(),
+                purity: f.purity.map(|p| p.code().to_string()).unwrap_or_default(),
+                price_min: f.price_min.map(|m| m.major_string()).unwrap_or_default(),
+                price_max: f.price_max.map(|m| m.major_string()).unwrap_or_default(),
+                availability: f.availability.code().to_string(),
+                sort: f.sort.code().to_string(),
+            },
+            options: FilterOptions {
+                centers,
+                metals,
+                purities,
+                availabilities: Availability::ALL.iter().map(|a| choice(a.code(), a.label())).collect(),
+                sorts: Sort::ALL.iter().map(|s| choice(s.code(), s.label())).collect(),
+            },
+            pagination: Pagination {
+                page,
+                total_pages,
+                total: result.total,
+                prev_url: (page > 1).then(|| catalog_url(f, page - 1)),
+                next_url: (page < total_pages).then(|| catalog_url(f, page + 1)),
+                pages,
+            },
+            summary,
+            active_filters: active,
+            clear_url: "/pieces",
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct PieceView {
+    pub title: String,
+    pub sku: String,
+    pub paragraphs: Vec<String>,
+    pub price: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub available: bool,
+    pub kind_label: &'static str,
+    pub metal_label: &'static str,
+    pub purity: &'static str,
+    pub purity_label: &'static str,
+    pub gross_weight: String,
+    pub net_weight: String,
+    pub stones: Vec<String>,
+    pub ring_size: Option<i32>,
+    pub huid: Option<String>,
+    pub hallmark: Option<String>,
+    pub center_city: String,
+    pub center_name: String,
+    pub listed_on: Option<String>,
+    pub labor_hours: String,
+}
+
+#[derive(Serialize)]
+pub struct MakerView {
+    pub alias: String,
+    pub story: Option<String>,
+    pub profile_url: Option<String>,
+    pub center_city: String,
+}
+
+impl PieceView {
+    pub fn new(d: &PieceDetail) -> Self {
+        let p = &d.piece;
+        Self {
+            title: p.title.clone(),
+            sku: p.sku.as_str().to_string(),
+            paragraphs: paragraphs(&p.description),
+            price: p.price.to_string(),
+            status: p.status.code(),
+            status_label: p.status.label(),
+            available: p.status == PieceStatus::Listed,
+            kind_label: p.kind.label(),
+            metal_label: p.metal.label(),
+            purity: p.purity.code(),
+            purity_label: p.purity.label(),
+            gross_weight: p.gross_weight.to_string(),
+            net_weight: p.net_weight.to_string(),
+            stones: d.stones.iter().map(stone_label).collect(),
+            ring_size: p.ring_size.map(|r| r.get()),
+            huid: p.huid.as_ref().map(|h| h.as_str().to_string()),
+            hallmark: Some(p.hallmark()),
+            center_city: d.center.city.clone(),
+            center_name: d.center.name.clone(),
+            listed_on: p.listed_at.map(|t| t.format("%-d %B %Y").to_string()),
+            labor_hours: format!("{} of handwork", hours(d.labor_minutes())),
+        }
+    }
+}
+
+pub fn makers(d: &PieceDetail) -> Vec<MakerView> {
+    d.makers
+        .iter()
+        .map(|m| MakerView {
+            alias: m.artisan.alias.clone(),
+            story: m.artisan.story.clone(),
+            profile_url: m.artisan.has_profile.then(|| format!("/artisans/{}", m.artisan.public_id)),
+            center_city: d.center.city.clone(),
+        })
+        .collect()
+}
+
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// "18.5 hours", "1 hour", "45 minutes".
+pub fn hours(minutes: i64) -> String {
+    if minutes < 60 {
+        return format!("{minutes} minutes");
+    }
+    let tenths = (minutes * 10 + 30) / 60;
+    let (whole, frac) = (tenths / 10, tenths % 10);
+    let n = if frac == 0 { whole.to_string() } else { format!("{whole}.{frac}") };
+    if n == "1" {
+        "1 hour".into()
+    } else {
+        format!("{n} hours")
+    }
+}
+
+/// "3 rubies, 0.45 ct total", "1 diamond, 0.10 ct".
+pub fn stone_label(s: &StoneRow) -> String {
+    let name = if s.count == 1 { s.kind.clone() } else { plural(&s.kind) };
+    let carats = format!("{}.{:02} ct", s.carats_hundredths / 100, s.carats_hundredths % 100);
+    if s.carats_hundredths == 0 {
+        format!("{} {name}", s.count)
+    } else if s.count == 1 {
+        format!("1 {name}, {carats}")
+    } else {
+        format!("{} {name}, {carats} total", s.count)
+    }
+}
+
+fn plural(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix('y') {
+        format!("{stem}ies")
+    } else if word.ends_with('s') || word.ends_with("sh") || word.ends_with("ch") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_rounded_to_tenths() {
+        assert_eq!(hours(45), "45 minutes");
+        assert_eq!(hours(60), "1 hour");
+        assert_eq!(hours(1110), "18.5 hours");
+        assert_eq!(hours(125), "2.1 hours");
+    }
+
+    #[test]
+    fn stones_read_naturally() {
+        let s = |kind: &str, count, ct| StoneRow { id: 1, piece_id: 1, kind: kind.into(), count, carats_hundredths: ct };
+        assert_eq!(stone_label(&s("ruby", 3, 45)), "3 rubies, 0.45 ct total");
+        assert_eq!(stone_label(&s("diamond", 1, 10)), "1 diamond, 0.10 ct");
+        assert_eq!(stone_label(&s("pearl", 12, 0)), "12 pearls");
+    }
+}

@@ -1,0 +1,57 @@
+//! Workshop centers (Kolkata, Mumbai). Only city-level facts are stored here: a workshop's
+//! street address is never kept where a public page could reach it.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::DbConn;
+use crate::schema::{centers, pieces};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = centers)]
+pub struct Center {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub country: String,
+    pub currency: String,
+    pub time_zone: String,
+    pub public_blurb: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = centers)]
+pub struct NewCenter<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub city: &'a str,
+    pub country: &'a str,
+    pub currency: &'a str,
+    pub time_zone: &'a str,
+    pub public_blurb: &'a str,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Center>> {
+    centers::table.order(centers::id).select(Center::as_select()).load(conn)
+}
+
+pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Center>> {
+    centers::table.filter(centers::code.eq(code)).select(Center::as_select()).first(conn).optional()
+}
+
+pub fn insert(conn: &mut DbConn, center: &NewCenter<'_>) -> QueryResult<i64> {
+    diesel::insert_into(centers::table).values(center).returning(centers::id).get_result(conn)
+}
+
+/// Number of pieces for sale now, per center id.
+pub fn available_counts(conn: &mut DbConn) -> QueryResult<Vec<(i64, i64)>> {
+    pieces::table
+        .filter(pieces::status.eq("listed"))
+        .group_by(pieces::center_id)
+        .select((pieces::center_id, diesel::dsl::count_star()))
+        .load(conn)
+}

@@ -1,0 +1,311 @@
+//! Typed settings. Defaults need nothing; a `fairgold.toml` and then `FAIRGOLD_*`
+//! environment variables (and `DATABASE_URL`) override them. Secrets are wrapped in
+//! `SecretString` so they never reach a log; production refuses development-only settings.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::money::Currency;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// Where the data lives: the scheme of the URL picks the backend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A file path (or `:memory:`) for SQLite.
+    Sqlite(String),
+    /// A `postgres://` URL, kept whole for libpq.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(ConfigError::Invalid("DATABASE_URL is empty".into()));
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(Self::Postgres(raw.to_string()));
+        }
+        if let Some(rest) = raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")) {
+            if rest.is_empty() {
+                return Err(ConfigError::Invalid("DATABASE_URL `sqlite://` names no file".into()));
+            }
+            return Ok(Self::Sqlite(rest.to_string()));
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            return Err(ConfigError::Invalid(format!(
+                "DATABASE_URL scheme `{scheme}` is not supported: use sqlite://FILE, a file path, or postgres://…"
+            )));
+        }
+        Ok(Self::Sqlite(raw.to_string()))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "sqlite",
+            Self::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// The shop's public identity, shown in every page footer (the registered office, never a workshop).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ShopSettings {
+    pub name: String,
+    pub tagline: String,
+    pub legal_name: String,
+    pub registered_address: String,
+    pub grievance_email: String,
+    pub currency: String,
+}
+
+impl Default for ShopSettings {
+    fn default() -> Self {
+        Self {
+            name: "fairgold".into(),
+            tagline: "Gold jewelry handmade by survivors, paid fairly".into(),
+            legal_name: "Fairgold Artisan Cooperative (demo)".into(),
+            registered_address: "Registered office: 12 Example Road, Kolkata 700001, India (demo)".into(),
+            grievance_email: "grievance@fairgold.example".into(),
+            currency: "USD".into(),
+        }
+    }
+}
+
+/// The raw, layered settings as read from defaults, file and environment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RawSettings {
+    env: Environment,
+    listen: String,
+    database_url: String,
+    /// Public base URL used for canonical links and sitemaps.
+    base_url: String,
+    data_dir: PathBuf,
+    db_pool_size: u32,
+    workers: Option<usize>,
+    /// Seed demo data into an empty database at start (development only).
+    seed_demo: Option<bool>,
+    secret_key: Option<String>,
+    shop: ShopSettings,
+}
+
+impl Default for RawSettings {
+    fn default() -> Self {
+        Self {
+            env: Environment::Development,
+            listen: "127.0.0.1:8080".into(),
+            database_url: "data/fairgold.db".into(),
+            base_url: "http://127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            db_pool_size: 8,
+            workers: None,
+            seed_demo: None,
+            secret_key: None,
+            shop: ShopSettings::default(),
+        }
+    }
+}
+
+/// Validated settings the application runs with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub env: Environment,
+    pub listen: SocketAddr,
+    pub database: DatabaseUrl,
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    pub db_pool_size: u32,
+    pub workers: Option<usize>,
+    pub seed_demo: bool,
+    pub secret_key: Option<SecretString>,
+    pub shop: ShopSettings,
+    pub currency: Currency,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("could not read settings: {0}")]
+    Read(#[from] Box<figment::Error>),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Settings {
+    /// Defaults, then `fairgold.toml` (or the file named by `FAIRGOLD_CONFIG`), then the environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let file = std::env::var("FAIRGOLD_CONFIG").unwrap_or_else(|_| "fairgold.toml".into());
+        Self::from_figment(
+            Figment::from(Serialized::defaults(RawSettings::default()))
+                .merge(Toml::file(&file))
+                .merge(Env::prefixed("FAIRGOLD_").ignore(&["CONFIG"]).split("__"))
+                .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into())),
+        )
+    }
+
+    /// Settings for tests and tools: defaults plus the given overrides, no file, no environment.
+    /// Values are read as environment variables are ("true" is a boolean, "8" a number).
+    pub fn from_overrides(overrides: &[(&str, &str)]) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(RawSettings::default()));
+        for (key, value) in overrides {
+            let value: figment::value::Value = value.parse().unwrap_or_else(|never| match never {});
+            figment = figment.merge((*key, value));
+        }
+        Self::from_figment(figment)
+    }
+
+    fn from_figment(figment: Figment) -> Result<Self, ConfigError> {
+        let raw: RawSettings = figment.extract().map_err(Box::new)?;
+        let listen: SocketAddr = raw.listen.parse().map_err(|_| {
+            ConfigError::Invalid(format!(
+                "FAIRGOLD_LISTEN `{}` is not an address:port such as 127.0.0.1:8080",
+                raw.listen
+            ))
+        })?;
+        let database = DatabaseUrl::parse(&raw.database_url)?;
+        let currency = Currency::parse(&raw.shop.currency).ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "shop currency `{}` is not supported (use one of {})",
+                raw.shop.currency,
+                Currency::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        if raw.db_pool_size == 0 {
+            return Err(ConfigError::Invalid("FAIRGOLD_DB_POOL_SIZE must be at least 1".into()));
+        }
+        let base_url = raw.base_url.trim_end_matches('/').to_string();
+        url::Url::parse(&base_url)
+            .map_err(|_| ConfigError::Invalid(format!("FAIRGOLD_BASE_URL `{base_url}` is not a URL")))?;
+        let settings = Settings {
+            env: raw.env,
+            listen,
+            database,
+            base_url,
+            data_dir: raw.data_dir,
+            db_pool_size: raw.db_pool_size,
+            workers: raw.workers,
+            seed_demo: raw.seed_demo.unwrap_or(raw.env == Environment::Development),
+            secret_key: raw.secret_key.map(SecretString::from),
+            shop: raw.shop,
+            currency,
+        };
+        settings.check_production()?;
+        Ok(settings)
+    }
+
+    /// Production must not run with development-only settings or without its secrets.
+    fn check_production(&self) -> Result<(), ConfigError> {
+        if self.env != Environment::Production {
+            return Ok(());
+        }
+        let mut problems = Vec::new();
+        match &self.secret_key {
+            None => problems.push("FAIRGOLD_SECRET_KEY is missing (set 32 or more random characters)".to_string()),
+            Some(key) if key.expose_secret().len() < 32 => {
+                problems.push("FAIRGOLD_SECRET_KEY is too short (use 32 or more random characters)".to_string())
+            }
+            Some(_) => {}
+        }
+        if self.seed_demo {
+            problems.push("FAIRGOLD_SEED_DEMO=true is for development only".to_string());
+        }
+        if !self.base_url.starts_with("https://") {
+            problems.push(format!("FAIRGOLD_BASE_URL must be an https:// URL in production (it is {})", self.base_url));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(ConfigError::Invalid(format!("refusing to start in production: {}", problems.join("; "))))
+        }
+    }
+
+    pub fn is_development(&self) -> bool {
+        self.env == Environment::Development
+    }
+
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
+
+    /// An absolute public URL for a path beginning with `/`.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Directory holding the SQLite file, to be created before connecting.
+    pub fn sqlite_parent_dir(&self) -> Option<&Path> {
+        match &self.database {
+            DatabaseUrl::Sqlite(path) if path != ":memory:" => Path::new(path).parent(),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_url_scheme_picks_backend() {
+        assert_eq!(DatabaseUrl::parse("data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
+        assert_eq!(DatabaseUrl::parse("sqlite://data/x.db").unwrap(), DatabaseUrl::Sqlite("data/x.db".into()));
+        assert_eq!(DatabaseUrl::parse("sqlite:///tmp/x.db").unwrap(), DatabaseUrl::Sqlite("/tmp/x.db".into()));
+        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db").unwrap(), DatabaseUrl::Postgres(_)));
+        assert!(matches!(DatabaseUrl::parse("postgresql://u@h/db").unwrap(), DatabaseUrl::Postgres(_)));
+        let err = DatabaseUrl::parse("mysql://root@localhost/shop").unwrap_err().to_string();
+        assert!(err.contains("`mysql` is not supported"), "{err}");
+    }
+
+    #[test]
+    fn defaults_need_nothing() {
+        let s = Settings::from_overrides(&[]).unwrap();
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.database, DatabaseUrl::Sqlite("data/fairgold.db".into()));
+        assert!(s.is_development());
+        assert!(s.seed_demo);
+        assert_eq!(s.currency, Currency::Usd);
+    }
+
+    #[test]
+    fn production_refuses_missing_secret_and_dev_settings() {
+        let err = Settings::from_overrides(&[("env", "production")]).unwrap_err().to_string();
+        assert!(err.contains("FAIRGOLD_SECRET_KEY is missing"), "{err}");
+        assert!(err.contains("https://"), "{err}");
+        let key = "k".repeat(40);
+        let err = Settings::from_overrides(&[
+            ("env", "production"),
+            ("secret_key", &key),
+            ("base_url", "https://shop.example"),
+            ("seed_demo", "true"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("FAIRGOLD_SEED_DEMO"), "{err}");
+        let ok = Settings::from_overrides(&[("env", "production"), ("secret_key", &key), ("base_url", "https://shop.example")])
+            .unwrap();
+        assert!(!ok.seed_demo);
+    }
+
+    #[test]
+    fn secrets_never_reach_debug_output() {
+        let key = "super-secret-value-that-must-not-leak-0123456789";
+        let s = Settings::from_overrides(&[("secret_key", key)]).unwrap();
+        assert!(!format!("{s:?}").contains(key));
+    }
+
+    #[test]
+    fn bad_listen_address_is_explained() {
+        let err = Settings::from_overrides(&[("listen", "localhost")]).unwrap_err().to_string();
+        assert!(err.contains("FAIRGOLD_LISTEN"), "{err}");
+    }
+}

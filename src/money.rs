@@ -1,0 +1,191 @@
+//! Money is an integer count of a currency's minor units plus the currency.
+//! Formatting and parsing of amounts live here; no floating point anywhere.
+
+use std::fmt;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Currency {
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "GBP")]
+    Gbp,
+    #[serde(rename = "CAD")]
+    Cad,
+    #[serde(rename = "AUD")]
+    Aud,
+    #[serde(rename = "INR")]
+    Inr,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 6] = [Self::Usd, Self::Eur, Self::Gbp, Self::Cad, Self::Aud, Self::Inr];
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Usd => "USD",
+            Self::Eur => "EUR",
+            Self::Gbp => "GBP",
+            Self::Cad => "CAD",
+            Self::Aud => "AUD",
+            Self::Inr => "INR",
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Self::Usd => "$",
+            Self::Eur => "€",
+            Self::Gbp => "£",
+            Self::Cad => "CA$",
+            Self::Aud => "A$",
+            Self::Inr => "₹",
+        }
+    }
+
+    /// Digits after the decimal point (ISO 4217 exponent). All supported currencies use 2.
+    pub fn exponent(self) -> u32 {
+        2
+    }
+}
+
+/// An amount of money in minor units (cents, paise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("must be an amount such as 250 or 250.50")]
+    NotANumber,
+    #[error("must not be negative")]
+    Negative,
+    #[error("has more than {0} decimal places")]
+    TooPrecise(u32),
+    #[error("is too large")]
+    TooLarge,
+}
+
+impl Money {
+    pub fn new(minor: i64, currency: Currency) -> Self {
+        Self { minor, currency }
+    }
+
+    /// Parses an amount typed in major units ("250", "250.5", "1,250.00") without floats.
+    pub fn parse_major(input: &str, currency: Currency) -> Result<Self, MoneyError> {
+        let s: String = input.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+        if s.starts_with('-') {
+            return Err(MoneyError::Negative);
+        }
+        let (whole, frac) = match s.split_once('.') {
+            Some((w, f)) => (w, f),
+            None => (s.as_str(), ""),
+        };
+        let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+        if (whole.is_empty() && frac.is_empty()) || !all_digits(whole) || !all_digits(frac) {
+            return Err(MoneyError::NotANumber);
+        }
+        let exp = currency.exponent();
+        if frac.len() > exp as usize {
+            return Err(MoneyError::TooPrecise(exp));
+        }
+        let scale = 10i64.pow(exp);
+        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::TooLarge)? };
+        let frac_value: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse::<i64>().map_err(|_| MoneyError::NotANumber)? * 10i64.pow(exp - frac.len() as u32)
+        };
+        let minor = whole.checked_mul(scale).and_then(|v| v.checked_add(frac_value)).ok_or(MoneyError::TooLarge)?;
+        Ok(Self::new(minor, currency))
+    }
+
+    /// The amount in major units as a plain decimal string ("1250.00"), for machine-readable output.
+    pub fn major_string(&self) -> String {
+        let scale = 10i64.pow(self.currency.exponent());
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let abs = self.minor.unsigned_abs();
+        format!("{sign}{}.{:0width$}", abs / scale as u64, abs % scale as u64, width = self.currency.exponent() as usize)
+    }
+}
+
+/// Human format: `$1,250.00`, `₹1,23,456.00` (Indian digit grouping for rupees).
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scale = 10u64.pow(self.currency.exponent());
+        let abs = self.minor.unsigned_abs();
+        let whole = (abs / scale).to_string();
+        let grouped = if self.currency == Currency::Inr { group_indian(&whole) } else { group_thousands(&whole) };
+        let sign = if self.minor < 0 { "-" } else { "" };
+        write!(
+            f,
+            "{sign}{}{grouped}.{:0width$}",
+            self.currency.symbol(),
+            abs % scale,
+            width = self.currency.exponent() as usize
+        )
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    group_by(digits, 3)
+}
+
+/// Indian grouping: the last three digits, then groups of two (12,34,567).
+fn group_indian(digits: &str) -> String {
+    if digits.len() <= 3 {
+        return digits.to_string();
+    }
+    let (head, tail) = digits.split_at(digits.len() - 3);
+    format!("{},{tail}", group_by(head, 2))
+}
+
+fn group_by(digits: &str, size: usize) -> String {
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % size == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_with_grouping() {
+        assert_eq!(Money::new(125_000, Currency::Usd).to_string(), "$1,250.00");
+        assert_eq!(Money::new(5, Currency::Usd).to_string(), "$0.05");
+        assert_eq!(Money::new(123_456_789, Currency::Usd).to_string(), "$1,234,567.89");
+        assert_eq!(Money::new(12_345_600, Currency::Inr).to_string(), "₹1,23,456.00");
+        assert_eq!(Money::new(99_900, Currency::Inr).to_string(), "₹999.00");
+        assert_eq!(Money::new(-1_050, Currency::Eur).to_string(), "-€10.50");
+        assert_eq!(Money::new(125_050, Currency::Usd).major_string(), "1250.50");
+    }
+
+    #[test]
+    fn parses_major_units_exactly() {
+        assert_eq!(Money::parse_major("250", Currency::Usd).unwrap().minor, 25_000);
+        assert_eq!(Money::parse_major("250.5", Currency::Usd).unwrap().minor, 25_050);
+        assert_eq!(Money::parse_major("1,250.05", Currency::Usd).unwrap().minor, 125_005);
+        assert_eq!(Money::parse_major(".5", Currency::Usd).unwrap().minor, 50);
+        assert_eq!(Money::parse_major("abc", Currency::Usd), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse_major("", Currency::Usd), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse_major("1e3", Currency::Usd), Err(MoneyError::NotANumber));
+        assert_eq!(Money::parse_major("-5", Currency::Usd), Err(MoneyError::Negative));
+        assert_eq!(Money::parse_major("1.005", Currency::Usd), Err(MoneyError::TooPrecise(2)));
+        assert_eq!(Money::parse_major("99999999999999999999", Currency::Usd), Err(MoneyError::TooLarge));
+    }
+}

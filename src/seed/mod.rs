@@ -1,0 +1,172 @@
+//! Demo data: both centers, eight artisans (aliases; some with consented stories), sixty
+//! pieces with believable attributes and prices, and generated SVG renders of each piece
+//! (abstract jewelry, never people). Run by `fairgold seed --demo`, and by `cargo run` in
+//! development when the database is empty.
+
+pub mod content;
+pub mod render;
+
+use std::path::Path;
+
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+use crate::artisans::{self, models::NewArtisan};
+use crate::catalog::models::NewPiece;
+use crate::catalog::queries;
+use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
+use crate::centers::{self, NewCenter};
+use crate::db::DbConn;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error("could not write demo image {0}: {1}")]
+    Image(String, std::io::Error),
+    #[error("demo data is invalid: {0}")]
+    Invalid(String),
+}
+
+/// Seeds the demo shop if there are no pieces yet; returns whether it did.
+pub fn demo_if_empty(conn: &mut DbConn, media_dir: &Path) -> Result<bool, SeedError> {
+    if !queries::is_empty(conn)? {
+        return Ok(false);
+    }
+    demo(conn, media_dir, Utc::now().naive_utc())?;
+    Ok(true)
+}
+
+/// The two workshop centers. Only the city is public; addresses are never stored here.
+pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
+    let mut ensure = |code: &str, city: &str, blurb: &str| -> QueryResult<i64> {
+        if let Some(c) = centers::find_by_code(conn, code)? {
+            return Ok(c.id);
+        }
+        centers::insert(
+            conn,
+            &NewCenter {
+                code,
+                name: &format!("{city} workshop"),
+                city,
+                country: "India",
+                currency: "INR",
+                time_zone: "Asia/Kolkata",
+                public_blurb: blurb,
+                created_at: now,
+            },
+        )
+    };
+    let kolkata = ensure(
+        "kolkata",
+        "Kolkata",
+        "Our first workshop, where goldsmiths learn the city's fine filigree and granulation from master craftsmen, then make every piece start to finish.",
+    )?;
+    let mumbai = ensure(
+        "mumbai",
+        "Mumbai",
+        "A younger workshop with a bold, sculptural style: hammered surfaces, clean bangles and temple-inspired pendants.",
+    )?;
+    Ok((kolkata, mumbai))
+}
+
+/// Writes the demo data and its images; everything in one transaction.
+pub fn demo(conn: &mut DbConn, media_dir: &Path, now: NaiveDateTime) -> Result<(), SeedError> {
+    let image_dir = media_dir.join("pieces");
+    std::fs::create_dir_all(&image_dir).map_err(|e| SeedError::Image(image_dir.display().to_string(), e))?;
+    conn.transaction(|conn| {
+        let (kolkata, mumbai) = centers(conn, now)?;
+        let center_id = |code: &str| if code == "mumbai" { mumbai } else { kolkata };
+        let mut rng = fastrand::Rng::with_seed(2026);
+
+        let mut artisan_ids = Vec::new();
+        for a in content::artisans() {
+            let id = artisans::queries::insert(
+                conn,
+                &NewArtisan {
+                    public_id: artisans::new_public_id(&mut rng),
+                    center_id: center_id(a.center),
+                    public_alias: a.alias.into(),
+                    public_story: a.story.map(str::to_string),
+                    story_consent: a.story.is_some(),
+                    photo_path: None,
+                    photo_consent: false,
+                    profile_consent: a.profile_consent,
+                    created_at: now,
+                    updated_at: now,
+                },
+                a.legal_name,
+                Some(a.phone),
+            )?;
+            artisan_ids.push(id);
+        }
+
+        for (n, p) in content::pieces().into_iter().enumerate() {
+            let kind = kind_of(p.kind);
+            let prefix = if p.center == "mumbai" { "MUM" } else { "KOL" };
+            let sku = Sku::parse(&format!("{prefix}-{}-{:04}", &kind.code().replace('_', "")[..3].to_ascii_uppercase(), n + 1))
+                .map_err(|e| SeedError::Invalid(e.0))?;
+            // Parse every value as an editor's form would, so the demo cannot hold what a user could not enter.
+            let metal = Metal::parse(p.metal).map_err(|e| SeedError::Invalid(e.0))?;
+            let purity = Purity::parse(p.purity).map_err(|e| SeedError::Invalid(e.0))?;
+            let gross = Milligrams::new(p.gross_weight_mg).map_err(|e| SeedError::Invalid(e.0))?;
+            let net = Milligrams::new(p.net_weight_mg).map_err(|e| SeedError::Invalid(e.0))?;
+            let ring_size = p.ring_size.map(RingSize::new).transpose().map_err(|e| SeedError::Invalid(e.0))?;
+            let huid = p.huid.as_deref().map(Huid::parse).transpose().map_err(|e| SeedError::Invalid(e.0))?;
+            let status = PieceStatus::parse(p.status).map_err(|e| SeedError::Invalid(e.0))?;
+            let listed_at = p.listed_days_ago.map(|d| now - Duration::days(d) - Duration::minutes(n as i64 * 7));
+
+            let mut images = Vec::new();
+            for view in 0..p.image_count {
+                let file = format!("{}-{}.svg", sku.as_str().to_ascii_lowercase(), view + 1);
+                let svg = render::piece_svg(p.kind, p.metal, &p.stones, view, n as u64 * 31 + u64::from(view));
+                let path = image_dir.join(&file);
+                std::fs::write(&path, svg).map_err(|e| SeedError::Image(path.display().to_string(), e))?;
+                let angle = ["front view", "detail view", "flat lay"][usize::from(view).min(2)];
+                let alt = format!("{}, {} {} {}, {angle}", p.title, purity.code(), metal.label().to_lowercase(), kind.label().to_lowercase());
+                images.push((format!("pieces/{file}"), alt, render::SIZE as i32, render::SIZE as i32));
+            }
+
+            let piece = NewPiece {
+                sku: sku.as_str().into(),
+                slug: Slug::from_title(&p.title).as_str().into(),
+                title: p.title.clone(),
+                description: p.description.clone(),
+                kind: kind.code().into(),
+                metal: metal.code().into(),
+                purity: purity.code().into(),
+                gross_weight_mg: gross.get(),
+                net_weight_mg: net.get(),
+                ring_size: ring_size.map(|r| r.get()),
+                huid: huid.map(|h| h.as_str().to_string()),
+                price_minor: p.price_minor,
+                currency: "USD".into(),
+                status: status.code().into(),
+                center_id: center_id(p.center),
+                featured: p.featured,
+                listed_at,
+                created_at: now,
+                updated_at: now,
+            };
+            let stones: Vec<(String, i32, i64)> =
+                p.stones.iter().map(|s| (s.kind.to_string(), s.count, s.carats_hundredths)).collect();
+            let makers: Vec<(i64, i64)> = p.makers.iter().map(|(i, minutes)| (artisan_ids[*i], *minutes)).collect();
+            queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
+        }
+        Ok(())
+    })
+}
+
+fn kind_of(kind: content::Kind) -> Kind {
+    use content::Kind as K;
+    match kind {
+        K::Ring => Kind::Ring,
+        K::Pendant => Kind::Pendant,
+        K::Earrings => Kind::Earrings,
+        K::Bangle => Kind::Bangle,
+        K::Necklace => Kind::Necklace,
+        K::Bracelet => Kind::Bracelet,
+        K::NosePin => Kind::NosePin,
+        K::Chain => Kind::Chain,
+    }
+}

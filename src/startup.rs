@@ -1,0 +1,109 @@
+//! Building the application: the database pool (migrated), templates, assets, the middleware
+//! stack and the routes. `Application` is what `main` runs and what the tests boot.
+
+use std::net::TcpListener;
+
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, ErrorHandlers};
+use actix_web::{web, App, HttpMessage, HttpServer};
+use tracing_actix_web::{RequestId, TracingLogger};
+
+use crate::config::Settings;
+use crate::db::{self, Pool};
+use crate::web::{assets, error_pages, health, seo, Assets, Templates};
+use crate::{artisans, catalog, seed};
+
+/// Shared, read-only state of one app instance. Nothing here is per-user: instances are
+/// stateless, so several can run over one PostgreSQL.
+pub struct AppState {
+    pub settings: Settings,
+    pub pool: Pool,
+    pub templates: Templates,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens and migrates the database, seeds demo data if asked and the shop is empty,
+    /// and binds the listener. The server starts when `run` is awaited.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(settings.listen)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
+        let pool = db::pool(&settings.database, settings.db_pool_size)?;
+        let seed_demo = settings.seed_demo;
+        let media_dir = settings.media_dir();
+        let seeded = db::run(&pool, move |conn| {
+            let migrated = db::migrate(conn)?;
+            if migrated > 0 {
+                tracing::info!(migrations = migrated, "database migrated");
+            }
+            let seeded = if seed_demo { seed::demo_if_empty(conn, &media_dir)? } else { false };
+            Ok::<_, anyhow::Error>(seeded)
+        })
+        .await?;
+        if seeded {
+            tracing::info!("demo data added to the empty database");
+        }
+        let assets = web::Data::new(Assets::load());
+        let templates = Templates::load(&settings, &assets)?;
+        let port = listener.local_addr()?.port();
+        let workers = settings.workers;
+        let media_dir = settings.media_dir();
+        std::fs::create_dir_all(&media_dir)?;
+        let state = web::Data::new(AppState { settings, pool, templates });
+
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(assets.clone())
+                .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                    crate::error::AppError::BadRequest { field: None, message: format!("the query string could not be read: {err}") }
+                        .into()
+                }))
+                .wrap(ErrorHandlers::new().default_handler(error_pages::render))
+                .wrap(Compress::default())
+                .wrap_fn(|req, srv| {
+                    let request_id = req.extensions().get::<RequestId>().copied();
+                    let fut = srv.call(req);
+                    async move {
+                        let mut res = fut.await?;
+                        if let Some(id) = request_id {
+                            if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
+                                res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+                            }
+                        }
+                        res.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+                        Ok(res)
+                    }
+                })
+                .wrap(TracingLogger::default())
+                .route("/healthz", web::get().to(health::healthz))
+                .route("/readyz", web::get().to(health::readyz))
+                .route("/robots.txt", web::get().to(seo::robots))
+                .route("/sitemap.xml", web::get().to(seo::sitemap))
+                .route("/static/{path:.*}", web::get().to(assets::serve))
+                .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
+                .configure(catalog::routes)
+                .configure(artisans::routes)
+        })
+        .shutdown_timeout(20)
+        .listen(listener)?;
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        Ok(Self { port, server: server.run() })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes in-flight requests (graceful shutdown).
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,24 @@
+//! Liveness and readiness for load balancers and orchestrators.
+
+use actix_web::{web, HttpResponse};
+use serde_json::json;
+
+use crate::db;
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// The process is up and serving HTTP.
+pub async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}
+
+/// The database answers; otherwise 503 so traffic goes to another instance.
+pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+    match db::run::<_, AppError, _>(&state.pool, |conn| db::ping(conn).map_err(AppError::from)).await {
+        Ok(()) => HttpResponse::Ok().json(json!({ "status": "ready", "database": state.settings.database.backend_name() })),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            HttpResponse::ServiceUnavailable().json(json!({ "status": "unavailable", "database": "unreachable" }))
+        }
+    }
+}

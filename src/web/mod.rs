@@ -1,0 +1,10 @@
+//! What every page shares: static assets, templates, error pages, health checks, SEO files.
+
+pub mod assets;
+pub mod error_pages;
+pub mod health;
+pub mod seo;
+pub mod templates;
+
+pub use assets::Assets;
+pub use templates::{PageMeta, Templates};

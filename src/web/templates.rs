@@ -1,0 +1,89 @@
+//! Page rendering: the Tera templates (embedded from `templates/`) and the context every
+//! page shares (shop identity, asset URLs, canonical URL).
+
+use chrono::Datelike;
+use rust_embed::RustEmbed;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::assets::Assets;
+use crate::config::{Settings, ShopSettings};
+use crate::error::AppError;
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct TemplateFiles;
+
+/// Per-page facts for the layout: title, description, canonical path and the current nav item.
+pub struct PageMeta<'a> {
+    pub title: String,
+    pub description: String,
+    pub path: &'a str,
+    pub nav: &'static str,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: &'a str,
+    canonical: String,
+    nav: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+struct AssetUrls {
+    css: String,
+    favicon: String,
+}
+
+pub struct Templates {
+    tera: Tera,
+    shop: ShopSettings,
+    assets: AssetUrls,
+    base_url: String,
+}
+
+impl Templates {
+    pub fn load(settings: &Settings, assets: &Assets) -> Result<Self, tera::Error> {
+        let mut tera = Tera::default();
+        let mut files = Vec::new();
+        for name in TemplateFiles::iter() {
+            if let Some(file) = TemplateFiles::get(&name) {
+                let text = String::from_utf8_lossy(&file.data).into_owned();
+                files.push((name.to_string(), text));
+            }
+        }
+        tera.add_raw_templates(files)?;
+        Ok(Self {
+            tera,
+            shop: settings.shop.clone(),
+            assets: AssetUrls { css: assets.url("css/site.css"), favicon: assets.url("favicon.svg") },
+            base_url: settings.base_url.clone(),
+        })
+    }
+
+    pub fn render(&self, template: &str, meta: &PageMeta<'_>, mut ctx: Context) -> Result<String, AppError> {
+        ctx.insert("site", &self.shop);
+        ctx.insert("assets", &self.assets);
+        ctx.insert("year", &chrono::Utc::now().year());
+        ctx.insert(
+            "page",
+            &PageView {
+                title: &meta.title,
+                description: &meta.description,
+                canonical: format!("{}{}", self.base_url, meta.path),
+                nav: meta.nav,
+            },
+        );
+        self.tera.render(template, &ctx).map_err(|e| {
+            // Tera's useful detail is in the source chain.
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            AppError::Internal(format!("template {template}: {msg}"))
+        })
+    }
+}

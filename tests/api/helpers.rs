@@ -1,0 +1,264 @@
+//! `TestApp`: the real application on a fresh database per test. The backend comes from
+//! `TEST_DATABASE_URL`: unset → a temporary SQLite file; a `postgres://` URL → a new database
+//! created on that server for this test and dropped afterwards.
+
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use fairgold::artisans::{self, models::NewArtisan};
+use fairgold::catalog::models::NewPiece;
+use fairgold::catalog::queries;
+use fairgold::config::Settings;
+use fairgold::db::{self, DbConn, Pool};
+use fairgold::seed;
+use fairgold::startup::Application;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: Pool,
+    pub data_dir: PathBuf,
+    pub kolkata: i64,
+    pub mumbai: i64,
+    _db: TestDatabase,
+    _dir: tempfile::TempDir,
+}
+
+/// A fresh, empty database on the backend under test; a PostgreSQL one is dropped with it.
+pub struct TestDatabase {
+    pub url: String,
+    pg: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn create(dir: &std::path::Path) -> Self {
+        match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+            Some(admin_url) if admin_url.starts_with("postgres") => {
+                let name = format!("fairgold_test_{}", fastrand::u64(..));
+                let mut admin = PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
+                admin.batch_execute(&format!("CREATE DATABASE \"{name}\"")).expect("create test database");
+                Self { url: with_database(&admin_url, &name), pg: Some((admin_url, name)) }
+            }
+            Some(other) => panic!("TEST_DATABASE_URL must be a postgres:// URL (or unset for SQLite), got {other}"),
+            None => Self { url: dir.join("shop.db").display().to_string(), pg: None },
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        if self.pg.is_some() { "postgres" } else { "sqlite" }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.pg {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Replaces the database name (the URL path) of a PostgreSQL URL.
+fn with_database(url: &str, name: &str) -> String {
+    let mut u = url::Url::parse(url).expect("TEST_DATABASE_URL is a URL");
+    u.set_path(&format!("/{name}"));
+    u.to_string()
+}
+
+impl TestApp {
+    /// The app with both centers and nothing else.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// The app with the full demo shop.
+    pub async fn spawn_demo() -> Self {
+        let app = Self::spawn().await;
+        let media = app.data_dir.join("media");
+        app.with_conn(|c| seed::demo(c, &media, now())).expect("demo seed");
+        app
+    }
+
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> Self {
+        if std::env::var("TEST_LOG").is_ok() {
+            fairgold::telemetry::init(fairgold::config::Environment::Development);
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data_dir = dir.path().join("data");
+        let database = TestDatabase::create(dir.path());
+        let data_dir_s = data_dir.display().to_string();
+        let mut overrides = vec![
+            ("database_url", database.url.as_str()),
+            ("listen", "127.0.0.1:0"),
+            ("data_dir", data_dir_s.as_str()),
+            ("seed_demo", "false"),
+            ("db_pool_size", "4"),
+            ("workers", "2"),
+        ];
+        overrides.extend_from_slice(extra);
+        let settings = Settings::from_overrides(&overrides).expect("test settings");
+        let pool = db::pool(&settings.database, 2).expect("test pool");
+        let app = Application::build(settings).await.expect("app builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run());
+        let (kolkata, mumbai) = {
+            let mut conn = pool.get().expect("connection");
+            seed::centers(&mut conn, now()).expect("centers")
+        };
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Self { address, client, pool, data_dir, kolkata, mumbai, _db: database, _dir: dir }
+    }
+
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
+        let mut conn = self.pool.get().expect("connection");
+        f(&mut conn)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{}", self.address, path)).send().await.expect("request")
+    }
+
+    /// GET a page, assert the status, return the body.
+    pub async fn page(&self, path: &str, status: u16) -> String {
+        let res = self.get(path).await;
+        assert_eq!(res.status().as_u16(), status, "GET {path}");
+        res.text().await.unwrap()
+    }
+
+    pub async fn json(&self, path: &str, status: u16) -> serde_json::Value {
+        let res = self.get(path).await;
+        assert_eq!(res.status().as_u16(), status, "GET {path}");
+        assert_eq!(res.headers()["content-type"], "application/json", "GET {path}");
+        res.json().await.unwrap()
+    }
+
+    pub fn artisan(&self, a: ArtisanFixture) -> (i64, String) {
+        let public_id = format!("t{}", fastrand::u32(..));
+        let id = self.with_conn(|c| {
+            artisans::queries::insert(
+                c,
+                &NewArtisan {
+                    public_id: public_id.clone(),
+                    center_id: if a.mumbai { self.mumbai } else { self.kolkata },
+                    public_alias: a.alias.into(),
+                    public_story: a.story.map(str::to_string),
+                    story_consent: a.story_consent,
+                    photo_path: None,
+                    photo_consent: false,
+                    profile_consent: a.profile_consent,
+                    created_at: now(),
+                    updated_at: now(),
+                },
+                a.legal_name,
+                Some(a.phone),
+            )
+            .expect("insert artisan")
+        });
+        (id, public_id)
+    }
+
+    /// Inserts a piece; returns its id.
+    pub fn piece(&self, p: PieceFixture) -> i64 {
+        let slug = p.slug.clone().unwrap_or_else(|| fairgold::catalog::types::Slug::from_title(&p.title).as_str().to_string());
+        let n = fastrand::u32(..);
+        let new = NewPiece {
+            sku: format!("TST-{n:08}"),
+            slug,
+            title: p.title.clone(),
+            description: p.description.clone(),
+            kind: p.kind.into(),
+            metal: p.metal.into(),
+            purity: p.purity.into(),
+            gross_weight_mg: p.gross_weight_mg,
+            net_weight_mg: p.net_weight_mg,
+            ring_size: p.ring_size,
+            huid: p.huid.map(str::to_string),
+            price_minor: p.price_minor,
+            currency: "USD".into(),
+            status: p.status.into(),
+            center_id: if p.mumbai { self.mumbai } else { self.kolkata },
+            featured: p.featured,
+            listed_at: Some(now() - Duration::days(p.listed_days_ago)),
+            created_at: now(),
+            updated_at: now(),
+        };
+        let images = vec![(format!("pieces/test-{n}.svg"), format!("{} photo", p.title), 800, 800)];
+        self.with_conn(|c| queries::insert_piece(c, &new, &p.stones, &p.makers, &images)).expect("insert piece")
+    }
+}
+
+pub fn now() -> NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+pub struct ArtisanFixture {
+    pub alias: &'static str,
+    pub legal_name: &'static str,
+    pub phone: &'static str,
+    pub story: Option<&'static str>,
+    pub story_consent: bool,
+    pub profile_consent: bool,
+    pub mumbai: bool,
+}
+
+impl Default for ArtisanFixture {
+    fn default() -> Self {
+        Self {
+            alias: "Rupa D.",
+            legal_name: "Rupali Dasgupta",
+            phone: "+91 90000 00001",
+            story: None,
+            story_consent: false,
+            profile_consent: false,
+            mumbai: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct PieceFixture {
+    pub title: String,
+    pub slug: Option<String>,
+    pub description: String,
+    pub kind: &'static str,
+    pub metal: &'static str,
+    pub purity: &'static str,
+    pub gross_weight_mg: i64,
+    pub net_weight_mg: i64,
+    pub ring_size: Option<i32>,
+    pub huid: Option<&'static str>,
+    pub price_minor: i64,
+    pub status: &'static str,
+    pub mumbai: bool,
+    pub featured: bool,
+    pub listed_days_ago: i64,
+    pub stones: Vec<(String, i32, i64)>,
+    pub makers: Vec<(i64, i64)>,
+}
+
+impl PieceFixture {
+    pub fn new(title: &str) -> Self {
+        Self {
+            title: title.into(),
+            slug: None,
+            description: format!("{title}, handmade.\n\nA second paragraph."),
+            kind: "ring",
+            metal: "yellow_gold",
+            purity: "22K916",
+            gross_weight_mg: 4_200,
+            net_weight_mg: 4_100,
+            ring_size: Some(14),
+            huid: None,
+            price_minor: 50_000,
+            status: "listed",
+            mumbai: false,
+            featured: false,
+            listed_days_ago: 1,
+            stones: vec![],
+            makers: vec![],
+        }
+    }
+}

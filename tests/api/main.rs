@@ -1,0 +1,8 @@
+//! The one integration test binary: each module boots the real app (see `helpers`).
+
+mod api;
+mod cli;
+mod helpers;
+mod operations;
+mod safety;
+mod storefront;

@@ -1,0 +1,26 @@
+//! Health, readiness and request ids.
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = TestApp::spawn().await;
+    let body = app.json("/healthz", 200).await;
+    assert_eq!(body["status"], "ok");
+    let body = app.json("/readyz", 200).await;
+    assert_eq!(body["status"], "ready");
+    let expected = if std::env::var("TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty()) { "postgres" } else { "sqlite" };
+    assert_eq!(body["database"], expected);
+}
+
+#[tokio::test]
+async fn every_response_carries_its_own_request_id() {
+    let app = TestApp::spawn().await;
+    let a = app.get("/healthz").await;
+    let b = app.get("/no-such-page").await;
+    let id_a = a.headers()["x-request-id"].to_str().unwrap().to_string();
+    let id_b = b.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert!(id_a.len() >= 32 && id_b.len() >= 32);
+    assert_ne!(id_a, id_b);
+    assert_eq!(a.headers()["x-content-type-options"], "nosniff");
+}
