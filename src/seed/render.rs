@@ -217,7 +217,7 @@ impl C {
             gp.dark,
             (r * 0.06).clamp(0.8, 2.0)
         );
-        if r >= 9.0 && matches!(gp.cut, Cut::Faceted | Cut::Brilliant) {
+        if r >= 12.0 && matches!(gp.cut, Cut::Faceted | Cut::Brilliant) {
             let t = r * 0.52;
             let mut d = String::new();
             for i in 0..8 {
@@ -267,7 +267,7 @@ impl C {
             p.deep
         );
         self.gem(x, y, r, g);
-        if !pearl && r >= 8.0 {
+        if !pearl && r >= 10.0 {
             let pr = (r * 0.15).max(2.5);
             w!(self, r#"<g fill="url(#b)" stroke="{}" stroke-width=".8">"#, p.deep);
             for k in 0..4 {
@@ -955,7 +955,7 @@ fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) ->
         match gem_of[i] {
             Some(g) if GEMS[g].cut == Cut::Pearl => c.gem(x, y, r * 1.05, g),
             Some(g) => {
-                c.petals(x, y, 6, r * 1.45, r * 0.62, a, "url(#n)");
+                c.petals(x, y, 5, r * 1.45, r * 0.66, a, "url(#n)");
                 c.set_gem(x, y, r * 0.62, g);
             }
             None if d % 2 == 0 && c.style % 2 == 0 => {
@@ -1031,7 +1031,7 @@ fn necklace(c: &mut C, view: u8) {
                 cy - ry,
                 p.mid
             );
-            let pts = along(f, 50.0, 18.0);
+            let pts = along(f, 54.0, 18.0);
             let n = pts.len();
             let mid = n / 2;
             let (mx, my, _) = pts[mid];
@@ -1134,24 +1134,34 @@ fn bracelet(c: &mut C, view: u8) {
 fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
     let p = c.pal;
     if c.style % 2 == 0 {
-        // Rope chain: thick twisted cord.
+        // Rope chain: a thick cord with slanted twist segments.
+        let wdt = 15.0 * s;
         w!(
             c,
-            r#"<g fill="none" stroke-linecap="round"><path d="{d}" stroke="{}" stroke-width="{:.1}"/><path d="{d}" stroke="{}" stroke-width="{:.1}"/><path d="{d}" stroke="{}" stroke-opacity=".55" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}"/><path d="{d}" stroke="{}" stroke-opacity=".6" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}" transform="translate(-{:.1} -{:.1})"/></g>"#,
+            r#"<g fill="none" stroke-linecap="round" stroke-linejoin="round"><path d="{d}" stroke="{}" stroke-width="{}"/><path d="{d}" stroke="{}" stroke-width="{}"/></g>"#,
             p.deep,
-            13.0 * s,
+            N(wdt + 3.0),
             p.mid,
-            10.0 * s,
-            p.dark,
-            9.0 * s,
-            3.0 * s,
-            5.0 * s,
+            N(wdt)
+        );
+        let mut dk = String::new();
+        let mut hl = String::new();
+        for &(x, y, a) in pts {
+            let t = (a + 55.0).to_radians();
+            let (st, ct) = t.sin_cos();
+            let h = wdt * 0.55;
+            let _ = write!(dk, "M{} {}l{} {}", N(x - ct * h), N(y - st * h), N(2.0 * ct * h), N(2.0 * st * h));
+            let (ox, oy) = (x - 0.25 * wdt * (a.to_radians().cos()), y - 0.25 * wdt * (a.to_radians().sin()));
+            let h2 = h * 0.6;
+            let _ = write!(hl, "M{} {}l{} {}", N(ox - ct * h2 - 0.1 * wdt), N(oy - st * h2 - 0.15 * wdt), N(2.0 * ct * h2), N(2.0 * st * h2));
+        }
+        w!(
+            c,
+            r#"<path d="{dk}" stroke="{}" stroke-opacity=".6" stroke-width="{}" stroke-linecap="round"/><path d="{hl}" stroke="{}" stroke-opacity=".8" stroke-width="{}" stroke-linecap="round"/>"#,
+            p.deep,
+            N(wdt * 0.16),
             p.hi,
-            2.5 * s,
-            4.0 * s,
-            4.0 * s,
-            1.5 * s,
-            1.5 * s
+            N(wdt * 0.13)
         );
     } else {
         c.links(pts, 11.0 * s, 7.0 * s, 3.4 * s, 2.4 * s);
@@ -1159,15 +1169,16 @@ fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
 }
 
 fn chain(c: &mut C, view: u8) {
-    let spacing_for = |s: f64| 17.0 * s;
+    let rope = c.style % 2 == 0;
+    let spacing_for = |s: f64| if rope { 9.5 * s } else { 17.0 * s };
     let (s, rot, f): (f64, f64, Box<dyn Fn(f64) -> (f64, f64)>) = match view {
         0 => (
-            1.0,
+            1.3,
             c.tilt * 4.0,
             Box::new(|t: f64| (50.0 + 700.0 * t, 400.0 + 150.0 * (2.0 * PI * 1.15 * t + 0.4).sin() * (0.6 + 0.4 * t))),
         ),
         1 => (
-            2.6,
+            2.4,
             c.tilt * 5.0,
             Box::new(|t: f64| (-30.0 + 860.0 * t, 620.0 - 440.0 * t + 70.0 * (PI * t).sin())),
         ),
