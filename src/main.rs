@@ -46,7 +46,7 @@ fn main() -> anyhow::Result<()> {
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
             db::migrate(&mut conn)?;
-            if seed::demo_if_empty(&mut conn, &settings.media_dir())? {
+            if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency)? {
                 println!("demo data added");
             } else {
                 println!("the catalog is not empty; demo data not added");

@@ -4,14 +4,14 @@
 use std::net::TcpListener;
 
 use actix_web::dev::{Server, Service};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{Compress, ErrorHandlers};
 use actix_web::{web, App, HttpMessage, HttpServer};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
 use crate::db::{self, Pool};
-use crate::web::{assets, error_pages, health, seo, Assets, Templates};
+use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
 use crate::{artisans, catalog, seed};
 
 /// Shared, read-only state of one app instance. Nothing here is per-user: instances are
@@ -35,13 +35,14 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
         let pool = db::pool(&settings.database, settings.db_pool_size)?;
         let seed_demo = settings.seed_demo;
+        let currency = settings.currency;
         let media_dir = settings.media_dir();
         let seeded = db::run(&pool, move |conn| {
             let migrated = db::migrate(conn)?;
             if migrated > 0 {
                 tracing::info!(migrations = migrated, "database migrated");
             }
-            let seeded = if seed_demo { seed::demo_if_empty(conn, &media_dir)? } else { false };
+            let seeded = if seed_demo { seed::demo_if_empty(conn, &media_dir, currency)? } else { false };
             Ok::<_, anyhow::Error>(seeded)
         })
         .await?;
@@ -52,6 +53,7 @@ impl Application {
         let templates = Templates::load(&settings, &assets)?;
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
+        let production = !settings.is_development();
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
         let state = web::Data::new(AppState { settings, pool, templates });
@@ -65,6 +67,7 @@ impl Application {
                         .into()
                 }))
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
+                .wrap(security::headers(production))
                 .wrap(Compress::default())
                 .wrap_fn(|req, srv| {
                     let request_id = req.extensions().get::<RequestId>().copied();
@@ -76,7 +79,6 @@ impl Application {
                                 res.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
                             }
                         }
-                        res.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
                         Ok(res)
                     }
                 })

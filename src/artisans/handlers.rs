@@ -13,7 +13,7 @@ use crate::web::PageMeta;
 struct ArtisanView {
     alias: String,
     story: Option<String>,
-    paragraphs: Vec<String>,
+    photo: Option<views::ImageView>,
     center_city: String,
 }
 
@@ -21,8 +21,8 @@ pub async fn profile(state: web::Data<AppState>, public_id: web::Path<String>) -
     let public_id = public_id.into_inner();
     let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id)).await?;
     let view = ArtisanView {
-        paragraphs: page.artisan.story.as_deref().map(views::paragraphs).unwrap_or_default(),
         story: page.artisan.story.clone(),
+        photo: views::portrait(&page.artisan),
         alias: page.artisan.alias.clone(),
         center_city: page.center.city.clone(),
     };

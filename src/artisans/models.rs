@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::schema::{artisan_private, artisans};
 
-/// The public face of an artisan, with consent already applied: `story` is `None` unless the
-/// artisan consented to it being shown.
+/// The public face of an artisan, with consent already applied: `story` and `photo_path` are
+/// `None` unless the artisan consented to each being shown.
 #[derive(Debug, Clone, Serialize)]
 pub struct PublicArtisan {
     pub id: i64,
@@ -17,6 +17,7 @@ pub struct PublicArtisan {
     pub center_id: i64,
     pub alias: String,
     pub story: Option<String>,
+    pub photo_path: Option<String>,
     pub has_profile: bool,
 }
 
@@ -30,6 +31,8 @@ pub struct PublicArtisanRow {
     pub public_alias: String,
     pub public_story: Option<String>,
     pub story_consent: bool,
+    pub photo_path: Option<String>,
+    pub photo_consent: bool,
     pub profile_consent: bool,
 }
 
@@ -41,6 +44,7 @@ impl From<PublicArtisanRow> for PublicArtisan {
             center_id: row.center_id,
             alias: row.public_alias,
             story: row.public_story.filter(|_| row.story_consent),
+            photo_path: row.photo_path.filter(|_| row.photo_consent),
             has_profile: row.profile_consent,
         }
     }

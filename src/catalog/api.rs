@@ -75,6 +75,7 @@ pub struct MakerJson {
     pub public_id: String,
     pub alias: String,
     pub story: Option<String>,
+    pub photo_url: Option<String>,
     pub profile_url: Option<String>,
     pub labor_minutes: i64,
 }
@@ -150,6 +151,7 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
             .into_iter()
             .map(|m| MakerJson {
                 profile_url: m.artisan.has_profile.then(|| state.settings.absolute_url(&format!("/artisans/{}", m.artisan.public_id))),
+                photo_url: m.artisan.photo_path.as_deref().map(|p| state.settings.absolute_url(&media_url(p))),
                 public_id: m.artisan.public_id,
                 alias: m.artisan.alias,
                 story: m.artisan.story,

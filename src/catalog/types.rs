@@ -53,17 +53,10 @@ impl Slug {
         }
     }
 
-    /// Makes a slug from a title: "Lotus Bud Ring (22K)" → "lotus-bud-ring-22k".
+    /// Makes a slug from a title: "Lotus Bud Ring (22K)" → "lotus-bud-ring-22k",
+    /// "Repoussé disc" → "repousse-disc".
     pub fn from_title(title: &str) -> Self {
-        let mut out = String::new();
-        for ch in title.chars().flat_map(|c| c.to_lowercase()) {
-            if ch.is_ascii_alphanumeric() {
-                out.push(ch);
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        let mut s = out.trim_end_matches('-').to_string();
+        let mut s = slug::slugify(title);
         s.truncate(72);
         let s = s.trim_end_matches('-').to_string();
         Self(if s.is_empty() { "piece".into() } else { s })
@@ -246,6 +239,7 @@ mod tests {
         assert_eq!(Slug::from_title("Lotus Bud Ring (22K)").as_str(), "lotus-bud-ring-22k");
         assert_eq!(Slug::from_title("  Jhumka — Peacock  ").as_str(), "jhumka-peacock");
         assert_eq!(Slug::from_title("!!!").as_str(), "piece");
+        assert_eq!(Slug::from_title("Repoussé sun disc").as_str(), "repousse-sun-disc");
         assert!(Slug::parse("lotus-bud").is_ok());
         assert!(Slug::parse("Lotus--bud").is_err());
     }

@@ -27,6 +27,16 @@ pub fn media_url(path: &str) -> String {
     format!("/media/{path}")
 }
 
+/// An artisan's portrait, present only when they consented to it (see `PublicArtisan`).
+pub fn portrait(artisan: &crate::artisans::PublicArtisan) -> Option<ImageView> {
+    artisan.photo_path.as_deref().map(|path| ImageView {
+        url: media_url(path),
+        alt: format!("Portrait of {}", artisan.alias),
+        width: 400,
+        height: 400,
+    })
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PieceCard {
     pub url: String,
@@ -272,6 +282,7 @@ pub struct PieceView {
 pub struct MakerView {
     pub alias: String,
     pub story: Option<String>,
+    pub photo: Option<ImageView>,
     pub profile_url: Option<String>,
     pub center_city: String,
 }
@@ -311,6 +322,7 @@ pub fn makers(d: &PieceDetail) -> Vec<MakerView> {
         .map(|m| MakerView {
             alias: m.artisan.alias.clone(),
             story: m.artisan.story.clone(),
+            photo: portrait(&m.artisan),
             profile_url: m.artisan.has_profile.then(|| format!("/artisans/{}", m.artisan.public_id)),
             center_city: d.center.city.clone(),
         })

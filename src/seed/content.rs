@@ -176,52 +176,388 @@ type Stones = &'static [(&'static str, i32, i64)];
 /// (kind, title, technique, metal Y/R/W, purity code, center K/M, stones)
 const CATALOG: &[(Kind, &str, Tech, char, &str, char, Stones)] = &[
     // Rings
-    (Kind::Ring, "Lotus bud ring", Tech::Lotus, 'Y', "22", 'K', &[]),
-    (Kind::Ring, "Kalkatti filigree ring", Tech::Kalkatti, 'Y', "22", 'K', &[]),
-    (Kind::Ring, "Hammered stacking band", Tech::Hammered, 'Y', "14", 'M', &[]),
-    (Kind::Ring, "Ruby paisley ring", Tech::Paisley, 'Y', "22", 'K', &[("ruby", 1, 35)]),
-    (Kind::Ring, "Granulated dome ring", Tech::Granulation, 'Y', "22", 'K', &[]),
-    (Kind::Ring, "Rope-twist signet ring", Tech::Rope, 'Y', "20", 'M', &[]),
-    (Kind::Ring, "Diamond star-set band", Tech::Plain, 'W', "18", 'M', &[("diamond", 5, 15)]),
-    (Kind::Ring, "Temple pillar ring", Tech::Temple, 'Y', "22", 'K', &[]),
-    (Kind::Ring, "Emerald mango ring", Tech::Mango, 'Y', "18", 'M', &[("emerald", 1, 50)]),
-    (Kind::Ring, "Rose gold jali ring", Tech::Jali, 'R', "14", 'M', &[]),
-    (Kind::Ring, "Moonstone cabochon ring", Tech::Plain, 'R', "18", 'K', &[("moonstone", 1, 120)]),
-    (Kind::Ring, "Twin leaf wrap ring", Tech::Leaf, 'Y', "18", 'M', &[]),
+    (
+        Kind::Ring,
+        "Lotus bud ring",
+        Tech::Lotus,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Kalkatti filigree ring",
+        Tech::Kalkatti,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Hammered stacking band",
+        Tech::Hammered,
+        'Y',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Ruby paisley ring",
+        Tech::Paisley,
+        'Y',
+        "22",
+        'K',
+        &[("ruby", 1, 35)],
+    ),
+    (
+        Kind::Ring,
+        "Granulated dome ring",
+        Tech::Granulation,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Rope-twist signet ring",
+        Tech::Rope,
+        'Y',
+        "20",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Diamond star-set band",
+        Tech::Plain,
+        'W',
+        "18",
+        'M',
+        &[("diamond", 5, 15)],
+    ),
+    (
+        Kind::Ring,
+        "Temple pillar ring",
+        Tech::Temple,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Emerald mango ring",
+        Tech::Mango,
+        'Y',
+        "18",
+        'M',
+        &[("emerald", 1, 50)],
+    ),
+    (
+        Kind::Ring,
+        "Rose gold jali ring",
+        Tech::Jali,
+        'R',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Ring,
+        "Moonstone cabochon ring",
+        Tech::Plain,
+        'R',
+        "18",
+        'K',
+        &[("moonstone", 1, 120)],
+    ),
+    (
+        Kind::Ring,
+        "Twin leaf wrap ring",
+        Tech::Leaf,
+        'Y',
+        "18",
+        'M',
+        &[],
+    ),
     // Pendants
-    (Kind::Pendant, "Peacock feather pendant", Tech::Peacock, 'Y', "22", 'K', &[("sapphire", 1, 25)]),
-    (Kind::Pendant, "Filigree teardrop pendant", Tech::Filigree, 'Y', "22", 'K', &[]),
-    (Kind::Pendant, "Repoussé sun disc pendant", Tech::Repousse, 'Y', "24", 'M', &[]),
-    (Kind::Pendant, "Pearl drop lotus pendant", Tech::Lotus, 'Y', "22", 'K', &[("pearl", 1, 180)]),
-    (Kind::Pendant, "Kalka paisley pendant", Tech::Paisley, 'Y', "18", 'K', &[]),
-    (Kind::Pendant, "Jali window pendant", Tech::Jali, 'Y', "22", 'M', &[]),
-    (Kind::Pendant, "Hammered crescent pendant", Tech::Hammered, 'R', "14", 'M', &[]),
-    (Kind::Pendant, "Garnet temple pendant", Tech::Temple, 'Y', "22", 'K', &[("garnet", 3, 120)]),
-    (Kind::Pendant, "Diamond dewdrop pendant", Tech::Plain, 'W', "18", 'M', &[("diamond", 1, 25)]),
+    (
+        Kind::Pendant,
+        "Peacock feather pendant",
+        Tech::Peacock,
+        'Y',
+        "22",
+        'K',
+        &[("sapphire", 1, 25)],
+    ),
+    (
+        Kind::Pendant,
+        "Filigree teardrop pendant",
+        Tech::Filigree,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Pendant,
+        "Repoussé sun disc pendant",
+        Tech::Repousse,
+        'Y',
+        "24",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Pendant,
+        "Pearl drop lotus pendant",
+        Tech::Lotus,
+        'Y',
+        "22",
+        'K',
+        &[("pearl", 1, 180)],
+    ),
+    (
+        Kind::Pendant,
+        "Kalka paisley pendant",
+        Tech::Paisley,
+        'Y',
+        "18",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Pendant,
+        "Jali window pendant",
+        Tech::Jali,
+        'Y',
+        "22",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Pendant,
+        "Hammered crescent pendant",
+        Tech::Hammered,
+        'R',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Pendant,
+        "Garnet temple pendant",
+        Tech::Temple,
+        'Y',
+        "22",
+        'K',
+        &[("garnet", 3, 120)],
+    ),
+    (
+        Kind::Pendant,
+        "Diamond dewdrop pendant",
+        Tech::Plain,
+        'W',
+        "18",
+        'M',
+        &[("diamond", 1, 25)],
+    ),
     // Earrings
-    (Kind::Earrings, "Hammered hoop earrings", Tech::Hammered, 'Y', "14", 'M', &[]),
-    (Kind::Earrings, "Filigree jhumka earrings", Tech::Filigree, 'Y', "22", 'K', &[]),
-    (Kind::Earrings, "Pearl chandbali earrings", Tech::Granulation, 'Y', "22", 'M', &[("pearl", 6, 300)]),
-    (Kind::Earrings, "Kalkatti stud earrings", Tech::Kalkatti, 'Y', "20", 'K', &[]),
-    (Kind::Earrings, "Mango drop earrings", Tech::Mango, 'Y', "22", 'K', &[]),
-    (Kind::Earrings, "Peacock tail earrings", Tech::Peacock, 'Y', "18", 'M', &[("emerald", 2, 30)]),
-    (Kind::Earrings, "Rose gold leaf earrings", Tech::Leaf, 'R', "18", 'K', &[]),
-    (Kind::Earrings, "Granulated bead studs", Tech::Granulation, 'Y', "22", 'K', &[]),
-    (Kind::Earrings, "Rope-twist huggie earrings", Tech::Rope, 'W', "14", 'M', &[]),
-    (Kind::Earrings, "Ruby lotus studs", Tech::Lotus, 'Y', "18", 'M', &[("ruby", 2, 40)]),
-    (Kind::Earrings, "Jali teardrop earrings", Tech::Jali, 'Y', "22", 'K', &[]),
+    (
+        Kind::Earrings,
+        "Hammered hoop earrings",
+        Tech::Hammered,
+        'Y',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Filigree jhumka earrings",
+        Tech::Filigree,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Pearl chandbali earrings",
+        Tech::Granulation,
+        'Y',
+        "22",
+        'M',
+        &[("pearl", 6, 300)],
+    ),
+    (
+        Kind::Earrings,
+        "Kalkatti stud earrings",
+        Tech::Kalkatti,
+        'Y',
+        "20",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Mango drop earrings",
+        Tech::Mango,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Peacock tail earrings",
+        Tech::Peacock,
+        'Y',
+        "18",
+        'M',
+        &[("emerald", 2, 30)],
+    ),
+    (
+        Kind::Earrings,
+        "Rose gold leaf earrings",
+        Tech::Leaf,
+        'R',
+        "18",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Granulated bead studs",
+        Tech::Granulation,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Rope-twist huggie earrings",
+        Tech::Rope,
+        'W',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Earrings,
+        "Ruby lotus studs",
+        Tech::Lotus,
+        'Y',
+        "18",
+        'M',
+        &[("ruby", 2, 40)],
+    ),
+    (
+        Kind::Earrings,
+        "Jali teardrop earrings",
+        Tech::Jali,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
     // Bangles
-    (Kind::Bangle, "Plain-polished kada", Tech::Plain, 'Y', "22", 'K', &[]),
-    (Kind::Bangle, "Rope-twist bangle", Tech::Rope, 'Y', "22", 'M', &[]),
-    (Kind::Bangle, "Kalkatti filigree bangle", Tech::Kalkatti, 'Y', "20", 'K', &[]),
-    (Kind::Bangle, "Hammered cuff bangle", Tech::Hammered, 'R', "18", 'M', &[]),
-    (Kind::Bangle, "Temple motif bangle", Tech::Temple, 'Y', "22", 'K', &[("ruby", 4, 60)]),
-    (Kind::Bangle, "Granulated lotus bangle", Tech::Granulation, 'Y', "18", 'K', &[]),
+    (
+        Kind::Bangle,
+        "Plain-polished kada",
+        Tech::Plain,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Bangle,
+        "Rope-twist bangle",
+        Tech::Rope,
+        'Y',
+        "22",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Bangle,
+        "Kalkatti filigree bangle",
+        Tech::Kalkatti,
+        'Y',
+        "20",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Bangle,
+        "Hammered cuff bangle",
+        Tech::Hammered,
+        'R',
+        "18",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Bangle,
+        "Temple motif bangle",
+        Tech::Temple,
+        'Y',
+        "22",
+        'K',
+        &[("ruby", 4, 60)],
+    ),
+    (
+        Kind::Bangle,
+        "Granulated lotus bangle",
+        Tech::Granulation,
+        'Y',
+        "18",
+        'K',
+        &[],
+    ),
     // Necklaces
-    (Kind::Necklace, "Lotus chain necklace", Tech::Lotus, 'Y', "22", 'K', &[]),
-    (Kind::Necklace, "Temple coin necklace", Tech::Temple, 'Y', "23", 'M', &[]),
-    (Kind::Necklace, "Mango motif necklace", Tech::Mango, 'Y', "22", 'K', &[("garnet", 7, 210)]),
-    (Kind::Necklace, "Pearl and gold bead necklace", Tech::Bead, 'Y', "18", 'M', &[("pearl", 21, 840)]),
+    (
+        Kind::Necklace,
+        "Lotus chain necklace",
+        Tech::Lotus,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Necklace,
+        "Temple coin necklace",
+        Tech::Temple,
+        'Y',
+        "23",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Necklace,
+        "Mango motif necklace",
+        Tech::Mango,
+        'Y',
+        "22",
+        'K',
+        &[("garnet", 7, 210)],
+    ),
+    (
+        Kind::Necklace,
+        "Pearl and gold bead necklace",
+        Tech::Bead,
+        'Y',
+        "18",
+        'M',
+        &[("pearl", 21, 840)],
+    ),
     (
         Kind::Necklace,
         "Peacock collar necklace",
@@ -232,25 +568,161 @@ const CATALOG: &[(Kind, &str, Tech, char, &str, char, Stones)] = &[
         &[("ruby", 5, 75), ("emerald", 4, 60)],
     ),
     // Bracelets
-    (Kind::Bracelet, "Paisley link bracelet", Tech::Paisley, 'Y', "22", 'K', &[]),
-    (Kind::Bracelet, "Hammered link bracelet", Tech::Hammered, 'Y', "14", 'M', &[]),
-    (Kind::Bracelet, "Filigree flower bracelet", Tech::Filigree, 'Y', "22", 'K', &[]),
-    (Kind::Bracelet, "Diamond jali bracelet", Tech::Jali, 'W', "18", 'M', &[("diamond", 7, 35)]),
-    (Kind::Bracelet, "Rose gold bead bracelet", Tech::Bead, 'R', "9", 'M', &[]),
-    (Kind::Bracelet, "Kalkatti leaf bracelet", Tech::Kalkatti, 'Y', "22", 'K', &[]),
+    (
+        Kind::Bracelet,
+        "Paisley link bracelet",
+        Tech::Paisley,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Bracelet,
+        "Hammered link bracelet",
+        Tech::Hammered,
+        'Y',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Bracelet,
+        "Filigree flower bracelet",
+        Tech::Filigree,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Bracelet,
+        "Diamond jali bracelet",
+        Tech::Jali,
+        'W',
+        "18",
+        'M',
+        &[("diamond", 7, 35)],
+    ),
+    (
+        Kind::Bracelet,
+        "Rose gold bead bracelet",
+        Tech::Bead,
+        'R',
+        "9",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Bracelet,
+        "Kalkatti leaf bracelet",
+        Tech::Kalkatti,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
     // Nose pins
-    (Kind::NosePin, "Tiny lotus nose pin", Tech::Lotus, 'Y', "22", 'K', &[]),
-    (Kind::NosePin, "Diamond flower nose pin", Tech::Plain, 'W', "18", 'M', &[("diamond", 1, 5)]),
-    (Kind::NosePin, "Granulated star nose pin", Tech::Granulation, 'Y', "18", 'K', &[]),
-    (Kind::NosePin, "Ruby dot nose pin", Tech::Plain, 'Y', "14", 'M', &[("ruby", 1, 5)]),
-    (Kind::NosePin, "Paisley nose pin", Tech::Paisley, 'R', "14", 'K', &[]),
+    (
+        Kind::NosePin,
+        "Tiny lotus nose pin",
+        Tech::Lotus,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::NosePin,
+        "Diamond flower nose pin",
+        Tech::Plain,
+        'W',
+        "18",
+        'M',
+        &[("diamond", 1, 5)],
+    ),
+    (
+        Kind::NosePin,
+        "Granulated star nose pin",
+        Tech::Granulation,
+        'Y',
+        "18",
+        'K',
+        &[],
+    ),
+    (
+        Kind::NosePin,
+        "Ruby dot nose pin",
+        Tech::Plain,
+        'Y',
+        "14",
+        'M',
+        &[("ruby", 1, 5)],
+    ),
+    (
+        Kind::NosePin,
+        "Paisley nose pin",
+        Tech::Paisley,
+        'R',
+        "14",
+        'K',
+        &[],
+    ),
     // Chains
-    (Kind::Chain, "Classic rope chain", Tech::Rope, 'Y', "22", 'M', &[]),
-    (Kind::Chain, "Handmade box chain", Tech::Plain, 'Y', "22", 'K', &[]),
-    (Kind::Chain, "Fine curb chain", Tech::Plain, 'W', "14", 'M', &[]),
-    (Kind::Chain, "Bead-and-bar chain", Tech::Bead, 'Y', "18", 'K', &[]),
-    (Kind::Chain, "Wheat-link chain", Tech::Plain, 'Y', "18", 'M', &[]),
-    (Kind::Chain, "Rose gold cable chain", Tech::Plain, 'R', "9", 'K', &[]),
+    (
+        Kind::Chain,
+        "Classic rope chain",
+        Tech::Rope,
+        'Y',
+        "22",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Chain,
+        "Handmade box chain",
+        Tech::Plain,
+        'Y',
+        "22",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Chain,
+        "Fine curb chain",
+        Tech::Plain,
+        'W',
+        "14",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Chain,
+        "Bead-and-bar chain",
+        Tech::Bead,
+        'Y',
+        "18",
+        'K',
+        &[],
+    ),
+    (
+        Kind::Chain,
+        "Wheat-link chain",
+        Tech::Plain,
+        'Y',
+        "18",
+        'M',
+        &[],
+    ),
+    (
+        Kind::Chain,
+        "Rose gold cable chain",
+        Tech::Plain,
+        'R',
+        "9",
+        'K',
+        &[],
+    ),
 ];
 
 fn purity_of(code: &str) -> (&'static str, f64, &'static str) {
@@ -350,7 +822,7 @@ fn kind_sentences(k: Kind) -> [&'static str; 3] {
     match k {
         Kind::Ring => [
             "The band is comfortable for everyday wear, with a softly rounded inside edge.",
-            "It sits low on the finger, so it stacks well with other rings.",
+            "Its proportions are balanced so it sits comfortably without turning on the finger.",
             "The shank is forged for strength and tapers gently towards the palm.",
         ],
         Kind::Pendant => [
@@ -361,7 +833,7 @@ fn kind_sentences(k: Kind) -> [&'static str; 3] {
         Kind::Earrings => [
             "The pair is matched by eye rather than cast from a mould, so each earring is very slightly its own.",
             "They are light enough to wear all day, with solid gold ear wires.",
-            "Both earrings are finished with secure, hand-made backs.",
+            "They hang lightly and move softly with the wearer.",
         ],
         Kind::Bangle => [
             "The bangle is solid and substantial, with a rounded inner edge that slips easily over the hand.",
@@ -392,14 +864,36 @@ fn kind_sentences(k: Kind) -> [&'static str; 3] {
 }
 
 fn number_word(n: i32) -> String {
-    const W: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
         "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    if (0..=12).contains(&n) {
-        W[n as usize].to_string()
-    } else {
-        n.to_string()
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    match n {
+        0..=19 => ONES[n as usize].to_string(),
+        20..=99 if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        20..=99 => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+        _ => n.to_string(),
     }
 }
 
@@ -440,7 +934,8 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
     let s = first;
     if s.kind == "pearl" {
         return Some(if s.count == 1 {
-            "A single lustrous pearl, chosen by hand for its even skin, completes the design.".to_string()
+            "A single lustrous pearl, chosen by hand for its even skin, completes the design."
+                .to_string()
         } else {
             format!(
                 "{} cream pearls, chosen by hand for their even lustre, soften the gold.",
@@ -456,7 +951,10 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
         } else {
             "held in a hand-cut claw setting"
         };
-        Some(format!("A single {} sits at its centre, {}.", s.kind, setting))
+        Some(format!(
+            "A single {} sits at its centre, {}.",
+            s.kind, setting
+        ))
     } else {
         Some(format!(
             "{} {} are set into tiny hand-cut collets along the design.",
@@ -468,7 +966,9 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
 
 fn metal_sentence(metal: &str, karat: &str, variant: usize) -> String {
     match (metal, variant % 2) {
-        ("rose_gold", 0) => format!("Made in {karat} rose gold, whose copper warmth suits the design."),
+        ("rose_gold", 0) => {
+            format!("Made in {karat} rose gold, whose copper warmth suits the design.")
+        }
         ("rose_gold", _) => format!("The {karat} rose gold is finished with a soft satin glow."),
         ("white_gold", 0) => format!("Made in {karat} white gold for a cool, silvery look."),
         ("white_gold", _) => format!("The {karat} white gold is polished to a bright, cool shine."),
@@ -538,7 +1038,9 @@ pub fn pieces() -> Vec<PieceSeed> {
     let mut ring_no = 0;
     let mut out = Vec::with_capacity(n);
 
-    for (i, &(kind, title, tech, metal_c, purity_c, center_c, stones_t)) in CATALOG.iter().enumerate() {
+    for (i, &(kind, title, tech, metal_c, purity_c, center_c, stones_t)) in
+        CATALOG.iter().enumerate()
+    {
         let metal = match metal_c {
             'R' => "rose_gold",
             'W' => "white_gold",
@@ -548,7 +1050,11 @@ pub fn pieces() -> Vec<PieceSeed> {
         let center = if center_c == 'K' { "kolkata" } else { "mumbai" };
         let stones: Vec<StoneSeed> = stones_t
             .iter()
-            .map(|&(k, c, h)| StoneSeed { kind: k, count: c, carats_hundredths: h })
+            .map(|&(k, c, h)| StoneSeed {
+                kind: k,
+                count: c,
+                carats_hundredths: h,
+            })
             .collect();
 
         // Net metal weight (mg), by kind.
@@ -579,7 +1085,12 @@ pub fn pieces() -> Vec<PieceSeed> {
         };
         let intricate = matches!(
             tech,
-            Tech::Filigree | Tech::Granulation | Tech::Kalkatti | Tech::Peacock | Tech::Jali | Tech::Repousse
+            Tech::Filigree
+                | Tech::Granulation
+                | Tech::Kalkatti
+                | Tech::Peacock
+                | Tech::Jali
+                | Tech::Repousse
         );
         let mut making = rng.i64(mk_lo..=mk_hi) as f64;
         if intricate {
@@ -648,8 +1159,15 @@ pub fn pieces() -> Vec<PieceSeed> {
         let lead = lead_sentences(tech)[lead_counter[li] % 3];
         lead_counter[li] += 1;
         let ki = kind as usize;
-        let kind_s = kind_sentences(kind)[kind_counter[ki] % 3];
-        kind_counter[ki] += 1;
+        let kind_s = if kind == Kind::Earrings && title.contains("stud") {
+            "Both studs have solid gold posts and secure, hand-made backs."
+        } else if kind == Kind::Earrings && (title.contains("hoop") || title.contains("huggie")) {
+            "They close with a neat hinged catch that is easy to open and hard to lose."
+        } else {
+            let k = kind_sentences(kind)[kind_counter[ki] % 3];
+            kind_counter[ki] += 1;
+            k
+        };
         let variant = rng.usize(0..4);
         let stone_s = stone_sentence(&stones, variant);
         let metal_s = metal_sentence(metal, karat, variant + i);
@@ -659,13 +1177,13 @@ pub fn pieces() -> Vec<PieceSeed> {
                 description.push(' ');
                 description.push_str(s);
                 description.push_str(&format!(
-                    "\n\n{metal_s} Made in Indian ring size {sz}; a jeweller can usually resize it by a size or two."
+                    "\n\n{metal_s} Sized to Indian ring size {sz}; a jeweller can usually adjust it by a size or two."
                 ));
             }
             (None, Some(sz)) => {
                 description.push(' ');
                 description.push_str(kind_s);
-                description.push_str(&format!("\n\n{metal_s} Made in Indian ring size {sz}."));
+                description.push_str(&format!("\n\n{metal_s} Sized to Indian ring size {sz}."));
             }
             (Some(s), None) => {
                 description.push(' ');

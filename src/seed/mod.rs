@@ -17,6 +17,7 @@ use crate::catalog::queries;
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::centers::{self, NewCenter};
 use crate::db::DbConn;
+use crate::money::{Currency, Money};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -29,12 +30,30 @@ pub enum SeedError {
 }
 
 /// Seeds the demo shop if there are no pieces yet; returns whether it did.
-pub fn demo_if_empty(conn: &mut DbConn, media_dir: &Path) -> Result<bool, SeedError> {
+pub fn demo_if_empty(conn: &mut DbConn, media_dir: &Path, currency: Currency) -> Result<bool, SeedError> {
     if !queries::is_empty(conn)? {
         return Ok(false);
     }
-    demo(conn, media_dir, Utc::now().naive_utc())?;
+    demo(conn, media_dir, currency, Utc::now().naive_utc())?;
     Ok(true)
+}
+
+/// A demo price, written in US cents, in the shop's currency: converted at fixed demo rates
+/// (not market rates) and rounded half up to a whole multiple of 5 major units, as a shop
+/// would price a piece.
+pub fn demo_price(usd_minor: i64, currency: Currency) -> Money {
+    // Units of the currency per 100 US dollars.
+    let per_100_usd: i64 = match currency {
+        Currency::Usd => 100,
+        Currency::Eur => 92,
+        Currency::Gbp => 79,
+        Currency::Cad => 138,
+        Currency::Aud => 152,
+        Currency::Inr => 8_400,
+    };
+    let minor = usd_minor * per_100_usd / 100;
+    let step = 5 * 10i64.pow(currency.exponent());
+    Money::new((minor + step / 2) / step * step, currency)
 }
 
 /// The two workshop centers. Only the city is public; addresses are never stored here.
@@ -71,7 +90,7 @@ pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)>
 }
 
 /// Writes the demo data and its images; everything in one transaction.
-pub fn demo(conn: &mut DbConn, media_dir: &Path, now: NaiveDateTime) -> Result<(), SeedError> {
+pub fn demo(conn: &mut DbConn, media_dir: &Path, currency: Currency, now: NaiveDateTime) -> Result<(), SeedError> {
     let image_dir = media_dir.join("pieces");
     std::fs::create_dir_all(&image_dir).map_err(|e| SeedError::Image(image_dir.display().to_string(), e))?;
     conn.transaction(|conn| {
@@ -88,7 +107,8 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, now: NaiveDateTime) -> Result<(
                     center_id: center_id(a.center),
                     public_alias: a.alias.into(),
                     public_story: a.story.map(str::to_string),
-                    story_consent: a.story.is_some(),
+                    // A recorded story is published only by those who also agreed to a public profile.
+                    story_consent: a.story.is_some() && a.profile_consent,
                     photo_path: None,
                     photo_consent: false,
                     profile_consent: a.profile_consent,
@@ -119,7 +139,8 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, now: NaiveDateTime) -> Result<(
             let mut images = Vec::new();
             for view in 0..p.image_count {
                 let file = format!("{}-{}.svg", sku.as_str().to_ascii_lowercase(), view + 1);
-                let svg = render::piece_svg(p.kind, p.metal, &p.stones, view, n as u64 * 31 + u64::from(view));
+                // One seed per piece: the seed picks the design, `view` the angle.
+                let svg = render::piece_svg(p.kind, p.metal, &p.stones, view, n as u64 * 31);
                 let path = image_dir.join(&file);
                 std::fs::write(&path, svg).map_err(|e| SeedError::Image(path.display().to_string(), e))?;
                 let angle = ["front view", "detail view", "flat lay"][usize::from(view).min(2)];
@@ -139,8 +160,8 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, now: NaiveDateTime) -> Result<(
                 net_weight_mg: net.get(),
                 ring_size: ring_size.map(|r| r.get()),
                 huid: huid.map(|h| h.as_str().to_string()),
-                price_minor: p.price_minor,
-                currency: "USD".into(),
+                price_minor: demo_price(p.price_minor, currency).minor,
+                currency: currency.code().into(),
                 status: status.code().into(),
                 center_id: center_id(p.center),
                 featured: p.featured,
@@ -168,5 +189,25 @@ fn kind_of(kind: content::Kind) -> Kind {
         K::Bracelet => Kind::Bracelet,
         K::NosePin => Kind::NosePin,
         K::Chain => Kind::Chain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_prices_convert_and_round_to_fives() {
+        assert_eq!(demo_price(62_500, Currency::Usd), Money::new(62_500, Currency::Usd));
+        // 625 × 0.92 = 575.00 → 575
+        assert_eq!(demo_price(62_500, Currency::Eur).minor, 57_500);
+        // 625 × 0.79 = 493.75 → 495 (nearest 5)
+        assert_eq!(demo_price(62_500, Currency::Gbp).minor, 49_500);
+        // 625 × 84 = 52,500 exactly
+        assert_eq!(demo_price(62_500, Currency::Inr).minor, 5_250_000);
+        // 137.50 × 0.92 = 126.50 → 125; a price exactly between two fives rounds up
+        assert_eq!(demo_price(13_750, Currency::Eur).minor, 12_500);
+        assert_eq!(demo_price(12_750, Currency::Usd).minor, 13_000);
+        assert_eq!(demo_price(12_749, Currency::Usd).minor, 12_500);
     }
 }

@@ -28,9 +28,27 @@ struct Pal {
 
 fn metal_pal(metal: &str) -> Pal {
     match metal {
-        "rose_gold" => Pal { hi: "#fff1ea", light: "#f2c2ab", mid: "#cd8d72", dark: "#8c5341", deep: "#5c3226" },
-        "white_gold" => Pal { hi: "#ffffff", light: "#eef1f4", mid: "#bcc3ca", dark: "#78818b", deep: "#4a515a" },
-        _ => Pal { hi: "#fff8d2", light: "#f6e27a", mid: "#c9a227", dark: "#8a6a12", deep: "#5b450b" },
+        "rose_gold" => Pal {
+            hi: "#fff1ea",
+            light: "#f2c2ab",
+            mid: "#cd8d72",
+            dark: "#8c5341",
+            deep: "#5c3226",
+        },
+        "white_gold" => Pal {
+            hi: "#ffffff",
+            light: "#eef1f4",
+            mid: "#bcc3ca",
+            dark: "#78818b",
+            deep: "#4a515a",
+        },
+        _ => Pal {
+            hi: "#fff8d2",
+            light: "#f6e27a",
+            mid: "#c9a227",
+            dark: "#8a6a12",
+            deep: "#5b450b",
+        },
     }
 }
 
@@ -50,16 +68,66 @@ struct GemPal {
 }
 
 const GEMS: [GemPal; 10] = [
-    GemPal { hi: "#ffa3b0", mid: "#c8102e", dark: "#5c0616", cut: Cut::Faceted }, // ruby
-    GemPal { hi: "#a8f5c8", mid: "#14915a", dark: "#06432a", cut: Cut::Faceted }, // emerald
-    GemPal { hi: "#b0c6ff", mid: "#2443b0", dark: "#0b1752", cut: Cut::Faceted }, // sapphire
-    GemPal { hi: "#ffffff", mid: "#e2ebf3", dark: "#8ea2b5", cut: Cut::Brilliant }, // diamond
-    GemPal { hi: "#fffef8", mid: "#f1e7d1", dark: "#b9a783", cut: Cut::Pearl },   // pearl
-    GemPal { hi: "#ee97a0", mid: "#7d1022", dark: "#3a0610", cut: Cut::Faceted }, // garnet
-    GemPal { hi: "#fbfcff", mid: "#d3ddef", dark: "#8593b4", cut: Cut::Cabochon }, // moonstone
-    GemPal { hi: "#e6caff", mid: "#7b3fb5", dark: "#3a1760", cut: Cut::Faceted }, // amethyst
-    GemPal { hi: "#fff2ad", mid: "#e0a21a", dark: "#8a5a06", cut: Cut::Faceted }, // citrine/topaz
-    GemPal { hi: "#dcecef", mid: "#5f8c9a", dark: "#244650", cut: Cut::Faceted }, // anything else
+    GemPal {
+        hi: "#ffa3b0",
+        mid: "#c8102e",
+        dark: "#5c0616",
+        cut: Cut::Faceted,
+    }, // ruby
+    GemPal {
+        hi: "#a8f5c8",
+        mid: "#14915a",
+        dark: "#06432a",
+        cut: Cut::Faceted,
+    }, // emerald
+    GemPal {
+        hi: "#b0c6ff",
+        mid: "#2443b0",
+        dark: "#0b1752",
+        cut: Cut::Faceted,
+    }, // sapphire
+    GemPal {
+        hi: "#ffffff",
+        mid: "#e2ebf3",
+        dark: "#8ea2b5",
+        cut: Cut::Brilliant,
+    }, // diamond
+    GemPal {
+        hi: "#fffef8",
+        mid: "#f1e7d1",
+        dark: "#b9a783",
+        cut: Cut::Pearl,
+    }, // pearl
+    GemPal {
+        hi: "#ee97a0",
+        mid: "#7d1022",
+        dark: "#3a0610",
+        cut: Cut::Faceted,
+    }, // garnet
+    GemPal {
+        hi: "#fbfcff",
+        mid: "#d3ddef",
+        dark: "#8593b4",
+        cut: Cut::Cabochon,
+    }, // moonstone
+    GemPal {
+        hi: "#e6caff",
+        mid: "#7b3fb5",
+        dark: "#3a1760",
+        cut: Cut::Faceted,
+    }, // amethyst
+    GemPal {
+        hi: "#fff2ad",
+        mid: "#e0a21a",
+        dark: "#8a5a06",
+        cut: Cut::Faceted,
+    }, // citrine/topaz
+    GemPal {
+        hi: "#dcecef",
+        mid: "#5f8c9a",
+        dark: "#244650",
+        cut: Cut::Faceted,
+    }, // anything else
 ];
 
 fn gem_index(kind: &str) -> usize {
@@ -78,7 +146,11 @@ fn gem_index(kind: &str) -> usize {
         ("spinel", 0),
         ("tourmaline", 1),
     ];
-    table.iter().find(|(p, _)| k.starts_with(p)).map(|&(_, i)| i).unwrap_or(9)
+    table
+        .iter()
+        .find(|(p, _)| k.starts_with(p))
+        .map(|&(_, i)| i)
+        .unwrap_or(9)
 }
 
 /// Compact number formatting: one decimal, trailing ".0" dropped.
@@ -165,28 +237,44 @@ impl C {
         w!(
             self,
             r#"<linearGradient id="m" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="{}"/><stop offset=".22" stop-color="{}"/><stop offset=".52" stop-color="{}"/><stop offset=".8" stop-color="{}"/><stop offset="1" stop-color="{}"/></linearGradient>"#,
-            p.hi, p.light, p.mid, p.dark, p.mid
+            p.hi,
+            p.light,
+            p.mid,
+            p.dark,
+            p.mid
         );
         w!(
             self,
             r#"<linearGradient id="n" x1="1" y1="1" x2="0" y2="0"><stop offset="0" stop-color="{}"/><stop offset=".4" stop-color="{}"/><stop offset=".8" stop-color="{}"/><stop offset="1" stop-color="{}"/></linearGradient>"#,
-            p.light, p.mid, p.dark, p.deep
+            p.light,
+            p.mid,
+            p.dark,
+            p.deep
         );
         w!(
             self,
             r#"<radialGradient id="b" cx=".36" cy=".3" r=".78"><stop offset="0" stop-color="{}"/><stop offset=".25" stop-color="{}"/><stop offset=".68" stop-color="{}"/><stop offset="1" stop-color="{}"/></radialGradient>"#,
-            p.hi, p.light, p.mid, p.dark
+            p.hi,
+            p.light,
+            p.mid,
+            p.dark
         );
         let mut used: Vec<usize> = self.gems.clone();
         used.sort_unstable();
         used.dedup();
         for g in used {
             let gp = &GEMS[g];
-            let (cx, mo) = if matches!(gp.cut, Cut::Pearl | Cut::Cabochon) { (".38", ".58") } else { (".42", ".5") };
+            let (cx, mo) = if matches!(gp.cut, Cut::Pearl | Cut::Cabochon) {
+                (".38", ".58")
+            } else {
+                (".42", ".5")
+            };
             w!(
                 self,
                 r#"<radialGradient id="g{g}" cx="{cx}" cy=".36" r=".72"><stop offset="0" stop-color="{}"/><stop offset="{mo}" stop-color="{}"/><stop offset="1" stop-color="{}"/></radialGradient>"#,
-                gp.hi, gp.mid, gp.dark
+                gp.hi,
+                gp.mid,
+                gp.dark
             );
         }
         w!(
@@ -197,12 +285,18 @@ impl C {
 
     /// Soft contact shadow on the "table".
     fn floor(&mut self, cx: f64, cy: f64, rx: f64, ry: f64) {
-        w!(self, r#"<ellipse cx="{cx:.0}" cy="{cy:.0}" rx="{rx:.0}" ry="{ry:.0}" fill="url(#cs)"/>"#);
+        w!(
+            self,
+            r#"<ellipse cx="{cx:.0}" cy="{cy:.0}" rx="{rx:.0}" ry="{ry:.0}" fill="url(#cs)"/>"#
+        );
     }
 
     /// Opens the piece group (drop shadow + rotation). Closed by `piece_svg`.
     fn open(&mut self, rot: f64, cx: f64, cy: f64) {
-        w!(self, r#"<g filter="url(#ds)"><g transform="rotate({rot:.1} {cx:.0} {cy:.0})">"#);
+        w!(
+            self,
+            r#"<g filter="url(#ds)"><g transform="rotate({rot:.1} {cx:.0} {cy:.0})">"#
+        );
     }
 
     fn gem_slot(&self, i: usize) -> Option<usize> {
@@ -222,10 +316,16 @@ impl C {
             let mut d = String::new();
             for i in 0..8 {
                 let a = PI / 8.0 + i as f64 * PI / 4.0;
-                let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x + t * a.cos(), y + t * a.sin());
+                let _ = write!(
+                    d,
+                    "{}{:.1} {:.1}",
+                    if i == 0 { 'M' } else { 'L' },
+                    x + t * a.cos(),
+                    y + t * a.sin()
+                );
             }
             d.push('Z');
-            if gp.cut == Cut::Brilliant {
+            if gp.cut == Cut::Brilliant && r >= 18.0 {
                 for i in 0..8 {
                     let a = PI / 8.0 + i as f64 * PI / 4.0;
                     let b = a + PI / 8.0;
@@ -239,7 +339,11 @@ impl C {
                     );
                 }
             }
-            let (col, op) = if gp.cut == Cut::Brilliant { (GEMS[3].dark, ".8") } else { (gp.hi, ".55") };
+            let (col, op) = if gp.cut == Cut::Brilliant {
+                (GEMS[3].dark, ".8")
+            } else {
+                (gp.hi, ".55")
+            };
             w!(
                 self,
                 r#"<path d="{d}" fill="none" stroke="{col}" stroke-opacity="{op}" stroke-width="{:.1}"/>"#,
@@ -260,7 +364,11 @@ impl C {
     fn set_gem(&mut self, x: f64, y: f64, r: f64, g: usize) {
         let p = self.pal;
         let pearl = GEMS[g].cut == Cut::Pearl;
-        let rim = if pearl { r * 0.55 } else { r + (r * 0.14).max(2.0) };
+        let rim = if pearl {
+            r * 0.55
+        } else {
+            r + (r * 0.14).max(2.0)
+        };
         w!(
             self,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="{rim:.1}" fill="url(#m)" stroke="{}" stroke-width="1.5"/>"#,
@@ -269,7 +377,11 @@ impl C {
         self.gem(x, y, r, g);
         if !pearl && r >= 10.0 {
             let pr = (r * 0.15).max(2.5);
-            w!(self, r#"<g fill="url(#b)" stroke="{}" stroke-width=".8">"#, p.deep);
+            w!(
+                self,
+                r#"<g fill="url(#b)" stroke="{}" stroke-width=".8">"#,
+                p.deep
+            );
             for k in 0..4 {
                 let a = PI / 4.0 + k as f64 * PI / 2.0;
                 let (px, py) = (x + r * 0.98 * a.cos(), y + r * 0.98 * a.sin());
@@ -311,15 +423,25 @@ impl C {
         let span = (a1 - a0).abs();
         let n = ((span * rr) / (gr * 2.5)).floor().max(1.0) as usize;
         let p = self.pal;
-        w!(self, r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#, p.dark);
+        w!(
+            self,
+            r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#,
+            p.dark
+        );
         for i in 0..=n {
             let a = a0 + (a1 - a0) * i as f64 / n as f64;
-            w!(self, r#"<circle cx="{:.1}" cy="{:.1}" r="{gr:.1}"/>"#, cx + rr * a.cos(), cy + rr * a.sin());
+            w!(
+                self,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="{gr:.1}"/>"#,
+                cx + rr * a.cos(),
+                cy + rr * a.sin()
+            );
         }
         w!(self, "</g>");
     }
 
     /// `n` petals (or leaves) radiating from (cx, cy), as one compact path.
+    #[allow(clippy::too_many_arguments)]
     fn petals(&mut self, cx: f64, cy: f64, n: usize, len: f64, wid: f64, rot0: f64, fill: &str) {
         let p = self.pal;
         // Petal pointing "up" (towards -y) in local coordinates.
@@ -336,11 +458,30 @@ impl C {
             let a = (rot0 + 360.0 * i as f64 / n as f64).to_radians();
             let (sa, ca) = a.sin_cos();
             let t = |(x, y): (f64, f64)| (N(cx + x * ca - y * sa), N(cy + x * sa + y * ca));
-            let (p1, p2, p3, p4, p5) = (t(shape[0]), t(shape[1]), t(shape[2]), t(shape[3]), t(shape[4]));
+            let (p1, p2, p3, p4, p5) = (
+                t(shape[0]),
+                t(shape[1]),
+                t(shape[2]),
+                t(shape[3]),
+                t(shape[4]),
+            );
             let _ = write!(
                 d,
                 "M{} {}C{} {} {} {} {} {}C{} {} {} {} {} {}Z",
-                N(cx), N(cy), p1.0, p1.1, p2.0, p2.1, p3.0, p3.1, p4.0, p4.1, p5.0, p5.1, N(cx), N(cy)
+                N(cx),
+                N(cy),
+                p1.0,
+                p1.1,
+                p2.0,
+                p2.1,
+                p3.0,
+                p3.1,
+                p4.0,
+                p4.1,
+                p5.0,
+                p5.1,
+                N(cx),
+                N(cy)
             );
             let (v1, v2) = (t((0.0, -len * 0.2)), t((0.0, -len * 0.8)));
             let _ = write!(v, "M{} {}L{} {}", v1.0, v1.1, v2.0, v2.1);
@@ -377,7 +518,12 @@ impl C {
             p.deep
         );
         let (hx, hy) = (rx - w * 0.12, ry - w * 0.12);
-        let pt = |a: f64| (cx + hx * a.to_radians().cos(), cy + hy * a.to_radians().sin());
+        let pt = |a: f64| {
+            (
+                cx + hx * a.to_radians().cos(),
+                cy + hy * a.to_radians().sin(),
+            )
+        };
         let (a, b) = (pt(196.0), pt(252.0));
         let (c2, d2) = (pt(18.0), pt(48.0));
         w!(
@@ -417,6 +563,7 @@ impl C {
     }
 
     /// Gems along the band, centred on `at` degrees.
+    #[allow(clippy::too_many_arguments)]
     fn band_gems(&mut self, cx: f64, cy: f64, rx: f64, ry: f64, at: f64, r: f64, max: usize) {
         let n = self.gems.len().min(max);
         let step = ((2.0 * r + 7.0) / rx).to_degrees();
@@ -458,8 +605,18 @@ impl C {
                 let _ = write!(
                     d,
                     "M{} {}a{} {} {} 1 0 {} {}a{} {} {} 1 0 {} {}",
-                    N(x + dx), N(y + dy), N(rx), N(r_y), N(a), N(-2.0 * dx), N(-2.0 * dy),
-                    N(rx), N(r_y), N(a), N(2.0 * dx), N(2.0 * dy)
+                    N(x + dx),
+                    N(y + dy),
+                    N(rx),
+                    N(r_y),
+                    N(a),
+                    N(-2.0 * dx),
+                    N(-2.0 * dy),
+                    N(rx),
+                    N(r_y),
+                    N(a),
+                    N(2.0 * dx),
+                    N(2.0 * dy)
                 );
                 if pass == 1 {
                     // Highlight on the upper-left quarter of each face-on link.
@@ -469,7 +626,17 @@ impl C {
                         (N(x + lx * ca - ly * sa), N(y + lx * sa + ly * ca))
                     };
                     let (q1, q2) = (pt(200.0), pt(250.0));
-                    let _ = write!(h, "M{} {}A{} {} {} 0 1 {} {}", q1.0, q1.1, N(rx), N(r_y), N(a), q2.0, q2.1);
+                    let _ = write!(
+                        h,
+                        "M{} {}A{} {} {} 0 1 {} {}",
+                        q1.0,
+                        q1.1,
+                        N(rx),
+                        N(r_y),
+                        N(a),
+                        q2.0,
+                        q2.1
+                    );
                 }
             }
             let id = id0 + pass as u32;
@@ -571,7 +738,7 @@ fn ring(c: &mut C, view: u8) {
             if multi {
                 c.band_gems(cx, cy, rx, ry, 270.0, 14.0, 9);
             } else {
-                ring_head(c, cx, cy - ry - 6.0, 1.0);
+                ring_head(c, cx, cy - ry - 8.0, 1.25);
             }
         }
         1 => {
@@ -586,7 +753,7 @@ fn ring(c: &mut C, view: u8) {
             if multi {
                 c.band_gems(cx, cy, rx, ry, 90.0, 14.0, 7);
             } else {
-                ring_head(c, cx, cy - ry - 4.0, 0.95);
+                ring_head(c, cx, cy - ry - 6.0, 1.15);
             }
         }
         _ => {
@@ -599,7 +766,7 @@ fn ring(c: &mut C, view: u8) {
             if multi {
                 c.band_gems(cx, cy, r, r, 270.0, 15.0, 9);
             } else {
-                ring_head(c, cx, cy - r - 4.0, 1.12);
+                ring_head(c, cx, cy - r - 6.0, 1.3);
             }
         }
     }
@@ -627,21 +794,52 @@ fn pendant_body(c: &mut C) {
             let mut d = String::new();
             for i in 0..16 {
                 let a = i as f64 * PI / 8.0;
-                let _ = write!(d, "M{:.1} {:.1}L{:.1} {:.1}", cx + 52.0 * a.cos(), cyy + 52.0 * a.sin(), cx + 76.0 * a.cos(), cyy + 76.0 * a.sin());
+                let _ = write!(
+                    d,
+                    "M{:.1} {:.1}L{:.1} {:.1}",
+                    cx + 52.0 * a.cos(),
+                    cyy + 52.0 * a.sin(),
+                    cx + 76.0 * a.cos(),
+                    cyy + 76.0 * a.sin()
+                );
             }
-            w!(c, r#"<path d="{d}" stroke="{}" stroke-opacity=".55" stroke-width="5" stroke-linecap="round"/>"#, p.dark);
+            w!(
+                c,
+                r#"<path d="{d}" stroke="{}" stroke-opacity=".55" stroke-width="5" stroke-linecap="round"/>"#,
+                p.dark
+            );
             c.center(cx, cyy, 36.0, 0);
         }
         2 => {
             // Kalka / paisley.
             let d = format!(
                 "M{} {}C{} {} {} {} {} {}C{} {} {} {} {} {}C{} {} {} {} {} {}Z",
-                cx + 20.0, cy - 150.0,
-                cx + 150.0, cy - 120.0, cx + 130.0, cy + 120.0, cx - 5.0, cy + 118.0,
-                cx - 120.0, cy + 116.0, cx - 128.0, cy - 20.0, cx - 50.0, cy - 48.0,
-                cx - 4.0, cy - 66.0, cx - 25.0, cy - 115.0, cx + 20.0, cy - 150.0
+                cx + 20.0,
+                cy - 150.0,
+                cx + 150.0,
+                cy - 120.0,
+                cx + 130.0,
+                cy + 120.0,
+                cx - 5.0,
+                cy + 118.0,
+                cx - 120.0,
+                cy + 116.0,
+                cx - 128.0,
+                cy - 20.0,
+                cx - 50.0,
+                cy - 48.0,
+                cx - 4.0,
+                cy - 66.0,
+                cx - 25.0,
+                cy - 115.0,
+                cx + 20.0,
+                cy - 150.0
             );
-            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
+            w!(
+                c,
+                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
+                p.deep
+            );
             w!(
                 c,
                 r#"<path d="{d}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5" transform="translate({:.1} {:.1}) scale(.8)"/>"#,
@@ -667,12 +865,24 @@ fn pendant_body(c: &mut C) {
                 r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#,
                 p.deep
             );
-            w!(c, r##"<g fill="#e6dac3" stroke="{}" stroke-opacity=".7" stroke-width="1.5">"##, p.deep);
+            w!(
+                c,
+                r##"<g fill="#e6dac3" stroke="{}" stroke-opacity=".7" stroke-width="1.5">"##,
+                p.deep
+            );
             for i in -5i32..=5 {
                 for j in -6i32..=6 {
                     let (dx, dy) = (i as f64 * 17.0, j as f64 * 19.0);
-                    if (i + j) % 2 == 0 && dx.abs() / 108.0 + dy.abs() / 140.0 < 0.7 && (dx.abs() > 40.0 || dy.abs() > 45.0) {
-                        w!(c, r#"<circle cx="{:.1}" cy="{:.1}" r="6.5"/>"#, cx + dx, cy + dy);
+                    if (i + j) % 2 == 0
+                        && dx.abs() / 108.0 + dy.abs() / 140.0 < 0.7
+                        && (dx.abs() > 40.0 || dy.abs() > 45.0)
+                    {
+                        w!(
+                            c,
+                            r#"<circle cx="{:.1}" cy="{:.1}" r="6.5"/>"#,
+                            cx + dx,
+                            cy + dy
+                        );
                     }
                 }
             }
@@ -683,9 +893,17 @@ fn pendant_body(c: &mut C) {
             // Teardrop with granulated inner border.
             let r = 104.0;
             let d = drop_path(cx, cy, r);
-            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
+            w!(
+                c,
+                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
+                p.deep
+            );
             let d2 = drop_path(cx, cy + 8.0, r * 0.8);
-            w!(c, r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5"/>"#, p.hi);
+            w!(
+                c,
+                r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5"/>"#,
+                p.hi
+            );
             c.granule_ring(cx, cy + 0.3 * r, r * 0.66, 5.0, 0.15, PI - 0.15);
             c.petals(cx, cy - 0.55 * r, 5, 26.0, 12.0, 0.0, "url(#n)");
             c.center(cx, cy + 0.3 * r, 36.0, 0);
@@ -711,7 +929,10 @@ fn pendant(c: &mut C, view: u8) {
         }
         1 => {
             c.open(8.0 + c.tilt * 4.0, 400.0, 400.0);
-            w!(c, r#"<g transform="translate(400 430) scale(1.55) translate(-400 -460)">"#);
+            w!(
+                c,
+                r#"<g transform="translate(400 430) scale(1.55) translate(-400 -460)">"#
+            );
             c.fine_chain("M240 -40Q330 240 400 282Q470 240 560 -40", 0.8);
             pendant_body(c);
             w!(c, "</g>");
@@ -719,7 +940,11 @@ fn pendant(c: &mut C, view: u8) {
         _ => {
             c.open(c.tilt * 8.0, 400.0, 400.0);
             c.fine_chain("M400 466C250 470 150 380 160 270C170 150 300 95 400 95C520 95 640 160 640 280C640 390 540 460 400 466", 1.0);
-            w!(c, r#"<g transform="translate(400 598) rotate({:.1}) scale(.82) translate(-400 -430)">"#, 10.0 + c.tilt * 10.0);
+            w!(
+                c,
+                r#"<g transform="translate(400 598) rotate({:.1}) scale(.82) translate(-400 -430)">"#,
+                10.0 + c.tilt * 10.0
+            );
             pendant_body(c);
             w!(c, "</g>");
         }
@@ -730,13 +955,32 @@ fn pendant(c: &mut C, view: u8) {
 
 fn ear_hook(c: &mut C, x: f64, y: f64) {
     let p = c.pal;
-    let d = format!("M{x:.1} {y:.1}V{:.1}C{x:.1} {:.1} {:.1} {:.1} {:.1} {:.1}", y - 40.0, y - 112.0, x + 70.0, y - 112.0, x + 62.0, y - 40.0);
+    let d = format!(
+        "M{x:.1} {y:.1}V{:.1}C{x:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+        y - 40.0,
+        y - 112.0,
+        x + 70.0,
+        y - 112.0,
+        x + 62.0,
+        y - 40.0
+    );
     w!(
         c,
         r#"<path d="{d}" fill="none" stroke="{}" stroke-width="7.5" stroke-linecap="round"/><path d="{d}" fill="none" stroke="{}" stroke-width="4.5" stroke-linecap="round"/><path d="{d}" fill="none" stroke="{}" stroke-opacity=".7" stroke-width="1.5" stroke-linecap="round" transform="translate(-1 -1)"/>"#,
         p.deep,
         p.mid,
         p.hi
+    );
+}
+
+/// A small oval jump ring joining two parts of an earring.
+fn connector(c: &mut C, x: f64, y0: f64, y1: f64) {
+    let p = c.pal;
+    let (cy, ry) = ((y0 + y1) / 2.0, (y1 - y0) / 2.0 + 3.0);
+    w!(
+        c,
+        r#"<ellipse cx="{x:.1}" cy="{cy:.1}" rx="6" ry="{ry:.1}" fill="none" stroke="{}" stroke-width="5.5"/><ellipse cx="{x:.1}" cy="{cy:.1}" rx="6" ry="{ry:.1}" fill="none" stroke="url(#m)" stroke-width="3.5"/>"#,
+        p.deep
     );
 }
 
@@ -756,13 +1000,22 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
         1 => {
             // Stud + teardrop drop.
             ear_hook(c, x, y);
+            connector(c, x, y + 26.0, y + 52.0);
             c.center(x, y + 16.0, 17.0, 1);
             let r = 62.0;
             let cy = y + 46.0 + 1.5 * r;
             let d = drop_path(x, cy, r);
-            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
+            w!(
+                c,
+                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
+                p.deep
+            );
             let d2 = drop_path(x, cy + 5.0, r * 0.76);
-            w!(c, r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3"/>"#, p.hi);
+            w!(
+                c,
+                r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3"/>"#,
+                p.hi
+            );
             c.center(x, cy + 0.3 * r, 22.0, 0);
         }
         2 => {
@@ -783,7 +1036,11 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
                 rim - 70.0,
                 x + 72.0
             );
-            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
+            w!(
+                c,
+                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
+                p.deep
+            );
             c.granule_ring(x, rim + 30.0, 80.0, 4.0, -PI * 0.74, -PI * 0.26);
             w!(
                 c,
@@ -793,7 +1050,11 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
             for k in 0..9 {
                 let bx = x - 64.0 + k as f64 * 16.0;
                 let by = rim + 22.0 + (k as f64 - 4.0).abs() * -1.5 + 6.0;
-                w!(c, r#"<path d="M{bx:.1} {rim:.1}V{by:.1}" stroke="{}" stroke-width="2"/>"#, p.dark);
+                w!(
+                    c,
+                    r#"<path d="M{bx:.1} {rim:.1}V{by:.1}" stroke="{}" stroke-width="2"/>"#,
+                    p.dark
+                );
                 let slot = 2 + k;
                 match c.gem_slot(slot) {
                     Some(g) => c.gem(bx, by + 6.0, 7.5, g),
@@ -804,6 +1065,7 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
         _ => {
             // Chandbali crescent with fringe.
             ear_hook(c, x, y);
+            connector(c, x, y + 24.0, y + 72.0);
             c.center(x, y + 16.0, 16.0, 1);
             let cy = y + 70.0;
             let d = format!(
@@ -812,7 +1074,11 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
                 x + 90.0,
                 x - 90.0
             );
-            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#, p.deep);
+            w!(
+                c,
+                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#,
+                p.deep
+            );
             c.granule_ring(x, cy, 74.0, 3.8, PI * 0.22, PI * 0.78);
             let n = 9;
             for k in 0..n {
@@ -835,13 +1101,23 @@ fn earrings(c: &mut C, view: u8) {
             let flat = view == 2;
             c.open(if flat { c.tilt * 6.0 } else { 0.0 }, 400.0, 400.0);
             let start = c.s.len();
-            let (x, y, rot) = if flat { (232.0, 320.0, -14.0) } else { (235.0, 345.0, 0.0) };
-            w!(c, r#"<g transform="translate({x:.0} {y:.0}) rotate({rot:.0}) scale(1.45)">"#);
+            let (x, y, rot, sc) = if flat {
+                (218.0, 310.0, -14.0, 1.3)
+            } else {
+                (235.0, 345.0, 0.0, 1.45)
+            };
+            w!(
+                c,
+                r#"<g transform="translate({x:.0} {y:.0}) rotate({rot:.0}) scale({sc})">"#
+            );
             earring(c, 0.0, 0.0, style);
             w!(c, "</g>");
             let frag = c.s[start..].to_string();
             let dy = if flat { 50.0 } else { 0.0 };
-            w!(c, r#"<g transform="translate(800 {dy:.0}) scale(-1 1)">{frag}</g>"#);
+            w!(
+                c,
+                r#"<g transform="translate(800 {dy:.0}) scale(-1 1)">{frag}</g>"#
+            );
         }
         _ => {
             c.open(c.tilt * 5.0, 400.0, 400.0);
@@ -871,10 +1147,20 @@ fn bangle_decor(c: &mut C, cx: f64, cy: f64, rx: f64, ry: f64, w: f64, front: f6
         1 => {
             // Granulated centre line.
             let n = 44;
-            w!(c, r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#, p.dark);
+            w!(
+                c,
+                r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#,
+                p.dark
+            );
             for i in 0..n {
                 let a = 2.0 * PI * i as f64 / n as f64;
-                w!(c, r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}"/>"#, cx + rx * a.cos(), cy + ry * a.sin(), w * 0.13);
+                w!(
+                    c,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}"/>"#,
+                    cx + rx * a.cos(),
+                    cy + ry * a.sin(),
+                    w * 0.13
+                );
             }
             w!(c, "</g>");
         }
@@ -886,7 +1172,7 @@ fn bangle_decor(c: &mut C, cx: f64, cy: f64, rx: f64, ry: f64, w: f64, front: f6
             for i in 0..n {
                 let a = 2.0 * PI * i as f64 / n as f64 + PI / 2.0 + PI / n as f64;
                 let gap = (a.to_degrees() - front).rem_euclid(360.0);
-                if has_gems && (gap < 50.0 || gap > 310.0) {
+                if has_gems && !(50.0..=310.0).contains(&gap) {
                     continue;
                 }
                 let (x, y) = (cx + rx * a.cos(), cy + ry * a.sin());
@@ -935,7 +1221,12 @@ fn bangle(c: &mut C, view: u8) {
 
 // ---------------------------------------------------------------- necklace
 
-fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) -> f64, center: usize) {
+fn necklace_elements(
+    c: &mut C,
+    pts: &[(f64, f64, f64)],
+    size: impl Fn(usize) -> f64,
+    center: usize,
+) {
     // Assign gems to slots nearest the centre: even distances first (motifs), then odd.
     let n = pts.len();
     let mut order: Vec<usize> = (0..n).collect();
@@ -949,15 +1240,18 @@ fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) ->
             gem_of[i] = Some(g);
         }
     }
+    // Petal frames around stones only when there are few of them (keeps files small).
+    let ornate = c.gems.len() <= 10;
     for (i, &(x, y, a)) in pts.iter().enumerate() {
         let r = size(i);
         let d = (i as i64 - center as i64).unsigned_abs();
         match gem_of[i] {
             Some(g) if GEMS[g].cut == Cut::Pearl => c.gem(x, y, r * 1.05, g),
-            Some(g) => {
+            Some(g) if ornate => {
                 c.petals(x, y, 5, r * 1.45, r * 0.66, a, "url(#n)");
                 c.set_gem(x, y, r * 0.62, g);
             }
+            Some(g) => c.set_gem(x, y, r * 0.72, g),
             None if d % 2 == 0 && c.style % 2 == 0 => {
                 c.petals(x, y, 6, r * 1.3, r * 0.55, a, "url(#m)");
                 c.dome(x, y, r * 0.45);
@@ -982,7 +1276,11 @@ fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) ->
 fn necklace_drop(c: &mut C, x: f64, y: f64, r: f64) {
     let p = c.pal;
     let d = drop_path(x, y + 1.5 * r, r);
-    w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="1.8"/>"#, p.deep);
+    w!(
+        c,
+        r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="1.8"/>"#,
+        p.deep
+    );
     c.center(x, y + 1.8 * r, r * 0.52, 0);
 }
 
@@ -992,7 +1290,10 @@ fn necklace(c: &mut C, view: u8) {
         0 | 1 => {
             c.open(0.0, 400.0, 400.0);
             if view == 1 {
-                w!(c, r#"<g transform="translate(400 360) scale(1.9) translate(-400 -560)">"#);
+                w!(
+                    c,
+                    r#"<g transform="translate(400 360) scale(1.9) translate(-400 -560)">"#
+                );
             } else {
                 w!(c, "<g>");
             }
@@ -1004,16 +1305,29 @@ fn necklace(c: &mut C, view: u8) {
             let thread: String = {
                 let (x0, y0) = f(0.0);
                 let (x1, y1) = f(1.0);
-                format!("M{:.0} -20L{x0:.0} {y0:.0}A{rx} {ry} 0 0 1 {x1:.0} {y1:.0}L{:.0} -20", x0 + 20.0, x1 - 20.0)
+                format!(
+                    "M{:.0} -20L{x0:.0} {y0:.0}A{rx} {ry} 0 0 1 {x1:.0} {y1:.0}L{:.0} -20",
+                    x0 + 20.0,
+                    x1 - 20.0
+                )
             };
-            w!(c, r#"<path d="{thread}" fill="none" stroke="{}" stroke-width="3"/>"#, p.dark);
+            w!(
+                c,
+                r#"<path d="{thread}" fill="none" stroke="{}" stroke-width="3"/>"#,
+                p.dark
+            );
             let pts = along(f, 46.0, 20.0);
             let n = pts.len();
             let mid = n / 2;
             // Centre drop first (behind the centre element).
             let (mx, my, _) = pts[mid];
             necklace_drop(c, mx, my + 10.0, 40.0);
-            necklace_elements(c, &pts, |i| 12.0 + 9.0 * (1.0 - ((i as f64 - mid as f64) / mid as f64).abs()).powf(1.5), mid);
+            necklace_elements(
+                c,
+                &pts,
+                |i| 12.0 + 9.0 * (1.0 - ((i as f64 - mid as f64) / mid as f64).abs()).powf(1.5),
+                mid,
+            );
             w!(c, "</g>");
         }
         _ => {
@@ -1023,7 +1337,11 @@ fn necklace(c: &mut C, view: u8) {
                 let a = -PI / 2.0 + (0.06 + 0.88 * t) * 2.0 * PI;
                 (cx + rx * a.cos(), cy + ry * a.sin())
             };
-            w!(c, r#"<ellipse cx="{cx}" cy="{cy}" rx="{rx}" ry="{ry}" fill="none" stroke="{}" stroke-width="3"/>"#, p.dark);
+            w!(
+                c,
+                r#"<ellipse cx="{cx}" cy="{cy}" rx="{rx}" ry="{ry}" fill="none" stroke="{}" stroke-width="3"/>"#,
+                p.dark
+            );
             // Hook clasp at the top.
             w!(
                 c,
@@ -1036,7 +1354,12 @@ fn necklace(c: &mut C, view: u8) {
             let mid = n / 2;
             let (mx, my, _) = pts[mid];
             necklace_drop(c, mx, my + 10.0, 38.0);
-            necklace_elements(c, &pts, |i| 12.0 + 9.0 * (1.0 - ((i as f64 - mid as f64) / mid as f64).abs()).powf(1.5), mid);
+            necklace_elements(
+                c,
+                &pts,
+                |i| 12.0 + 9.0 * (1.0 - ((i as f64 - mid as f64) / mid as f64).abs()).powf(1.5),
+                mid,
+            );
         }
     }
 }
@@ -1121,7 +1444,7 @@ fn bracelet(c: &mut C, view: u8) {
                 let a = -PI / 2.0 + (0.05 + 0.9 * t) * 2.0 * PI;
                 (cx + r * a.cos(), cy + r * a.sin())
             };
-            let pts = along(f, 50.0, 8.0);
+            let pts = along(f, 54.0, 8.0);
             let (a, b) = (pts[0], pts[pts.len() - 1]);
             clasp(c, (a.0 + 4.0, a.1 - 20.0), (b.0 - 6.0, b.1 - 20.0), 1.25);
             bracelet_links(c, &pts, 1.25);
@@ -1150,10 +1473,27 @@ fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
             let t = (a + 55.0).to_radians();
             let (st, ct) = t.sin_cos();
             let h = wdt * 0.55;
-            let _ = write!(dk, "M{} {}l{} {}", N(x - ct * h), N(y - st * h), N(2.0 * ct * h), N(2.0 * st * h));
-            let (ox, oy) = (x - 0.25 * wdt * (a.to_radians().cos()), y - 0.25 * wdt * (a.to_radians().sin()));
+            let _ = write!(
+                dk,
+                "M{} {}l{} {}",
+                N(x - ct * h),
+                N(y - st * h),
+                N(2.0 * ct * h),
+                N(2.0 * st * h)
+            );
+            let (ox, oy) = (
+                x - 0.25 * wdt * (a.to_radians().cos()),
+                y - 0.25 * wdt * (a.to_radians().sin()),
+            );
             let h2 = h * 0.6;
-            let _ = write!(hl, "M{} {}l{} {}", N(ox - ct * h2 - 0.1 * wdt), N(oy - st * h2 - 0.15 * wdt), N(2.0 * ct * h2), N(2.0 * st * h2));
+            let _ = write!(
+                hl,
+                "M{} {}l{} {}",
+                N(ox - ct * h2 - 0.1 * wdt),
+                N(oy - st * h2 - 0.15 * wdt),
+                N(2.0 * ct * h2),
+                N(2.0 * st * h2)
+            );
         }
         w!(
             c,
@@ -1171,11 +1511,17 @@ fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
 fn chain(c: &mut C, view: u8) {
     let rope = c.style % 2 == 0;
     let spacing_for = |s: f64| if rope { 9.5 * s } else { 17.0 * s };
-    let (s, rot, f): (f64, f64, Box<dyn Fn(f64) -> (f64, f64)>) = match view {
+    type Curve = Box<dyn Fn(f64) -> (f64, f64)>;
+    let (s, rot, f): (f64, f64, Curve) = match view {
         0 => (
             1.3,
             c.tilt * 4.0,
-            Box::new(|t: f64| (50.0 + 700.0 * t, 400.0 + 150.0 * (2.0 * PI * 1.15 * t + 0.4).sin() * (0.6 + 0.4 * t))),
+            Box::new(|t: f64| {
+                (
+                    50.0 + 700.0 * t,
+                    400.0 + 150.0 * (2.0 * PI * 1.15 * t + 0.4).sin() * (0.6 + 0.4 * t),
+                )
+            }),
         ),
         1 => (
             2.4,
@@ -1212,7 +1558,15 @@ fn nose_flower(c: &mut C, cx: f64, cy: f64, s: f64) {
     let n = 5 + (c.style as usize % 4);
     let rot = c.tilt * 20.0;
     c.petals(cx, cy, n, 190.0 * s, 82.0 * s, rot, "url(#m)");
-    c.petals(cx, cy, n, 112.0 * s, 48.0 * s, rot + 180.0 / n as f64, "url(#n)");
+    c.petals(
+        cx,
+        cy,
+        n,
+        112.0 * s,
+        48.0 * s,
+        rot + 180.0 / n as f64,
+        "url(#n)",
+    );
     c.granule_ring(cx, cy, 78.0 * s, 7.0 * s, 0.0, 2.0 * PI);
     c.center(cx, cy, 50.0 * s, 0);
 }
@@ -1270,11 +1624,20 @@ pub fn piece_svg(kind: Kind, metal: &str, stones: &[StoneSeed], view: u8, seed: 
             }
         }
     }
-    let mut style_rng = fastrand::Rng::with_seed(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x00F4_1760);
+    let mut style_rng =
+        fastrand::Rng::with_seed(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x00F4_1760);
     let style = style_rng.u32(0..4);
     let tilt = style_rng.f64() * 2.0 - 1.0;
     let rng = fastrand::Rng::with_seed(seed ^ ((view as u64 + 1) << 40));
-    let mut c = C { s: String::with_capacity(10_000), uid: 0, pal: metal_pal(metal), gems, rng, style, tilt };
+    let mut c = C {
+        s: String::with_capacity(10_000),
+        uid: 0,
+        pal: metal_pal(metal),
+        gems,
+        rng,
+        style,
+        tilt,
+    };
     c.defs();
     match kind {
         Kind::Ring => ring(&mut c, view),
@@ -1326,7 +1689,11 @@ fn compact_numbers(src: &str) -> String {
                 let rep = if v.abs() >= 100.0 {
                     format!("{}", v.round() as i64)
                 } else if let Some(stripped) = tok.strip_suffix(".0") {
-                    if stripped == "-0" { "0".to_string() } else { stripped.to_string() }
+                    if stripped == "-0" {
+                        "0".to_string()
+                    } else {
+                        stripped.to_string()
+                    }
                 } else {
                     tok.to_string()
                 };

@@ -78,7 +78,7 @@ impl TestApp {
     pub async fn spawn_demo() -> Self {
         let app = Self::spawn().await;
         let media = app.data_dir.join("media");
-        app.with_conn(|c| seed::demo(c, &media, now())).expect("demo seed");
+        app.with_conn(|c| seed::demo(c, &media, fairgold::money::Currency::Usd, now())).expect("demo seed");
         app
     }
 
@@ -146,8 +146,8 @@ impl TestApp {
                     public_alias: a.alias.into(),
                     public_story: a.story.map(str::to_string),
                     story_consent: a.story_consent,
-                    photo_path: None,
-                    photo_consent: false,
+                    photo_path: a.photo_path.map(str::to_string),
+                    photo_consent: a.photo_consent,
                     profile_consent: a.profile_consent,
                     created_at: now(),
                     updated_at: now(),
@@ -201,6 +201,8 @@ pub struct ArtisanFixture {
     pub story: Option<&'static str>,
     pub story_consent: bool,
     pub profile_consent: bool,
+    pub photo_path: Option<&'static str>,
+    pub photo_consent: bool,
     pub mumbai: bool,
 }
 
@@ -213,6 +215,8 @@ impl Default for ArtisanFixture {
             story: None,
             story_consent: false,
             profile_consent: false,
+            photo_path: None,
+            photo_consent: false,
             mumbai: false,
         }
     }

@@ -22,5 +22,19 @@ async fn every_response_carries_its_own_request_id() {
     let id_b = b.headers()["x-request-id"].to_str().unwrap().to_string();
     assert!(id_a.len() >= 32 && id_b.len() >= 32);
     assert_ne!(id_a, id_b);
-    assert_eq!(a.headers()["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/pieces?price_min=abc", "/nowhere", "/api/v1/pieces", "/healthz"] {
+        let res = app.get(path).await;
+        let h = res.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'none'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP in development");
+    }
 }

@@ -295,3 +295,72 @@ async fn the_demo_shop_renders_every_public_piece() {
     let home = app.page("/", 200).await;
     assert!(home.matches("<li").count() >= 8, "featured pieces on the home page");
 }
+
+#[tokio::test]
+async fn an_artisans_photo_is_shown_only_with_consent() {
+    let app = TestApp::spawn().await;
+    let (with, with_id) = app.artisan(ArtisanFixture {
+        alias: "Asha K.",
+        photo_path: Some("artisans/asha-consented.jpg"),
+        photo_consent: true,
+        profile_consent: true,
+        ..Default::default()
+    });
+    let (without, without_id) = app.artisan(ArtisanFixture {
+        alias: "Moni",
+        photo_path: Some("artisans/moni-no-consent.jpg"),
+        photo_consent: false,
+        profile_consent: true,
+        ..Default::default()
+    });
+    app.piece(PieceFixture { makers: vec![(with, 60), (without, 60)], ..PieceFixture::new("Shared ring") });
+
+    let asha = app.page(&format!("/artisans/{with_id}"), 200).await;
+    assert!(asha.contains("asha-consented.jpg") && asha.contains("Portrait of Asha K."));
+    let moni = app.page(&format!("/artisans/{without_id}"), 200).await;
+    assert!(!moni.contains("moni-no-consent"));
+    let piece = app.page("/pieces/shared-ring", 200).await;
+    assert!(piece.contains("asha-consented.jpg"));
+    assert!(!piece.contains("moni-no-consent"));
+    let api = app.json("/api/v1/pieces/shared-ring", 200).await.to_string();
+    assert!(api.contains("asha-consented.jpg") && !api.contains("moni-no-consent"));
+}
+
+#[tokio::test]
+async fn a_server_error_is_a_styled_500_page_that_reveals_nothing() {
+    let app = TestApp::spawn().await;
+    app.piece(PieceFixture::new("Broken ring"));
+    // A hand edit the code cannot read: the page must fail safely, not show the data.
+    app.with_conn(|c| {
+        use diesel::connection::SimpleConnection;
+        c.batch_execute("UPDATE pieces SET metal = 'unobtainium' WHERE slug = 'broken-ring'")
+    })
+    .unwrap();
+    let html = app.page("/pieces/broken-ring", 500).await;
+    assert!(html.contains("Something went wrong"));
+    assert!(html.contains("<nav"), "in the shop's layout");
+    assert!(!html.contains("unobtainium"), "the cause is logged, not shown");
+    let body = app.json("/api/v1/pieces/broken-ring", 500).await;
+    assert_eq!(body["error"]["code"], "internal_error");
+    assert!(!body.to_string().contains("unobtainium"));
+}
+
+#[tokio::test]
+async fn prices_follow_the_configured_shop_currency() {
+    let app = TestApp::spawn_with(&[("shop.currency", "INR")]).await;
+    let media = app.data_dir.join("media");
+    app.with_conn(|c| fairgold::seed::demo(c, &media, fairgold::money::Currency::Inr, crate::helpers::now())).unwrap();
+    let list = app.json("/api/v1/pieces?sort=price_desc&price_min=100000", 200).await;
+    let top = &list["data"][0]["price"];
+    assert_eq!(top["currency"], "INR");
+    assert!(top["amount_minor"].as_i64().unwrap() >= 10_000_000, "price_min is read in rupees");
+    let formatted = top["formatted"].as_str().unwrap();
+    assert!(formatted.starts_with('₹'), "{formatted}");
+    // Indian grouping: ₹2,12,100.00 style (two-digit groups above the thousands).
+    let digits = formatted.trim_start_matches('₹');
+    let groups: Vec<&str> = digits.split('.').next().unwrap().split(',').collect();
+    assert_eq!(groups.last().unwrap().len(), 3, "{formatted}");
+    assert!(groups[1..groups.len() - 1].iter().all(|g| g.len() == 2), "{formatted}");
+    let html = app.page("/pieces", 200).await;
+    assert!(html.contains('₹') && !html.contains("$"), "the catalog shows rupees only");
+}
