@@ -94,6 +94,10 @@ struct RawSettings {
     data_dir: PathBuf,
     db_pool_size: u32,
     workers: Option<usize>,
+    /// How often (ms) an instance re-reads the catalog version; 0 = on every request.
+    cache_refresh_ms: u64,
+    /// Memory bound of the page cache, in megabytes.
+    cache_max_mb: u64,
     /// Seed demo data into an empty database at start (development only).
     seed_demo: Option<bool>,
     secret_key: Option<String>,
@@ -110,6 +114,8 @@ impl Default for RawSettings {
             data_dir: PathBuf::from("data"),
             db_pool_size: 8,
             workers: None,
+            cache_refresh_ms: 1000,
+            cache_max_mb: 32,
             seed_demo: None,
             secret_key: None,
             shop: ShopSettings::default(),
@@ -127,6 +133,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub db_pool_size: u32,
     pub workers: Option<usize>,
+    pub cache_refresh: std::time::Duration,
+    pub cache_max_bytes: u64,
     pub seed_demo: bool,
     pub secret_key: Option<SecretString>,
     pub shop: ShopSettings,
@@ -194,6 +202,8 @@ impl Settings {
             data_dir: raw.data_dir,
             db_pool_size: raw.db_pool_size,
             workers: raw.workers,
+            cache_refresh: std::time::Duration::from_millis(raw.cache_refresh_ms),
+            cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
             seed_demo: raw.seed_demo.unwrap_or(raw.env == Environment::Development),
             secret_key: raw.secret_key.map(SecretString::from),
             shop: raw.shop,

@@ -94,6 +94,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    catalog_state (id) {
+        id -> BigInt,
+        version -> BigInt,
+    }
+}
+
 diesel::joinable!(artisans -> centers (center_id));
 diesel::joinable!(artisan_private -> artisans (artisan_id));
 diesel::joinable!(pieces -> centers (center_id));
@@ -110,4 +117,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     piece_makers,
     piece_stones,
     piece_images,
+    catalog_state,
 );

@@ -2,6 +2,7 @@
 //! stack and the routes. `Application` is what `main` runs and what the tests boot.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -11,6 +12,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
 use crate::db::{self, Pool};
+use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
 use crate::{artisans, catalog, seed};
 
@@ -20,6 +22,7 @@ pub struct AppState {
     pub settings: Settings,
     pub pool: Pool,
     pub templates: Templates,
+    pub cache: Arc<PageCache>,
 }
 
 pub struct Application {
@@ -56,7 +59,9 @@ impl Application {
         let production = !settings.is_development();
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
-        let state = web::Data::new(AppState { settings, pool, templates });
+        let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
+        cache.start_refresh(pool.clone());
+        let state = web::Data::new(AppState { settings, pool, templates, cache });
 
         let mut server = HttpServer::new(move || {
             App::new()

@@ -1,12 +1,13 @@
 //! The public artisan profile, shown only with the artisan's consent.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use tera::Context;
 
 use crate::catalog::{service, views};
 use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::page_cache::HTML;
 use crate::web::PageMeta;
 
 #[derive(serde::Serialize)]
@@ -17,8 +18,13 @@ struct ArtisanView {
     center_city: String,
 }
 
-pub async fn profile(state: web::Data<AppState>, public_id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn profile(state: web::Data<AppState>, req: HttpRequest, public_id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let public_id = public_id.into_inner();
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, format!("/artisans/{public_id}"), HTML, || render(st, public_id)).await
+}
+
+async fn render(state: web::Data<AppState>, public_id: String) -> Result<String, AppError> {
     let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id)).await?;
     let view = ArtisanView {
         story: page.artisan.story.clone(),
@@ -36,7 +42,7 @@ pub async fn profile(state: web::Data<AppState>, public_id: web::Path<String>) -
         path: &path,
         nav: "",
     };
-    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(state.templates.render("artisan.html", &meta, ctx)?))
+    state.templates.render("artisan.html", &meta, ctx)
 }
 
 pub fn routes(cfg: &mut actix_web::web::ServiceConfig) {

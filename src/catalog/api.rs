@@ -1,7 +1,7 @@
 //! The read-only public JSON API: `GET /api/v1/pieces` (the catalog's filters and pagination)
 //! and `GET /api/v1/pieces/{id or slug}`. Field names here are a contract: add, never rename.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::filters::{CatalogFilter, RawCatalogQuery};
@@ -11,6 +11,7 @@ use crate::db;
 use crate::error::{ApiError, AppError};
 use crate::money::Money;
 use crate::startup::AppState;
+use crate::web::page_cache::JSON;
 
 #[derive(Serialize)]
 pub struct MoneyJson {
@@ -163,24 +164,37 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
     }
 }
 
-pub async fn list(state: web::Data<AppState>, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list(state: web::Data<AppState>, req: HttpRequest, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, ApiError> {
     let filter = CatalogFilter::parse(&query, state.settings.currency)
         .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
-    let result = db::run(&state.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
-    let body = PieceListJson {
-        data: result.pieces.iter().map(|s| piece_json(s, &state)).collect(),
-        pagination: PaginationJson {
-            page: result.filter.page,
-            per_page: result.filter.per_page,
-            total: result.total,
-            total_pages: result.total_pages(),
-        },
-    };
-    Ok(HttpResponse::Ok().json(body))
+    let key = format!("api:/pieces?{}", filter.query_string(filter.page));
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, key, JSON, || async move {
+        let result = db::run(&st.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
+        let body = PieceListJson {
+            data: result.pieces.iter().map(|s| piece_json(s, &st)).collect(),
+            pagination: PaginationJson {
+                page: result.filter.page,
+                per_page: result.filter.per_page,
+                total: result.total,
+                total_pages: result.total_pages(),
+            },
+        };
+        to_json(&body)
+    })
+    .await
 }
 
-pub async fn show(state: web::Data<AppState>, key: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn show(state: web::Data<AppState>, req: HttpRequest, key: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let key = key.into_inner();
-    let detail = db::run(&state.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError)).await?;
-    Ok(HttpResponse::Ok().json(detail_json(detail, &state)))
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
+        let detail = db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError)).await?;
+        to_json(&detail_json(detail, &st))
+    })
+    .await
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError(AppError::Internal(format!("JSON: {e}"))))
 }

@@ -1,6 +1,6 @@
 //! Storefront pages: home, catalog, piece, about. Extract → parse → call the service → render.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 use tera::Context;
 
@@ -10,13 +10,15 @@ use super::views::{self, CatalogView, CenterView, PieceView};
 use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
+use crate::web::page_cache::HTML;
 use crate::web::PageMeta;
 
-fn html(body: String) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body)
+pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, "/".into(), HTML, || render_home(st)).await
 }
 
-pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn render_home(state: web::Data<AppState>) -> Result<String, AppError> {
     let data = db::run(&state.pool, |conn| service::home(conn, 8)).await?;
     let mut ctx = Context::new();
     ctx.insert("featured", &views::cards(&data.featured));
@@ -29,12 +31,19 @@ pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> 
         path: "/",
         nav: "home",
     };
-    Ok(html(state.templates.render("home.html", &meta, ctx)?))
+    state.templates.render("home.html", &meta, ctx)
 }
 
-pub async fn catalog(state: web::Data<AppState>, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, AppError> {
+pub async fn catalog(state: web::Data<AppState>, req: HttpRequest, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, AppError> {
     let filter = CatalogFilter::parse(&query, state.settings.currency)
         .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
+    // The key is the parsed filter, so equivalent URLs share one entry.
+    let key = format!("/pieces?{}", filter.query_string(filter.page));
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, key, HTML, || render_catalog(st, filter)).await
+}
+
+async fn render_catalog(state: web::Data<AppState>, filter: CatalogFilter) -> Result<String, AppError> {
     let result = db::run(&state.pool, move |conn| service::search(conn, filter)).await?;
     if result.filter.page > result.total_pages() {
         return Err(AppError::NotFound);
@@ -50,11 +59,16 @@ pub async fn catalog(state: web::Data<AppState>, query: web::Query<RawCatalogQue
         nav: "pieces",
     };
     let ctx = Context::from_serialize(&view).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(html(state.templates.render("catalog.html", &meta, ctx)?))
+    state.templates.render("catalog.html", &meta, ctx)
 }
 
-pub async fn piece(state: web::Data<AppState>, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn piece(state: web::Data<AppState>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, format!("/pieces/{slug}"), HTML, || render_piece(st, slug)).await
+}
+
+async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String, AppError> {
     let (detail, more) = db::run(&state.pool, move |conn| {
         let detail = service::piece_detail(conn, PieceKey::Slug(&slug))?;
         let more = service::more_from_center(conn, &detail, 4)?;
@@ -76,10 +90,15 @@ pub async fn piece(state: web::Data<AppState>, slug: web::Path<String>) -> Resul
         path: &path,
         nav: "pieces",
     };
-    Ok(html(state.templates.render("piece.html", &meta, ctx)?))
+    state.templates.render("piece.html", &meta, ctx)
 }
 
-pub async fn about(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn about(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, "/about".into(), HTML, || render_about(st)).await
+}
+
+async fn render_about(state: web::Data<AppState>) -> Result<String, AppError> {
     let centers = db::run(&state.pool, |conn| {
         let all = crate::centers::all(conn)?;
         Ok::<_, AppError>(service::with_counts(conn, all)?)
@@ -93,7 +112,7 @@ pub async fn about(state: web::Data<AppState>) -> Result<HttpResponse, AppError>
         path: "/about",
         nav: "about",
     };
-    Ok(html(state.templates.render("about.html", &meta, ctx)?))
+    state.templates.render("about.html", &meta, ctx)
 }
 
 /// The first sentence or so of a description, for `<meta name="description">`.

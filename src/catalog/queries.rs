@@ -7,7 +7,7 @@ use super::filters::{Availability, CatalogFilter, Sort};
 use super::models::{ImageRow, NewImage, NewPiece, NewStone, PieceMaker, PieceRow, StoneRow};
 use super::types::PieceStatus;
 use crate::db::DbConn;
-use crate::schema::{piece_images, piece_makers, piece_stones, pieces};
+use crate::schema::{catalog_state, piece_images, piece_makers, piece_stones, pieces};
 
 /// One page of public pieces matching the filter, and the total number of matches.
 /// `center_id` is the resolved center of `filter.center`.
@@ -167,6 +167,7 @@ pub fn insert_piece(
         for i in &images {
             diesel::insert_into(piece_images::table).values(i).execute(conn)?;
         }
+        bump_version(conn)?;
         Ok(id)
     })
 }
@@ -180,4 +181,15 @@ pub fn is_empty(conn: &mut DbConn) -> QueryResult<bool> {
 /// Slugs of every public piece, for the sitemap.
 pub fn public_slugs(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     pieces::table.filter(pieces::status.eq_any(PieceStatus::PUBLIC)).order(pieces::id).select(pieces::slug).load(conn)
+}
+
+/// The catalog's version: cached public pages are valid for one version only.
+pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
+    catalog_state::table.find(1).select(catalog_state::version).first(conn)
+}
+
+/// Every write that changes what the public sees calls this, inside its own transaction.
+pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::update(catalog_state::table.find(1)).set(catalog_state::version.eq(catalog_state::version + 1)).execute(conn)?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod error_pages;
 pub mod health;
+pub mod page_cache;
 pub mod security;
 pub mod seo;
 pub mod templates;

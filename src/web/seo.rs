@@ -1,7 +1,9 @@
 //! `robots.txt` and `sitemap.xml`. The sitemap lists public pages only: pieces that are
 //! listed or sold, and artisans who consented to a public profile. No addresses, ever.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use super::page_cache::XML;
 use crate::db;
 use crate::error::AppError;
 use crate::{artisans, catalog};
@@ -15,7 +17,12 @@ pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(body)
 }
 
-pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let st = state.clone();
+    state.cache.serve(&state.pool, &req, "/sitemap.xml".into(), XML, || render_sitemap(st)).await
+}
+
+async fn render_sitemap(state: web::Data<AppState>) -> Result<String, AppError> {
     let (slugs, artisan_ids) = db::run(&state.pool, |conn| {
         Ok::<_, AppError>((catalog::queries::public_slugs(conn)?, artisans::queries::public_profile_ids(conn)?))
     })
@@ -30,5 +37,5 @@ pub async fn sitemap(state: web::Data<AppState>) -> Result<HttpResponse, AppErro
         xml.push_str(&format!("  <url><loc>{}</loc></url>\n", state.settings.absolute_url(&path)));
     }
     xml.push_str("</urlset>\n");
-    Ok(HttpResponse::Ok().content_type("application/xml; charset=utf-8").body(xml))
+    Ok(xml)
 }

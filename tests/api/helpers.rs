@@ -97,6 +97,8 @@ impl TestApp {
             ("seed_demo", "false"),
             ("db_pool_size", "4"),
             ("workers", "2"),
+            // Read the catalog version on every request, so a fixture's write shows at once.
+            ("cache_refresh_ms", "0"),
         ];
         overrides.extend_from_slice(extra);
         let settings = Settings::from_overrides(&overrides).expect("test settings");

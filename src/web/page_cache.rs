@@ -1,0 +1,149 @@
+//! A cache of rendered public pages and API responses, keyed by the request and the catalog
+//! version. Every inventory write bumps the version in the database (`catalog::queries::
+//! bump_version`), so all app instances agree on it: each instance re-reads it every
+//! `cache_refresh_ms` (default 1 s; 0 = on every request), and a cached entry is valid for
+//! one version only. Entries carry a gzip copy (compressed once, not per request) and an ETag,
+//! so `If-None-Match` gets a 304. Nothing per-visitor may be rendered into a cached body.
+
+use std::future::Future;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse};
+use sha2::{Digest, Sha256};
+
+use crate::catalog::queries;
+use crate::db::{self, DbError, Pool};
+
+pub const HTML: &str = "text/html; charset=utf-8";
+pub const JSON: &str = "application/json";
+pub const XML: &str = "application/xml; charset=utf-8";
+
+pub struct CachedPage {
+    body: Bytes,
+    gzip: Bytes,
+    etag: HeaderValue,
+    content_type: &'static str,
+}
+
+#[derive(Clone)]
+struct Weigher;
+
+impl quick_cache::Weighter<String, Arc<CachedPage>> for Weigher {
+    fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
+        (key.len() + page.body.len() + page.gzip.len() + 128) as u64
+    }
+}
+
+pub struct PageCache {
+    entries: quick_cache::sync::Cache<String, Arc<CachedPage>, Weigher>,
+    version: AtomicI64,
+    refresh: Duration,
+}
+
+impl PageCache {
+    /// `max_bytes` bounds the memory the cache may hold.
+    pub fn new(max_bytes: u64, refresh: Duration) -> Self {
+        Self {
+            entries: quick_cache::sync::Cache::with_weighter(1024, max_bytes, Weigher),
+            version: AtomicI64::new(-1),
+            refresh,
+        }
+    }
+
+    /// Keeps the local copy of the version in step with the database (when polling).
+    pub fn start_refresh(self: &Arc<Self>, pool: Pool) {
+        if self.refresh.is_zero() {
+            return;
+        }
+        let cache = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(cache.refresh);
+            loop {
+                tick.tick().await;
+                match db::run::<_, DbError, _>(&pool, |c| queries::version(c).map_err(DbError::from)).await {
+                    Ok(v) => cache.version.store(v, Ordering::Relaxed),
+                    Err(e) => tracing::warn!(error = %e, "could not read the catalog version"),
+                }
+            }
+        });
+    }
+
+    async fn current_version<E: From<DbError> + Send + 'static>(&self, pool: &Pool) -> Result<i64, E> {
+        let known = self.version.load(Ordering::Relaxed);
+        if known >= 0 && !self.refresh.is_zero() {
+            return Ok(known);
+        }
+        let v = db::run::<_, E, _>(pool, |c| queries::version(c).map_err(|e| E::from(DbError::from(e)))).await?;
+        self.version.store(v, Ordering::Relaxed);
+        Ok(v)
+    }
+
+    /// Answers from the cache, or renders with `render` and caches the result.
+    pub async fn serve<E, F, Fut>(
+        &self,
+        pool: &Pool,
+        req: &HttpRequest,
+        key: String,
+        content_type: &'static str,
+        render: F,
+    ) -> Result<HttpResponse, E>
+    where
+        E: From<DbError> + Send + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<String, E>>,
+    {
+        let version = self.current_version::<E>(pool).await?;
+        let key = format!("{version}|{key}");
+        let page = match self.entries.get(&key) {
+            Some(page) => page,
+            None => {
+                let page = Arc::new(CachedPage::new(render().await?.into(), content_type));
+                self.entries.insert(key, Arc::clone(&page));
+                page
+            }
+        };
+        Ok(page.respond(req))
+    }
+}
+
+impl CachedPage {
+    fn new(body: Bytes, content_type: &'static str) -> Self {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::default());
+        let gzip = enc.write_all(&body).and_then(|_| enc.finish()).map(Bytes::from).unwrap_or_default();
+        let digest = Sha256::digest(&body);
+        let hex: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
+        let etag = HeaderValue::from_str(&format!("\"{hex}\"")).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+        Self { body, gzip, etag, content_type }
+    }
+
+    fn respond(&self, req: &HttpRequest) -> HttpResponse {
+        let headers = req.headers();
+        let not_modified = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|tag| tag.trim().trim_start_matches("W/") == self.etag));
+        let mut res = if not_modified { HttpResponse::NotModified() } else { HttpResponse::Ok() };
+        res.insert_header((header::ETAG, self.etag.clone()))
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .insert_header((header::VARY, "Accept-Encoding"));
+        if not_modified {
+            return res.finish();
+        }
+        res.content_type(self.content_type);
+        let gzip_ok = !self.gzip.is_empty()
+            && headers
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip")));
+        if gzip_ok {
+            res.insert_header((header::CONTENT_ENCODING, "gzip")).body(self.gzip.clone())
+        } else {
+            res.body(self.body.clone())
+        }
+    }
+}
