@@ -1,37 +1,62 @@
 #!/usr/bin/env bash
-# Storefront speed and memory on this machine: start-up time, requests/s for the main public
-# pages (wrk, loopback only), and the server's peak memory. Not part of the test suite.
-#   scripts/bench.sh                      # SQLite, demo data
-#   BENCH_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/fairgold_bench scripts/bench.sh
+# Storefront speed and memory on this machine, from loopback only: a release build over a
+# catalog of 10,000 pieces, on SQLite and then on PostgreSQL. Prints start-up time,
+# requests/s and p99 latency (wrk, 64 connections) for a plaintext /healthz, the catalog page,
+# a piece page and the API list, and the server's peak memory. Not part of the test suite.
+#   scripts/bench.sh                   # both backends (PostgreSQL at $BENCH_PG_URL)
+#   BENCH_BACKENDS=sqlite scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+pieces=${BENCH_PIECES:-10000}
+duration=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-64}
+backends=${BENCH_BACKENDS:-sqlite postgres}
+pg_admin=${BENCH_PG_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
+port=${BENCH_PORT:-18080}
+
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release --quiet
 bin="$PWD/target/release/fairgold"
 work=$(mktemp -d)
-port=${BENCH_PORT:-18080}
-duration=${BENCH_SECONDS:-10}
-export FAIRGOLD_LISTEN="127.0.0.1:$port" FAIRGOLD_DATA_DIR="$work/data" RUST_LOG=warn
-if [ -n "${BENCH_DATABASE_URL:-}" ]; then
-  export DATABASE_URL="$BENCH_DATABASE_URL"
-else
-  export DATABASE_URL="$work/data/bench.db"
-fi
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
 
-# First start: migrations and demo seeding; then a second, ordinary start is timed.
-"$bin" migrate >/dev/null
-"$bin" seed --demo >/dev/null
-start=$(date +%s%N)
-"$bin" & pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.005; done
-ready=$(date +%s%N)
-echo "start-up to first healthy answer: $(( (ready - start) / 1000000 )) ms"
-echo "memory after start: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$pid/status)"
+run_backend() {
+  local backend=$1 url
+  export FAIRGOLD_LISTEN="127.0.0.1:$port" FAIRGOLD_DATA_DIR="$work/$backend" RUST_LOG=warn
+  if [ "$backend" = postgres ]; then
+    psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench WITH (FORCE)" -c "CREATE DATABASE fairgold_bench"
+    url="${pg_admin%/*}/fairgold_bench"
+  else
+    url="$work/$backend/bench.db"
+  fi
+  export DATABASE_URL="$url"
+  local t0 t1
+  t0=$(date +%s)
+  "$bin" seed --demo --bench-pieces "$pieces" >/dev/null
+  t1=$(date +%s)
+  echo "== $backend: $((pieces + 60)) pieces (seeded in $((t1 - t0)) s), wrk -c$connections -d${duration}s"
 
-slug=$(curl -s "http://127.0.0.1:$port/api/v1/pieces?per_page=1" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
-for path in "/pieces" "/pieces?metal=yellow_gold&sort=price_asc&page=2" "/" "/pieces/$slug" "/api/v1/pieces"; do
-  rps=$(wrk -t2 -c32 -d"${duration}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}')
-  printf '%-50s %10s requests/s\n' "$path" "$rps"
-done
-echo "peak memory (VmHWM): $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$pid/status)"
+  local start ready
+  start=$(date +%s%N)
+  "$bin" & pid=$!
+  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.002; done
+  ready=$(date +%s%N)
+  echo "start-up to first healthy answer: $(( (ready - start) / 1000000 )) ms; memory $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
+
+  local slug
+  slug=$(curl -s "http://127.0.0.1:$port/api/v1/pieces?per_page=1" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
+  printf '%-34s %12s %10s\n' path requests/s p99
+  for path in /healthz /pieces "/pieces?metal=yellow_gold&sort=price_asc&page=40" "/pieces/$slug" /api/v1/pieces; do
+    curl -s -o /dev/null "http://127.0.0.1:$port$path"   # the first render fills the cache
+    wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" > "$work/wrk.txt"
+    printf '%-34s %12s %10s\n' "${path:0:34}" \
+      "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
+  done
+  echo "peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench WITH (FORCE)"; fi
+}
+
+for b in $backends; do run_backend "$b"; done

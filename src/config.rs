@@ -301,8 +301,12 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("FAIRGOLD_SEED_DEMO"), "{err}");
-        let ok = Settings::from_overrides(&[("env", "production"), ("secret_key", &key), ("base_url", "https://shop.example")])
-            .unwrap();
+        let ok = Settings::from_overrides(&[
+            ("env", "production"),
+            ("secret_key", &key),
+            ("base_url", "https://shop.example"),
+        ])
+        .unwrap();
         assert!(!ok.seed_demo);
     }
 

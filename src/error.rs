@@ -3,6 +3,7 @@
 //! - what does not exist (or is not public) → 404, the same answer whether it never existed or is hidden;
 //! - anything else → 500 with a generic message; the cause goes to the log with the request id, never
 //!   to the client.
+//!
 //! HTML handlers return `AppError`; the error-page middleware (`web::error_pages`) renders it in the
 //! shop's style. JSON handlers wrap it in `ApiError`, which answers `{"error": {code, message}}`.
 
@@ -48,9 +49,13 @@ impl AppError {
     pub fn public_message(&self) -> String {
         match self {
             Self::BadRequest { message, .. } => message.clone(),
-            Self::NotFound => "We could not find that page. It may have been moved, or the piece may no longer be listed.".into(),
+            Self::NotFound => {
+                "We could not find that page. It may have been moved, or the piece may no longer be listed.".into()
+            }
             Self::Unavailable(_) => "The shop is briefly unavailable. Please try again in a minute.".into(),
-            Self::Internal(_) => "Something went wrong on our side. Please try again; if it keeps happening, write to us.".into(),
+            Self::Internal(_) => {
+                "Something went wrong on our side. Please try again; if it keeps happening, write to us.".into()
+            }
         }
     }
 
@@ -152,9 +157,8 @@ impl ResponseError for ApiError {
             AppError::BadRequest { field, .. } => *field,
             _ => None,
         };
-        HttpResponse::build(self.status_code()).json(ErrorBody {
-            error: ErrorDetail { code: self.0.code(), message: self.0.public_message(), field },
-        })
+        HttpResponse::build(self.status_code())
+            .json(ErrorBody { error: ErrorDetail { code: self.0.code(), message: self.0.public_message(), field } })
     }
 }
 

@@ -25,6 +25,9 @@ enum Command {
         /// The demo shop: two centers, artisans, sixty pieces with images.
         #[arg(long)]
         demo: bool,
+        /// Then add this many generated pieces (for benchmarks).
+        #[arg(long, value_name = "N", requires = "demo")]
+        bench_pieces: Option<usize>,
     },
 }
 
@@ -41,7 +44,7 @@ fn main() -> anyhow::Result<()> {
             println!("{n} migration(s) applied to the {} database", settings.database.backend_name());
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed { demo, bench_pieces } => {
             anyhow::ensure!(demo, "say what to seed: `fairgold seed --demo`");
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
@@ -50,6 +53,10 @@ fn main() -> anyhow::Result<()> {
                 println!("demo data added");
             } else {
                 println!("the catalog is not empty; demo data not added");
+            }
+            if let Some(n) = bench_pieces {
+                seed::bench_pieces(&mut conn, n, settings.currency, chrono::Utc::now().naive_utc())?;
+                println!("{n} benchmark pieces added");
             }
             Ok(())
         }

@@ -114,7 +114,12 @@ impl Money {
         let scale = 10i64.pow(self.currency.exponent());
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
-        format!("{sign}{}.{:0width$}", abs / scale as u64, abs % scale as u64, width = self.currency.exponent() as usize)
+        format!(
+            "{sign}{}.{:0width$}",
+            abs / scale as u64,
+            abs % scale as u64,
+            width = self.currency.exponent() as usize
+        )
     }
 }
 

@@ -68,8 +68,11 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(assets.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                    crate::error::AppError::BadRequest { field: None, message: format!("the query string could not be read: {err}") }
-                        .into()
+                    crate::error::AppError::BadRequest {
+                        field: None,
+                        message: format!("the query string could not be read: {err}"),
+                    }
+                    .into()
                 }))
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
                 .wrap(security::headers(production))

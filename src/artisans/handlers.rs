@@ -18,7 +18,11 @@ struct ArtisanView {
     center_city: String,
 }
 
-pub async fn profile(state: web::Data<AppState>, req: HttpRequest, public_id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn profile(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    public_id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let public_id = public_id.into_inner();
     let st = state.clone();
     state.cache.serve(&state.pool, &req, format!("/artisans/{public_id}"), HTML, || render(st, public_id)).await

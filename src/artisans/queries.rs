@@ -46,5 +46,9 @@ pub fn insert(conn: &mut DbConn, artisan: &NewArtisan, legal_name: &str, phone: 
 
 /// Public ids of the artisans who consented to a public profile, for the sitemap.
 pub fn public_profile_ids(conn: &mut DbConn) -> QueryResult<Vec<String>> {
-    artisans::table.filter(artisans::profile_consent.eq(true)).order(artisans::id).select(artisans::public_id).load(conn)
+    artisans::table
+        .filter(artisans::profile_consent.eq(true))
+        .order(artisans::id)
+        .select(artisans::public_id)
+        .load(conn)
 }

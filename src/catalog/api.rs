@@ -108,7 +108,12 @@ pub struct PieceListJson {
 }
 
 fn image_json(i: &super::models::ImageRow, state: &AppState) -> ImageJson {
-    ImageJson { url: state.settings.absolute_url(&media_url(&i.path)), alt: i.alt_text.clone(), width: i.width, height: i.height }
+    ImageJson {
+        url: state.settings.absolute_url(&media_url(&i.path)),
+        alt: i.alt_text.clone(),
+        width: i.width,
+        height: i.height,
+    }
 }
 
 fn piece_json(s: &PieceSummary, state: &AppState) -> PieceJson {
@@ -128,7 +133,11 @@ fn piece_json(s: &PieceSummary, state: &AppState) -> PieceJson {
         price: p.price.into(),
         status: p.status.code(),
         available: p.is_available(),
-        center: CenterJson { code: s.center.code.clone(), city: s.center.city.clone(), country: s.center.country.clone() },
+        center: CenterJson {
+            code: s.center.code.clone(),
+            city: s.center.city.clone(),
+            country: s.center.country.clone(),
+        },
         listed_at: p.listed_at.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         url: state.settings.absolute_url(&format!("/pieces/{}", p.slug.as_str())),
         image: s.cover.as_ref().map(|i| image_json(i, state)),
@@ -145,13 +154,21 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
         stones: d
             .stones
             .iter()
-            .map(|s| StoneJson { kind: s.kind.clone(), count: s.count, carats_hundredths: s.carats_hundredths, label: stone_label(s) })
+            .map(|s| StoneJson {
+                kind: s.kind.clone(),
+                count: s.count,
+                carats_hundredths: s.carats_hundredths,
+                label: stone_label(s),
+            })
             .collect(),
         makers: d
             .makers
             .into_iter()
             .map(|m| MakerJson {
-                profile_url: m.artisan.has_profile.then(|| state.settings.absolute_url(&format!("/artisans/{}", m.artisan.public_id))),
+                profile_url: m
+                    .artisan
+                    .has_profile
+                    .then(|| state.settings.absolute_url(&format!("/artisans/{}", m.artisan.public_id))),
                 photo_url: m.artisan.photo_path.as_deref().map(|p| state.settings.absolute_url(&media_url(p))),
                 public_id: m.artisan.public_id,
                 alias: m.artisan.alias,
@@ -164,35 +181,49 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
     }
 }
 
-pub async fn list(state: web::Data<AppState>, req: HttpRequest, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, ApiError> {
+pub async fn list(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<RawCatalogQuery>,
+) -> Result<HttpResponse, ApiError> {
     let filter = CatalogFilter::parse(&query, state.settings.currency)
         .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
     let key = format!("api:/pieces?{}", filter.query_string(filter.page));
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, key, JSON, || async move {
-        let result = db::run(&st.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
-        let body = PieceListJson {
-            data: result.pieces.iter().map(|s| piece_json(s, &st)).collect(),
-            pagination: PaginationJson {
-                page: result.filter.page,
-                per_page: result.filter.per_page,
-                total: result.total,
-                total_pages: result.total_pages(),
-            },
-        };
-        to_json(&body)
-    })
-    .await
+    state
+        .cache
+        .serve(&state.pool, &req, key, JSON, || async move {
+            let result = db::run(&st.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
+            let body = PieceListJson {
+                data: result.pieces.iter().map(|s| piece_json(s, &st)).collect(),
+                pagination: PaginationJson {
+                    page: result.filter.page,
+                    per_page: result.filter.per_page,
+                    total: result.total,
+                    total_pages: result.total_pages(),
+                },
+            };
+            to_json(&body)
+        })
+        .await
 }
 
-pub async fn show(state: web::Data<AppState>, req: HttpRequest, key: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    key: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let key = key.into_inner();
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
-        let detail = db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError)).await?;
-        to_json(&detail_json(detail, &st))
-    })
-    .await
+    state
+        .cache
+        .serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
+            let detail =
+                db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError))
+                    .await?;
+            to_json(&detail_json(detail, &st))
+        })
+        .await
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {

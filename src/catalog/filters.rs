@@ -227,7 +227,15 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_url() {
-        let input = raw(&[("center", "kolkata"), ("metal", "rose_gold"), ("purity", "22K916"), ("price_min", "250"), ("price_max", "1000.5"), ("sort", "price_asc"), ("availability", "all")]);
+        let input = raw(&[
+            ("center", "kolkata"),
+            ("metal", "rose_gold"),
+            ("purity", "22K916"),
+            ("price_min", "250"),
+            ("price_max", "1000.5"),
+            ("sort", "price_asc"),
+            ("availability", "all"),
+        ]);
         let f = CatalogFilter::parse(&input, Currency::Usd).unwrap();
         assert_eq!(f.price_min.unwrap().minor, 25_000);
         assert_eq!(f.price_max.unwrap().minor, 100_050);

@@ -34,7 +34,11 @@ async fn render_home(state: web::Data<AppState>) -> Result<String, AppError> {
     state.templates.render("home.html", &meta, ctx)
 }
 
-pub async fn catalog(state: web::Data<AppState>, req: HttpRequest, query: web::Query<RawCatalogQuery>) -> Result<HttpResponse, AppError> {
+pub async fn catalog(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<RawCatalogQuery>,
+) -> Result<HttpResponse, AppError> {
     let filter = CatalogFilter::parse(&query, state.settings.currency)
         .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
     // The key is the parsed filter, so equivalent URLs share one entry.
@@ -62,7 +66,11 @@ async fn render_catalog(state: web::Data<AppState>, filter: CatalogFilter) -> Re
     state.templates.render("catalog.html", &meta, ctx)
 }
 
-pub async fn piece(state: web::Data<AppState>, req: HttpRequest, slug: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn piece(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
     let st = state.clone();
     state.cache.serve(&state.pool, &req, format!("/pieces/{slug}"), HTML, || render_piece(st, slug)).await
@@ -85,7 +93,13 @@ async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String
     ctx.insert("makers", &views::makers(&detail));
     ctx.insert("more", &views::cards(&more));
     let meta = PageMeta {
-        title: format!("{} — {} {} — {}", view.title, view.purity, view.metal_label.to_lowercase(), state.settings.shop.name),
+        title: format!(
+            "{} — {} {} — {}",
+            view.title,
+            view.purity,
+            view.metal_label.to_lowercase(),
+            state.settings.shop.name
+        ),
         description: description_snippet(&detail.piece.description),
         path: &path,
         nav: "pieces",

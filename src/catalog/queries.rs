@@ -44,11 +44,7 @@ pub fn search(conn: &mut DbConn, filter: &CatalogFilter, center_id: Option<i64>)
         Sort::PriceAsc => q.order((pieces::price_minor.asc(), pieces::id.asc())),
         Sort::PriceDesc => q.order((pieces::price_minor.desc(), pieces::id.desc())),
     };
-    let rows = q
-        .limit(filter.per_page)
-        .offset(filter.offset())
-        .select(PieceRow::as_select())
-        .load(conn)?;
+    let rows = q.limit(filter.per_page).offset(filter.offset()).select(PieceRow::as_select()).load(conn)?;
     Ok((rows, total))
 }
 
@@ -86,7 +82,11 @@ pub fn featured(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<PieceRow>> {
 pub fn listed_by_artisan(conn: &mut DbConn, artisan_id: i64) -> QueryResult<Vec<PieceRow>> {
     pieces::table
         .filter(pieces::status.eq_any(PieceStatus::PUBLIC))
-        .filter(pieces::id.eq_any(piece_makers::table.filter(piece_makers::artisan_id.eq(artisan_id)).select(piece_makers::piece_id)))
+        .filter(
+            pieces::id.eq_any(
+                piece_makers::table.filter(piece_makers::artisan_id.eq(artisan_id)).select(piece_makers::piece_id),
+            ),
+        )
         .order((pieces::status.eq(PieceStatus::Sold.code()), pieces::listed_at.desc(), pieces::id.desc()))
         .select(PieceRow::as_select())
         .load(conn)
@@ -139,7 +139,12 @@ pub fn insert_piece(
         let id: i64 = diesel::insert_into(pieces::table).values(piece).returning(pieces::id).get_result(conn)?;
         let stones: Vec<NewStone> = stones
             .iter()
-            .map(|(kind, count, carats)| NewStone { piece_id: id, kind: kind.clone(), count: *count, carats_hundredths: *carats })
+            .map(|(kind, count, carats)| NewStone {
+                piece_id: id,
+                kind: kind.clone(),
+                count: *count,
+                carats_hundredths: *carats,
+            })
             .collect();
         let makers: Vec<PieceMaker> = makers
             .iter()
@@ -190,6 +195,8 @@ pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
 
 /// Every write that changes what the public sees calls this, inside its own transaction.
 pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
-    diesel::update(catalog_state::table.find(1)).set(catalog_state::version.eq(catalog_state::version + 1)).execute(conn)?;
+    diesel::update(catalog_state::table.find(1))
+        .set(catalog_state::version.eq(catalog_state::version + 1))
+        .execute(conn)?;
     Ok(())
 }

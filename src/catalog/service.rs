@@ -78,9 +78,14 @@ pub fn search(conn: &mut DbConn, filter: CatalogFilter) -> Result<SearchResult, 
 }
 
 /// Turns rows into summaries, loading all their cover images in one query.
-pub fn summarise(conn: &mut DbConn, rows: Vec<PieceRow>, all_centers: &[Center]) -> Result<Vec<PieceSummary>, AppError> {
+pub fn summarise(
+    conn: &mut DbConn,
+    rows: Vec<PieceRow>,
+    all_centers: &[Center],
+) -> Result<Vec<PieceSummary>, AppError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut covers: HashMap<i64, ImageRow> = queries::cover_images_of(conn, &ids)?.into_iter().map(|i| (i.piece_id, i)).collect();
+    let mut covers: HashMap<i64, ImageRow> =
+        queries::cover_images_of(conn, &ids)?.into_iter().map(|i| (i.piece_id, i)).collect();
     rows.into_iter()
         .map(|row| {
             let piece = Piece::try_from(row).map_err(AppError::corrupt)?;
@@ -146,10 +151,13 @@ pub fn home(conn: &mut DbConn, featured: i64) -> Result<HomeData, AppError> {
 /// Centers with the number of pieces each has for sale now.
 pub fn with_counts(conn: &mut DbConn, all_centers: Vec<Center>) -> QueryResult<Vec<(Center, i64)>> {
     let counts: HashMap<i64, i64> = centers::available_counts(conn)?.into_iter().collect();
-    Ok(all_centers.into_iter().map(|c| {
-        let n = counts.get(&c.id).copied().unwrap_or(0);
-        (c, n)
-    }).collect())
+    Ok(all_centers
+        .into_iter()
+        .map(|c| {
+            let n = counts.get(&c.id).copied().unwrap_or(0);
+            (c, n)
+        })
+        .collect())
 }
 
 pub struct ArtisanPage {

@@ -45,7 +45,9 @@ impl Slug {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let ok = !input.is_empty()
             && input.len() <= 80
-            && input.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+            && input
+                .split('-')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
         if ok {
             Ok(Self(input.to_string()))
         } else {

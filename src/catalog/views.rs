@@ -177,7 +177,8 @@ impl CatalogView {
         // A window of page numbers around the current one.
         let first = (page - 2).max(1);
         let last = (page + 2).min(total_pages);
-        let pages = (first..=last).map(|n| PageLink { number: n, url: catalog_url(f, n), current: n == page }).collect();
+        let pages =
+            (first..=last).map(|n| PageLink { number: n, url: catalog_url(f, n), current: n == page }).collect();
         let shown_from = if result.pieces.is_empty() { 0 } else { f.offset() + 1 };
         let shown_to = f.offset() + result.pieces.len() as i64;
         let noun = if result.total == 1 { "piece" } else { "pieces" };
@@ -210,7 +211,10 @@ impl CatalogView {
             push(format!("Up to {m}"), CatalogFilter { price_max: None, ..f.clone() });
         }
         if f.availability != Availability::default() {
-            push(f.availability.label().to_string(), CatalogFilter { availability: Availability::default(), ..f.clone() });
+            push(
+                f.availability.label().to_string(),
+                CatalogFilter { availability: Availability::default(), ..f.clone() },
+            );
         }
 
         let mut centers = vec![choice("", "Both workshops")];
@@ -385,7 +389,8 @@ mod tests {
 
     #[test]
     fn stones_read_naturally() {
-        let s = |kind: &str, count, ct| StoneRow { id: 1, piece_id: 1, kind: kind.into(), count, carats_hundredths: ct };
+        let s =
+            |kind: &str, count, ct| StoneRow { id: 1, piece_id: 1, kind: kind.into(), count, carats_hundredths: ct };
         assert_eq!(stone_label(&s("ruby", 3, 45)), "3 rubies, 0.45 ct total");
         assert_eq!(stone_label(&s("diamond", 1, 10)), "1 diamond, 0.10 ct");
         assert_eq!(stone_label(&s("pearl", 12, 0)), "12 pearls");

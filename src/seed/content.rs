@@ -176,553 +176,73 @@ type Stones = &'static [(&'static str, i32, i64)];
 /// (kind, title, technique, metal Y/R/W, purity code, center K/M, stones)
 const CATALOG: &[(Kind, &str, Tech, char, &str, char, Stones)] = &[
     // Rings
-    (
-        Kind::Ring,
-        "Lotus bud ring",
-        Tech::Lotus,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Kalkatti filigree ring",
-        Tech::Kalkatti,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Hammered stacking band",
-        Tech::Hammered,
-        'Y',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Ruby paisley ring",
-        Tech::Paisley,
-        'Y',
-        "22",
-        'K',
-        &[("ruby", 1, 35)],
-    ),
-    (
-        Kind::Ring,
-        "Granulated dome ring",
-        Tech::Granulation,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Rope-twist signet ring",
-        Tech::Rope,
-        'Y',
-        "20",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Diamond star-set band",
-        Tech::Plain,
-        'W',
-        "18",
-        'M',
-        &[("diamond", 5, 15)],
-    ),
-    (
-        Kind::Ring,
-        "Temple pillar ring",
-        Tech::Temple,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Emerald mango ring",
-        Tech::Mango,
-        'Y',
-        "18",
-        'M',
-        &[("emerald", 1, 50)],
-    ),
-    (
-        Kind::Ring,
-        "Rose gold jali ring",
-        Tech::Jali,
-        'R',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Ring,
-        "Moonstone cabochon ring",
-        Tech::Plain,
-        'R',
-        "18",
-        'K',
-        &[("moonstone", 1, 120)],
-    ),
-    (
-        Kind::Ring,
-        "Twin leaf wrap ring",
-        Tech::Leaf,
-        'Y',
-        "18",
-        'M',
-        &[],
-    ),
+    (Kind::Ring, "Lotus bud ring", Tech::Lotus, 'Y', "22", 'K', &[]),
+    (Kind::Ring, "Kalkatti filigree ring", Tech::Kalkatti, 'Y', "22", 'K', &[]),
+    (Kind::Ring, "Hammered stacking band", Tech::Hammered, 'Y', "14", 'M', &[]),
+    (Kind::Ring, "Ruby paisley ring", Tech::Paisley, 'Y', "22", 'K', &[("ruby", 1, 35)]),
+    (Kind::Ring, "Granulated dome ring", Tech::Granulation, 'Y', "22", 'K', &[]),
+    (Kind::Ring, "Rope-twist signet ring", Tech::Rope, 'Y', "20", 'M', &[]),
+    (Kind::Ring, "Diamond star-set band", Tech::Plain, 'W', "18", 'M', &[("diamond", 5, 15)]),
+    (Kind::Ring, "Temple pillar ring", Tech::Temple, 'Y', "22", 'K', &[]),
+    (Kind::Ring, "Emerald mango ring", Tech::Mango, 'Y', "18", 'M', &[("emerald", 1, 50)]),
+    (Kind::Ring, "Rose gold jali ring", Tech::Jali, 'R', "14", 'M', &[]),
+    (Kind::Ring, "Moonstone cabochon ring", Tech::Plain, 'R', "18", 'K', &[("moonstone", 1, 120)]),
+    (Kind::Ring, "Twin leaf wrap ring", Tech::Leaf, 'Y', "18", 'M', &[]),
     // Pendants
-    (
-        Kind::Pendant,
-        "Peacock feather pendant",
-        Tech::Peacock,
-        'Y',
-        "22",
-        'K',
-        &[("sapphire", 1, 25)],
-    ),
-    (
-        Kind::Pendant,
-        "Filigree teardrop pendant",
-        Tech::Filigree,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Pendant,
-        "Repoussé sun disc pendant",
-        Tech::Repousse,
-        'Y',
-        "24",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Pendant,
-        "Pearl drop lotus pendant",
-        Tech::Lotus,
-        'Y',
-        "22",
-        'K',
-        &[("pearl", 1, 180)],
-    ),
-    (
-        Kind::Pendant,
-        "Kalka paisley pendant",
-        Tech::Paisley,
-        'Y',
-        "18",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Pendant,
-        "Jali window pendant",
-        Tech::Jali,
-        'Y',
-        "22",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Pendant,
-        "Hammered crescent pendant",
-        Tech::Hammered,
-        'R',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Pendant,
-        "Garnet temple pendant",
-        Tech::Temple,
-        'Y',
-        "22",
-        'K',
-        &[("garnet", 3, 120)],
-    ),
-    (
-        Kind::Pendant,
-        "Diamond dewdrop pendant",
-        Tech::Plain,
-        'W',
-        "18",
-        'M',
-        &[("diamond", 1, 25)],
-    ),
+    (Kind::Pendant, "Peacock feather pendant", Tech::Peacock, 'Y', "22", 'K', &[("sapphire", 1, 25)]),
+    (Kind::Pendant, "Filigree teardrop pendant", Tech::Filigree, 'Y', "22", 'K', &[]),
+    (Kind::Pendant, "Repoussé sun disc pendant", Tech::Repousse, 'Y', "24", 'M', &[]),
+    (Kind::Pendant, "Pearl drop lotus pendant", Tech::Lotus, 'Y', "22", 'K', &[("pearl", 1, 180)]),
+    (Kind::Pendant, "Kalka paisley pendant", Tech::Paisley, 'Y', "18", 'K', &[]),
+    (Kind::Pendant, "Jali window pendant", Tech::Jali, 'Y', "22", 'M', &[]),
+    (Kind::Pendant, "Hammered crescent pendant", Tech::Hammered, 'R', "14", 'M', &[]),
+    (Kind::Pendant, "Garnet temple pendant", Tech::Temple, 'Y', "22", 'K', &[("garnet", 3, 120)]),
+    (Kind::Pendant, "Diamond dewdrop pendant", Tech::Plain, 'W', "18", 'M', &[("diamond", 1, 25)]),
     // Earrings
-    (
-        Kind::Earrings,
-        "Hammered hoop earrings",
-        Tech::Hammered,
-        'Y',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Filigree jhumka earrings",
-        Tech::Filigree,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Pearl chandbali earrings",
-        Tech::Granulation,
-        'Y',
-        "22",
-        'M',
-        &[("pearl", 6, 300)],
-    ),
-    (
-        Kind::Earrings,
-        "Kalkatti stud earrings",
-        Tech::Kalkatti,
-        'Y',
-        "20",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Mango drop earrings",
-        Tech::Mango,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Peacock tail earrings",
-        Tech::Peacock,
-        'Y',
-        "18",
-        'M',
-        &[("emerald", 2, 30)],
-    ),
-    (
-        Kind::Earrings,
-        "Rose gold leaf earrings",
-        Tech::Leaf,
-        'R',
-        "18",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Granulated bead studs",
-        Tech::Granulation,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Rope-twist huggie earrings",
-        Tech::Rope,
-        'W',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Earrings,
-        "Ruby lotus studs",
-        Tech::Lotus,
-        'Y',
-        "18",
-        'M',
-        &[("ruby", 2, 40)],
-    ),
-    (
-        Kind::Earrings,
-        "Jali teardrop earrings",
-        Tech::Jali,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
+    (Kind::Earrings, "Hammered hoop earrings", Tech::Hammered, 'Y', "14", 'M', &[]),
+    (Kind::Earrings, "Filigree jhumka earrings", Tech::Filigree, 'Y', "22", 'K', &[]),
+    (Kind::Earrings, "Pearl chandbali earrings", Tech::Granulation, 'Y', "22", 'M', &[("pearl", 6, 300)]),
+    (Kind::Earrings, "Kalkatti stud earrings", Tech::Kalkatti, 'Y', "20", 'K', &[]),
+    (Kind::Earrings, "Mango drop earrings", Tech::Mango, 'Y', "22", 'K', &[]),
+    (Kind::Earrings, "Peacock tail earrings", Tech::Peacock, 'Y', "18", 'M', &[("emerald", 2, 30)]),
+    (Kind::Earrings, "Rose gold leaf earrings", Tech::Leaf, 'R', "18", 'K', &[]),
+    (Kind::Earrings, "Granulated bead studs", Tech::Granulation, 'Y', "22", 'K', &[]),
+    (Kind::Earrings, "Rope-twist huggie earrings", Tech::Rope, 'W', "14", 'M', &[]),
+    (Kind::Earrings, "Ruby lotus studs", Tech::Lotus, 'Y', "18", 'M', &[("ruby", 2, 40)]),
+    (Kind::Earrings, "Jali teardrop earrings", Tech::Jali, 'Y', "22", 'K', &[]),
     // Bangles
-    (
-        Kind::Bangle,
-        "Plain-polished kada",
-        Tech::Plain,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Bangle,
-        "Rope-twist bangle",
-        Tech::Rope,
-        'Y',
-        "22",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Bangle,
-        "Kalkatti filigree bangle",
-        Tech::Kalkatti,
-        'Y',
-        "20",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Bangle,
-        "Hammered cuff bangle",
-        Tech::Hammered,
-        'R',
-        "18",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Bangle,
-        "Temple motif bangle",
-        Tech::Temple,
-        'Y',
-        "22",
-        'K',
-        &[("ruby", 4, 60)],
-    ),
-    (
-        Kind::Bangle,
-        "Granulated lotus bangle",
-        Tech::Granulation,
-        'Y',
-        "18",
-        'K',
-        &[],
-    ),
+    (Kind::Bangle, "Plain-polished kada", Tech::Plain, 'Y', "22", 'K', &[]),
+    (Kind::Bangle, "Rope-twist bangle", Tech::Rope, 'Y', "22", 'M', &[]),
+    (Kind::Bangle, "Kalkatti filigree bangle", Tech::Kalkatti, 'Y', "20", 'K', &[]),
+    (Kind::Bangle, "Hammered cuff bangle", Tech::Hammered, 'R', "18", 'M', &[]),
+    (Kind::Bangle, "Temple motif bangle", Tech::Temple, 'Y', "22", 'K', &[("ruby", 4, 60)]),
+    (Kind::Bangle, "Granulated lotus bangle", Tech::Granulation, 'Y', "18", 'K', &[]),
     // Necklaces
-    (
-        Kind::Necklace,
-        "Lotus chain necklace",
-        Tech::Lotus,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Necklace,
-        "Temple coin necklace",
-        Tech::Temple,
-        'Y',
-        "23",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Necklace,
-        "Mango motif necklace",
-        Tech::Mango,
-        'Y',
-        "22",
-        'K',
-        &[("garnet", 7, 210)],
-    ),
-    (
-        Kind::Necklace,
-        "Pearl and gold bead necklace",
-        Tech::Bead,
-        'Y',
-        "18",
-        'M',
-        &[("pearl", 21, 840)],
-    ),
-    (
-        Kind::Necklace,
-        "Peacock collar necklace",
-        Tech::Peacock,
-        'Y',
-        "22",
-        'K',
-        &[("ruby", 5, 75), ("emerald", 4, 60)],
-    ),
+    (Kind::Necklace, "Lotus chain necklace", Tech::Lotus, 'Y', "22", 'K', &[]),
+    (Kind::Necklace, "Temple coin necklace", Tech::Temple, 'Y', "23", 'M', &[]),
+    (Kind::Necklace, "Mango motif necklace", Tech::Mango, 'Y', "22", 'K', &[("garnet", 7, 210)]),
+    (Kind::Necklace, "Pearl and gold bead necklace", Tech::Bead, 'Y', "18", 'M', &[("pearl", 21, 840)]),
+    (Kind::Necklace, "Peacock collar necklace", Tech::Peacock, 'Y', "22", 'K', &[("ruby", 5, 75), ("emerald", 4, 60)]),
     // Bracelets
-    (
-        Kind::Bracelet,
-        "Paisley link bracelet",
-        Tech::Paisley,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Bracelet,
-        "Hammered link bracelet",
-        Tech::Hammered,
-        'Y',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Bracelet,
-        "Filigree flower bracelet",
-        Tech::Filigree,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Bracelet,
-        "Diamond jali bracelet",
-        Tech::Jali,
-        'W',
-        "18",
-        'M',
-        &[("diamond", 7, 35)],
-    ),
-    (
-        Kind::Bracelet,
-        "Rose gold bead bracelet",
-        Tech::Bead,
-        'R',
-        "9",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Bracelet,
-        "Kalkatti leaf bracelet",
-        Tech::Kalkatti,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
+    (Kind::Bracelet, "Paisley link bracelet", Tech::Paisley, 'Y', "22", 'K', &[]),
+    (Kind::Bracelet, "Hammered link bracelet", Tech::Hammered, 'Y', "14", 'M', &[]),
+    (Kind::Bracelet, "Filigree flower bracelet", Tech::Filigree, 'Y', "22", 'K', &[]),
+    (Kind::Bracelet, "Diamond jali bracelet", Tech::Jali, 'W', "18", 'M', &[("diamond", 7, 35)]),
+    (Kind::Bracelet, "Rose gold bead bracelet", Tech::Bead, 'R', "9", 'M', &[]),
+    (Kind::Bracelet, "Kalkatti leaf bracelet", Tech::Kalkatti, 'Y', "22", 'K', &[]),
     // Nose pins
-    (
-        Kind::NosePin,
-        "Tiny lotus nose pin",
-        Tech::Lotus,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::NosePin,
-        "Diamond flower nose pin",
-        Tech::Plain,
-        'W',
-        "18",
-        'M',
-        &[("diamond", 1, 5)],
-    ),
-    (
-        Kind::NosePin,
-        "Granulated star nose pin",
-        Tech::Granulation,
-        'Y',
-        "18",
-        'K',
-        &[],
-    ),
-    (
-        Kind::NosePin,
-        "Ruby dot nose pin",
-        Tech::Plain,
-        'Y',
-        "14",
-        'M',
-        &[("ruby", 1, 5)],
-    ),
-    (
-        Kind::NosePin,
-        "Paisley nose pin",
-        Tech::Paisley,
-        'R',
-        "14",
-        'K',
-        &[],
-    ),
+    (Kind::NosePin, "Tiny lotus nose pin", Tech::Lotus, 'Y', "22", 'K', &[]),
+    (Kind::NosePin, "Diamond flower nose pin", Tech::Plain, 'W', "18", 'M', &[("diamond", 1, 5)]),
+    (Kind::NosePin, "Granulated star nose pin", Tech::Granulation, 'Y', "18", 'K', &[]),
+    (Kind::NosePin, "Ruby dot nose pin", Tech::Plain, 'Y', "14", 'M', &[("ruby", 1, 5)]),
+    (Kind::NosePin, "Paisley nose pin", Tech::Paisley, 'R', "14", 'K', &[]),
     // Chains
-    (
-        Kind::Chain,
-        "Classic rope chain",
-        Tech::Rope,
-        'Y',
-        "22",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Chain,
-        "Handmade box chain",
-        Tech::Plain,
-        'Y',
-        "22",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Chain,
-        "Fine curb chain",
-        Tech::Plain,
-        'W',
-        "14",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Chain,
-        "Bead-and-bar chain",
-        Tech::Bead,
-        'Y',
-        "18",
-        'K',
-        &[],
-    ),
-    (
-        Kind::Chain,
-        "Wheat-link chain",
-        Tech::Plain,
-        'Y',
-        "18",
-        'M',
-        &[],
-    ),
-    (
-        Kind::Chain,
-        "Rose gold cable chain",
-        Tech::Plain,
-        'R',
-        "9",
-        'K',
-        &[],
-    ),
+    (Kind::Chain, "Classic rope chain", Tech::Rope, 'Y', "22", 'M', &[]),
+    (Kind::Chain, "Handmade box chain", Tech::Plain, 'Y', "22", 'K', &[]),
+    (Kind::Chain, "Fine curb chain", Tech::Plain, 'W', "14", 'M', &[]),
+    (Kind::Chain, "Bead-and-bar chain", Tech::Bead, 'Y', "18", 'K', &[]),
+    (Kind::Chain, "Wheat-link chain", Tech::Plain, 'Y', "18", 'M', &[]),
+    (Kind::Chain, "Rose gold cable chain", Tech::Plain, 'R', "9", 'K', &[]),
 ];
 
 fn purity_of(code: &str) -> (&'static str, f64, &'static str) {
@@ -886,9 +406,7 @@ fn number_word(n: i32) -> String {
         "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 10] = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     match n {
         0..=19 => ONES[n as usize].to_string(),
         20..=99 if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
@@ -918,10 +436,8 @@ fn capitalize(s: &str) -> String {
 fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
     let first = stones.first()?;
     if stones.len() > 1 {
-        let parts: Vec<String> = stones
-            .iter()
-            .map(|s| format!("{} {}", number_word(s.count), plural(s.kind, s.count)))
-            .collect();
+        let parts: Vec<String> =
+            stones.iter().map(|s| format!("{} {}", number_word(s.count), plural(s.kind, s.count))).collect();
         let list = match parts.len() {
             2 => format!("{} and {}", parts[0], parts[1]),
             _ => {
@@ -934,8 +450,7 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
     let s = first;
     if s.kind == "pearl" {
         return Some(if s.count == 1 {
-            "A single lustrous pearl, chosen by hand for its even skin, completes the design."
-                .to_string()
+            "A single lustrous pearl, chosen by hand for its even skin, completes the design.".to_string()
         } else {
             format!(
                 "{} cream pearls, chosen by hand for their even lustre, soften the gold.",
@@ -951,10 +466,7 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
         } else {
             "held in a hand-cut claw setting"
         };
-        Some(format!(
-            "A single {} sits at its centre, {}.",
-            s.kind, setting
-        ))
+        Some(format!("A single {} sits at its centre, {}.", s.kind, setting))
     } else {
         Some(format!(
             "{} {} are set into tiny hand-cut collets along the design.",
@@ -1016,9 +528,7 @@ pub fn pieces() -> Vec<PieceSeed> {
 
     // Pieces without a HUID: nose pins (under 2 g, hallmark-exempt), drafts
     // (not hallmarked yet), plus a couple of older pieces to reach nine.
-    let mut no_huid: Vec<usize> = (0..n)
-        .filter(|&i| CATALOG[i].0 == Kind::NosePin || status[i] == "draft")
-        .collect();
+    let mut no_huid: Vec<usize> = (0..n).filter(|&i| CATALOG[i].0 == Kind::NosePin || status[i] == "draft").collect();
     while no_huid.len() < 9 {
         let i = rng.usize(0..n);
         if !no_huid.contains(&i) {
@@ -1038,9 +548,7 @@ pub fn pieces() -> Vec<PieceSeed> {
     let mut ring_no = 0;
     let mut out = Vec::with_capacity(n);
 
-    for (i, &(kind, title, tech, metal_c, purity_c, center_c, stones_t)) in
-        CATALOG.iter().enumerate()
-    {
+    for (i, &(kind, title, tech, metal_c, purity_c, center_c, stones_t)) in CATALOG.iter().enumerate() {
         let metal = match metal_c {
             'R' => "rose_gold",
             'W' => "white_gold",
@@ -1048,14 +556,8 @@ pub fn pieces() -> Vec<PieceSeed> {
         };
         let (purity, rate, karat) = purity_of(purity_c);
         let center = if center_c == 'K' { "kolkata" } else { "mumbai" };
-        let stones: Vec<StoneSeed> = stones_t
-            .iter()
-            .map(|&(k, c, h)| StoneSeed {
-                kind: k,
-                count: c,
-                carats_hundredths: h,
-            })
-            .collect();
+        let stones: Vec<StoneSeed> =
+            stones_t.iter().map(|&(k, c, h)| StoneSeed { kind: k, count: c, carats_hundredths: h }).collect();
 
         // Net metal weight (mg), by kind.
         let (lo, hi) = match kind {
@@ -1085,12 +587,7 @@ pub fn pieces() -> Vec<PieceSeed> {
         };
         let intricate = matches!(
             tech,
-            Tech::Filigree
-                | Tech::Granulation
-                | Tech::Kalkatti
-                | Tech::Peacock
-                | Tech::Jali
-                | Tech::Repousse
+            Tech::Filigree | Tech::Granulation | Tech::Kalkatti | Tech::Peacock | Tech::Jali | Tech::Repousse
         );
         let mut making = rng.i64(mk_lo..=mk_hi) as f64;
         if intricate {

@@ -124,8 +124,12 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, currency: Currency, now: NaiveD
         for (n, p) in content::pieces().into_iter().enumerate() {
             let kind = kind_of(p.kind);
             let prefix = if p.center == "mumbai" { "MUM" } else { "KOL" };
-            let sku = Sku::parse(&format!("{prefix}-{}-{:04}", &kind.code().replace('_', "")[..3].to_ascii_uppercase(), n + 1))
-                .map_err(|e| SeedError::Invalid(e.0))?;
+            let sku = Sku::parse(&format!(
+                "{prefix}-{}-{:04}",
+                &kind.code().replace('_', "")[..3].to_ascii_uppercase(),
+                n + 1
+            ))
+            .map_err(|e| SeedError::Invalid(e.0))?;
             // Parse every value as an editor's form would, so the demo cannot hold what a user could not enter.
             let metal = Metal::parse(p.metal).map_err(|e| SeedError::Invalid(e.0))?;
             let purity = Purity::parse(p.purity).map_err(|e| SeedError::Invalid(e.0))?;
@@ -144,7 +148,13 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, currency: Currency, now: NaiveD
                 let path = image_dir.join(&file);
                 std::fs::write(&path, svg).map_err(|e| SeedError::Image(path.display().to_string(), e))?;
                 let angle = ["front view", "detail view", "flat lay"][usize::from(view).min(2)];
-                let alt = format!("{}, {} {} {}, {angle}", p.title, purity.code(), metal.label().to_lowercase(), kind.label().to_lowercase());
+                let alt = format!(
+                    "{}, {} {} {}, {angle}",
+                    p.title,
+                    purity.code(),
+                    metal.label().to_lowercase(),
+                    kind.label().to_lowercase()
+                );
                 images.push((format!("pieces/{file}"), alt, render::SIZE as i32, render::SIZE as i32));
             }
 
@@ -173,6 +183,64 @@ pub fn demo(conn: &mut DbConn, media_dir: &Path, currency: Currency, now: NaiveD
                 p.stones.iter().map(|s| (s.kind.to_string(), s.count, s.carats_hundredths)).collect();
             let makers: Vec<(i64, i64)> = p.makers.iter().map(|(i, minutes)| (artisan_ids[*i], *minutes)).collect();
             queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
+        }
+        Ok(())
+    })
+}
+
+/// Adds `n` more listed pieces, variations of the demo catalog reusing its images, so that
+/// benchmarks run against a catalog of realistic size. Needs the demo shop first.
+pub fn bench_pieces(conn: &mut DbConn, n: usize, currency: Currency, now: NaiveDateTime) -> Result<(), SeedError> {
+    use crate::schema::{artisans as a, piece_images as pi, pieces as p};
+    let artisan_ids: Vec<i64> = a::table.order(a::id).select(a::id).load(conn)?;
+    let covers: Vec<(String, String)> = pi::table
+        .inner_join(p::table)
+        .filter(pi::position.eq(0))
+        .order(p::id)
+        .select((pi::path, pi::alt_text))
+        .load(conn)?;
+    if artisan_ids.is_empty() || covers.is_empty() {
+        return Err(SeedError::Invalid("seed the demo shop before benchmark pieces".into()));
+    }
+    let (kolkata, mumbai) = centers(conn, now)?;
+    let templates = content::pieces();
+    conn.transaction(|conn| {
+        for i in 0..n {
+            let t = &templates[i % templates.len()];
+            let title = format!("{} no. {}", t.title, i + 1);
+            let piece = NewPiece {
+                sku: format!("BEN-{:06}", i + 1),
+                slug: Slug::from_title(&title).as_str().into(),
+                title,
+                description: t.description.clone(),
+                kind: kind_of(t.kind).code().into(),
+                metal: t.metal.into(),
+                purity: t.purity.into(),
+                gross_weight_mg: t.gross_weight_mg,
+                net_weight_mg: t.net_weight_mg,
+                ring_size: t.ring_size,
+                huid: None,
+                price_minor: demo_price(t.price_minor, currency).minor,
+                currency: currency.code().into(),
+                status: PieceStatus::Listed.code().into(),
+                center_id: if t.center == "mumbai" { mumbai } else { kolkata },
+                featured: false,
+                listed_at: Some(now - Duration::minutes(i as i64 * 13 + 1)),
+                created_at: now,
+                updated_at: now,
+            };
+            let stones: Vec<(String, i32, i64)> =
+                t.stones.iter().map(|s| (s.kind.to_string(), s.count, s.carats_hundredths)).collect();
+            let makers: Vec<(i64, i64)> =
+                t.makers.iter().filter_map(|(idx, minutes)| artisan_ids.get(*idx).map(|id| (*id, *minutes))).collect();
+            let (path, alt) = &covers[i % covers.len()];
+            queries::insert_piece(
+                conn,
+                &piece,
+                &stones,
+                &makers,
+                &[(path.clone(), alt.clone(), render::SIZE as i32, render::SIZE as i32)],
+            )?;
         }
         Ok(())
     })

@@ -28,27 +28,9 @@ struct Pal {
 
 fn metal_pal(metal: &str) -> Pal {
     match metal {
-        "rose_gold" => Pal {
-            hi: "#fff1ea",
-            light: "#f2c2ab",
-            mid: "#cd8d72",
-            dark: "#8c5341",
-            deep: "#5c3226",
-        },
-        "white_gold" => Pal {
-            hi: "#ffffff",
-            light: "#eef1f4",
-            mid: "#bcc3ca",
-            dark: "#78818b",
-            deep: "#4a515a",
-        },
-        _ => Pal {
-            hi: "#fff8d2",
-            light: "#f6e27a",
-            mid: "#c9a227",
-            dark: "#8a6a12",
-            deep: "#5b450b",
-        },
+        "rose_gold" => Pal { hi: "#fff1ea", light: "#f2c2ab", mid: "#cd8d72", dark: "#8c5341", deep: "#5c3226" },
+        "white_gold" => Pal { hi: "#ffffff", light: "#eef1f4", mid: "#bcc3ca", dark: "#78818b", deep: "#4a515a" },
+        _ => Pal { hi: "#fff8d2", light: "#f6e27a", mid: "#c9a227", dark: "#8a6a12", deep: "#5b450b" },
     }
 }
 
@@ -68,66 +50,16 @@ struct GemPal {
 }
 
 const GEMS: [GemPal; 10] = [
-    GemPal {
-        hi: "#ffa3b0",
-        mid: "#c8102e",
-        dark: "#5c0616",
-        cut: Cut::Faceted,
-    }, // ruby
-    GemPal {
-        hi: "#a8f5c8",
-        mid: "#14915a",
-        dark: "#06432a",
-        cut: Cut::Faceted,
-    }, // emerald
-    GemPal {
-        hi: "#b0c6ff",
-        mid: "#2443b0",
-        dark: "#0b1752",
-        cut: Cut::Faceted,
-    }, // sapphire
-    GemPal {
-        hi: "#ffffff",
-        mid: "#e2ebf3",
-        dark: "#8ea2b5",
-        cut: Cut::Brilliant,
-    }, // diamond
-    GemPal {
-        hi: "#fffef8",
-        mid: "#f1e7d1",
-        dark: "#b9a783",
-        cut: Cut::Pearl,
-    }, // pearl
-    GemPal {
-        hi: "#ee97a0",
-        mid: "#7d1022",
-        dark: "#3a0610",
-        cut: Cut::Faceted,
-    }, // garnet
-    GemPal {
-        hi: "#fbfcff",
-        mid: "#d3ddef",
-        dark: "#8593b4",
-        cut: Cut::Cabochon,
-    }, // moonstone
-    GemPal {
-        hi: "#e6caff",
-        mid: "#7b3fb5",
-        dark: "#3a1760",
-        cut: Cut::Faceted,
-    }, // amethyst
-    GemPal {
-        hi: "#fff2ad",
-        mid: "#e0a21a",
-        dark: "#8a5a06",
-        cut: Cut::Faceted,
-    }, // citrine/topaz
-    GemPal {
-        hi: "#dcecef",
-        mid: "#5f8c9a",
-        dark: "#244650",
-        cut: Cut::Faceted,
-    }, // anything else
+    GemPal { hi: "#ffa3b0", mid: "#c8102e", dark: "#5c0616", cut: Cut::Faceted }, // ruby
+    GemPal { hi: "#a8f5c8", mid: "#14915a", dark: "#06432a", cut: Cut::Faceted }, // emerald
+    GemPal { hi: "#b0c6ff", mid: "#2443b0", dark: "#0b1752", cut: Cut::Faceted }, // sapphire
+    GemPal { hi: "#ffffff", mid: "#e2ebf3", dark: "#8ea2b5", cut: Cut::Brilliant }, // diamond
+    GemPal { hi: "#fffef8", mid: "#f1e7d1", dark: "#b9a783", cut: Cut::Pearl },   // pearl
+    GemPal { hi: "#ee97a0", mid: "#7d1022", dark: "#3a0610", cut: Cut::Faceted }, // garnet
+    GemPal { hi: "#fbfcff", mid: "#d3ddef", dark: "#8593b4", cut: Cut::Cabochon }, // moonstone
+    GemPal { hi: "#e6caff", mid: "#7b3fb5", dark: "#3a1760", cut: Cut::Faceted }, // amethyst
+    GemPal { hi: "#fff2ad", mid: "#e0a21a", dark: "#8a5a06", cut: Cut::Faceted }, // citrine/topaz
+    GemPal { hi: "#dcecef", mid: "#5f8c9a", dark: "#244650", cut: Cut::Faceted }, // anything else
 ];
 
 fn gem_index(kind: &str) -> usize {
@@ -146,11 +78,7 @@ fn gem_index(kind: &str) -> usize {
         ("spinel", 0),
         ("tourmaline", 1),
     ];
-    table
-        .iter()
-        .find(|(p, _)| k.starts_with(p))
-        .map(|&(_, i)| i)
-        .unwrap_or(9)
+    table.iter().find(|(p, _)| k.starts_with(p)).map(|&(_, i)| i).unwrap_or(9)
 }
 
 /// Compact number formatting: one decimal, trailing ".0" dropped.
@@ -264,11 +192,7 @@ impl C {
         used.dedup();
         for g in used {
             let gp = &GEMS[g];
-            let (cx, mo) = if matches!(gp.cut, Cut::Pearl | Cut::Cabochon) {
-                (".38", ".58")
-            } else {
-                (".42", ".5")
-            };
+            let (cx, mo) = if matches!(gp.cut, Cut::Pearl | Cut::Cabochon) { (".38", ".58") } else { (".42", ".5") };
             w!(
                 self,
                 r#"<radialGradient id="g{g}" cx="{cx}" cy=".36" r=".72"><stop offset="0" stop-color="{}"/><stop offset="{mo}" stop-color="{}"/><stop offset="1" stop-color="{}"/></radialGradient>"#,
@@ -285,18 +209,12 @@ impl C {
 
     /// Soft contact shadow on the "table".
     fn floor(&mut self, cx: f64, cy: f64, rx: f64, ry: f64) {
-        w!(
-            self,
-            r#"<ellipse cx="{cx:.0}" cy="{cy:.0}" rx="{rx:.0}" ry="{ry:.0}" fill="url(#cs)"/>"#
-        );
+        w!(self, r#"<ellipse cx="{cx:.0}" cy="{cy:.0}" rx="{rx:.0}" ry="{ry:.0}" fill="url(#cs)"/>"#);
     }
 
     /// Opens the piece group (drop shadow + rotation). Closed by `piece_svg`.
     fn open(&mut self, rot: f64, cx: f64, cy: f64) {
-        w!(
-            self,
-            r#"<g filter="url(#ds)"><g transform="rotate({rot:.1} {cx:.0} {cy:.0})">"#
-        );
+        w!(self, r#"<g filter="url(#ds)"><g transform="rotate({rot:.1} {cx:.0} {cy:.0})">"#);
     }
 
     fn gem_slot(&self, i: usize) -> Option<usize> {
@@ -316,13 +234,7 @@ impl C {
             let mut d = String::new();
             for i in 0..8 {
                 let a = PI / 8.0 + i as f64 * PI / 4.0;
-                let _ = write!(
-                    d,
-                    "{}{:.1} {:.1}",
-                    if i == 0 { 'M' } else { 'L' },
-                    x + t * a.cos(),
-                    y + t * a.sin()
-                );
+                let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x + t * a.cos(), y + t * a.sin());
             }
             d.push('Z');
             if gp.cut == Cut::Brilliant && r >= 18.0 {
@@ -339,11 +251,7 @@ impl C {
                     );
                 }
             }
-            let (col, op) = if gp.cut == Cut::Brilliant {
-                (GEMS[3].dark, ".8")
-            } else {
-                (gp.hi, ".55")
-            };
+            let (col, op) = if gp.cut == Cut::Brilliant { (GEMS[3].dark, ".8") } else { (gp.hi, ".55") };
             w!(
                 self,
                 r#"<path d="{d}" fill="none" stroke="{col}" stroke-opacity="{op}" stroke-width="{:.1}"/>"#,
@@ -364,11 +272,7 @@ impl C {
     fn set_gem(&mut self, x: f64, y: f64, r: f64, g: usize) {
         let p = self.pal;
         let pearl = GEMS[g].cut == Cut::Pearl;
-        let rim = if pearl {
-            r * 0.55
-        } else {
-            r + (r * 0.14).max(2.0)
-        };
+        let rim = if pearl { r * 0.55 } else { r + (r * 0.14).max(2.0) };
         w!(
             self,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="{rim:.1}" fill="url(#m)" stroke="{}" stroke-width="1.5"/>"#,
@@ -377,11 +281,7 @@ impl C {
         self.gem(x, y, r, g);
         if !pearl && r >= 10.0 {
             let pr = (r * 0.15).max(2.5);
-            w!(
-                self,
-                r#"<g fill="url(#b)" stroke="{}" stroke-width=".8">"#,
-                p.deep
-            );
+            w!(self, r#"<g fill="url(#b)" stroke="{}" stroke-width=".8">"#, p.deep);
             for k in 0..4 {
                 let a = PI / 4.0 + k as f64 * PI / 2.0;
                 let (px, py) = (x + r * 0.98 * a.cos(), y + r * 0.98 * a.sin());
@@ -423,19 +323,10 @@ impl C {
         let span = (a1 - a0).abs();
         let n = ((span * rr) / (gr * 2.5)).floor().max(1.0) as usize;
         let p = self.pal;
-        w!(
-            self,
-            r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#,
-            p.dark
-        );
+        w!(self, r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#, p.dark);
         for i in 0..=n {
             let a = a0 + (a1 - a0) * i as f64 / n as f64;
-            w!(
-                self,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="{gr:.1}"/>"#,
-                cx + rr * a.cos(),
-                cy + rr * a.sin()
-            );
+            w!(self, r#"<circle cx="{:.1}" cy="{:.1}" r="{gr:.1}"/>"#, cx + rr * a.cos(), cy + rr * a.sin());
         }
         w!(self, "</g>");
     }
@@ -445,26 +336,15 @@ impl C {
     fn petals(&mut self, cx: f64, cy: f64, n: usize, len: f64, wid: f64, rot0: f64, fill: &str) {
         let p = self.pal;
         // Petal pointing "up" (towards -y) in local coordinates.
-        let shape = [
-            (wid, -len * 0.3),
-            (wid * 0.75, -len * 0.85),
-            (0.0, -len),
-            (-wid * 0.75, -len * 0.85),
-            (-wid, -len * 0.3),
-        ];
+        let shape =
+            [(wid, -len * 0.3), (wid * 0.75, -len * 0.85), (0.0, -len), (-wid * 0.75, -len * 0.85), (-wid, -len * 0.3)];
         let mut d = String::new();
         let mut v = String::new();
         for i in 0..n {
             let a = (rot0 + 360.0 * i as f64 / n as f64).to_radians();
             let (sa, ca) = a.sin_cos();
             let t = |(x, y): (f64, f64)| (N(cx + x * ca - y * sa), N(cy + x * sa + y * ca));
-            let (p1, p2, p3, p4, p5) = (
-                t(shape[0]),
-                t(shape[1]),
-                t(shape[2]),
-                t(shape[3]),
-                t(shape[4]),
-            );
+            let (p1, p2, p3, p4, p5) = (t(shape[0]), t(shape[1]), t(shape[2]), t(shape[3]), t(shape[4]));
             let _ = write!(
                 d,
                 "M{} {}C{} {} {} {} {} {}C{} {} {} {} {} {}Z",
@@ -518,12 +398,7 @@ impl C {
             p.deep
         );
         let (hx, hy) = (rx - w * 0.12, ry - w * 0.12);
-        let pt = |a: f64| {
-            (
-                cx + hx * a.to_radians().cos(),
-                cy + hy * a.to_radians().sin(),
-            )
-        };
+        let pt = |a: f64| (cx + hx * a.to_radians().cos(), cy + hy * a.to_radians().sin());
         let (a, b) = (pt(196.0), pt(252.0));
         let (c2, d2) = (pt(18.0), pt(48.0));
         w!(
@@ -626,17 +501,7 @@ impl C {
                         (N(x + lx * ca - ly * sa), N(y + lx * sa + ly * ca))
                     };
                     let (q1, q2) = (pt(200.0), pt(250.0));
-                    let _ = write!(
-                        h,
-                        "M{} {}A{} {} {} 0 1 {} {}",
-                        q1.0,
-                        q1.1,
-                        N(rx),
-                        N(r_y),
-                        N(a),
-                        q2.0,
-                        q2.1
-                    );
+                    let _ = write!(h, "M{} {}A{} {} {} 0 1 {} {}", q1.0, q1.1, N(rx), N(r_y), N(a), q2.0, q2.1);
                 }
             }
             let id = id0 + pass as u32;
@@ -835,11 +700,7 @@ fn pendant_body(c: &mut C) {
                 cx + 20.0,
                 cy - 150.0
             );
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
-                p.deep
-            );
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
             w!(
                 c,
                 r#"<path d="{d}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5" transform="translate({:.1} {:.1}) scale(.8)"/>"#,
@@ -853,23 +714,9 @@ fn pendant_body(c: &mut C) {
         }
         3 => {
             // Jali lozenge with pierced openings.
-            let d = format!(
-                "M{cx} {}L{} {cy}L{cx} {}L{} {cy}Z",
-                cy - 140.0,
-                cx + 108.0,
-                cy + 140.0,
-                cx - 108.0
-            );
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#,
-                p.deep
-            );
-            w!(
-                c,
-                r##"<g fill="#e6dac3" stroke="{}" stroke-opacity=".7" stroke-width="1.5">"##,
-                p.deep
-            );
+            let d = format!("M{cx} {}L{} {cy}L{cx} {}L{} {cy}Z", cy - 140.0, cx + 108.0, cy + 140.0, cx - 108.0);
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#, p.deep);
+            w!(c, r##"<g fill="#e6dac3" stroke="{}" stroke-opacity=".7" stroke-width="1.5">"##, p.deep);
             for i in -5i32..=5 {
                 for j in -6i32..=6 {
                     let (dx, dy) = (i as f64 * 17.0, j as f64 * 19.0);
@@ -877,12 +724,7 @@ fn pendant_body(c: &mut C) {
                         && dx.abs() / 108.0 + dy.abs() / 140.0 < 0.7
                         && (dx.abs() > 40.0 || dy.abs() > 45.0)
                     {
-                        w!(
-                            c,
-                            r#"<circle cx="{:.1}" cy="{:.1}" r="6.5"/>"#,
-                            cx + dx,
-                            cy + dy
-                        );
+                        w!(c, r#"<circle cx="{:.1}" cy="{:.1}" r="6.5"/>"#, cx + dx, cy + dy);
                     }
                 }
             }
@@ -893,17 +735,9 @@ fn pendant_body(c: &mut C) {
             // Teardrop with granulated inner border.
             let r = 104.0;
             let d = drop_path(cx, cy, r);
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
-                p.deep
-            );
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
             let d2 = drop_path(cx, cy + 8.0, r * 0.8);
-            w!(
-                c,
-                r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5"/>"#,
-                p.hi
-            );
+            w!(c, r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3.5"/>"#, p.hi);
             c.granule_ring(cx, cy + 0.3 * r, r * 0.66, 5.0, 0.15, PI - 0.15);
             c.petals(cx, cy - 0.55 * r, 5, 26.0, 12.0, 0.0, "url(#n)");
             c.center(cx, cy + 0.3 * r, 36.0, 0);
@@ -929,17 +763,17 @@ fn pendant(c: &mut C, view: u8) {
         }
         1 => {
             c.open(8.0 + c.tilt * 4.0, 400.0, 400.0);
-            w!(
-                c,
-                r#"<g transform="translate(400 430) scale(1.55) translate(-400 -460)">"#
-            );
+            w!(c, r#"<g transform="translate(400 430) scale(1.55) translate(-400 -460)">"#);
             c.fine_chain("M240 -40Q330 240 400 282Q470 240 560 -40", 0.8);
             pendant_body(c);
             w!(c, "</g>");
         }
         _ => {
             c.open(c.tilt * 8.0, 400.0, 400.0);
-            c.fine_chain("M400 466C250 470 150 380 160 270C170 150 300 95 400 95C520 95 640 160 640 280C640 390 540 460 400 466", 1.0);
+            c.fine_chain(
+                "M400 466C250 470 150 380 160 270C170 150 300 95 400 95C520 95 640 160 640 280C640 390 540 460 400 466",
+                1.0,
+            );
             w!(
                 c,
                 r#"<g transform="translate(400 598) rotate({:.1}) scale(.82) translate(-400 -430)">"#,
@@ -1005,17 +839,9 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
             let r = 62.0;
             let cy = y + 46.0 + 1.5 * r;
             let d = drop_path(x, cy, r);
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
-                p.deep
-            );
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
             let d2 = drop_path(x, cy + 5.0, r * 0.76);
-            w!(
-                c,
-                r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3"/>"#,
-                p.hi
-            );
+            w!(c, r#"<path d="{d2}" fill="none" stroke="{}" stroke-opacity=".8" stroke-width="3"/>"#, p.hi);
             c.center(x, cy + 0.3 * r, 22.0, 0);
         }
         2 => {
@@ -1036,11 +862,7 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
                 rim - 70.0,
                 x + 72.0
             );
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#,
-                p.deep
-            );
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2"/>"#, p.deep);
             c.granule_ring(x, rim + 30.0, 80.0, 4.0, -PI * 0.74, -PI * 0.26);
             w!(
                 c,
@@ -1050,11 +872,7 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
             for k in 0..9 {
                 let bx = x - 64.0 + k as f64 * 16.0;
                 let by = rim + 22.0 + (k as f64 - 4.0).abs() * -1.5 + 6.0;
-                w!(
-                    c,
-                    r#"<path d="M{bx:.1} {rim:.1}V{by:.1}" stroke="{}" stroke-width="2"/>"#,
-                    p.dark
-                );
+                w!(c, r#"<path d="M{bx:.1} {rim:.1}V{by:.1}" stroke="{}" stroke-width="2"/>"#, p.dark);
                 let slot = 2 + k;
                 match c.gem_slot(slot) {
                     Some(g) => c.gem(bx, by + 6.0, 7.5, g),
@@ -1074,11 +892,7 @@ fn earring(c: &mut C, x: f64, y: f64, style: u32) {
                 x + 90.0,
                 x - 90.0
             );
-            w!(
-                c,
-                r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#,
-                p.deep
-            );
+            w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="2" stroke-linejoin="round"/>"#, p.deep);
             c.granule_ring(x, cy, 74.0, 3.8, PI * 0.22, PI * 0.78);
             let n = 9;
             for k in 0..n {
@@ -1101,23 +915,13 @@ fn earrings(c: &mut C, view: u8) {
             let flat = view == 2;
             c.open(if flat { c.tilt * 6.0 } else { 0.0 }, 400.0, 400.0);
             let start = c.s.len();
-            let (x, y, rot, sc) = if flat {
-                (218.0, 310.0, -14.0, 1.3)
-            } else {
-                (235.0, 345.0, 0.0, 1.45)
-            };
-            w!(
-                c,
-                r#"<g transform="translate({x:.0} {y:.0}) rotate({rot:.0}) scale({sc})">"#
-            );
+            let (x, y, rot, sc) = if flat { (218.0, 310.0, -14.0, 1.3) } else { (235.0, 345.0, 0.0, 1.45) };
+            w!(c, r#"<g transform="translate({x:.0} {y:.0}) rotate({rot:.0}) scale({sc})">"#);
             earring(c, 0.0, 0.0, style);
             w!(c, "</g>");
             let frag = c.s[start..].to_string();
             let dy = if flat { 50.0 } else { 0.0 };
-            w!(
-                c,
-                r#"<g transform="translate(800 {dy:.0}) scale(-1 1)">{frag}</g>"#
-            );
+            w!(c, r#"<g transform="translate(800 {dy:.0}) scale(-1 1)">{frag}</g>"#);
         }
         _ => {
             c.open(c.tilt * 5.0, 400.0, 400.0);
@@ -1147,20 +951,10 @@ fn bangle_decor(c: &mut C, cx: f64, cy: f64, rx: f64, ry: f64, w: f64, front: f6
         1 => {
             // Granulated centre line.
             let n = 44;
-            w!(
-                c,
-                r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#,
-                p.dark
-            );
+            w!(c, r#"<g fill="url(#b)" stroke="{}" stroke-width=".7">"#, p.dark);
             for i in 0..n {
                 let a = 2.0 * PI * i as f64 / n as f64;
-                w!(
-                    c,
-                    r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}"/>"#,
-                    cx + rx * a.cos(),
-                    cy + ry * a.sin(),
-                    w * 0.13
-                );
+                w!(c, r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}"/>"#, cx + rx * a.cos(), cy + ry * a.sin(), w * 0.13);
             }
             w!(c, "</g>");
         }
@@ -1221,12 +1015,7 @@ fn bangle(c: &mut C, view: u8) {
 
 // ---------------------------------------------------------------- necklace
 
-fn necklace_elements(
-    c: &mut C,
-    pts: &[(f64, f64, f64)],
-    size: impl Fn(usize) -> f64,
-    center: usize,
-) {
+fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) -> f64, center: usize) {
     // Assign gems to slots nearest the centre: even distances first (motifs), then odd.
     let n = pts.len();
     let mut order: Vec<usize> = (0..n).collect();
@@ -1276,11 +1065,7 @@ fn necklace_elements(
 fn necklace_drop(c: &mut C, x: f64, y: f64, r: f64) {
     let p = c.pal;
     let d = drop_path(x, y + 1.5 * r, r);
-    w!(
-        c,
-        r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="1.8"/>"#,
-        p.deep
-    );
+    w!(c, r#"<path d="{d}" fill="url(#m)" stroke="{}" stroke-width="1.8"/>"#, p.deep);
     c.center(x, y + 1.8 * r, r * 0.52, 0);
 }
 
@@ -1290,10 +1075,7 @@ fn necklace(c: &mut C, view: u8) {
         0 | 1 => {
             c.open(0.0, 400.0, 400.0);
             if view == 1 {
-                w!(
-                    c,
-                    r#"<g transform="translate(400 360) scale(1.9) translate(-400 -560)">"#
-                );
+                w!(c, r#"<g transform="translate(400 360) scale(1.9) translate(-400 -560)">"#);
             } else {
                 w!(c, "<g>");
             }
@@ -1305,17 +1087,9 @@ fn necklace(c: &mut C, view: u8) {
             let thread: String = {
                 let (x0, y0) = f(0.0);
                 let (x1, y1) = f(1.0);
-                format!(
-                    "M{:.0} -20L{x0:.0} {y0:.0}A{rx} {ry} 0 0 1 {x1:.0} {y1:.0}L{:.0} -20",
-                    x0 + 20.0,
-                    x1 - 20.0
-                )
+                format!("M{:.0} -20L{x0:.0} {y0:.0}A{rx} {ry} 0 0 1 {x1:.0} {y1:.0}L{:.0} -20", x0 + 20.0, x1 - 20.0)
             };
-            w!(
-                c,
-                r#"<path d="{thread}" fill="none" stroke="{}" stroke-width="3"/>"#,
-                p.dark
-            );
+            w!(c, r#"<path d="{thread}" fill="none" stroke="{}" stroke-width="3"/>"#, p.dark);
             let pts = along(f, 46.0, 20.0);
             let n = pts.len();
             let mid = n / 2;
@@ -1473,18 +1247,8 @@ fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
             let t = (a + 55.0).to_radians();
             let (st, ct) = t.sin_cos();
             let h = wdt * 0.55;
-            let _ = write!(
-                dk,
-                "M{} {}l{} {}",
-                N(x - ct * h),
-                N(y - st * h),
-                N(2.0 * ct * h),
-                N(2.0 * st * h)
-            );
-            let (ox, oy) = (
-                x - 0.25 * wdt * (a.to_radians().cos()),
-                y - 0.25 * wdt * (a.to_radians().sin()),
-            );
+            let _ = write!(dk, "M{} {}l{} {}", N(x - ct * h), N(y - st * h), N(2.0 * ct * h), N(2.0 * st * h));
+            let (ox, oy) = (x - 0.25 * wdt * (a.to_radians().cos()), y - 0.25 * wdt * (a.to_radians().sin()));
             let h2 = h * 0.6;
             let _ = write!(
                 hl,
@@ -1516,18 +1280,9 @@ fn chain(c: &mut C, view: u8) {
         0 => (
             1.3,
             c.tilt * 4.0,
-            Box::new(|t: f64| {
-                (
-                    50.0 + 700.0 * t,
-                    400.0 + 150.0 * (2.0 * PI * 1.15 * t + 0.4).sin() * (0.6 + 0.4 * t),
-                )
-            }),
+            Box::new(|t: f64| (50.0 + 700.0 * t, 400.0 + 150.0 * (2.0 * PI * 1.15 * t + 0.4).sin() * (0.6 + 0.4 * t))),
         ),
-        1 => (
-            2.4,
-            c.tilt * 5.0,
-            Box::new(|t: f64| (-30.0 + 860.0 * t, 620.0 - 440.0 * t + 70.0 * (PI * t).sin())),
-        ),
+        1 => (2.4, c.tilt * 5.0, Box::new(|t: f64| (-30.0 + 860.0 * t, 620.0 - 440.0 * t + 70.0 * (PI * t).sin()))),
         _ => (
             1.2,
             c.tilt * 40.0,
@@ -1558,15 +1313,7 @@ fn nose_flower(c: &mut C, cx: f64, cy: f64, s: f64) {
     let n = 5 + (c.style as usize % 4);
     let rot = c.tilt * 20.0;
     c.petals(cx, cy, n, 190.0 * s, 82.0 * s, rot, "url(#m)");
-    c.petals(
-        cx,
-        cy,
-        n,
-        112.0 * s,
-        48.0 * s,
-        rot + 180.0 / n as f64,
-        "url(#n)",
-    );
+    c.petals(cx, cy, n, 112.0 * s, 48.0 * s, rot + 180.0 / n as f64, "url(#n)");
     c.granule_ring(cx, cy, 78.0 * s, 7.0 * s, 0.0, 2.0 * PI);
     c.center(cx, cy, 50.0 * s, 0);
 }
@@ -1624,20 +1371,11 @@ pub fn piece_svg(kind: Kind, metal: &str, stones: &[StoneSeed], view: u8, seed: 
             }
         }
     }
-    let mut style_rng =
-        fastrand::Rng::with_seed(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x00F4_1760);
+    let mut style_rng = fastrand::Rng::with_seed(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x00F4_1760);
     let style = style_rng.u32(0..4);
     let tilt = style_rng.f64() * 2.0 - 1.0;
     let rng = fastrand::Rng::with_seed(seed ^ ((view as u64 + 1) << 40));
-    let mut c = C {
-        s: String::with_capacity(10_000),
-        uid: 0,
-        pal: metal_pal(metal),
-        gems,
-        rng,
-        style,
-        tilt,
-    };
+    let mut c = C { s: String::with_capacity(10_000), uid: 0, pal: metal_pal(metal), gems, rng, style, tilt };
     c.defs();
     match kind {
         Kind::Ring => ring(&mut c, view),
@@ -1664,8 +1402,7 @@ fn compact_numbers(src: &str) -> String {
     while i < b.len() {
         let c = b[i];
         let prev = if i > 0 { b[i - 1] } else { b' ' };
-        let starts = (c.is_ascii_digit() || c == b'-' || c == b'.')
-            && !(prev.is_ascii_digit() || prev == b'.');
+        let starts = (c.is_ascii_digit() || c == b'-' || c == b'.') && !(prev.is_ascii_digit() || prev == b'.');
         if !starts {
             i += 1;
             continue;

@@ -15,7 +15,9 @@ pub async fn healthz() -> HttpResponse {
 /// The database answers; otherwise 503 so traffic goes to another instance.
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     match db::run::<_, AppError, _>(&state.pool, |conn| db::ping(conn).map_err(AppError::from)).await {
-        Ok(()) => HttpResponse::Ok().json(json!({ "status": "ready", "database": state.settings.database.backend_name() })),
+        Ok(()) => {
+            HttpResponse::Ok().json(json!({ "status": "ready", "database": state.settings.database.backend_name() }))
+        }
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             HttpResponse::ServiceUnavailable().json(json!({ "status": "unavailable", "database": "unreachable" }))

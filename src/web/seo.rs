@@ -6,8 +6,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use super::page_cache::XML;
 use crate::db;
 use crate::error::AppError;
-use crate::{artisans, catalog};
 use crate::startup::AppState;
+use crate::{artisans, catalog};
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(
@@ -27,7 +27,9 @@ async fn render_sitemap(state: web::Data<AppState>) -> Result<String, AppError> 
         Ok::<_, AppError>((catalog::queries::public_slugs(conn)?, artisans::queries::public_profile_ids(conn)?))
     })
     .await?;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     let paths = ["/".to_string(), "/pieces".into(), "/about".into()]
         .into_iter()
         .chain(slugs.iter().map(|s| format!("/pieces/{s}")))

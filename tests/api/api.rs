@@ -6,7 +6,11 @@ use crate::helpers::{ArtisanFixture, PieceFixture, TestApp};
 async fn list_has_stable_fields_filters_and_pagination() {
     let app = TestApp::spawn().await;
     for i in 0..5 {
-        app.piece(PieceFixture { price_minor: 10_000 * (i + 1), listed_days_ago: i, ..PieceFixture::new(&format!("Ring {i}")) });
+        app.piece(PieceFixture {
+            price_minor: 10_000 * (i + 1),
+            listed_days_ago: i,
+            ..PieceFixture::new(&format!("Ring {i}"))
+        });
     }
     app.piece(PieceFixture { mumbai: true, ..PieceFixture::new("Mumbai ring") });
 

@@ -11,16 +11,20 @@ use crate::helpers::{PieceFixture, TestApp};
 async fn pages_carry_an_etag_and_answer_304_when_unchanged() {
     let app = TestApp::spawn().await;
     app.piece(PieceFixture::new("Lotus ring"));
-    for path in ["/", "/pieces", "/pieces/lotus-ring", "/api/v1/pieces", "/api/v1/pieces/lotus-ring", "/about", "/sitemap.xml"] {
+    for path in
+        ["/", "/pieces", "/pieces/lotus-ring", "/api/v1/pieces", "/api/v1/pieces/lotus-ring", "/about", "/sitemap.xml"]
+    {
         let first = app.get(path).await;
         assert_eq!(first.status().as_u16(), 200, "{path}");
         let etag = first.headers()["etag"].to_str().unwrap().to_string();
         let body = first.text().await.unwrap();
-        let again = app.client.get(format!("{}{path}", app.address)).header("If-None-Match", &etag).send().await.unwrap();
+        let again =
+            app.client.get(format!("{}{path}", app.address)).header("If-None-Match", &etag).send().await.unwrap();
         assert_eq!(again.status().as_u16(), 304, "{path}");
         assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
         assert!(again.text().await.unwrap().is_empty());
-        let other = app.client.get(format!("{}{path}", app.address)).header("If-None-Match", "\"stale\"").send().await.unwrap();
+        let other =
+            app.client.get(format!("{}{path}", app.address)).header("If-None-Match", "\"stale\"").send().await.unwrap();
         assert_eq!(other.status().as_u16(), 200, "{path}");
         assert_eq!(other.text().await.unwrap(), body, "{path}: the same bytes from the cache");
     }

@@ -47,7 +47,11 @@ impl TestDatabase {
     }
 
     pub fn backend(&self) -> &'static str {
-        if self.pg.is_some() { "postgres" } else { "sqlite" }
+        if self.pg.is_some() {
+            "postgres"
+        } else {
+            "sqlite"
+        }
     }
 }
 
@@ -164,7 +168,8 @@ impl TestApp {
 
     /// Inserts a piece; returns its id.
     pub fn piece(&self, p: PieceFixture) -> i64 {
-        let slug = p.slug.clone().unwrap_or_else(|| fairgold::catalog::types::Slug::from_title(&p.title).as_str().to_string());
+        let slug =
+            p.slug.clone().unwrap_or_else(|| fairgold::catalog::types::Slug::from_title(&p.title).as_str().to_string());
         let n = fastrand::u32(..);
         let new = NewPiece {
             sku: format!("TST-{n:08}"),

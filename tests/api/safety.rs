@@ -7,10 +7,19 @@ const PHONE: &str = "+91 90000 77777";
 
 /// Every public URL: pages, API responses, sitemap, robots, plus each piece and artisan.
 async fn crawl(app: &TestApp, artisan_public_id: &str) -> Vec<(String, String)> {
-    let mut paths: Vec<String> = ["/", "/pieces", "/pieces?availability=all", "/pieces?availability=sold", "/about", "/sitemap.xml", "/robots.txt", "/api/v1/pieces?availability=all&per_page=100"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let mut paths: Vec<String> = [
+        "/",
+        "/pieces",
+        "/pieces?availability=all",
+        "/pieces?availability=sold",
+        "/about",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/api/v1/pieces?availability=all&per_page=100",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     let list = app.json("/api/v1/pieces?availability=all&per_page=100", 200).await;
     for p in list["data"].as_array().unwrap() {
         let slug = p["slug"].as_str().unwrap();

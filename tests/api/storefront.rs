@@ -49,7 +49,12 @@ async fn catalog_filters_by_center_metal_purity_and_price() {
     let app = TestApp::spawn().await;
     app.piece(PieceFixture { price_minor: 30_000, ..PieceFixture::new("Kolkata yellow 22K") });
     app.piece(PieceFixture { mumbai: true, price_minor: 90_000, ..PieceFixture::new("Mumbai yellow 22K") });
-    app.piece(PieceFixture { metal: "rose_gold", purity: "18K750", price_minor: 60_000, ..PieceFixture::new("Kolkata rose 18K") });
+    app.piece(PieceFixture {
+        metal: "rose_gold",
+        purity: "18K750",
+        price_minor: 60_000,
+        ..PieceFixture::new("Kolkata rose 18K")
+    });
 
     let html = app.page("/pieces?center=mumbai", 200).await;
     assert!(html.contains("Mumbai yellow 22K") && !html.contains("Kolkata yellow 22K"));
@@ -58,7 +63,9 @@ async fn catalog_filters_by_center_metal_purity_and_price() {
     assert!(html.contains("Kolkata rose 18K") && !html.contains("Mumbai yellow 22K"));
 
     let html = app.page("/pieces?purity=22K916&center=kolkata", 200).await;
-    assert!(html.contains("Kolkata yellow 22K") && !html.contains("Kolkata rose 18K") && !html.contains("Mumbai yellow"));
+    assert!(
+        html.contains("Kolkata yellow 22K") && !html.contains("Kolkata rose 18K") && !html.contains("Mumbai yellow")
+    );
 
     let html = app.page("/pieces?price_min=500&price_max=900", 200).await;
     assert!(html.contains("Kolkata rose 18K") && html.contains("Mumbai yellow 22K"));
@@ -89,7 +96,11 @@ async fn catalog_sorts_by_price_both_ways() {
 async fn catalog_paginates_and_keeps_the_filter_in_its_links() {
     let app = TestApp::spawn().await;
     for i in 0..26 {
-        app.piece(PieceFixture { listed_days_ago: i, metal: "rose_gold", ..PieceFixture::new(&format!("Rose piece {i:02}")) });
+        app.piece(PieceFixture {
+            listed_days_ago: i,
+            metal: "rose_gold",
+            ..PieceFixture::new(&format!("Rose piece {i:02}"))
+        });
     }
     app.piece(PieceFixture::new("Yellow piece"));
 
@@ -183,7 +194,9 @@ async fn piece_page_shows_every_attribute_and_the_makers_public_alias() {
     ] {
         assert!(html.contains(expected), "piece page lacks `{expected}`");
     }
-    assert!(html.contains(&format!("artisans&#x2F;{asha_public}")) || html.contains(&format!("artisans/{asha_public}")));
+    assert!(
+        html.contains(&format!("artisans&#x2F;{asha_public}")) || html.contains(&format!("artisans/{asha_public}"))
+    );
 }
 
 #[tokio::test]
@@ -213,7 +226,8 @@ async fn artisan_profile_exists_only_with_consent() {
         profile_consent: true,
         ..Default::default()
     });
-    let (_, without_id) = app.artisan(ArtisanFixture { alias: "Parveen B.", profile_consent: false, ..Default::default() });
+    let (_, without_id) =
+        app.artisan(ArtisanFixture { alias: "Parveen B.", profile_consent: false, ..Default::default() });
     let (_, no_story_id) = app.artisan(ArtisanFixture {
         alias: "Kavita M.",
         story: Some("A story she has not agreed to share."),
@@ -250,7 +264,10 @@ async fn about_page_and_unknown_paths() {
 async fn static_assets_have_hashed_names_and_long_cache() {
     let app = TestApp::spawn().await;
     let html = app.page("/about", 200).await;
-    let start = html.find("/static/css/site.").or_else(|| html.find("&#x2F;static&#x2F;css&#x2F;site.")).expect("stylesheet link");
+    let start = html
+        .find("/static/css/site.")
+        .or_else(|| html.find("&#x2F;static&#x2F;css&#x2F;site."))
+        .expect("stylesheet link");
     let rest = &html[start..];
     let end = rest.find('"').unwrap();
     let url = rest[..end].replace("&#x2F;", "/");
