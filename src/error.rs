@@ -19,6 +19,12 @@ pub enum AppError {
     BadRequest { field: Option<&'static str>, message: String },
     #[error("not found")]
     NotFound,
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("second factor pending")]
+    SecondFactorPending,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
     #[error("the database is not available")]
     Unavailable(#[source] DbError),
     #[error("internal error: {0}")]
@@ -40,6 +46,8 @@ impl AppError {
         match self {
             Self::BadRequest { .. } => "invalid_parameter",
             Self::NotFound => "not_found",
+            Self::Unauthenticated | Self::SecondFactorPending => "unauthenticated",
+            Self::Forbidden(_) => "forbidden",
             Self::Unavailable(_) => "unavailable",
             Self::Internal(_) => "internal_error",
         }
@@ -52,6 +60,9 @@ impl AppError {
             Self::NotFound => {
                 "We could not find that page. It may have been moved, or the piece may no longer be listed.".into()
             }
+            Self::Unauthenticated => "Please sign in.".into(),
+            Self::SecondFactorPending => "Please finish signing in with your authenticator code.".into(),
+            Self::Forbidden(m) => m.clone(),
             Self::Unavailable(_) => "The shop is briefly unavailable. Please try again in a minute.".into(),
             Self::Internal(_) => {
                 "Something went wrong on our side. Please try again; if it keeps happening, write to us.".into()
@@ -63,6 +74,8 @@ impl AppError {
         match self {
             Self::BadRequest { .. } => "That request was not quite right",
             Self::NotFound => "Page not found",
+            Self::Unauthenticated | Self::SecondFactorPending => "Please sign in",
+            Self::Forbidden(_) => "Not allowed",
             Self::Unavailable(_) => "Back in a moment",
             Self::Internal(_) => "Something went wrong",
         }
@@ -107,6 +120,8 @@ impl ResponseError for AppError {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unauthenticated | Self::SecondFactorPending => StatusCode::SEE_OTHER,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -114,6 +129,15 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         self.log();
+        // A page that needs a signed-in staff member sends the browser to sign in.
+        let to = match self {
+            Self::Unauthenticated => Some("/admin/login"),
+            Self::SecondFactorPending => Some("/admin/mfa"),
+            _ => None,
+        };
+        if let Some(location) = to {
+            return HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish();
+        }
         let mut res = HttpResponse::build(self.status_code())
             .content_type("text/plain; charset=utf-8")
             .body(self.public_message());
@@ -148,7 +172,10 @@ impl From<DbError> for ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.0.status_code()
+        match self.0 {
+            AppError::Unauthenticated | AppError::SecondFactorPending => StatusCode::UNAUTHORIZED,
+            _ => self.0.status_code(),
+        }
     }
 
     fn error_response(&self) -> HttpResponse {

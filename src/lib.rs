@@ -1,15 +1,20 @@
 //! fairgold: an online shop and order backend for gold jewelry made by survivors of
 //! trafficking, with an auditable fair-wage ledger. See ARCHITECTURE.md for the map.
 
+pub mod admin;
 pub mod artisans;
+pub mod audit;
+pub mod auth;
 pub mod catalog;
 pub mod centers;
 pub mod config;
+pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod money;
 pub mod schema;
 pub mod seed;
+pub mod staff;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -3,7 +3,12 @@
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use fairgold::audit::Actor;
 use fairgold::config::Settings;
+use fairgold::crypto::Cipher;
+use fairgold::error::AppError;
+use fairgold::staff::service::{self as staff_service, NewStaffInput};
+use fairgold::staff::{Email, Role};
 use fairgold::startup::Application;
 use fairgold::{db, seed, telemetry};
 
@@ -20,6 +25,11 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Manage staff accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
     /// Add data to the database.
     Seed {
         /// The demo shop: two centers, artisans, sixty pieces with images.
@@ -28,6 +38,29 @@ enum Command {
         /// Then add this many generated pieces (for benchmarks).
         #[arg(long, value_name = "N", requires = "demo")]
         bench_pieces: Option<usize>,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create an account and print its one-time setup link.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// admin, finance or manager
+        #[arg(long)]
+        role: String,
+        /// A manager's center: kolkata or mumbai.
+        #[arg(long)]
+        center: Option<String>,
+        /// The name shown in the back office (defaults to the email).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Disable an account: its sessions and API tokens stop working at once.
+    Disable {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -41,15 +74,18 @@ fn main() -> anyhow::Result<()> {
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
             let n = db::migrate(&mut conn)?;
+            seed::centers(&mut conn, chrono::Utc::now().naive_utc())?;
             println!("{n} migration(s) applied to the {} database", settings.database.backend_name());
             Ok(())
         }
+        Command::Staff { command } => staff(&settings, command),
         Command::Seed { demo, bench_pieces } => {
             anyhow::ensure!(demo, "say what to seed: `fairgold seed --demo`");
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
             db::migrate(&mut conn)?;
-            if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency)? {
+            let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+            if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency, &cipher)? {
                 println!("demo data added");
             } else {
                 println!("the catalog is not empty; demo data not added");
@@ -61,6 +97,37 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn staff(settings: &Settings, command: StaffCommand) -> anyhow::Result<()> {
+    let pool = db::pool(&settings.database, 1)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let now = chrono::Utc::now().naive_utc();
+    seed::centers(&mut conn, now)?;
+    let actor = Actor::system("cli");
+    let explain = |e: AppError| anyhow::anyhow!(e.public_message());
+    match command {
+        StaffCommand::Add { email, role, center, name } => {
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            let role = Role::parse(&role).map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+            let input = NewStaffInput {
+                display_name: name.unwrap_or_else(|| email.as_str().to_string()),
+                email,
+                role,
+                center_code: center.map(|c| c.trim().to_lowercase()),
+            };
+            let (_, token) = staff_service::add(&mut conn, &input, &actor, now).map_err(explain)?;
+            println!("Created {} ({}).", input.email.as_str(), role.label());
+            println!("One-time setup link (valid 72 hours): {}/admin/setup/{token}", settings.base_url);
+        }
+        StaffCommand::Disable { email } => {
+            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+            staff_service::disable(&mut conn, &email, &actor, now).map_err(explain)?;
+            println!("Disabled {}: their sessions and API tokens no longer work.", email.as_str());
+        }
+    }
+    Ok(())
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {

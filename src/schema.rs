@@ -21,12 +21,12 @@ diesel::table! {
         center_id -> BigInt,
         public_alias -> Text,
         public_story -> Nullable<Text>,
-        story_consent -> Bool,
         photo_path -> Nullable<Text>,
-        photo_consent -> Bool,
-        profile_consent -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        story_consent_until -> Nullable<Date>,
+        photo_consent_until -> Nullable<Date>,
+        profile_consent_until -> Nullable<Date>,
     }
 }
 
@@ -36,6 +36,7 @@ diesel::table! {
         legal_name -> Text,
         phone -> Nullable<Text>,
         updated_at -> Timestamp,
+        payout_details -> Nullable<Text>,
     }
 }
 
@@ -91,6 +92,7 @@ diesel::table! {
         width -> Integer,
         height -> Integer,
         position -> Integer,
+        variants -> Text,
     }
 }
 
@@ -101,6 +103,111 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    staff (id) {
+        id -> BigInt,
+        email -> Text,
+        display_name -> Text,
+        role -> Text,
+        center_id -> Nullable<BigInt>,
+        password_hash -> Nullable<Text>,
+        totp_secret -> Nullable<Text>,
+        totp_enabled -> Bool,
+        totp_last_step -> Nullable<BigInt>,
+        disabled_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_tokens (token_hash) {
+        token_hash -> Text,
+        staff_id -> BigInt,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> BigInt,
+        staff_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Text,
+        staff_id -> BigInt,
+        csrf_token -> Text,
+        mfa_passed -> Bool,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        ip -> Text,
+        email -> Text,
+        succeeded -> Bool,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        staff_id -> BigInt,
+        name -> Text,
+        prefix -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        staff_id -> Nullable<BigInt>,
+        actor -> Text,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Nullable<Text>,
+        center_id -> Nullable<BigInt>,
+        details -> Text,
+        ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    artisan_consents (id) {
+        id -> BigInt,
+        artisan_id -> BigInt,
+        kind -> Text,
+        action -> Text,
+        given_on -> Nullable<Date>,
+        expires_on -> Nullable<Date>,
+        recorded_by -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff -> centers (center_id));
+diesel::joinable!(sessions -> staff (staff_id));
+diesel::joinable!(api_tokens -> staff (staff_id));
+diesel::joinable!(artisan_consents -> artisans (artisan_id));
 diesel::joinable!(artisans -> centers (center_id));
 diesel::joinable!(artisan_private -> artisans (artisan_id));
 diesel::joinable!(pieces -> centers (center_id));
@@ -118,4 +225,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     piece_stones,
     piece_images,
     catalog_state,
+    staff,
+    staff_tokens,
+    recovery_codes,
+    sessions,
+    login_attempts,
+    api_tokens,
+    audit_log,
+    artisan_consents,
 );

@@ -11,10 +11,11 @@ use actix_web::{web, App, HttpMessage, HttpServer};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
+use crate::crypto::Cipher;
 use crate::db::{self, Pool};
 use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
-use crate::{artisans, catalog, seed};
+use crate::{admin, artisans, auth, catalog, seed};
 
 /// Shared, read-only state of one app instance. Nothing here is per-user: instances are
 /// stateless, so several can run over one PostgreSQL.
@@ -23,6 +24,8 @@ pub struct AppState {
     pub pool: Pool,
     pub templates: Templates,
     pub cache: Arc<PageCache>,
+    /// Encrypts artisans' private fields and TOTP secrets at rest.
+    pub cipher: Cipher,
 }
 
 pub struct Application {
@@ -40,17 +43,26 @@ impl Application {
         let seed_demo = settings.seed_demo;
         let currency = settings.currency;
         let media_dir = settings.media_dir();
+        let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+        let start_cipher = cipher.clone();
         let seeded = db::run(&pool, move |conn| {
             let migrated = db::migrate(conn)?;
             if migrated > 0 {
                 tracing::info!(migrations = migrated, "database migrated");
             }
-            let seeded = if seed_demo { seed::demo_if_empty(conn, &media_dir, currency)? } else { false };
+            seed::centers(conn, chrono::Utc::now().naive_utc())?;
+            let sealed = artisans::service::encrypt_plaintext_private_fields(conn, &start_cipher)?;
+            if sealed > 0 {
+                tracing::info!(rows = sealed, "encrypted artisans' private fields stored in plain text");
+            }
+            let seeded =
+                if seed_demo { seed::demo_if_empty(conn, &media_dir, currency, &start_cipher)? } else { false };
             Ok::<_, anyhow::Error>(seeded)
         })
         .await?;
         if seeded {
             tracing::info!("demo data added to the empty database");
+            seed::print_demo_sign_in(&settings.base_url);
         }
         let assets = web::Data::new(Assets::load());
         let templates = Templates::load(&settings, &assets)?;
@@ -61,7 +73,7 @@ impl Application {
         std::fs::create_dir_all(&media_dir)?;
         let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
         cache.start_refresh(pool.clone());
-        let state = web::Data::new(AppState { settings, pool, templates, cache });
+        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher });
 
         let mut server = HttpServer::new(move || {
             App::new()
@@ -74,6 +86,7 @@ impl Application {
                     }
                     .into()
                 }))
+                .wrap(actix_web::middleware::from_fn(admin::guard))
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
                 .wrap(security::headers(production))
                 .wrap(Compress::default())
@@ -99,6 +112,8 @@ impl Application {
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
                 .configure(artisans::routes)
+                .configure(auth::routes)
+                .configure(admin::routes)
         })
         .shutdown_timeout(20)
         .listen(listener)?;

@@ -4,6 +4,7 @@
 pub mod handlers;
 pub mod models;
 pub mod queries;
+pub mod service;
 
 pub use handlers::routes;
 pub use models::PublicArtisan;

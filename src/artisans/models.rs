@@ -2,7 +2,7 @@
 //! `PublicArtisan` is what every public page and API response is built from, and it has no
 //! field that could hold a legal name, a phone number or payout details.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -30,22 +30,34 @@ pub struct PublicArtisanRow {
     pub center_id: i64,
     pub public_alias: String,
     pub public_story: Option<String>,
-    pub story_consent: bool,
     pub photo_path: Option<String>,
-    pub photo_consent: bool,
-    pub profile_consent: bool,
+    pub story_consent_until: Option<NaiveDate>,
+    pub photo_consent_until: Option<NaiveDate>,
+    pub profile_consent_until: Option<NaiveDate>,
 }
 
-impl From<PublicArtisanRow> for PublicArtisan {
-    fn from(row: PublicArtisanRow) -> Self {
+/// The date consent is judged by (UTC). Cached pages are keyed by it too, so an expiring
+/// consent takes effect at midnight without any write.
+pub fn consent_today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// Consent holds through its last day; withdrawn consent has no date at all.
+pub fn consent_holds(until: Option<NaiveDate>, today: NaiveDate) -> bool {
+    until.is_some_and(|u| u >= today)
+}
+
+impl PublicArtisan {
+    /// Applies consent as of `today`: what is not consented to is not carried at all.
+    pub fn from_row(row: PublicArtisanRow, today: NaiveDate) -> Self {
         Self {
             id: row.id,
             public_id: row.public_id,
             center_id: row.center_id,
             alias: row.public_alias,
-            story: row.public_story.filter(|_| row.story_consent),
-            photo_path: row.photo_path.filter(|_| row.photo_consent),
-            has_profile: row.profile_consent,
+            story: row.public_story.filter(|_| consent_holds(row.story_consent_until, today)),
+            photo_path: row.photo_path.filter(|_| consent_holds(row.photo_consent_until, today)),
+            has_profile: consent_holds(row.profile_consent_until, today),
         }
     }
 }
@@ -57,10 +69,10 @@ pub struct NewArtisan {
     pub center_id: i64,
     pub public_alias: String,
     pub public_story: Option<String>,
-    pub story_consent: bool,
     pub photo_path: Option<String>,
-    pub photo_consent: bool,
-    pub profile_consent: bool,
+    pub story_consent_until: Option<NaiveDate>,
+    pub photo_consent_until: Option<NaiveDate>,
+    pub profile_consent_until: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }

@@ -129,7 +129,7 @@ pub fn piece_detail(conn: &mut DbConn, key: PieceKey<'_>) -> Result<PieceDetail,
     let center = center_of(&all_centers, piece.center_id)?;
     let images = queries::images_of(conn, &[piece.id])?;
     let stones = queries::stones_of(conn, piece.id)?;
-    let makers = artisans::queries::makers_of(conn, &[piece.id])?
+    let makers = artisans::queries::makers_of(conn, &[piece.id], artisans::models::consent_today())?
         .into_iter()
         .map(|(_, labor_minutes, artisan)| Maker { artisan, labor_minutes })
         .collect();
@@ -168,7 +168,8 @@ pub struct ArtisanPage {
 
 /// An artisan's public page: only with their consent to a public profile, else not found.
 pub fn artisan_page(conn: &mut DbConn, public_id: &str) -> Result<ArtisanPage, AppError> {
-    let artisan = artisans::queries::find_public_profile(conn, public_id)?.ok_or(AppError::NotFound)?;
+    let artisan = artisans::queries::find_public_profile(conn, public_id, artisans::models::consent_today())?
+        .ok_or(AppError::NotFound)?;
     let all_centers = centers::all(conn)?;
     let center = center_of(&all_centers, artisan.center_id)?;
     let rows = queries::listed_by_artisan(conn, artisan.id)?;

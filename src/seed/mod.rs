@@ -16,6 +16,7 @@ use crate::catalog::models::NewPiece;
 use crate::catalog::queries;
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::centers::{self, NewCenter};
+use crate::crypto::Cipher;
 use crate::db::DbConn;
 use crate::money::{Currency, Money};
 
@@ -30,11 +31,16 @@ pub enum SeedError {
 }
 
 /// Seeds the demo shop if there are no pieces yet; returns whether it did.
-pub fn demo_if_empty(conn: &mut DbConn, media_dir: &Path, currency: Currency) -> Result<bool, SeedError> {
+pub fn demo_if_empty(
+    conn: &mut DbConn,
+    media_dir: &Path,
+    currency: Currency,
+    cipher: &Cipher,
+) -> Result<bool, SeedError> {
     if !queries::is_empty(conn)? {
         return Ok(false);
     }
-    demo(conn, media_dir, currency, Utc::now().naive_utc())?;
+    demo(conn, media_dir, currency, cipher, Utc::now().naive_utc())?;
     Ok(true)
 }
 
@@ -56,7 +62,55 @@ pub fn demo_price(usd_minor: i64, currency: Currency) -> Money {
     Money::new((minor + step / 2) / step * step, currency)
 }
 
-/// The two workshop centers. Only the city is public; addresses are never stored here.
+/// Demo staff, one per role, all with this password. Development only: production refuses
+/// to seed demo data at all (see `config::Settings::check_production`).
+pub const DEMO_PASSWORD: &str = "fairgold-demo-password";
+pub const DEMO_STAFF: [(&str, &str, crate::staff::Role, Option<&str>); 4] = [
+    ("admin@fairgold.test", "Demo Admin", crate::staff::Role::Admin, None),
+    ("finance@fairgold.test", "Demo Finance", crate::staff::Role::Finance, None),
+    ("kolkata@fairgold.test", "Demo Kolkata Manager", crate::staff::Role::Manager, Some("kolkata")),
+    ("mumbai@fairgold.test", "Demo Mumbai Manager", crate::staff::Role::Manager, Some("mumbai")),
+];
+
+fn demo_staff(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<()> {
+    let hash = crate::staff::service::hash_password(DEMO_PASSWORD);
+    for (email, name, role, center) in DEMO_STAFF {
+        let center_id = match center {
+            Some(code) => centers::find_by_code(conn, code)?.map(|c| c.id),
+            None => None,
+        };
+        crate::staff::queries::insert(
+            conn,
+            &crate::staff::models::NewStaff {
+                email: email.into(),
+                display_name: name.into(),
+                role: role.code().into(),
+                center_id,
+                password_hash: Some(hash.clone()),
+                totp_enabled: false,
+                created_at: now,
+                updated_at: now,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Tells a developer how to sign in to the demo back office.
+pub fn print_demo_sign_in(base_url: &str) {
+    println!("\nDemo back office: {base_url}/admin/login  (password: {DEMO_PASSWORD})");
+    for (email, _, role, center) in DEMO_STAFF {
+        let what = match center {
+            Some(c) => format!("{} ({c})", role.label()),
+            None => role.label().to_string(),
+        };
+        println!("  {email:<24} {what}");
+    }
+    println!("Admin and finance set up an authenticator app (TOTP) at first sign-in.\n");
+}
+
+/// The two workshop centers, ensured at every start (reference data, not demo data). Only
+/// the city is public; addresses are never stored here.
 pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
     let mut ensure = |code: &str, city: &str, blurb: &str| -> QueryResult<i64> {
         if let Some(c) = centers::find_by_code(conn, code)? {
@@ -90,28 +144,38 @@ pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)>
 }
 
 /// Writes the demo data and its images; everything in one transaction.
-pub fn demo(conn: &mut DbConn, media_dir: &Path, currency: Currency, now: NaiveDateTime) -> Result<(), SeedError> {
+pub fn demo(
+    conn: &mut DbConn,
+    media_dir: &Path,
+    currency: Currency,
+    cipher: &Cipher,
+    now: NaiveDateTime,
+) -> Result<(), SeedError> {
     let image_dir = media_dir.join("pieces");
     std::fs::create_dir_all(&image_dir).map_err(|e| SeedError::Image(image_dir.display().to_string(), e))?;
     conn.transaction(|conn| {
         let (kolkata, mumbai) = centers(conn, now)?;
+        demo_staff(conn, now)?;
         let center_id = |code: &str| if code == "mumbai" { mumbai } else { kolkata };
         let mut rng = fastrand::Rng::with_seed(2026);
 
         let mut artisan_ids = Vec::new();
         for a in content::artisans() {
-            let id = artisans::queries::insert(
+            // Consent given today for two years (the policy allows at most three). A recorded
+            // story is published only by those who also agreed to a public profile.
+            let until = (a.profile_consent).then(|| now.date() + chrono::Months::new(24));
+            let id = artisans::service::create(
                 conn,
+                cipher,
                 &NewArtisan {
                     public_id: artisans::new_public_id(&mut rng),
                     center_id: center_id(a.center),
                     public_alias: a.alias.into(),
                     public_story: a.story.map(str::to_string),
-                    // A recorded story is published only by those who also agreed to a public profile.
-                    story_consent: a.story.is_some() && a.profile_consent,
                     photo_path: None,
-                    photo_consent: false,
-                    profile_consent: a.profile_consent,
+                    story_consent_until: until.filter(|_| a.story.is_some()),
+                    photo_consent_until: None,
+                    profile_consent_until: until,
                     created_at: now,
                     updated_at: now,
                 },

@@ -19,7 +19,10 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if already_json {
+    let already_html =
+        res.response().headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    // A handler that rendered its own page (a form shown again with its errors) keeps it.
+    if already_json || already_html {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -97,7 +97,8 @@ impl PageCache {
         Fut: Future<Output = Result<String, E>>,
     {
         let version = self.current_version::<E>(pool).await?;
-        let key = format!("{version}|{key}");
+        // The date is part of the key: consent that ends today stops showing tomorrow.
+        let key = format!("{version}|{}|{key}", crate::artisans::models::consent_today());
         let page = match self.entries.get(&key) {
             Some(page) => page,
             None => {

@@ -24,7 +24,10 @@ pub async fn sitemap(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
 
 async fn render_sitemap(state: web::Data<AppState>) -> Result<String, AppError> {
     let (slugs, artisan_ids) = db::run(&state.pool, |conn| {
-        Ok::<_, AppError>((catalog::queries::public_slugs(conn)?, artisans::queries::public_profile_ids(conn)?))
+        Ok::<_, AppError>((
+            catalog::queries::public_slugs(conn)?,
+            artisans::queries::public_profile_ids(conn, artisans::models::consent_today())?,
+        ))
     })
     .await?;
     let mut xml = String::from(

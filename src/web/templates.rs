@@ -33,7 +33,18 @@ struct PageView<'a> {
 #[derive(Serialize, Clone)]
 struct AssetUrls {
     css: String,
+    admin_css: String,
     favicon: String,
+}
+
+/// The signed-in staff member, as the admin layout shows them.
+#[derive(Serialize)]
+struct Me<'a> {
+    email: &'a str,
+    name: &'a str,
+    role: &'a str,
+    role_label: &'a str,
+    center_id: Option<i64>,
 }
 
 pub struct Templates {
@@ -57,9 +68,43 @@ impl Templates {
         Ok(Self {
             tera,
             shop: settings.shop.clone(),
-            assets: AssetUrls { css: assets.url("css/site.css"), favicon: assets.url("favicon.svg") },
+            assets: AssetUrls {
+                css: assets.url("css/site.css"),
+                admin_css: assets.url("css/admin.css"),
+                favicon: assets.url("favicon.svg"),
+            },
             base_url: settings.base_url.clone(),
         })
+    }
+
+    /// A back-office page: the admin layout, the staff member and their CSRF token.
+    pub fn render_admin(
+        &self,
+        template: &str,
+        title: &str,
+        me: Option<&crate::auth::CurrentStaff>,
+        mut ctx: Context,
+    ) -> Result<String, AppError> {
+        if let Some(me) = me {
+            ctx.insert(
+                "me",
+                &Me {
+                    email: &me.staff.email,
+                    name: &me.staff.display_name,
+                    role: me.role.code(),
+                    role_label: me.role.label(),
+                    center_id: me.staff.center_id,
+                },
+            );
+            ctx.insert("csrf_token", me.csrf_token());
+        }
+        let meta = PageMeta {
+            title: format!("{title} — fairgold back office"),
+            description: String::new(),
+            path: "/admin",
+            nav: "",
+        };
+        self.render(template, &meta, ctx)
     }
 
     pub fn render(&self, template: &str, meta: &PageMeta<'_>, mut ctx: Context) -> Result<String, AppError> {

@@ -104,3 +104,38 @@ async fn serves_the_demo_shop_with_defaults_and_stops_gracefully_on_sigterm() {
     };
     assert!(status.success(), "clean exit after SIGTERM: {status:?}");
 }
+
+#[test]
+fn staff_add_prints_a_one_time_setup_link_and_disable_stops_the_account() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDatabase::create(dir.path());
+    let run = |args: &[&str]| fairgold(dir.path()).env("DATABASE_URL", &db.url).args(args).output().unwrap();
+    let out = run(&["staff", "add", "--email", "Rupa@Fairgold.test", "--role", "manager", "--center", "kolkata"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Created rupa@fairgold.test (Center manager)"), "{stdout}");
+    assert!(stdout.contains("http://127.0.0.1:8080/admin/setup/"), "{stdout}");
+
+    for (args, message) in [
+        (
+            vec!["staff", "add", "--email", "rupa@fairgold.test", "--role", "manager", "--center", "kolkata"],
+            "already has an account",
+        ),
+        (vec!["staff", "add", "--email", "x@fairgold.test", "--role", "manager"], "a manager needs a center"),
+        (vec!["staff", "add", "--email", "x@fairgold.test", "--role", "boss"], "unknown role `boss`"),
+        (
+            vec!["staff", "add", "--email", "x@fairgold.test", "--role", "finance", "--center", "kolkata"],
+            "only managers",
+        ),
+        (vec!["staff", "add", "--email", "not-an-email", "--role", "admin"], "enter an email address"),
+        (vec!["staff", "disable", "--email", "nobody@fairgold.test"], "no account for nobody@fairgold.test"),
+    ] {
+        let out = run(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    let out = run(&["staff", "disable", "--email", "rupa@fairgold.test"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Disabled rupa@fairgold.test"));
+}

@@ -22,6 +22,7 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     pub kolkata: i64,
     pub mumbai: i64,
+    pub cipher: fairgold::crypto::Cipher,
     _db: TestDatabase,
     _dir: tempfile::TempDir,
 }
@@ -82,7 +83,8 @@ impl TestApp {
     pub async fn spawn_demo() -> Self {
         let app = Self::spawn().await;
         let media = app.data_dir.join("media");
-        app.with_conn(|c| seed::demo(c, &media, fairgold::money::Currency::Usd, now())).expect("demo seed");
+        app.with_conn(|c| seed::demo(c, &media, fairgold::money::Currency::Usd, &app.cipher, now()))
+            .expect("demo seed");
         app
     }
 
@@ -103,10 +105,12 @@ impl TestApp {
             ("workers", "2"),
             // Read the catalog version on every request, so a fixture's write shows at once.
             ("cache_refresh_ms", "0"),
+            ("secret_key", "test-secret-key-0123456789-abcdefghijklmnop"),
         ];
         overrides.extend_from_slice(extra);
         let settings = Settings::from_overrides(&overrides).expect("test settings");
         let pool = db::pool(&settings.database, 2).expect("test pool");
+        let cipher = fairgold::crypto::Cipher::from_secret(settings.secret_key.as_ref());
         let app = Application::build(settings).await.expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run());
@@ -115,7 +119,7 @@ impl TestApp {
             seed::centers(&mut conn, now()).expect("centers")
         };
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Self { address, client, pool, data_dir, kolkata, mumbai, _db: database, _dir: dir }
+        Self { address, client, pool, data_dir, kolkata, mumbai, cipher, _db: database, _dir: dir }
     }
 
     pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
@@ -144,17 +148,19 @@ impl TestApp {
     pub fn artisan(&self, a: ArtisanFixture) -> (i64, String) {
         let public_id = format!("t{}", fastrand::u32(..));
         let id = self.with_conn(|c| {
-            artisans::queries::insert(
+            let until = |consented: bool| consented.then(|| now().date() + chrono::Months::new(12));
+            artisans::service::create(
                 c,
+                &self.cipher,
                 &NewArtisan {
                     public_id: public_id.clone(),
                     center_id: if a.mumbai { self.mumbai } else { self.kolkata },
                     public_alias: a.alias.into(),
                     public_story: a.story.map(str::to_string),
-                    story_consent: a.story_consent,
                     photo_path: a.photo_path.map(str::to_string),
-                    photo_consent: a.photo_consent,
-                    profile_consent: a.profile_consent,
+                    story_consent_until: until(a.story_consent),
+                    photo_consent_until: until(a.photo_consent),
+                    profile_consent_until: until(a.profile_consent),
                     created_at: now(),
                     updated_at: now(),
                 },
@@ -272,4 +278,131 @@ impl PieceFixture {
             makers: vec![],
         }
     }
+}
+
+/// A signed-in browser session: the session cookie and the page's CSRF token.
+#[derive(Clone)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+pub const STAFF_PASSWORD: &str = "a long test password";
+
+/// Pulls `name="csrf_token" value="…"` out of a page.
+pub fn csrf_in(html: &str) -> Option<String> {
+    let at = html.find("name=\"csrf_token\" value=\"")? + "name=\"csrf_token\" value=\"".len();
+    Some(html[at..].split('"').next()?.to_string())
+}
+
+/// The session cookie from a response's `Set-Cookie`, as `name=value`.
+pub fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-fairgold_session="))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+impl TestApp {
+    /// Creates an active staff account with `STAFF_PASSWORD`; returns its id.
+    pub fn staff(&self, email: &str, role: &str, center: Option<&str>) -> i64 {
+        let center_id = match center {
+            Some("kolkata") => Some(self.kolkata),
+            Some("mumbai") => Some(self.mumbai),
+            _ => None,
+        };
+        self.with_conn(|c| {
+            fairgold::staff::queries::insert(
+                c,
+                &fairgold::staff::models::NewStaff {
+                    email: email.into(),
+                    display_name: email.into(),
+                    role: role.into(),
+                    center_id,
+                    password_hash: Some(fairgold::staff::service::hash_password(STAFF_PASSWORD)),
+                    totp_enabled: false,
+                    created_at: now(),
+                    updated_at: now(),
+                },
+            )
+        })
+        .expect("insert staff")
+    }
+
+    pub async fn post_form(&self, path: &str, session: Option<&Session>, form: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = self.client.post(format!("{}{}", self.address, path));
+        let mut pairs: Vec<(&str, &str)> = form.to_vec();
+        if let Some(s) = session {
+            req = req.header("Cookie", &s.cookie);
+            if !pairs.iter().any(|(k, _)| *k == "csrf_token") {
+                pairs.push(("csrf_token", &s.csrf));
+            }
+        }
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        req.header("Content-Type", "application/x-www-form-urlencoded").body(body).send().await.expect("request")
+    }
+
+    pub async fn get_as(&self, path: &str, session: &Session) -> reqwest::Response {
+        self.client
+            .get(format!("{}{}", self.address, path))
+            .header("Cookie", &session.cookie)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Signs in with the password only (the session may still owe a second factor).
+    pub async fn password_sign_in(&self, email: &str) -> (reqwest::Response, Option<String>) {
+        let res = self.post_form("/admin/login", None, &[("email", email), ("password", STAFF_PASSWORD)]).await;
+        let cookie = session_cookie(&res);
+        (res, cookie)
+    }
+
+    /// Signs in fully: password, and for admin and finance TOTP enrolment (or a code when
+    /// already enrolled). Returns the session and, if enrolled here, the TOTP secret.
+    pub async fn sign_in(&self, email: &str) -> Session {
+        let (res, cookie) = self.password_sign_in(email).await;
+        assert_eq!(res.status().as_u16(), 303, "sign-in of {email}");
+        let cookie = cookie.expect("session cookie");
+        let next = res.headers()["location"].to_str().unwrap().to_string();
+        let session = Session { cookie, csrf: String::new() };
+        if next == "/admin/mfa" {
+            let page = self.get_as("/admin/mfa/enrol", &session).await;
+            assert_eq!(page.status().as_u16(), 200, "enrolment page");
+            let html = page.text().await.unwrap();
+            let csrf = csrf_in(&html).unwrap();
+            let secret = secret_in(&html);
+            let code = totp_now(&secret, email);
+            let res = self
+                .post_form("/admin/mfa/enrol", Some(&Session { csrf, ..session.clone() }), &[("code", &code)])
+                .await;
+            assert_eq!(res.status().as_u16(), 200, "enrolment of {email}");
+        }
+        let page = self.get_as("/admin", &session).await;
+        assert_eq!(page.status().as_u16(), 200, "dashboard for {email}");
+        let csrf = csrf_in(&page.text().await.unwrap()).expect("csrf token on the dashboard");
+        Session { csrf, ..session }
+    }
+}
+
+/// The TOTP secret shown on the enrolment page.
+pub fn secret_in(html: &str) -> String {
+    let at = html.find("<code class=\"secret\">").expect("secret on the page") + "<code class=\"secret\">".len();
+    html[at..].split('<').next().unwrap().to_string()
+}
+
+/// The current TOTP code for a base32 secret, as an authenticator app computes it.
+pub fn totp_now(secret: &str, email: &str) -> String {
+    totp_at(secret, email, 0)
+}
+
+/// The code `offset_seconds` from now (an app whose clock runs a little ahead).
+pub fn totp_at(secret: &str, email: &str, offset_seconds: i64) -> String {
+    let raw = totp_rs::Secret::Encoded(secret.into()).to_bytes().unwrap();
+    let at = (chrono::Utc::now().timestamp() + offset_seconds) as u64;
+    totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, raw, Some("fairgold".into()), email.into())
+        .unwrap()
+        .generate(at)
 }

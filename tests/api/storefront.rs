@@ -366,7 +366,10 @@ async fn a_server_error_is_a_styled_500_page_that_reveals_nothing() {
 async fn prices_follow_the_configured_shop_currency() {
     let app = TestApp::spawn_with(&[("shop.currency", "INR")]).await;
     let media = app.data_dir.join("media");
-    app.with_conn(|c| fairgold::seed::demo(c, &media, fairgold::money::Currency::Inr, crate::helpers::now())).unwrap();
+    app.with_conn(|c| {
+        fairgold::seed::demo(c, &media, fairgold::money::Currency::Inr, &app.cipher, crate::helpers::now())
+    })
+    .unwrap();
     let list = app.json("/api/v1/pieces?sort=price_desc&price_min=100000", 200).await;
     let top = &list["data"][0]["price"];
     assert_eq!(top["currency"], "INR");

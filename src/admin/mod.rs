@@ -1,0 +1,62 @@
+//! The back office under `/admin`: its layout, the dashboard, and the request checks every
+//! admin route shares (no caching of its pages, same-origin state changes).
+
+pub mod handlers;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method};
+use actix_web::middleware::Next;
+use actix_web::web;
+
+use crate::error::AppError;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin", web::get().to(handlers::dashboard));
+}
+
+/// A state-changing request must come from our own pages: `Sec-Fetch-Site`, when the browser
+/// sends it, must say same-origin, and `Origin`, when present, must be ours. (The CSRF token
+/// in each form is checked by `AdminForm`.)
+pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return true;
+    }
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if !matches!(site, "same-origin" | "none") {
+            return false;
+        }
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let info = req.connection_info();
+        let own = format!("{}://{}", info.scheme(), info.host());
+        return origin == own || origin == base_url;
+    }
+    true
+}
+
+/// Middleware for `/admin` and the admin API: refuses cross-site writes and marks every
+/// response `Cache-Control: no-store` (private data must not sit in a browser cache).
+pub async fn guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let path = req.path();
+    let is_admin = path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
+    if is_admin {
+        let base = req
+            .app_data::<web::Data<crate::startup::AppState>>()
+            .map(|s| s.settings.base_url.clone())
+            .unwrap_or_default();
+        if !same_origin(&req, &base) {
+            tracing::warn!(path = %req.path(), "cross-site state change refused");
+            return Err(AppError::Forbidden("This request did not come from this site.".into()).into());
+        }
+    }
+    let mut res = next.call(req).await?;
+    if is_admin {
+        res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    }
+    Ok(res)
+}

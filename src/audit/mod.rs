@@ -1,0 +1,76 @@
+//! The audit log: an append-only record of every staff write and every view of private data
+//! (who, when, what, the change). The database refuses UPDATE and DELETE on it (triggers in
+//! the back-office migration), so this module only ever inserts and reads.
+
+pub mod queries;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::schema::audit_log;
+use crate::staff::StaffRow;
+
+/// Who did something: a staff member, or the system (CLI, start-up) with a label.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub staff_id: Option<i64>,
+    pub label: String,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    pub fn staff(s: &StaffRow) -> Self {
+        Self { staff_id: Some(s.id), label: s.email.clone(), ip: None }
+    }
+    pub fn system(label: &str) -> Self {
+        Self { staff_id: None, label: label.into(), ip: None }
+    }
+    pub fn with_ip(mut self, ip: Option<String>) -> Self {
+        self.ip = ip;
+        self
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = audit_log)]
+struct NewEntry<'a> {
+    at: NaiveDateTime,
+    staff_id: Option<i64>,
+    actor: &'a str,
+    action: &'a str,
+    entity_type: &'a str,
+    entity_id: Option<String>,
+    center_id: Option<i64>,
+    details: String,
+    ip: Option<&'a str>,
+}
+
+/// Appends one entry. Call it inside the transaction of the change it records, so that a
+/// change and its record are written together or not at all.
+#[allow(clippy::too_many_arguments)]
+pub fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    entity_type: &str,
+    entity_id: Option<String>,
+    center_id: Option<i64>,
+    details: serde_json::Value,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values(NewEntry {
+            at,
+            staff_id: actor.staff_id,
+            actor: &actor.label,
+            action,
+            entity_type,
+            entity_id,
+            center_id,
+            details: details.to_string(),
+            ip: actor.ip.as_deref(),
+        })
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,128 @@
+//! Secrets handling: random tokens, token hashes for storage, and encryption at rest of
+//! artisans' private fields (XChaCha20-Poly1305 with a key derived from the configured secret
+//! key by HKDF-SHA256). Stored ciphertext reads `enc1:<base64 nonce ‖ ciphertext>`.
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hkdf::Hkdf;
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256};
+
+const PREFIX: &str = "enc1:";
+
+/// Used only in development when no secret key is configured (production refuses to start
+/// without one): data encrypted with it is not protected.
+const DEVELOPMENT_KEY: &str = "fairgold-development-only-key-not-a-secret";
+
+#[derive(Debug, thiserror::Error)]
+pub enum CryptoError {
+    #[error("stored ciphertext is malformed")]
+    Malformed,
+    #[error("stored ciphertext does not decrypt with the configured key")]
+    WrongKey,
+}
+
+#[derive(Clone)]
+pub struct Cipher {
+    aead: XChaCha20Poly1305,
+}
+
+impl std::fmt::Debug for Cipher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cipher(..)")
+    }
+}
+
+impl Cipher {
+    pub fn from_secret(secret: Option<&SecretString>) -> Self {
+        let ikm = secret
+            .map(|s| s.expose_secret().as_bytes().to_vec())
+            .unwrap_or_else(|| DEVELOPMENT_KEY.as_bytes().to_vec());
+        let hk = Hkdf::<Sha256>::new(Some(b"fairgold/v1"), &ikm);
+        let mut key = [0u8; 32];
+        hk.expand(b"artisan-private-fields", &mut key).expect("32 bytes is a valid HKDF length");
+        Self { aead: XChaCha20Poly1305::new(&key.into()) }
+    }
+
+    pub fn encrypt(&self, plaintext: &str) -> String {
+        let mut nonce = [0u8; 24];
+        fill_random(&mut nonce);
+        let ciphertext =
+            self.aead.encrypt(XNonce::from_slice(&nonce), plaintext.as_bytes()).expect("encryption cannot fail");
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ciphertext);
+        format!("{PREFIX}{}", STANDARD.encode(out))
+    }
+
+    pub fn decrypt(&self, stored: &str) -> Result<String, CryptoError> {
+        let data = stored.strip_prefix(PREFIX).ok_or(CryptoError::Malformed)?;
+        let bytes = STANDARD.decode(data).map_err(|_| CryptoError::Malformed)?;
+        if bytes.len() < 24 + 16 {
+            return Err(CryptoError::Malformed);
+        }
+        let (nonce, ciphertext) = bytes.split_at(24);
+        let plain = self.aead.decrypt(XNonce::from_slice(nonce), ciphertext).map_err(|_| CryptoError::WrongKey)?;
+        String::from_utf8(plain).map_err(|_| CryptoError::Malformed)
+    }
+
+    pub fn is_encrypted(stored: &str) -> bool {
+        stored.starts_with(PREFIX)
+    }
+}
+
+/// Fills `buf` from the operating system's CSPRNG.
+pub fn fill_random(buf: &mut [u8]) {
+    getrandom::fill(buf).expect("the operating system's random source is available");
+}
+
+/// A random token with `bytes` bytes of entropy, URL-safe base64.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    fill_random(&mut buf);
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+/// How a bearer token (session id, API token, setup link) is stored: its SHA-256, so a copy
+/// of the database does not hand out live credentials. Tokens are random, so no salt is needed.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compares secrets in constant time.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_never_repeats_a_ciphertext() {
+        let c = Cipher::from_secret(Some(&SecretString::from("k".repeat(40))));
+        let a = c.encrypt("Rupali Dasgupta");
+        let b = c.encrypt("Rupali Dasgupta");
+        assert_ne!(a, b, "a fresh nonce each time");
+        assert!(!a.contains("Rupali"));
+        assert_eq!(c.decrypt(&a).unwrap(), "Rupali Dasgupta");
+    }
+
+    #[test]
+    fn another_key_cannot_read_it() {
+        let c = Cipher::from_secret(Some(&SecretString::from("k".repeat(40))));
+        let other = Cipher::from_secret(Some(&SecretString::from("j".repeat(40))));
+        assert!(matches!(other.decrypt(&c.encrypt("x")), Err(CryptoError::WrongKey)));
+        assert!(matches!(c.decrypt("plain text"), Err(CryptoError::Malformed)));
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let t = random_token(16);
+        assert_eq!(t.len(), 22);
+        assert_ne!(t, random_token(16));
+        assert_eq!(token_hash("abc").len(), 64);
+        assert!(constant_time_eq("abc", "abc") && !constant_time_eq("abc", "abd"));
+    }
+}
