@@ -11,6 +11,7 @@ pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod inventory;
 pub mod money;
 pub mod schema;
 pub mod seed;

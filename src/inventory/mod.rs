@@ -1,0 +1,16 @@
+//! Inventory: how staff create and change pieces. `input` parses what they type (forms, CSV
+//! rows, JSON) with an error per field; `service` applies it with center checks, the audit
+//! log and the catalog version. The back-office pages, the CSV import and the admin API all
+//! go through here.
+
+pub mod input;
+pub mod service;
+
+pub use input::{FieldErrors, PieceForm, PieceInput};
+pub use service::{Editor, InventoryError};
+
+impl From<&crate::auth::CurrentStaff> for Editor {
+    fn from(me: &crate::auth::CurrentStaff) -> Self {
+        Editor { actor: me.actor(), center_scope: me.center_scope() }
+    }
+}

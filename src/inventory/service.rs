@@ -1,0 +1,363 @@
+//! Inventory writes for staff: create, edit, publish and withdraw pieces, and record who made
+//! them. Every write checks the editor's center, is audit-logged with what changed, and bumps
+//! the catalog version (cached public pages refresh) — all in one transaction.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::input::{FieldErrors, PieceForm, PieceInput};
+use crate::audit::{self, Actor};
+use crate::catalog::models::{NewPiece, PieceRow};
+use crate::catalog::queries as catalog_queries;
+use crate::catalog::types::{PieceStatus, Slug};
+use crate::centers;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::schema::{artisans, piece_makers, piece_stones, pieces};
+
+/// Who is editing, and for which center: `None` = every center (admin).
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub actor: Actor,
+    pub center_scope: Option<i64>,
+}
+
+impl Editor {
+    fn check(&self, center_id: i64) -> Result<(), AppError> {
+        match self.center_scope {
+            Some(own) if own != center_id => {
+                tracing::warn!(actor = %self.actor.label, center_id, "inventory write for another center refused");
+                Err(AppError::Forbidden("You can only change pieces of your own workshop.".into()))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum InventoryError {
+    #[error("the piece has errors")]
+    Invalid(FieldErrors),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<diesel::result::Error> for InventoryError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::App(e.into())
+    }
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> InventoryError {
+    let mut e = FieldErrors::default();
+    e.add(field, message);
+    InventoryError::Invalid(e)
+}
+
+/// Resolves the center (a manager's own when none is given) and the makers, checking each
+/// belongs to that center.
+fn resolve(conn: &mut DbConn, editor: &Editor, input: &PieceInput) -> Result<(i64, Vec<(i64, i64)>), InventoryError> {
+    let center_id = match (&input.center, editor.center_scope) {
+        (Some(code), _) => {
+            centers::find_by_code(conn, code)?.ok_or_else(|| invalid("center", format!("unknown center `{code}`")))?.id
+        }
+        (None, Some(own)) => own,
+        (None, None) => return Err(invalid("center", "choose the workshop the piece comes from")),
+    };
+    editor.check(center_id)?;
+    let mut makers = Vec::new();
+    for l in &input.labor {
+        let found: Option<(i64, i64)> = artisans::table
+            .filter(artisans::public_id.eq(&l.artisan_public_id))
+            .select((artisans::id, artisans::center_id))
+            .first(conn)
+            .optional()?;
+        match found {
+            Some((id, c)) if c == center_id => makers.push((id, l.minutes)),
+            Some(_) => {
+                return Err(invalid("labor", format!("artisan {} works at another center", l.artisan_public_id)))
+            }
+            None => return Err(invalid("labor", format!("no artisan with id {}", l.artisan_public_id))),
+        }
+    }
+    Ok((center_id, makers))
+}
+
+fn unique_checks(conn: &mut DbConn, input: &PieceInput, except: Option<i64>) -> Result<(), InventoryError> {
+    let mut e = FieldErrors::default();
+    let sku_owner: Option<i64> =
+        pieces::table.filter(pieces::sku.eq(input.sku.as_str())).select(pieces::id).first(conn).optional()?;
+    if sku_owner.is_some_and(|id| Some(id) != except) {
+        e.add("sku", format!("another piece already has SKU {}", input.sku.as_str()));
+    }
+    if let Some(h) = &input.huid {
+        let owner: Option<i64> =
+            pieces::table.filter(pieces::huid.eq(h.as_str())).select(pieces::id).first(conn).optional()?;
+        if owner.is_some_and(|id| Some(id) != except) {
+            e.add("huid", format!("another piece already has HUID {}", h.as_str()));
+        }
+    }
+    if e.is_empty() {
+        Ok(())
+    } else {
+        Err(InventoryError::Invalid(e))
+    }
+}
+
+/// A slug from the title that no other piece uses: "lotus-ring", then "lotus-ring-2"…
+fn free_slug(conn: &mut DbConn, title: &str, except: Option<i64>) -> QueryResult<String> {
+    let base = Slug::from_title(title).as_str().to_string();
+    for n in 1.. {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let owner: Option<i64> =
+            pieces::table.filter(pieces::slug.eq(&candidate)).select(pieces::id).first(conn).optional()?;
+        if owner.is_none() || owner == except {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some slug is free")
+}
+
+fn stones_of(input: &PieceInput) -> Vec<(String, i32, i64)> {
+    input.stones.iter().map(|s| (s.kind.clone(), s.count, s.carats_hundredths)).collect()
+}
+
+/// Creates a piece as a draft; returns its id.
+pub fn create(
+    conn: &mut DbConn,
+    editor: &Editor,
+    input: &PieceInput,
+    now: NaiveDateTime,
+) -> Result<i64, InventoryError> {
+    conn.transaction(|conn| {
+        let (center_id, makers) = resolve(conn, editor, input)?;
+        unique_checks(conn, input, None)?;
+        let slug = free_slug(conn, &input.title, None)?;
+        let new = NewPiece {
+            sku: input.sku.as_str().into(),
+            slug,
+            title: input.title.clone(),
+            description: input.description.clone(),
+            kind: input.kind.code().into(),
+            metal: input.metal.code().into(),
+            purity: input.purity.code().into(),
+            gross_weight_mg: input.gross_weight.get(),
+            net_weight_mg: input.net_weight.get(),
+            ring_size: input.ring_size.map(|r| r.get()),
+            huid: input.huid.as_ref().map(|h| h.as_str().to_string()),
+            price_minor: input.price.minor,
+            currency: input.price.currency.code().into(),
+            status: PieceStatus::Draft.code().into(),
+            center_id,
+            featured: false,
+            listed_at: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let id = catalog_queries::insert_piece(conn, &new, &stones_of(input), &makers, &[])?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "piece.create",
+            "piece",
+            Some(id.to_string()),
+            Some(center_id),
+            snapshot(input, &makers),
+            now,
+        )?;
+        Ok(id)
+    })
+}
+
+/// Replaces a piece's attributes, stones and labor.
+pub fn update(
+    conn: &mut DbConn,
+    editor: &Editor,
+    id: i64,
+    input: &PieceInput,
+    now: NaiveDateTime,
+) -> Result<(), InventoryError> {
+    conn.transaction(|conn| {
+        let before = find(conn, id)?;
+        editor.check(before.center_id)?;
+        let (center_id, makers) = resolve(conn, editor, input)?;
+        unique_checks(conn, input, Some(id))?;
+        let slug =
+            if before.title == input.title { before.slug.clone() } else { free_slug(conn, &input.title, Some(id))? };
+        diesel::update(pieces::table.find(id))
+            .set((
+                pieces::sku.eq(input.sku.as_str()),
+                pieces::slug.eq(&slug),
+                pieces::title.eq(&input.title),
+                pieces::description.eq(&input.description),
+                pieces::kind.eq(input.kind.code()),
+                pieces::metal.eq(input.metal.code()),
+                pieces::purity.eq(input.purity.code()),
+                pieces::gross_weight_mg.eq(input.gross_weight.get()),
+                pieces::net_weight_mg.eq(input.net_weight.get()),
+                pieces::ring_size.eq(input.ring_size.map(|r| r.get())),
+                pieces::huid.eq(input.huid.as_ref().map(|h| h.as_str())),
+                pieces::price_minor.eq(input.price.minor),
+                pieces::currency.eq(input.price.currency.code()),
+                pieces::center_id.eq(center_id),
+                pieces::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        diesel::delete(piece_stones::table.filter(piece_stones::piece_id.eq(id))).execute(conn)?;
+        for (kind, count, carats) in stones_of(input) {
+            diesel::insert_into(piece_stones::table)
+                .values((
+                    piece_stones::piece_id.eq(id),
+                    piece_stones::kind.eq(kind),
+                    piece_stones::count.eq(count),
+                    piece_stones::carats_hundredths.eq(carats),
+                ))
+                .execute(conn)?;
+        }
+        diesel::delete(piece_makers::table.filter(piece_makers::piece_id.eq(id))).execute(conn)?;
+        for (artisan_id, minutes) in &makers {
+            diesel::insert_into(piece_makers::table)
+                .values((
+                    piece_makers::piece_id.eq(id),
+                    piece_makers::artisan_id.eq(artisan_id),
+                    piece_makers::labor_minutes.eq(minutes),
+                ))
+                .execute(conn)?;
+        }
+        catalog_queries::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "piece.update",
+            "piece",
+            Some(id.to_string()),
+            Some(center_id),
+            json!({ "before": row_snapshot(&before), "after": snapshot(input, &makers) }),
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// Publish (draft or withdrawn → listed) or withdraw (listed → withdrawn). Held and sold
+/// pieces belong to an order and cannot be withdrawn here.
+pub fn set_status(
+    conn: &mut DbConn,
+    editor: &Editor,
+    id: i64,
+    to: PieceStatus,
+    now: NaiveDateTime,
+) -> Result<(), InventoryError> {
+    conn.transaction(|conn| {
+        let piece = find(conn, id)?;
+        editor.check(piece.center_id)?;
+        let from = PieceStatus::parse(&piece.status).map_err(AppError::corrupt)?;
+        let allowed = matches!(
+            (from, to),
+            (PieceStatus::Draft | PieceStatus::Withdrawn, PieceStatus::Listed)
+                | (PieceStatus::Listed | PieceStatus::Draft, PieceStatus::Withdrawn)
+        );
+        if !allowed {
+            return Err(invalid(
+                "status",
+                format!("a {} piece cannot become {}", from.label().to_lowercase(), to.label().to_lowercase()),
+            ));
+        }
+        // A conditional update: if an order took the piece meanwhile, nothing changes.
+        let n = diesel::update(pieces::table.find(id).filter(pieces::status.eq(from.code())))
+            .set((
+                pieces::status.eq(to.code()),
+                pieces::listed_at.eq(if to == PieceStatus::Listed {
+                    piece.listed_at.or(Some(now))
+                } else {
+                    piece.listed_at
+                }),
+                pieces::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        if n != 1 {
+            return Err(invalid("status", "the piece changed meanwhile; reload and try again"));
+        }
+        catalog_queries::bump_version(conn)?;
+        let action = if to == PieceStatus::Listed { "piece.publish" } else { "piece.withdraw" };
+        audit::record(
+            conn,
+            &editor.actor,
+            action,
+            "piece",
+            Some(id.to_string()),
+            Some(piece.center_id),
+            json!({ "from": from.code(), "to": to.code() }),
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> Result<PieceRow, AppError> {
+    pieces::table.find(id).select(PieceRow::as_select()).first(conn).optional()?.ok_or(AppError::NotFound)
+}
+
+/// The form of an existing piece, for editing.
+pub fn form_of(conn: &mut DbConn, piece: &PieceRow) -> QueryResult<PieceForm> {
+    let stones = catalog_queries::stones_of(conn, piece.id)?;
+    let makers: Vec<(String, i64)> = piece_makers::table
+        .inner_join(artisans::table)
+        .filter(piece_makers::piece_id.eq(piece.id))
+        .order(artisans::id)
+        .select((artisans::public_id, piece_makers::labor_minutes))
+        .load(conn)?;
+    let center = centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id).map(|c| c.code).unwrap_or_default();
+    let grams = |mg: i64| format!("{}.{:03}", mg / 1000, mg % 1000);
+    let major = crate::money::Money::new(
+        piece.price_minor,
+        crate::money::Currency::parse(&piece.currency).unwrap_or(crate::money::Currency::Usd),
+    );
+    Ok(PieceForm {
+        sku: piece.sku.clone(),
+        title: piece.title.clone(),
+        description: piece.description.clone(),
+        kind: piece.kind.clone(),
+        metal: piece.metal.clone(),
+        purity: piece.purity.clone(),
+        gross_weight_g: grams(piece.gross_weight_mg),
+        net_weight_g: grams(piece.net_weight_mg),
+        ring_size: piece.ring_size.map(|r| r.to_string()).unwrap_or_default(),
+        huid: piece.huid.clone().unwrap_or_default(),
+        price: major.major_string(),
+        center,
+        stones: stones
+            .iter()
+            .map(|s| format!("{}, {}, {}.{:02}", s.kind, s.count, s.carats_hundredths / 100, s.carats_hundredths % 100))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        labor: makers
+            .iter()
+            .map(|(id, m)| {
+                let hundredths = (m * 100 + 30) / 60;
+                format!("{id}, {}.{:02}", hundredths / 100, hundredths % 100)
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
+}
+
+fn snapshot(input: &PieceInput, makers: &[(i64, i64)]) -> serde_json::Value {
+    json!({
+        "sku": input.sku.as_str(), "title": input.title, "kind": input.kind.code(), "metal": input.metal.code(),
+        "purity": input.purity.code(), "gross_weight_mg": input.gross_weight.get(), "net_weight_mg": input.net_weight.get(),
+        "ring_size": input.ring_size.map(|r| r.get()), "huid": input.huid.as_ref().map(|h| h.as_str()),
+        "price_minor": input.price.minor, "currency": input.price.currency.code(),
+        "stones": input.stones.iter().map(|s| json!([s.kind, s.count, s.carats_hundredths])).collect::<Vec<_>>(),
+        "makers": makers.iter().map(|(a, m)| json!({ "artisan_id": a, "labor_minutes": m })).collect::<Vec<_>>(),
+    })
+}
+
+fn row_snapshot(p: &PieceRow) -> serde_json::Value {
+    json!({
+        "sku": p.sku, "title": p.title, "kind": p.kind, "metal": p.metal, "purity": p.purity,
+        "gross_weight_mg": p.gross_weight_mg, "net_weight_mg": p.net_weight_mg, "ring_size": p.ring_size,
+        "huid": p.huid, "price_minor": p.price_minor, "currency": p.currency, "status": p.status, "center_id": p.center_id,
+    })
+}
