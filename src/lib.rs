@@ -2,6 +2,7 @@
 //! trafficking, with an auditable fair-wage ledger. See ARCHITECTURE.md for the map.
 
 pub mod admin;
+pub mod api_admin;
 pub mod artisans;
 pub mod audit;
 pub mod auth;
@@ -11,8 +12,11 @@ pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod images;
+pub mod import;
 pub mod inventory;
 pub mod money;
+pub mod openapi;
 pub mod schema;
 pub mod seed;
 pub mod staff;

@@ -15,7 +15,7 @@ use crate::crypto::Cipher;
 use crate::db::{self, Pool};
 use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
-use crate::{admin, artisans, auth, catalog, seed};
+use crate::{admin, api_admin, artisans, auth, catalog, openapi, seed};
 
 /// Shared, read-only state of one app instance. Nothing here is per-user: instances are
 /// stateless, so several can run over one PostgreSQL.
@@ -114,6 +114,8 @@ impl Application {
                 .configure(artisans::routes)
                 .configure(auth::routes)
                 .configure(admin::routes)
+                .configure(api_admin::routes)
+                .configure(openapi::routes)
         })
         .shutdown_timeout(20)
         .listen(listener)?;

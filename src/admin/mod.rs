@@ -1,7 +1,12 @@
 //! The back office under `/admin`: its layout, the dashboard, and the request checks every
 //! admin route shares (no caching of its pages, same-origin state changes).
 
+pub mod artisans;
+pub mod audit_log;
 pub mod handlers;
+pub mod import;
+pub mod pieces;
+pub mod tokens;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -12,7 +17,12 @@ use actix_web::web;
 use crate::error::AppError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin", web::get().to(handlers::dashboard));
+    cfg.route("/admin", web::get().to(handlers::dashboard))
+        .configure(pieces::routes)
+        .configure(artisans::routes)
+        .configure(audit_log::routes)
+        .configure(import::routes)
+        .configure(tokens::routes);
 }
 
 /// A state-changing request must come from our own pages: `Sec-Fetch-Site`, when the browser
