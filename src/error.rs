@@ -189,6 +189,23 @@ impl ResponseError for ApiError {
     }
 }
 
+/// The JSON error body `ApiError` writes, described for the OpenAPI document (documentation
+/// only: the wire format comes from `ErrorBody`).
+#[derive(utoipa::ToSchema)]
+pub struct ApiErrorBody {
+    pub error: ApiErrorDetail,
+}
+
+/// One error: a stable `code` for programs, a `message` for people, and the query or body
+/// `field` at fault when there is one.
+#[derive(utoipa::ToSchema)]
+pub struct ApiErrorDetail {
+    /// e.g. invalid_parameter, not_found, unauthenticated, forbidden, internal_error
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+}
+
 /// A JSON error body for errors raised outside our handlers (e.g. an unknown API route).
 pub fn json_error(status: StatusCode, code: &str, message: &str) -> HttpResponse {
     HttpResponse::build(status).json(ErrorBody { error: ErrorDetail { code, message: message.into(), field: None } })

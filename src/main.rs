@@ -1,4 +1,5 @@
-//! The `fairgold` command: serve the shop (default), apply migrations, or seed demo data.
+//! The `fairgold` command: serve the shop (default), apply migrations, seed demo data, manage
+//! staff accounts, or import pieces from a CSV file.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -7,6 +8,8 @@ use fairgold::audit::Actor;
 use fairgold::config::Settings;
 use fairgold::crypto::Cipher;
 use fairgold::error::AppError;
+use fairgold::import;
+use fairgold::inventory::Editor;
 use fairgold::staff::service::{self as staff_service, NewStaffInput};
 use fairgold::staff::{Email, Role};
 use fairgold::startup::Application;
@@ -30,6 +33,11 @@ enum Command {
         #[command(subcommand)]
         command: StaffCommand,
     },
+    /// Import data from a file.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Add data to the database.
     Seed {
         /// The demo shop: two centers, artisans, sixty pieces with images.
@@ -38,6 +46,18 @@ enum Command {
         /// Then add this many generated pieces (for benchmarks).
         #[arg(long, value_name = "N", requires = "demo")]
         bench_pieces: Option<usize>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Pieces from a CSV file (columns as in the README), as drafts: all rows or none.
+    Pieces {
+        /// The CSV file.
+        file: std::path::PathBuf,
+        /// The workshop for rows whose `center` cell is empty: kolkata or mumbai.
+        #[arg(long)]
+        center: String,
     },
 }
 
@@ -79,6 +99,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Staff { command } => staff(&settings, command),
+        Command::Import { command } => import(&settings, command),
         Command::Seed { demo, bench_pieces } => {
             anyhow::ensure!(demo, "say what to seed: `fairgold seed --demo`");
             let pool = db::pool(&settings.database, 1)?;
@@ -128,6 +149,48 @@ fn staff(settings: &Settings, command: StaffCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `fairgold import pieces`: an admin-level import by the system actor `cli`; each piece's
+/// creation is audit-logged as from the back office. Any bad row → every row's errors on
+/// stderr, nothing imported, a non-zero exit.
+fn import(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
+    let ImportCommand::Pieces { file, center } = command;
+    let size = std::fs::metadata(&file).with_context(|| format!("cannot read {}", file.display()))?.len();
+    anyhow::ensure!(size <= import::MAX_BYTES as u64, "{}: the file is larger than 5 MB; split it", file.display());
+    let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let rows = import::read(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let pool = db::pool(&settings.database, 1)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let now = chrono::Utc::now().naive_utc();
+    seed::centers(&mut conn, now)?;
+    let code = center.trim().to_lowercase();
+    let center = fairgold::centers::find_by_code(&mut conn, &code)?
+        .ok_or_else(|| anyhow::anyhow!("--center: unknown center `{code}` (use kolkata or mumbai)"))?;
+    let editor = Editor { actor: Actor::system("cli"), center_scope: None };
+    let bar = indicatif::ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let report = import::import(&mut conn, &editor, &rows, &center, settings.currency, now, &mut || bar.inc(1))
+        .map_err(|e| anyhow::anyhow!(e.public_message()))?;
+    bar.finish_and_clear();
+    if report.imported {
+        println!("Imported {} piece(s) as drafts (default workshop: {}).", report.rows.len(), center.name);
+        return Ok(());
+    }
+    for row in report.rows.iter().filter(|r| !r.is_ok()) {
+        for (field, message) in &row.errors {
+            eprintln!(
+                "row {} ({}): {field}: {message}",
+                row.number,
+                if row.sku.is_empty() { "no SKU" } else { &row.sku }
+            );
+        }
+    }
+    anyhow::bail!("nothing was imported: {} of {} row(s) have errors", report.rows_with_errors(), report.rows.len())
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {

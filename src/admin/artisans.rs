@@ -1,5 +1,374 @@
-//! (being written)
+//! Back-office artisan pages: the list, registering an artisan, editing the public fields,
+//! recording consent given or withdrawn, and the private record (finance and admin only; each
+//! view audit-logged). Managers act only for their own center's artisans.
 
-use actix_web::web;
+use std::collections::HashMap;
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use tera::Context;
+
+use crate::artisans::consent::{self, ConsentForm, ConsentKind};
+use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow};
+use crate::artisans::private::{self, PrivateForm};
+use crate::artisans::queries;
+use crate::artisans::service::{self, ArtisanError, NewArtisanForm, PublicForm};
+use crate::auth::{AdminForm, CurrentStaff};
+use crate::centers::{self, Center};
+use crate::db;
+use crate::error::AppError;
+use crate::inventory::{Editor, FieldErrors};
+use crate::staff::Role;
+use crate::startup::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/artisans", web::get().to(list))
+        .route("/admin/artisans", web::post().to(create))
+        .route("/admin/artisans/new", web::get().to(new_form))
+        .route("/admin/artisans/{id}", web::get().to(show))
+        .route("/admin/artisans/{id}", web::post().to(update))
+        .route("/admin/artisans/{id}/consent", web::post().to(record_consent))
+        .route("/admin/artisans/{id}/private", web::get().to(private_view))
+        .route("/admin/artisans/{id}/private", web::post().to(private_update));
+}
+
+/// Who may write the public fields and give consent; finance may withdraw consent too (taking
+/// something down must never wait for the one person allowed to put it up).
+const EDITORS: &[Role] = &[Role::Admin, Role::Manager];
+const WITHDRAWERS: &[Role] = &[Role::Admin, Role::Manager, Role::Finance];
+const PRIVATE_READERS: &[Role] = &[Role::Admin, Role::Finance];
+
+fn now() -> NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+}
+
+#[derive(Serialize)]
+struct ConsentStatus {
+    kind: &'static str,
+    label: &'static str,
+    /// holds | expired | none
+    state: &'static str,
+    until: Option<NaiveDate>,
+}
+
+fn consent_status(row: &PublicArtisanRow, today: NaiveDate) -> Vec<ConsentStatus> {
+    ConsentKind::ALL
+        .iter()
+        .map(|&kind| {
+            let until = match kind {
+                ConsentKind::Story => row.story_consent_until,
+                ConsentKind::Photo => row.photo_consent_until,
+                ConsentKind::Profile => row.profile_consent_until,
+            };
+            let state = match until {
+                None => "none",
+                Some(_) if consent_holds(until, today) => "holds",
+                Some(_) => "expired",
+            };
+            ConsentStatus { kind: kind.code(), label: kind.label(), state, until }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ArtisanItem {
+    id: i64,
+    public_id: String,
+    alias: String,
+    story: Option<String>,
+    center: String,
+    consents: Vec<ConsentStatus>,
+}
+
+fn item(row: &PublicArtisanRow, all_centers: &[Center], today: NaiveDate) -> ArtisanItem {
+    ArtisanItem {
+        id: row.id,
+        public_id: row.public_id.clone(),
+        alias: row.public_alias.clone(),
+        story: row.public_story.clone(),
+        center: all_centers.iter().find(|c| c.id == row.center_id).map(|c| c.city.clone()).unwrap_or_default(),
+        consents: consent_status(row, today),
+    }
+}
+
+fn notice(req: &HttpRequest) -> Option<&'static str> {
+    match req.query_string() {
+        "saved=created" => Some("The artisan is registered. Nothing about them is public until you record a consent."),
+        "saved=public" => Some("The public fields are saved; public pages show them now."),
+        "saved=consent" => Some("The consent is recorded; public pages follow it now."),
+        "saved=private" => Some("The private record is saved (encrypted)."),
+        _ => None,
+    }
+}
+
+pub async fn list(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let scope = me.center_scope();
+    let (rows, all_centers) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        Ok((queries::list_for_staff(conn, scope)?, centers::all(conn)?))
+    })
+    .await?;
+    let today = consent_today();
+    let mut ctx = Context::new();
+    ctx.insert("artisans", &rows.iter().map(|r| item(r, &all_centers, today)).collect::<Vec<_>>());
+    ctx.insert("can_create", &EDITORS.contains(&me.role));
+    ctx.insert("notice", &notice(&req));
+    let body = state.templates.render_admin("admin/artisans/list.html", "Artisans", Some(&me), ctx)?;
+    Ok(html(StatusCode::OK, body))
+}
+
+fn new_page(
+    state: &AppState,
+    me: &CurrentStaff,
+    form: &NewArtisanForm,
+    errors: &FieldErrors,
+    all_centers: &[Center],
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Context::new();
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    ctx.insert("centers", all_centers);
+    ctx.insert("choose_center", &me.center_scope().is_none());
+    let body = state.templates.render_admin("admin/artisans/form.html", "New artisan", Some(me), ctx)?;
+    Ok(html(status, body))
+}
+
+pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
+    me.require(EDITORS)?;
+    let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
+    new_page(&state, &me, &NewArtisanForm::default(), &FieldErrors::default(), &all_centers, StatusCode::OK)
+}
+
+pub async fn create(state: web::Data<AppState>, form: AdminForm<NewArtisanForm>) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    me.require(EDITORS)?;
+    let errors = match form.parse() {
+        Ok(input) => {
+            let (editor, cipher) = (Editor::from(&me), state.cipher.clone());
+            let at = now();
+            let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
+                Ok(service::register(conn, &cipher, &editor, &input, at))
+            })
+            .await?;
+            match res {
+                Ok(id) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=created"))),
+                Err(ArtisanError::Invalid(e)) => e,
+                Err(ArtisanError::App(e)) => return Err(e),
+            }
+        }
+        Err(e) => e,
+    };
+    let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
+    new_page(&state, &me, &form, &errors, &all_centers, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+#[derive(Serialize)]
+struct HistoryLine {
+    kind: String,
+    action: String,
+    given_on: Option<NaiveDate>,
+    expires_on: Option<NaiveDate>,
+    recorded_by: String,
+    recorded_at: String,
+}
+
+/// What the show page re-displays after a refused form: the input and its errors.
+#[derive(Default)]
+struct Retry {
+    public: Option<(PublicForm, FieldErrors)>,
+    consent: Option<(ConsentForm, FieldErrors)>,
+}
+
+async fn load_for(state: &AppState, me: &CurrentStaff, id: i64) -> Result<PublicArtisanRow, AppError> {
+    let row = db::run(&state.pool, move |conn| service::find(conn, id)).await?;
+    me.require_center(row.center_id)?;
+    Ok(row)
+}
+
+async fn show_page(
+    state: &AppState,
+    me: &CurrentStaff,
+    row: PublicArtisanRow,
+    retry: Retry,
+    notice: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let id = row.id;
+    let (history, names, all_centers) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        let history = queries::consent_history(conn, id)?;
+        let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
+        let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
+        Ok((history, names, centers::all(conn)?))
+    })
+    .await?;
+    let history: Vec<HistoryLine> = history
+        .into_iter()
+        .map(|h| HistoryLine {
+            recorded_by: h.recorded_by.and_then(|s| names.get(&s).cloned()).unwrap_or_else(|| "system".into()),
+            recorded_at: h.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            kind: h.kind,
+            action: h.action,
+            given_on: h.given_on,
+            expires_on: h.expires_on,
+        })
+        .collect();
+    let (public_form, public_errors) = retry.public.unwrap_or_else(|| {
+        (
+            PublicForm { alias: row.public_alias.clone(), story: row.public_story.clone().unwrap_or_default() },
+            FieldErrors::default(),
+        )
+    });
+    let (consent_form, consent_errors) = retry.consent.unwrap_or_else(|| {
+        (
+            ConsentForm {
+                kind: "story".into(),
+                action: "give".into(),
+                given_on: consent_today().to_string(),
+                expires_on: String::new(),
+            },
+            FieldErrors::default(),
+        )
+    });
+    let artisan = item(&row, &all_centers, consent_today());
+    let mut ctx = Context::new();
+    ctx.insert("artisan", &artisan);
+    ctx.insert("history", &history);
+    ctx.insert("public_form", &public_form);
+    ctx.insert("public_errors", &public_errors);
+    ctx.insert("consent_form", &consent_form);
+    ctx.insert("consent_errors", &consent_errors);
+    ctx.insert("kinds", &ConsentKind::ALL.iter().map(|k| (k.code(), k.label())).collect::<Vec<_>>());
+    ctx.insert("can_edit", &EDITORS.contains(&me.role));
+    ctx.insert("can_withdraw", &WITHDRAWERS.contains(&me.role));
+    ctx.insert("can_see_private", &PRIVATE_READERS.contains(&me.role));
+    ctx.insert("notice", &notice);
+    let title = format!("Artisan {}", row.public_alias);
+    let body = state.templates.render_admin("admin/artisans/show.html", &title, Some(me), ctx)?;
+    Ok(html(status, body))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let row = load_for(&state, &me, id.into_inner()).await?;
+    show_page(&state, &me, row, Retry::default(), notice(&req), StatusCode::OK).await
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<PublicForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let id = id.into_inner();
+    me.require(EDITORS)?;
+    let row = load_for(&state, &me, id).await?;
+    let errors = match form.parse() {
+        Ok(input) => {
+            let (editor, at) = (Editor::from(&me), now());
+            let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
+                Ok(service::update_public(conn, &editor, id, &input, at))
+            })
+            .await?;
+            match res {
+                Ok(()) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=public"))),
+                Err(ArtisanError::Invalid(e)) => e,
+                Err(ArtisanError::App(e)) => return Err(e),
+            }
+        }
+        Err(e) => e,
+    };
+    let retry = Retry { public: Some((form, errors)), ..Default::default() };
+    show_page(&state, &me, row, retry, None, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+pub async fn record_consent(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<ConsentForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let id = id.into_inner();
+    me.require(if form.action.trim() == "withdraw" { WITHDRAWERS } else { EDITORS })?;
+    let row = load_for(&state, &me, id).await?;
+    let at = now();
+    let errors = match form.parse(at) {
+        Ok(input) => {
+            let editor = Editor::from(&me);
+            let res =
+                db::run::<_, AppError, _>(&state.pool, move |conn| Ok(consent::record(conn, &editor, id, &input, at)))
+                    .await?;
+            match res {
+                Ok(()) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=consent"))),
+                Err(ArtisanError::Invalid(e)) => e,
+                Err(ArtisanError::App(e)) => return Err(e),
+            }
+        }
+        Err(e) => e,
+    };
+    let retry = Retry { consent: Some((form, errors)), ..Default::default() };
+    show_page(&state, &me, row, retry, None, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+fn private_page(
+    state: &AppState,
+    me: &CurrentStaff,
+    row: &PublicArtisanRow,
+    form: &PrivateForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Context::new();
+    ctx.insert("artisan_id", &row.id);
+    ctx.insert("alias", &row.public_alias);
+    ctx.insert("public_id", &row.public_id);
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    let title = format!("Private record of {}", row.public_alias);
+    let body = state.templates.render_admin("admin/artisans/private.html", &title, Some(me), ctx)?;
+    Ok(html(status, body))
+}
+
+/// Finance and admin only; every view is written to the audit log before the page is sent.
+pub async fn private_view(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    me.require(PRIVATE_READERS)?;
+    let row = load_for(&state, &me, id.into_inner()).await?;
+    let (cipher, actor, id, center_id, at) = (state.cipher.clone(), me.actor(), row.id, row.center_id, now());
+    let record = db::run(&state.pool, move |conn| private::view(conn, &cipher, &actor, id, center_id, at)).await?;
+    private_page(&state, &me, &row, &record, &FieldErrors::default(), StatusCode::OK)
+}
+
+pub async fn private_update(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<PrivateForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    me.require(PRIVATE_READERS)?;
+    let row = load_for(&state, &me, id.into_inner()).await?;
+    match form.parse() {
+        Ok(input) => {
+            let (cipher, actor, id, center_id, at) = (state.cipher.clone(), me.actor(), row.id, row.center_id, now());
+            db::run(&state.pool, move |conn| private::update(conn, &cipher, &actor, id, center_id, &input, at)).await?;
+            Ok(see_other(&format!("/admin/artisans/{id}?saved=private")))
+        }
+        Err(errors) => private_page(&state, &me, &row, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY),
+    }
+}

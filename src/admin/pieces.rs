@@ -1,5 +1,759 @@
-//! (being written)
+//! Back-office inventory pages: the searchable list of pieces, the create/edit form (with the
+//! piece's photos), publish and withdraw, and photo upload, reorder and delete. Every staff
+//! member may look; admins and managers write, a manager only for their own center. Writes go
+//! through `inventory::service` and `images::service` (center checks, audit log, catalog
+//! version); a form with mistakes comes back with status 422, each message by its field and
+//! what was typed kept.
 
-use actix_web::web;
+use actix_multipart::form::bytes::Bytes as UploadBytes;
+use actix_multipart::form::text::Text;
+use actix_multipart::form::{MultipartForm, MultipartFormConfig};
+use actix_multipart::MultipartError;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use tera::Context;
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use crate::auth::extract::{check_csrf, AdminForm};
+use crate::auth::CurrentStaff;
+use crate::catalog::models::{ImageRow, PieceRow};
+use crate::catalog::queries::{self as catalog_queries, StaffSearch};
+use crate::catalog::types::{Kind, Metal, PieceStatus, Purity};
+use crate::catalog::views::media_url;
+use crate::centers::{self, Center};
+use crate::db;
+use crate::error::{AppError, ErrorPage};
+use crate::images::{self, AltText, UploadError};
+use crate::inventory::{service as inventory, Editor, FieldErrors, InventoryError, PieceForm};
+use crate::money::{Currency, Money};
+use crate::staff::Role;
+use crate::startup::AppState;
+
+const PER_PAGE: i64 = 25;
+/// Who may change inventory. Finance may look but not write.
+const WRITERS: &[Role] = &[Role::Admin, Role::Manager];
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/pieces", web::get().to(list))
+        .route("/admin/pieces", web::post().to(create))
+        .route("/admin/pieces/new", web::get().to(new_form))
+        .route(r"/admin/pieces/{id:\d+}", web::get().to(edit_form))
+        .route(r"/admin/pieces/{id:\d+}", web::post().to(update))
+        .route(r"/admin/pieces/{id:\d+}/publish", web::post().to(publish))
+        .route(r"/admin/pieces/{id:\d+}/withdraw", web::post().to(withdraw))
+        .service(
+            web::resource(r"/admin/pieces/{id:\d+}/images")
+                .app_data(upload_config())
+                .route(web::post().to(upload_image)),
+        )
+        .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/delete", web::post().to(delete_image))
+        .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/move", web::post().to(move_image));
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+fn see_other(to: String) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+}
+
+/// The piece, if this staff member may see it: 404 if there is none, 403 (logged) if it
+/// belongs to another manager's center.
+async fn load_piece(state: &AppState, me: &CurrentStaff, id: i64) -> Result<PieceRow, AppError> {
+    let piece = db::run(&state.pool, move |conn| inventory::find(conn, id)).await?;
+    me.require_center(piece.center_id)?;
+    Ok(piece)
+}
+
+async fn all_centers(state: &AppState) -> Result<Vec<Center>, AppError> {
+    db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    q: String,
+    status: String,
+    center: String,
+    page: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    sku: String,
+    title: String,
+    status: String,
+    status_label: &'static str,
+    center_city: String,
+    price: String,
+    updated: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+fn choice(value: &str, label: &str) -> Choice {
+    Choice { value: value.into(), label: label.into() }
+}
+
+fn list_url(q: &str, status: &str, center: &str, page: i64) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in [("q", q), ("status", status), ("center", center)] {
+        if !v.is_empty() {
+            s.append_pair(k, v);
+        }
+    }
+    if page > 1 {
+        s.append_pair("page", &page.to_string());
+    }
+    let qs = s.finish();
+    if qs.is_empty() {
+        "/admin/pieces".into()
+    } else {
+        format!("/admin/pieces?{qs}")
+    }
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let text = query.q.trim().to_string();
+    if text.chars().count() > 100 {
+        return Err(AppError::bad_request("q", "Keep the search to 100 characters or fewer."));
+    }
+    let status = match query.status.trim() {
+        "" => None,
+        s => Some(PieceStatus::parse(s).map_err(|e| AppError::bad_request("status", e.0))?),
+    };
+    let page = match query.page.trim() {
+        "" => 1,
+        p => p
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .ok_or_else(|| AppError::bad_request("page", "The page number must be a whole number from 1."))?,
+    };
+    let all_centers = all_centers(&state).await?;
+    // A manager sees their own center only, whatever the query says.
+    let center_id = match me.center_scope() {
+        Some(own) => Some(own),
+        None => match query.center.trim() {
+            "" => None,
+            code => Some(
+                all_centers
+                    .iter()
+                    .find(|c| c.code == code)
+                    .ok_or_else(|| AppError::bad_request("center", format!("There is no center `{code}`.")))?
+                    .id,
+            ),
+        },
+    };
+    let search = StaffSearch {
+        text: Some(text.clone()).filter(|t| !t.is_empty()),
+        status,
+        center_id,
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+    };
+    let (rows, total) =
+        db::run(&state.pool, move |conn| catalog_queries::staff_search(conn, &search).map_err(AppError::from)).await?;
+    let city = |id: i64| all_centers.iter().find(|c| c.id == id).map(|c| c.city.clone()).unwrap_or_default();
+    let rows: Vec<Row> = rows
+        .iter()
+        .map(|p| Row {
+            url: format!("/admin/pieces/{}", p.id),
+            sku: p.sku.clone(),
+            title: p.title.clone(),
+            status: p.status.clone(),
+            status_label: PieceStatus::parse(&p.status).map(|s| s.label()).unwrap_or("Unknown"),
+            center_city: city(p.center_id),
+            price: price_of(p, state.settings.currency),
+            updated: p.updated_at.format("%-d %b %Y %H:%M").to_string(),
+        })
+        .collect();
+    let total_pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let center_code = if me.center_scope().is_some() { String::new() } else { query.center.trim().to_string() };
+    let status_code = status.map(|s| s.code().to_string()).unwrap_or_default();
+    let mut statuses = vec![choice("", "Any status")];
+    statuses.extend(PieceStatus::ALL.iter().map(|s| choice(s.code(), s.label())));
+    let mut center_choices = vec![choice("", "Both workshops")];
+    center_choices.extend(all_centers.iter().map(|c| choice(&c.code, &c.city)));
+
+    let mut ctx = Context::new();
+    ctx.insert("rows", &rows);
+    ctx.insert("total", &total);
+    ctx.insert("page_number", &page);
+    ctx.insert("total_pages", &total_pages);
+    ctx.insert("prev_url", &(page > 1).then(|| list_url(&text, &status_code, &center_code, page - 1)));
+    ctx.insert("next_url", &(page < total_pages).then(|| list_url(&text, &status_code, &center_code, page + 1)));
+    ctx.insert("q", &text);
+    ctx.insert("status", &status_code);
+    ctx.insert("center", &center_code);
+    ctx.insert("statuses", &statuses);
+    ctx.insert("centers", &center_choices);
+    ctx.insert("show_center_filter", &me.center_scope().is_none());
+    ctx.insert("can_write", &WRITERS.contains(&me.role));
+    let body = state.templates.render_admin("admin/pieces/list.html", "Pieces", Some(&me), ctx)?;
+    Ok(html(StatusCode::OK, body))
+}
+
+fn price_of(p: &PieceRow, fallback: Currency) -> String {
+    Money::new(p.price_minor, Currency::parse(&p.currency).unwrap_or(fallback)).to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form
+
+/// One labelled control of the piece form.
+#[derive(Serialize)]
+struct FieldView {
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    control: &'static str,
+    value: String,
+    error: Option<String>,
+    options: Vec<Choice>,
+    required: bool,
+    inputmode: &'static str,
+}
+
+fn field(name: &'static str, label: &'static str, value: &str, errors: &FieldErrors) -> FieldView {
+    FieldView {
+        name,
+        label,
+        hint: "",
+        control: "text",
+        value: value.to_string(),
+        error: errors.0.get(name).cloned(),
+        options: Vec::new(),
+        required: false,
+        inputmode: "",
+    }
+}
+
+impl FieldView {
+    fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+    fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    fn decimal(mut self) -> Self {
+        self.inputmode = "decimal";
+        self
+    }
+    fn textarea(mut self) -> Self {
+        self.control = "textarea";
+        self
+    }
+    fn select(mut self, options: Vec<Choice>) -> Self {
+        self.control = "select";
+        self.options = options;
+        self
+    }
+}
+
+fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: Currency) -> Vec<FieldView> {
+    let pick = |first: &str, rest: Vec<Choice>| {
+        let mut v = vec![choice("", first)];
+        v.extend(rest);
+        v
+    };
+    let kinds = pick("Choose…", Kind::ALL.iter().map(|k| choice(k.code(), k.label())).collect());
+    let metals = pick("Choose…", Metal::ALL.iter().map(|m| choice(m.code(), m.label())).collect());
+    let purities = pick(
+        "Choose…",
+        Purity::ALL.iter().map(|p| choice(p.code(), &format!("{} — {}", p.code(), p.label()))).collect(),
+    );
+    let centers: Vec<Choice> = centers.iter().map(|c| choice(&c.value, &c.label)).collect();
+    let price_label: &'static str = match currency {
+        Currency::Usd => "Price (USD)",
+        Currency::Eur => "Price (EUR)",
+        Currency::Gbp => "Price (GBP)",
+        Currency::Cad => "Price (CAD)",
+        Currency::Aud => "Price (AUD)",
+        Currency::Inr => "Price (INR)",
+    };
+    vec![
+        field("sku", "SKU", &form.sku, errors).required().hint("The stock code, e.g. KOL-RNG-0100."),
+        field("title", "Title", &form.title, errors).required(),
+        field("description", "Description", &form.description, errors)
+            .textarea()
+            .hint("Plain text; leave an empty line between paragraphs."),
+        field("kind", "Kind of piece", &form.kind, errors).required().select(kinds),
+        field("metal", "Metal", &form.metal, errors).required().select(metals),
+        field("purity", "Purity", &form.purity, errors).required().select(purities),
+        field("gross_weight_g", "Gross weight (grams)", &form.gross_weight_g, errors)
+            .required()
+            .decimal()
+            .hint("Up to 3 decimals, e.g. 4.650."),
+        field("net_weight_g", "Net gold weight (grams)", &form.net_weight_g, errors)
+            .required()
+            .decimal()
+            .hint("The gold alone, without stones."),
+        field("ring_size", "Ring size", &form.ring_size, errors).hint("Indian size 1–30; rings only."),
+        field("huid", "Hallmark HUID", &form.huid, errors).hint("6 capital letters or digits; leave empty if exempt."),
+        field("price", price_label, &form.price, errors).required().decimal().hint("e.g. 625 or 625.50"),
+        field("center", "Workshop", &form.center, errors).required().select(centers),
+        field("stones", "Stones", &form.stones, errors)
+            .textarea()
+            .hint("One line per kind of stone: kind, count, carats — e.g. ruby, 3, 0.45"),
+        field("labor", "Made by", &form.labor, errors)
+            .textarea()
+            .hint("One line per maker: artisan id, hours — e.g. k7m2p9qx3a, 18.5"),
+    ]
+}
+
+fn center_choices(me: &CurrentStaff, all: &[Center]) -> Vec<Choice> {
+    let mut out = Vec::new();
+    if me.center_scope().is_none() {
+        out.push(choice("", "Choose…"));
+    }
+    out.extend(
+        all.iter().filter(|c| me.center_scope().map_or(true, |own| own == c.id)).map(|c| choice(&c.code, &c.city)),
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct PieceSummaryView {
+    id: i64,
+    title: String,
+    sku: String,
+    status: String,
+    status_label: &'static str,
+    public_url: Option<String>,
+    can_publish: bool,
+    can_withdraw: bool,
+}
+
+#[derive(Serialize)]
+struct ImageAdminView {
+    id: i64,
+    thumb_url: String,
+    alt: String,
+    width: i32,
+    height: i32,
+    sizes: String,
+}
+
+#[derive(Serialize, Default)]
+struct UploadView {
+    alt: String,
+    alt_error: Option<String>,
+    image_error: Option<String>,
+}
+
+/// Everything the form page shows, besides the staff member.
+struct FormPage {
+    status: StatusCode,
+    form: PieceForm,
+    errors: FieldErrors,
+    piece: Option<PieceRow>,
+    images: Vec<ImageRow>,
+    centers: Vec<Center>,
+    notice: Option<&'static str>,
+    status_error: Option<String>,
+    upload: UploadView,
+}
+
+impl FormPage {
+    fn new(form: PieceForm, centers: Vec<Center>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            form,
+            errors: FieldErrors::default(),
+            piece: None,
+            images: Vec::new(),
+            centers,
+            notice: None,
+            status_error: None,
+            upload: UploadView::default(),
+        }
+    }
+}
+
+fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Result<HttpResponse, AppError> {
+    let can_write = WRITERS.contains(&me.role);
+    let centers = center_choices(me, &page.centers);
+    let mut ctx = Context::new();
+    ctx.insert("fields", &fields(&page.form, &page.errors, &centers, state.settings.currency));
+    ctx.insert("has_errors", &!page.errors.is_empty());
+    ctx.insert("can_write", &can_write);
+    ctx.insert("notice", &page.notice);
+    ctx.insert("status_error", &page.status_error);
+    ctx.insert("upload", &page.upload);
+    ctx.insert("max_upload_mb", &(images::MAX_UPLOAD_BYTES / (1024 * 1024)));
+    let title = match &page.piece {
+        Some(p) => {
+            let status = PieceStatus::parse(&p.status).ok();
+            ctx.insert("action", &format!("/admin/pieces/{}", p.id));
+            ctx.insert(
+                "piece",
+                &PieceSummaryView {
+                    id: p.id,
+                    title: p.title.clone(),
+                    sku: p.sku.clone(),
+                    status: p.status.clone(),
+                    status_label: status.map(|s| s.label()).unwrap_or("Unknown"),
+                    public_url: status.filter(|s| s.is_public()).map(|_| format!("/pieces/{}", p.slug)),
+                    can_publish: matches!(status, Some(PieceStatus::Draft | PieceStatus::Withdrawn)),
+                    can_withdraw: status == Some(PieceStatus::Listed),
+                },
+            );
+            let images: Vec<ImageAdminView> = page
+                .images
+                .iter()
+                .map(|i| {
+                    let copies = images::variant_paths(&i.path, &i.variants);
+                    let thumb = copies.first().map(|(_, p)| p.clone()).unwrap_or_else(|| i.path.clone());
+                    ImageAdminView {
+                        id: i.id,
+                        thumb_url: media_url(&thumb),
+                        alt: i.alt_text.clone(),
+                        width: i.width,
+                        height: i.height,
+                        sizes: copies.iter().map(|(w, _)| format!("{w} px")).collect::<Vec<_>>().join(", "),
+                    }
+                })
+                .collect();
+            ctx.insert("images", &images);
+            format!("Edit {}", p.title)
+        }
+        None => {
+            ctx.insert("action", "/admin/pieces");
+            "New piece".to_string()
+        }
+    };
+    ctx.insert("heading", &title);
+    let body = state.templates.render_admin("admin/pieces/form.html", &title, Some(me), ctx)?;
+    Ok(html(page.status, body))
+}
+
+pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
+    me.require(WRITERS)?;
+    let all = all_centers(&state).await?;
+    let own = all.iter().find(|c| me.center_scope() == Some(c.id)).map(|c| c.code.clone()).unwrap_or_default();
+    let form = PieceForm { center: own, ..PieceForm::default() };
+    render_form(&state, &me, FormPage::new(form, all))
+}
+
+/// The edit page of a piece as stored, with optional messages.
+async fn edit_page(
+    state: &AppState,
+    me: &CurrentStaff,
+    piece: PieceRow,
+    shape: impl FnOnce(&mut FormPage),
+) -> Result<HttpResponse, AppError> {
+    let p = piece.clone();
+    let (form, images, all) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        Ok((inventory::form_of(conn, &p)?, catalog_queries::images_of(conn, &[p.id])?, centers::all(conn)?))
+    })
+    .await?;
+    let mut page = FormPage::new(form, all);
+    page.piece = Some(piece);
+    page.images = images;
+    shape(&mut page);
+    render_form(state, me, page)
+}
+
+fn notice_of(req: &HttpRequest) -> Option<&'static str> {
+    let done = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == "done")
+        .map(|(_, v)| v.into_owned())?;
+    Some(match done.as_str() {
+        "created" => "The piece is saved as a draft. Add photos, then publish it when it is ready.",
+        "saved" => "Your changes are saved.",
+        "published" => "The piece is published: it is on the shop now.",
+        "withdrawn" => "The piece is withdrawn: it is no longer on the shop.",
+        "photo_added" => "The photo is added.",
+        "photo_deleted" => "The photo is deleted.",
+        "photo_moved" => "The photo order is changed.",
+        _ => return None,
+    })
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<i64>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let piece = load_piece(&state, &me, path.into_inner()).await?;
+    let notice = notice_of(&req);
+    edit_page(&state, &me, piece, |p| p.notice = notice).await
+}
+
+/// Runs an inventory write, separating mistakes in the input (shown on the form) from
+/// everything else (an error page).
+fn split(r: Result<i64, InventoryError>) -> Result<Result<i64, FieldErrors>, AppError> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(InventoryError::Invalid(e)) => Ok(Err(e)),
+        Err(InventoryError::App(e)) => Err(e),
+    }
+}
+
+pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    me.require(WRITERS)?;
+    let editor = Editor::from(&me);
+    let parsed = form.parse(state.settings.currency);
+    let outcome = match parsed {
+        Err(errors) => Err(errors),
+        Ok(input) => db::run(&state.pool, move |conn| split(inventory::create(conn, &editor, &input, now()))).await?,
+    };
+    match outcome {
+        Ok(id) => Ok(see_other(format!("/admin/pieces/{id}?done=created"))),
+        Err(errors) => {
+            let all = all_centers(&state).await?;
+            let mut page = FormPage::new(form, all);
+            page.status = StatusCode::UNPROCESSABLE_ENTITY;
+            page.errors = errors;
+            render_form(&state, &me, page)
+        }
+    }
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    form: AdminForm<PieceForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    me.require(WRITERS)?;
+    let piece = load_piece(&state, &me, path.into_inner()).await?;
+    let id = piece.id;
+    let editor = Editor::from(&me);
+    let outcome = match form.parse(state.settings.currency) {
+        Err(errors) => Err(errors),
+        Ok(input) => {
+            db::run(&state.pool, move |conn| split(inventory::update(conn, &editor, id, &input, now()).map(|_| id)))
+                .await?
+        }
+    };
+    match outcome {
+        Ok(_) => Ok(see_other(format!("/admin/pieces/{id}?done=saved"))),
+        Err(errors) => {
+            let (images, all) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+                Ok((catalog_queries::images_of(conn, &[id])?, centers::all(conn)?))
+            })
+            .await?;
+            let mut page = FormPage::new(form, all);
+            page.status = StatusCode::UNPROCESSABLE_ENTITY;
+            page.errors = errors;
+            page.piece = Some(piece);
+            page.images = images;
+            render_form(&state, &me, page)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+async fn change_status(
+    state: &AppState,
+    me: &CurrentStaff,
+    id: i64,
+    to: PieceStatus,
+    done: &str,
+) -> Result<HttpResponse, AppError> {
+    me.require(WRITERS)?;
+    let piece = load_piece(state, me, id).await?;
+    let editor = Editor::from(me);
+    let outcome =
+        db::run(&state.pool, move |conn| split(inventory::set_status(conn, &editor, id, to, now()).map(|_| id)))
+            .await?;
+    match outcome {
+        Ok(_) => Ok(see_other(format!("/admin/pieces/{id}?done={done}"))),
+        Err(errors) => {
+            let message = errors.0.into_values().next().unwrap_or_else(|| "The status could not be changed.".into());
+            edit_page(state, me, piece, |p| {
+                p.status = StatusCode::UNPROCESSABLE_ENTITY;
+                p.status_error = Some(message);
+            })
+            .await
+        }
+    }
+}
+
+pub async fn publish(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    change_status(&state, &form.staff, path.into_inner(), PieceStatus::Listed, "published").await
+}
+
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    change_status(&state, &form.staff, path.into_inner(), PieceStatus::Withdrawn, "withdrawn").await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos
+
+/// The upload form. The photo stays in memory (at most 15 MiB); it is never written to disk.
+#[derive(MultipartForm)]
+pub struct UploadForm {
+    csrf_token: Option<Text<String>>,
+    alt: Option<Text<String>>,
+    #[multipart(limit = "15 MiB")]
+    image: Option<UploadBytes>,
+}
+
+/// Limits for the upload route: the photo plus a little room for the text fields, all in
+/// memory. Anything larger is refused with 413 and a message, before the handler runs.
+fn upload_config() -> MultipartFormConfig {
+    let limit = images::MAX_UPLOAD_BYTES + 64 * 1024;
+    MultipartFormConfig::default().total_limit(limit).memory_limit(limit).error_handler(|err, _req| {
+        let (status, message) = match err {
+            MultipartError::Payload(actix_web::error::PayloadError::Overflow) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, capitalise(&UploadError::TooLarge.to_string()))
+            }
+            other => {
+                tracing::info!(error = %other, "unreadable photo upload");
+                (StatusCode::BAD_REQUEST, "The upload could not be read. Go back and try again.".to_string())
+            }
+        };
+        let mut res = HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(message.clone());
+        res.extensions_mut().insert(ErrorPage { heading: "That upload was not accepted", message: message.clone() });
+        actix_web::error::InternalError::from_response(message, res).into()
+    })
+}
+
+pub async fn upload_image(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<i64>,
+    form: MultipartForm<UploadForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    check_csrf(&me.session, form.csrf_token.as_ref().map(|t| t.as_str()))?;
+    me.require(WRITERS)?;
+    let piece = load_piece(&state, &me, path.into_inner()).await?;
+    let alt_typed = form.alt.map(|t| t.into_inner()).unwrap_or_default();
+    let refuse = |status: StatusCode, alt_error: Option<String>, image_error: Option<String>| {
+        let alt = alt_typed.clone();
+        let piece = piece.clone();
+        let (state, me) = (state.clone(), me.clone());
+        async move {
+            edit_page(&state, &me, piece, |p| {
+                p.status = status;
+                p.upload = UploadView { alt, alt_error, image_error };
+            })
+            .await
+        }
+    };
+    let alt = match AltText::parse(&alt_typed) {
+        Ok(a) => a,
+        Err(message) => {
+            let image_error = Some("Choose the photo again after fixing the alt text.".to_string());
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, Some(capitalise(message)), image_error).await;
+        }
+    };
+    let bytes = form.image.map(|b| b.data).unwrap_or_default();
+    let media_dir = state.settings.media_dir();
+    // Decoding and resizing are CPU work: off the async workers.
+    let stored = web::block(move || -> Result<images::store::Stored, UploadError> {
+        let copies = images::process(&bytes)?;
+        drop(bytes);
+        images::store::save(&media_dir, &copies).map_err(|e| UploadError::Internal(e.to_string()))
+    })
+    .await
+    .map_err(|_| AppError::Internal("the photo worker stopped".into()))?;
+    let stored = match stored {
+        Ok(s) => s,
+        Err(UploadError::Internal(cause)) => return Err(AppError::Internal(format!("photo upload: {cause}"))),
+        Err(e) => {
+            let status = if e == UploadError::TooLarge {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            tracing::info!(piece_id = piece.id, reason = %e, "photo upload refused");
+            return refuse(status, None, Some(capitalise(&e.to_string()))).await;
+        }
+    };
+    let editor = Editor::from(&me);
+    let (p, s) = (piece.clone(), stored.clone());
+    let added = db::run(&state.pool, move |conn| images::service::add(conn, &editor, &p, &s, &alt, now())).await;
+    if let Err(e) = added {
+        images::store::remove(&state.settings.media_dir(), &stored.path, &stored.variants);
+        return Err(e);
+    }
+    Ok(see_other(format!("/admin/pieces/{}?done=photo_added#photos", piece.id)))
+}
+
+/// "the photo is…" → "The photo is….": messages are written to follow a field name or
+/// stand alone.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default() + "."
+}
+
+pub async fn delete_image(
+    state: web::Data<AppState>,
+    path: web::Path<(i64, i64)>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let me = form.staff;
+    let (id, image_id) = path.into_inner();
+    me.require(WRITERS)?;
+    let piece = load_piece(&state, &me, id).await?;
+    let editor = Editor::from(&me);
+    let (image, unused) =
+        db::run(&state.pool, move |conn| images::service::delete(conn, &editor, &piece, image_id, now())).await?;
+    if unused {
+        images::store::remove(&state.settings.media_dir(), &image.path, &image.variants);
+    }
+    Ok(see_other(format!("/admin/pieces/{id}?done=photo_deleted#photos")))
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    /// Read after the authorization checks: a missing field must not answer before them.
+    #[serde(default)]
+    direction: String,
+}
+
+pub async fn move_image(
+    state: web::Data<AppState>,
+    path: web::Path<(i64, i64)>,
+    form: AdminForm<MoveForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let (id, image_id) = path.into_inner();
+    me.require(WRITERS)?;
+    let piece = load_piece(&state, &me, id).await?;
+    let up = match form.direction.as_str() {
+        "up" => true,
+        "down" => false,
+        _ => return Err(AppError::bad_request("direction", "Move a photo up or down.")),
+    };
+    let editor = Editor::from(&me);
+    db::run(&state.pool, move |conn| images::service::move_one(conn, &editor, &piece, image_id, up, now())).await?;
+    Ok(see_other(format!("/admin/pieces/{id}?done=photo_moved#photos")))
+}

@@ -1,8 +1,10 @@
 //! Artisans: the people who make the pieces. This module owns the split between an
 //! artisan's public face (alias, consented story) and their private record.
 
+pub mod consent;
 pub mod handlers;
 pub mod models;
+pub mod private;
 pub mod queries;
 pub mod service;
 

@@ -1,11 +1,13 @@
-//! Artisan queries. The public ones select `PublicArtisanRow` only.
+//! Artisan queries. The public ones select `PublicArtisanRow` only; the private fields are
+//! read only by `private_fields`, for the finance screens.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::consent::{ConsentEntry, ConsentKind, NewConsent};
 use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanRow};
 use crate::db::DbConn;
-use crate::schema::{artisan_private, artisans, piece_makers};
+use crate::schema::{artisan_consents, artisan_private, artisans, piece_makers, staff};
 
 /// An artisan's public profile, only while their consent to one holds.
 pub fn find_public_profile(conn: &mut DbConn, public_id: &str, today: NaiveDate) -> QueryResult<Option<PublicArtisan>> {
@@ -57,4 +59,104 @@ pub fn public_profile_ids(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Ve
         .order(artisans::id)
         .select(artisans::public_id)
         .load(conn)
+}
+
+/// Artisans for the back office (raw columns: consent not applied), a manager's center only.
+pub fn list_for_staff(conn: &mut DbConn, center_id: Option<i64>) -> QueryResult<Vec<PublicArtisanRow>> {
+    let mut q = artisans::table.into_boxed();
+    if let Some(c) = center_id {
+        q = q.filter(artisans::center_id.eq(c));
+    }
+    q.order((artisans::center_id, artisans::public_alias, artisans::id))
+        .select(PublicArtisanRow::as_select())
+        .load(conn)
+}
+
+/// One artisan's public columns, raw (for the back office).
+pub fn find_row(conn: &mut DbConn, id: i64) -> QueryResult<Option<PublicArtisanRow>> {
+    artisans::table.find(id).select(PublicArtisanRow::as_select()).first(conn).optional()
+}
+
+/// Sets the alias and story; returns the number of rows changed.
+pub fn update_public_fields(
+    conn: &mut DbConn,
+    id: i64,
+    alias: &str,
+    story: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(artisans::table.find(id))
+        .set((artisans::public_alias.eq(alias), artisans::public_story.eq(story), artisans::updated_at.eq(now)))
+        .execute(conn)
+}
+
+/// Sets (or, with `None`, clears) the date until which one kind of consent holds.
+pub fn set_consent_until(
+    conn: &mut DbConn,
+    id: i64,
+    kind: ConsentKind,
+    until: Option<NaiveDate>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    let target = diesel::update(artisans::table.find(id));
+    match kind {
+        ConsentKind::Story => {
+            target.set((artisans::story_consent_until.eq(until), artisans::updated_at.eq(now))).execute(conn)
+        }
+        ConsentKind::Photo => {
+            target.set((artisans::photo_consent_until.eq(until), artisans::updated_at.eq(now))).execute(conn)
+        }
+        ConsentKind::Profile => {
+            target.set((artisans::profile_consent_until.eq(until), artisans::updated_at.eq(now))).execute(conn)
+        }
+    }
+}
+
+pub fn insert_consent(conn: &mut DbConn, consent: &NewConsent<'_>) -> QueryResult<()> {
+    diesel::insert_into(artisan_consents::table).values(consent).execute(conn).map(|_| ())
+}
+
+/// An artisan's consent history, newest first.
+pub fn consent_history(conn: &mut DbConn, artisan_id: i64) -> QueryResult<Vec<ConsentEntry>> {
+    artisan_consents::table
+        .filter(artisan_consents::artisan_id.eq(artisan_id))
+        .order((artisan_consents::recorded_at.desc(), artisan_consents::id.desc()))
+        .select(ConsentEntry::as_select())
+        .load(conn)
+}
+
+/// Display names of staff members by id (who recorded a consent).
+pub fn staff_names(conn: &mut DbConn, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    staff::table.filter(staff::id.eq_any(ids)).select((staff::id, staff::display_name)).load(conn)
+}
+
+/// Stored (encrypted) private fields: legal name, phone, payout details.
+pub type SealedPrivate = (String, Option<String>, Option<String>);
+
+/// The stored private fields of one artisan. Back office only.
+pub fn private_fields(conn: &mut DbConn, artisan_id: i64) -> QueryResult<Option<SealedPrivate>> {
+    artisan_private::table
+        .find(artisan_id)
+        .select((artisan_private::legal_name, artisan_private::phone, artisan_private::payout_details))
+        .first(conn)
+        .optional()
+}
+
+/// Replaces the private fields; the values arrive encrypted (see `artisans::private`).
+pub fn update_private_fields(
+    conn: &mut DbConn,
+    artisan_id: i64,
+    legal_name: &str,
+    phone: Option<&str>,
+    payout_details: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(artisan_private::table.find(artisan_id))
+        .set((
+            artisan_private::legal_name.eq(legal_name),
+            artisan_private::phone.eq(phone),
+            artisan_private::payout_details.eq(payout_details),
+            artisan_private::updated_at.eq(now),
+        ))
+        .execute(conn)
 }

@@ -1,11 +1,22 @@
-//! Artisan use cases that touch private data: it is encrypted here, before it reaches a query.
+//! Artisan use cases for staff: registering an artisan (private data encrypted here, before it
+//! reaches a query) and editing the public fields. Every write checks the editor's center and is
+//! audit-logged in its transaction; audit details never hold a legal name or phone number.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 
-use super::models::NewArtisan;
+use super::models::{NewArtisan, PublicArtisanRow};
+use super::private::{PrivateForm, PrivateInput};
 use super::queries;
-use crate::crypto::Cipher;
+use crate::audit;
+use crate::catalog::queries as catalog_queries;
+use crate::centers;
+use crate::crypto::{self, Cipher};
 use crate::db::DbConn;
+use crate::error::AppError;
+use crate::inventory::{Editor, FieldErrors};
 use crate::schema::artisan_private;
 
 /// Creates an artisan with their private record, the private fields encrypted.
@@ -49,4 +60,248 @@ pub fn encrypt_plaintext_private_fields(conn: &mut DbConn, cipher: &Cipher) -> Q
         }
     }
     Ok(changed)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArtisanError {
+    #[error("the form has errors")]
+    Invalid(FieldErrors),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<diesel::result::Error> for ArtisanError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::App(e.into())
+    }
+}
+
+/// 403 (and a log line) unless the editor may act for `center_id`.
+pub fn check_center(editor: &Editor, center_id: i64) -> Result<(), AppError> {
+    match editor.center_scope {
+        Some(own) if own != center_id => {
+            tracing::warn!(actor = %editor.actor.label, center_id, "artisan write for another center refused");
+            Err(AppError::Forbidden("You can only change artisans of your own workshop.".into()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The public fields as typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublicForm {
+    pub alias: String,
+    pub story: String,
+}
+
+/// Checked public fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicInput {
+    pub alias: String,
+    pub story: Option<String>,
+}
+
+/// Longest alias, in characters.
+pub const ALIAS_MAX: usize = 40;
+
+/// An alias is a first name and at most an initial ("Rupa", "Rupa D."): never a full name.
+fn parse_alias(input: &str) -> Result<String, &'static str> {
+    let words: Vec<&str> = input.split_whitespace().collect();
+    let alias = words.join(" ");
+    if alias.is_empty() {
+        return Err("enter the name the artisan chose to be shown (first name + initial at most)");
+    }
+    if alias.chars().count() > ALIAS_MAX {
+        return Err("keep the alias to 40 characters: a first name and at most an initial");
+    }
+    let name_ok = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    let initial_ok = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), None | Some('.'), None) if c.is_alphabetic())
+    };
+    match words.as_slice() {
+        [first] if name_ok(first) => Ok(alias),
+        [first, initial] if name_ok(first) && initial_ok(initial) => Ok(alias),
+        _ => Err("use a first name and at most an initial, e.g. Rupa D. (never a full name)"),
+    }
+}
+
+impl PublicForm {
+    pub fn parse_into(&self, e: &mut FieldErrors) -> Option<PublicInput> {
+        let alias = parse_alias(&self.alias).map_err(|m| e.add("alias", m)).ok();
+        let story = self.story.trim().replace("\r\n", "\n");
+        if story.chars().count() > 5000 {
+            e.add("story", "keep the story under 5,000 characters");
+        }
+        let story = Some(story).filter(|s| !s.is_empty());
+        alias.filter(|_| e.is_empty()).map(|alias| PublicInput { alias, story })
+    }
+
+    pub fn parse(&self) -> Result<PublicInput, FieldErrors> {
+        let mut e = FieldErrors::default();
+        self.parse_into(&mut e).ok_or(e)
+    }
+}
+
+/// The "new artisan" form: public and private fields and (for admins) the center.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewArtisanForm {
+    #[serde(flatten)]
+    pub public: PublicForm,
+    #[serde(flatten)]
+    pub private: PrivateForm,
+    /// kolkata or mumbai (a manager's own center is used for them)
+    pub center: String,
+}
+
+impl std::fmt::Debug for NewArtisanForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewArtisanForm").field("public", &self.public).field("center", &self.center).finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewArtisanInput {
+    pub public: PublicInput,
+    pub private: PrivateInput,
+    pub center: Option<String>,
+}
+
+impl NewArtisanForm {
+    pub fn parse(&self) -> Result<NewArtisanInput, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let public = self.public.parse_into(&mut e);
+        let private = self.private.parse_into(&mut e);
+        let center = Some(self.center.trim().to_lowercase()).filter(|c| !c.is_empty());
+        match (public, private) {
+            (Some(public), Some(private)) if e.is_empty() => Ok(NewArtisanInput { public, private, center }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A public id from a generator seeded by the operating system's CSPRNG.
+pub fn fresh_public_id() -> String {
+    let mut seed = [0u8; 8];
+    crypto::fill_random(&mut seed);
+    super::new_public_id(&mut fastrand::Rng::with_seed(u64::from_le_bytes(seed)))
+}
+
+fn invalid(field: &str, message: impl Into<String>) -> ArtisanError {
+    let mut e = FieldErrors::default();
+    e.add(field, message);
+    ArtisanError::Invalid(e)
+}
+
+/// Registers an artisan with no consent yet (nothing about them is public until staff record
+/// a consent), their private fields encrypted; returns the new id.
+pub fn register(
+    conn: &mut DbConn,
+    cipher: &Cipher,
+    editor: &Editor,
+    input: &NewArtisanInput,
+    now: NaiveDateTime,
+) -> Result<i64, ArtisanError> {
+    conn.transaction(|conn| {
+        let center_id = match (&input.center, editor.center_scope) {
+            (Some(code), _) => {
+                centers::find_by_code(conn, code)?
+                    .ok_or_else(|| invalid("center", format!("unknown center `{code}`")))?
+                    .id
+            }
+            (None, Some(own)) => own,
+            (None, None) => return Err(invalid("center", "choose the workshop the artisan works at")),
+        };
+        check_center(editor, center_id)?;
+        let new = NewArtisan {
+            public_id: fresh_public_id(),
+            center_id,
+            public_alias: input.public.alias.clone(),
+            public_story: input.public.story.clone(),
+            photo_path: None,
+            story_consent_until: None,
+            photo_consent_until: None,
+            profile_consent_until: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let id = create(conn, cipher, &new, &input.private.legal_name, input.private.phone.as_deref())?;
+        if let Some(payout) = &input.private.payout_details {
+            diesel::update(artisan_private::table.find(id))
+                .set(artisan_private::payout_details.eq(cipher.encrypt(payout)))
+                .execute(conn)?;
+        }
+        // No catalog version bump: without consent and without pieces, no public page shows
+        // this artisan yet.
+        let mut private = vec!["legal_name"];
+        private.extend(input.private.phone.as_ref().map(|_| "phone"));
+        private.extend(input.private.payout_details.as_ref().map(|_| "payout_details"));
+        audit::record(
+            conn,
+            &editor.actor,
+            "artisan.create",
+            "artisan",
+            Some(id.to_string()),
+            Some(center_id),
+            json!({
+                "public_id": new.public_id, "alias": new.public_alias,
+                "story": new.public_story.is_some(), "private_fields": private,
+            }),
+            now,
+        )?;
+        Ok(id)
+    })
+}
+
+/// Changes the alias and story; public pages refresh (catalog version) in the same transaction.
+pub fn update_public(
+    conn: &mut DbConn,
+    editor: &Editor,
+    id: i64,
+    input: &PublicInput,
+    now: NaiveDateTime,
+) -> Result<(), ArtisanError> {
+    conn.transaction(|conn| {
+        let before = find(conn, id)?;
+        check_center(editor, before.center_id)?;
+        queries::update_public_fields(conn, id, &input.alias, input.story.as_deref(), now)?;
+        catalog_queries::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "artisan.update",
+            "artisan",
+            Some(id.to_string()),
+            Some(before.center_id),
+            json!({
+                "alias": { "before": before.public_alias, "after": input.alias },
+                "story_changed": before.public_story != input.story,
+            }),
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// An artisan's public columns (raw), or 404.
+pub fn find(conn: &mut DbConn, id: i64) -> Result<PublicArtisanRow, AppError> {
+    queries::find_row(conn, id)?.ok_or(AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_is_a_first_name_and_at_most_an_initial() {
+        for ok in ["Rupa", "Rupa D.", "  Rupa   D ", "Anne-Marie", "Lakshmi P."] {
+            assert!(parse_alias(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(parse_alias("  Rupa   D. ").unwrap(), "Rupa D.");
+        for bad in ["", "Rupali Dasgupta", "Rupa D. K.", "R2D2", "Rupa Dx.", &"a".repeat(41)] {
+            assert!(parse_alias(bad).is_err(), "{bad}");
+        }
+    }
 }

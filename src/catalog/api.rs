@@ -13,7 +13,7 @@ use crate::money::Money;
 use crate::startup::AppState;
 use crate::web::page_cache::JSON;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct MoneyJson {
     pub amount_minor: i64,
     pub currency: &'static str,
@@ -26,14 +26,14 @@ impl From<Money> for MoneyJson {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CenterJson {
     pub code: String,
     pub city: String,
     pub country: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ImageJson {
     pub url: String,
     pub alt: String,
@@ -41,7 +41,7 @@ pub struct ImageJson {
     pub height: i32,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PieceJson {
     pub id: i64,
     pub sku: String,
@@ -63,7 +63,7 @@ pub struct PieceJson {
     pub image: Option<ImageJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct StoneJson {
     pub kind: String,
     pub count: i32,
@@ -71,7 +71,7 @@ pub struct StoneJson {
     pub label: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct MakerJson {
     pub public_id: String,
     pub alias: String,
@@ -81,7 +81,7 @@ pub struct MakerJson {
     pub labor_minutes: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PieceDetailJson {
     #[serde(flatten)]
     pub piece: PieceJson,
@@ -93,7 +93,7 @@ pub struct PieceDetailJson {
     pub images: Vec<ImageJson>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PaginationJson {
     pub page: i64,
     pub per_page: i64,
@@ -101,7 +101,7 @@ pub struct PaginationJson {
     pub total_pages: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PieceListJson {
     pub data: Vec<PieceJson>,
     pub pagination: PaginationJson,
@@ -181,6 +181,18 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
     }
 }
 
+/// Public pieces matching the catalog's filters, one page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/v1/pieces",
+    tag = "catalog",
+    params(RawCatalogQuery),
+    responses(
+        (status = 200, description = "One page of public pieces", body = PieceListJson),
+        (status = 304, description = "Not modified (the `If-None-Match` ETag still holds)"),
+        (status = 400, description = "A query parameter is not valid; `field` names it", body = crate::error::ApiErrorBody),
+    )
+)]
 pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -208,6 +220,18 @@ pub async fn list(
         .await
 }
 
+/// One public piece by id or slug, with its stones, makers (public aliases only) and images.
+#[utoipa::path(
+    get,
+    path = "/api/v1/pieces/{key}",
+    tag = "catalog",
+    params(("key" = String, Path, description = "The piece's numeric id or its slug, e.g. `lotus-ring`")),
+    responses(
+        (status = 200, description = "The piece", body = PieceDetailJson),
+        (status = 304, description = "Not modified (the `If-None-Match` ETag still holds)"),
+        (status = 404, description = "No public piece with that id or slug", body = crate::error::ApiErrorBody),
+    )
+)]
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,

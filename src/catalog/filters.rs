@@ -7,16 +7,29 @@ use super::types::{Metal, Purity};
 use crate::money::{Currency, Money};
 
 /// The query string as received; every field is optional text, parsed by `CatalogFilter::parse`.
-#[derive(Debug, Default, Clone, Deserialize)]
+/// (The doc comments below describe the parameters in the OpenAPI document.)
+#[derive(Debug, Default, Clone, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RawCatalogQuery {
+    /// A center's code: kolkata or mumbai
     pub center: Option<String>,
+    /// yellow_gold, rose_gold or white_gold
     pub metal: Option<String>,
+    /// 9K375, 14K585, 18K750, 20K833, 22K916, 23K958 or 24K
     pub purity: Option<String>,
+    /// Lowest price in the shop currency's major units, e.g. 250 or 99.50
     pub price_min: Option<String>,
+    /// Highest price in major units
     pub price_max: Option<String>,
+    /// available (default), sold or all
     pub availability: Option<String>,
+    /// newest (default), price_asc or price_desc
     pub sort: Option<String>,
+    /// Page number from 1
+    #[param(value_type = Option<i64>)]
     pub page: Option<String>,
+    /// Pieces per page, 1 to 100 (default 24)
+    #[param(value_type = Option<i64>)]
     pub per_page: Option<String>,
 }
 

@@ -92,6 +92,9 @@ pub struct ImageRow {
     pub width: i32,
     pub height: i32,
     pub position: i32,
+    /// Widths of the resized copies stored beside `path` ("400,800,1600"); empty for an image
+    /// with one file only (the demo SVGs). See `images::variant_paths`.
+    pub variants: String,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -103,4 +106,5 @@ pub struct NewImage {
     pub width: i32,
     pub height: i32,
     pub position: i32,
+    pub variants: String,
 }

@@ -160,6 +160,7 @@ pub fn insert_piece(
                 width: *w,
                 height: *h,
                 position: i as i32,
+                variants: String::new(),
             })
             .collect();
         // One statement per row: SQLite through the multi-backend does not batch inserts.
@@ -198,5 +199,102 @@ pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
     diesel::update(catalog_state::table.find(1))
         .set(catalog_state::version.eq(catalog_state::version + 1))
         .execute(conn)?;
+    Ok(())
+}
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// SQL `lower()`, for case-insensitive search on both backends (PostgreSQL's LIKE is
+    /// case-sensitive, SQLite's is not).
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// What the back-office list asks for. Unlike the public queries, every status is visible.
+#[derive(Debug, Clone, Default)]
+pub struct StaffSearch {
+    /// Matched anywhere in the title or SKU, ignoring case.
+    pub text: Option<String>,
+    pub status: Option<PieceStatus>,
+    pub center_id: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// One page of pieces for staff (any status), most recently changed first, and the total.
+pub fn staff_search(conn: &mut DbConn, s: &StaffSearch) -> QueryResult<(Vec<PieceRow>, i64)> {
+    let pattern = s.text.as_ref().map(|t| {
+        let escaped = t.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let build = || {
+        let mut q = pieces::table.into_boxed();
+        if let Some(p) = &pattern {
+            q = q.filter(
+                lower(pieces::title).like(p.clone()).escape('\\').or(lower(pieces::sku).like(p.clone()).escape('\\')),
+            );
+        }
+        if let Some(status) = s.status {
+            q = q.filter(pieces::status.eq(status.code()));
+        }
+        if let Some(id) = s.center_id {
+            q = q.filter(pieces::center_id.eq(id));
+        }
+        q
+    };
+    let total: i64 = build().count().get_result(conn)?;
+    let rows = build()
+        .order((pieces::updated_at.desc(), pieces::id.desc()))
+        .limit(s.limit)
+        .offset(s.offset)
+        .select(PieceRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// One image of one piece (`None` if the image belongs to another piece).
+pub fn image_of_piece(conn: &mut DbConn, piece_id: i64, image_id: i64) -> QueryResult<Option<ImageRow>> {
+    piece_images::table
+        .find(image_id)
+        .filter(piece_images::piece_id.eq(piece_id))
+        .select(ImageRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The position after a piece's last image.
+pub fn next_image_position(conn: &mut DbConn, piece_id: i64) -> QueryResult<i32> {
+    let last: Option<i32> = piece_images::table
+        .filter(piece_images::piece_id.eq(piece_id))
+        .select(diesel::dsl::max(piece_images::position))
+        .first(conn)?;
+    Ok(last.map_or(0, |p| p + 1))
+}
+
+pub fn insert_image(conn: &mut DbConn, image: &NewImage) -> QueryResult<i64> {
+    diesel::insert_into(piece_images::table).values(image).returning(piece_images::id).get_result(conn)
+}
+
+pub fn delete_image(conn: &mut DbConn, image_id: i64) -> QueryResult<usize> {
+    diesel::delete(piece_images::table.find(image_id)).execute(conn)
+}
+
+/// The image just before (`up`) or after a position in a piece's order.
+pub fn neighbour_image(conn: &mut DbConn, piece_id: i64, position: i32, up: bool) -> QueryResult<Option<ImageRow>> {
+    let q = piece_images::table.filter(piece_images::piece_id.eq(piece_id)).into_boxed();
+    let q = if up {
+        q.filter(piece_images::position.lt(position)).order(piece_images::position.desc())
+    } else {
+        q.filter(piece_images::position.gt(position)).order(piece_images::position.asc())
+    };
+    q.select(ImageRow::as_select()).first(conn).optional()
+}
+
+/// Swaps two images' positions. `(piece_id, position)` is unique and checked per statement,
+/// so one image parks at a free negative position first. Call inside a transaction.
+pub fn swap_image_positions(conn: &mut DbConn, a: &ImageRow, b: &ImageRow) -> QueryResult<()> {
+    let parked = -1 - a.position.max(b.position);
+    diesel::update(piece_images::table.find(a.id)).set(piece_images::position.eq(parked)).execute(conn)?;
+    diesel::update(piece_images::table.find(b.id)).set(piece_images::position.eq(a.position)).execute(conn)?;
+    diesel::update(piece_images::table.find(a.id)).set(piece_images::position.eq(b.position)).execute(conn)?;
     Ok(())
 }

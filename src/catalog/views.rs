@@ -15,11 +15,17 @@ pub struct ImageView {
     pub alt: String,
     pub width: i32,
     pub height: i32,
+    /// `"/media/…-400.jpg 400w, /media/…-800.jpg 800w, …"` when the image has resized copies
+    /// (uploaded photos); `None` for single-file images (the demo SVGs).
+    pub srcset: Option<String>,
 }
 
 impl From<&ImageRow> for ImageView {
     fn from(i: &ImageRow) -> Self {
-        Self { url: media_url(&i.path), alt: i.alt_text.clone(), width: i.width, height: i.height }
+        let copies = crate::images::variant_paths(&i.path, &i.variants);
+        let srcset = (!copies.is_empty())
+            .then(|| copies.iter().map(|(w, p)| format!("{} {w}w", media_url(p))).collect::<Vec<_>>().join(", "));
+        Self { url: media_url(&i.path), alt: i.alt_text.clone(), width: i.width, height: i.height, srcset }
     }
 }
 
@@ -34,6 +40,7 @@ pub fn portrait(artisan: &crate::artisans::PublicArtisan) -> Option<ImageView> {
         alt: format!("Portrait of {}", artisan.alias),
         width: 400,
         height: 400,
+        srcset: None,
     })
 }
 

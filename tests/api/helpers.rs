@@ -406,3 +406,47 @@ pub fn totp_at(secret: &str, email: &str, offset_seconds: i64) -> String {
         .unwrap()
         .generate(at)
 }
+
+/// One part of a `multipart/form-data` body.
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File { name: &'a str, filename: &'a str, content_type: &'a str, bytes: &'a [u8] },
+}
+
+/// A `multipart/form-data` body as a browser sends it: (content type, bytes).
+pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
+    let boundary = format!("----fairgold-test-{:016x}", fastrand::u64(..));
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File { name, filename, content_type, bytes } => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+impl TestApp {
+    pub async fn post_multipart(&self, path: &str, session: Option<&Session>, parts: &[Part<'_>]) -> reqwest::Response {
+        let (content_type, body) = multipart(parts);
+        let mut req = self.client.post(format!("{}{}", self.address, path)).header("Content-Type", content_type);
+        if let Some(s) = session {
+            req = req.header("Cookie", &s.cookie);
+        }
+        req.body(body).send().await.expect("request")
+    }
+}

@@ -1,8 +1,10 @@
 //! The one integration test binary: each module boots the real app (see `helpers`).
 
+mod admin_access;
 mod admin_api;
 mod admin_artisans;
 mod admin_audit;
+mod admin_images;
 mod admin_import;
 mod admin_pieces;
 mod api;

@@ -1,0 +1,212 @@
+//! API tokens: per-staff bearer tokens for the admin JSON API. A token is shown once when it is
+//! made; only its SHA-256 is stored, with a short public prefix so its owner can tell tokens
+//! apart. Revoking a token, or disabling its owner, ends it at once.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::audit::{self, Actor};
+use crate::crypto;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::schema::{api_tokens, staff};
+use crate::staff::StaffRow;
+
+/// A token's name is a reminder for its owner ("stock sync script"): required, at most 60 characters.
+pub const NAME_MAX: usize = 60;
+
+/// `last_used_at` is written at most this often per token, so a busy client does not turn
+/// every read into a write.
+pub const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// A token as its owner sees it: never the token itself or its hash.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = api_tokens)]
+pub struct TokenRow {
+    pub id: i64,
+    pub staff_id: i64,
+    pub name: String,
+    pub prefix: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+impl TokenRow {
+    /// How the token starts, for recognising it: `fg_1a2b3c4d_…`.
+    pub fn display_prefix(&self) -> String {
+        format!("fg_{}_…", self.prefix)
+    }
+}
+
+/// A checked token name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenName(String);
+
+impl TokenName {
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let name = input.trim();
+        if name.is_empty() {
+            return Err("give the token a name, e.g. the script or computer that will use it".into());
+        }
+        if name.chars().count() > NAME_MAX {
+            return Err(format!("keep the name to {NAME_MAX} characters or fewer"));
+        }
+        if name.chars().any(char::is_control) {
+            return Err("the name cannot contain line breaks or control characters".into());
+        }
+        Ok(Self(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A new raw token `fg_<prefix>_<secret>` and its prefix: 8 hex characters to recognise it
+/// by, then 32 random bytes (URL-safe base64) that make it a secret.
+fn new_token() -> (String, String) {
+    let mut p = [0u8; 4];
+    crypto::fill_random(&mut p);
+    let prefix: String = p.iter().map(|b| format!("{b:02x}")).collect();
+    let raw = format!("fg_{prefix}_{}", crypto::random_token(32));
+    (raw, prefix)
+}
+
+/// The staff member's tokens, newest first (revoked ones too, so the history is visible).
+pub fn list_for(conn: &mut DbConn, staff_id: i64) -> QueryResult<Vec<TokenRow>> {
+    api_tokens::table
+        .filter(api_tokens::staff_id.eq(staff_id))
+        .order(api_tokens::id.desc())
+        .select(TokenRow::as_select())
+        .load(conn)
+}
+
+/// Makes a token for `owner`; returns the stored row and the raw token, which exists only in
+/// this return value (show it once; it cannot be recovered).
+pub fn create(
+    conn: &mut DbConn,
+    owner: &StaffRow,
+    actor: &Actor,
+    name: &TokenName,
+    now: NaiveDateTime,
+) -> Result<(TokenRow, String), AppError> {
+    let (raw, prefix) = new_token();
+    let row = conn.transaction(|conn| -> Result<TokenRow, AppError> {
+        let id: i64 = diesel::insert_into(api_tokens::table)
+            .values((
+                api_tokens::staff_id.eq(owner.id),
+                api_tokens::name.eq(name.as_str()),
+                api_tokens::prefix.eq(&prefix),
+                api_tokens::token_hash.eq(crypto::token_hash(&raw)),
+                api_tokens::created_at.eq(now),
+            ))
+            .returning(api_tokens::id)
+            .get_result(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "api_token.create",
+            "api_token",
+            Some(id.to_string()),
+            owner.center_id,
+            json!({ "name": name.as_str(), "prefix": prefix }),
+            now,
+        )?;
+        Ok(api_tokens::table.find(id).select(TokenRow::as_select()).first(conn)?)
+    })?;
+    Ok((row, raw))
+}
+
+/// Revokes one of `owner`'s tokens. Another staff member's token is "not found" (and stays
+/// as it was); revoking an already revoked token changes nothing.
+pub fn revoke(
+    conn: &mut DbConn,
+    owner: &StaffRow,
+    actor: &Actor,
+    token_id: i64,
+    now: NaiveDateTime,
+) -> Result<TokenRow, AppError> {
+    conn.transaction(|conn| -> Result<TokenRow, AppError> {
+        // Write first (one conditional statement), so the transaction holds the write lock from
+        // its first statement; a token that is not ours, or already revoked, matches nothing.
+        let n = diesel::update(
+            api_tokens::table
+                .find(token_id)
+                .filter(api_tokens::staff_id.eq(owner.id))
+                .filter(api_tokens::revoked_at.is_null()),
+        )
+        .set(api_tokens::revoked_at.eq(now))
+        .execute(conn)?;
+        let token: TokenRow = api_tokens::table
+            .find(token_id)
+            .filter(api_tokens::staff_id.eq(owner.id))
+            .select(TokenRow::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(AppError::NotFound)?;
+        if n == 1 {
+            audit::record(
+                conn,
+                actor,
+                "api_token.revoke",
+                "api_token",
+                Some(token_id.to_string()),
+                owner.center_id,
+                json!({ "name": token.name, "prefix": token.prefix }),
+                now,
+            )?;
+        }
+        Ok(token)
+    })
+}
+
+/// The live token `raw` and its active owner, or `None` (unknown, revoked, or the owner is
+/// disabled). Marks the token used, at most once a minute.
+pub fn authenticate(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryResult<Option<(TokenRow, StaffRow)>> {
+    let found: Option<(TokenRow, StaffRow)> = api_tokens::table
+        .inner_join(staff::table)
+        .filter(api_tokens::token_hash.eq(crypto::token_hash(raw)))
+        .filter(api_tokens::revoked_at.is_null())
+        .filter(staff::disabled_at.is_null())
+        .select((TokenRow::as_select(), StaffRow::as_select()))
+        .first(conn)
+        .optional()?;
+    let stale = now - Duration::seconds(TOUCH_EVERY_SECONDS);
+    if let Some((token, _)) = found.as_ref().filter(|(t, _)| !matches!(t.last_used_at, Some(at) if at >= stale)) {
+        // Conditional, so that of several requests at once only one writes.
+        diesel::update(
+            api_tokens::table
+                .find(token.id)
+                .filter(api_tokens::last_used_at.is_null().or(api_tokens::last_used_at.lt(stale))),
+        )
+        .set(api_tokens::last_used_at.eq(now))
+        .execute(conn)?;
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_required_and_short() {
+        assert_eq!(TokenName::parse("  stock sync ").unwrap().as_str(), "stock sync");
+        assert!(TokenName::parse("   ").is_err());
+        assert!(TokenName::parse(&"x".repeat(61)).is_err());
+        assert!(TokenName::parse(&"é".repeat(60)).is_ok());
+        assert!(TokenName::parse("a\nb").is_err());
+    }
+
+    #[test]
+    fn tokens_carry_their_prefix_and_are_random() {
+        let (raw, prefix) = new_token();
+        assert_eq!(prefix.len(), 8);
+        assert!(raw.starts_with(&format!("fg_{prefix}_")));
+        assert!(raw.len() > 50);
+        assert_ne!(raw, new_token().0);
+    }
+}

@@ -1,0 +1,129 @@
+//! Adding, removing and reordering a piece's photos. Each change checks the editor's center,
+//! is audit-logged and bumps the catalog version (the storefront shows photos) in one
+//! transaction. Files are written before the row and removed after it, so a row never points
+//! at a missing file.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::store::Stored;
+use super::AltText;
+use crate::audit;
+use crate::catalog::models::{ImageRow, NewImage, PieceRow};
+use crate::catalog::queries;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::inventory::Editor;
+use crate::schema::piece_images;
+
+fn check_center(editor: &Editor, piece: &PieceRow) -> Result<(), AppError> {
+    match editor.center_scope {
+        Some(own) if own != piece.center_id => {
+            tracing::warn!(actor = %editor.actor.label, piece_id = piece.id, "photo change for another center refused");
+            Err(AppError::Forbidden("You can only change pieces of your own workshop.".into()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Records stored copies as the piece's last photo; returns the image id.
+pub fn add(
+    conn: &mut DbConn,
+    editor: &Editor,
+    piece: &PieceRow,
+    stored: &Stored,
+    alt: &AltText,
+    now: NaiveDateTime,
+) -> Result<i64, AppError> {
+    check_center(editor, piece)?;
+    conn.transaction(|conn| {
+        let position = queries::next_image_position(conn, piece.id)?;
+        let id = queries::insert_image(
+            conn,
+            &NewImage {
+                piece_id: piece.id,
+                path: stored.path.clone(),
+                alt_text: alt.as_str().to_string(),
+                width: stored.width as i32,
+                height: stored.height as i32,
+                position,
+                variants: stored.variants.clone(),
+            },
+        )?;
+        queries::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "piece.image.add",
+            "piece",
+            Some(piece.id.to_string()),
+            Some(piece.center_id),
+            json!({ "image_id": id, "path": stored.path, "variants": stored.variants, "alt": alt.as_str() }),
+            now,
+        )?;
+        Ok(id)
+    })
+}
+
+/// Removes a photo's row. Returns it, and whether its files are now unused (demo pieces can
+/// share a file), so the caller can delete them after the commit.
+pub fn delete(
+    conn: &mut DbConn,
+    editor: &Editor,
+    piece: &PieceRow,
+    image_id: i64,
+    now: NaiveDateTime,
+) -> Result<(ImageRow, bool), AppError> {
+    check_center(editor, piece)?;
+    conn.transaction(|conn| {
+        let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
+        queries::delete_image(conn, image.id)?;
+        let still_used: i64 =
+            piece_images::table.filter(piece_images::path.eq(&image.path)).count().get_result(conn)?;
+        queries::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "piece.image.delete",
+            "piece",
+            Some(piece.id.to_string()),
+            Some(piece.center_id),
+            json!({ "image_id": image.id, "path": image.path, "alt": image.alt_text }),
+            now,
+        )?;
+        Ok((image, still_used == 0))
+    })
+}
+
+/// Moves a photo one place up (towards the cover) or down. At either end nothing changes.
+pub fn move_one(
+    conn: &mut DbConn,
+    editor: &Editor,
+    piece: &PieceRow,
+    image_id: i64,
+    up: bool,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    check_center(editor, piece)?;
+    conn.transaction(|conn| {
+        let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
+        let Some(other) = queries::neighbour_image(conn, piece.id, image.position, up)? else {
+            return Ok(());
+        };
+        queries::swap_image_positions(conn, &image, &other)?;
+        queries::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            "piece.image.move",
+            "piece",
+            Some(piece.id.to_string()),
+            Some(piece.center_id),
+            json!({ "image_id": image.id, "direction": if up { "up" } else { "down" },
+                    "from": image.position, "to": other.position }),
+            now,
+        )?;
+        Ok(())
+    })
+}
