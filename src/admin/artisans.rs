@@ -31,7 +31,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/artisans/{id}", web::post().to(update))
         .route("/admin/artisans/{id}/consent", web::post().to(record_consent))
         .route("/admin/artisans/{id}/private", web::get().to(private_view))
-        .route("/admin/artisans/{id}/private", web::post().to(private_update));
+        .route("/admin/artisans/{id}/private", web::post().to(private_update))
+        .service(
+            web::resource("/admin/artisans/{id}/photo")
+                .app_data(super::pieces::upload_config())
+                .route(web::post().to(upload_photo)),
+        )
+        .route("/admin/artisans/{id}/photo/delete", web::post().to(delete_photo));
 }
 
 /// Who may write the public fields and give consent; finance may withdraw consent too (taking
@@ -86,6 +92,7 @@ struct ArtisanItem {
     public_id: String,
     alias: String,
     story: Option<String>,
+    photo_url: Option<String>,
     center: String,
     consents: Vec<ConsentStatus>,
 }
@@ -96,6 +103,7 @@ fn item(row: &PublicArtisanRow, all_centers: &[Center], today: NaiveDate) -> Art
         public_id: row.public_id.clone(),
         alias: row.public_alias.clone(),
         story: row.public_story.clone(),
+        photo_url: row.photo_path.as_deref().map(crate::catalog::views::media_url),
         center: all_centers.iter().find(|c| c.id == row.center_id).map(|c| c.city.clone()).unwrap_or_default(),
         consents: consent_status(row, today),
     }
@@ -372,3 +380,77 @@ pub async fn private_update(
         Err(errors) => private_page(&state, &me, &row, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY),
     }
 }
+
+/// The portrait upload: the photo stays in memory and is re-encoded without any metadata
+/// (see `images::process`), exactly like piece photos.
+#[derive(actix_multipart::form::MultipartForm)]
+pub struct PhotoForm {
+    csrf_token: Option<actix_multipart::form::text::Text<String>>,
+    #[multipart(limit = "15 MiB")]
+    image: Option<actix_multipart::form::bytes::Bytes>,
+}
+
+pub async fn upload_photo(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<i64>,
+    form: actix_multipart::form::MultipartForm<PhotoForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    crate::auth::extract::check_csrf(&me.session, form.csrf_token.as_ref().map(|t| t.as_str()))?;
+    me.require(EDITORS)?;
+    let id = path.into_inner();
+    load_for(&state, &me, id).await?;
+    let bytes = form.image.map(|b| b.data).unwrap_or_default();
+    let media_dir = state.settings.media_dir();
+    let stored = web::block(move || {
+        let copies = crate::images::process(&bytes)?;
+        crate::images::store::save(&media_dir, &copies)
+            .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
+    })
+    .await
+    .map_err(|_| AppError::Internal("the photo worker stopped".into()))?
+    .map_err(|e| match e {
+        crate::images::process::UploadError::Internal(cause) => AppError::Internal(format!("portrait upload: {cause}")),
+        other => AppError::bad_request("image", format!("The photo was not saved: {other}.")),
+    })?;
+    let editor = Editor::from(&me);
+    let new_path = stored.path.clone();
+    let result = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, Some(&new_path), now())).await;
+    let media_dir = state.settings.media_dir();
+    match result {
+        Ok(old) => {
+            if let Some(old) = old {
+                crate::images::store::remove(&media_dir, &old, ALL_WIDTHS);
+            }
+            Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
+        }
+        Err(e) => {
+            crate::images::store::remove(&media_dir, &stored.path, &stored.variants);
+            Err(e)
+        }
+    }
+}
+
+pub async fn delete_photo(
+    state: web::Data<AppState>,
+    form: AdminForm<Empty>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let me = form.staff;
+    me.require(EDITORS)?;
+    let id = path.into_inner();
+    load_for(&state, &me, id).await?;
+    let editor = Editor::from(&me);
+    let old = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, None, now())).await?;
+    if let Some(old) = old {
+        crate::images::store::remove(&state.settings.media_dir(), &old, ALL_WIDTHS);
+    }
+    Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
+}
+
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+/// A portrait keeps only its main path; removing it removes every width it may have.
+const ALL_WIDTHS: &str = "400,800,1600";

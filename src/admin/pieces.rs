@@ -626,7 +626,7 @@ pub struct UploadForm {
 
 /// Limits for the upload route: the photo plus a little room for the text fields, all in
 /// memory. Anything larger is refused with 413 and a message, before the handler runs.
-fn upload_config() -> MultipartFormConfig {
+pub(crate) fn upload_config() -> MultipartFormConfig {
     let limit = images::MAX_UPLOAD_BYTES + 64 * 1024;
     MultipartFormConfig::default().total_limit(limit).memory_limit(limit).error_handler(|err, _req| {
         let (status, message) = match err {

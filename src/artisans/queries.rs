@@ -160,3 +160,17 @@ pub fn update_private_fields(
         ))
         .execute(conn)
 }
+
+/// Sets or clears the photo; returns the path it replaces.
+pub fn set_photo_path(
+    conn: &mut DbConn,
+    id: i64,
+    path: Option<&str>,
+    now: chrono::NaiveDateTime,
+) -> QueryResult<Option<String>> {
+    let old: Option<String> = artisans::table.find(id).select(artisans::photo_path).first(conn)?;
+    diesel::update(artisans::table.find(id))
+        .set((artisans::photo_path.eq(path), artisans::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(old)
+}

@@ -285,6 +285,35 @@ pub fn update_public(
     })
 }
 
+/// Sets (or, with `None`, removes) the artisan's photo; returns the replaced path so its files
+/// can be deleted after the commit. It is shown publicly only while photo consent holds.
+pub fn set_photo(
+    conn: &mut DbConn,
+    editor: &Editor,
+    id: i64,
+    photo: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<Option<String>, AppError> {
+    conn.transaction(|conn| {
+        let before = find(conn, id)?;
+        check_center(editor, before.center_id)?;
+        let old = queries::set_photo_path(conn, id, photo, now)?;
+        catalog_queries::bump_version(conn)?;
+        let action = if photo.is_some() { "artisan.photo_set" } else { "artisan.photo_removed" };
+        audit::record(
+            conn,
+            &editor.actor,
+            action,
+            "artisan",
+            Some(id.to_string()),
+            Some(before.center_id),
+            json!({}),
+            now,
+        )?;
+        Ok(old)
+    })
+}
+
 /// An artisan's public columns (raw), or 404.
 pub fn find(conn: &mut DbConn, id: i64) -> Result<PublicArtisanRow, AppError> {
     queries::find_row(conn, id)?.ok_or(AppError::NotFound)

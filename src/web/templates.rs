@@ -45,6 +45,7 @@ struct Me<'a> {
     role: &'a str,
     role_label: &'a str,
     center_id: Option<i64>,
+    totp_enabled: bool,
 }
 
 pub struct Templates {
@@ -94,6 +95,7 @@ impl Templates {
                     role: me.role.code(),
                     role_label: me.role.label(),
                     center_id: me.staff.center_id,
+                    totp_enabled: me.staff.totp_enabled,
                 },
             );
             ctx.insert("csrf_token", me.csrf_token());

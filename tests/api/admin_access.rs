@@ -89,6 +89,8 @@ async fn every_admin_route_for_every_role() {
         ("POST", a.clone(), [L, A, F, F, A]),
         // Finance may withdraw consent (a takedown never waits for a manager).
         ("POST", format!("{a}/consent"), [L, A, F, A, A]),
+        ("POST", format!("{a}/photo"), [L, A, F, F, A]),
+        ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
         ("GET", format!("{a}/private"), [L, F, F, A, A]),
         ("POST", format!("{a}/private"), [L, F, F, A, A]),
         ("GET", "/admin/audit".into(), [L, F, F, F, A]),
@@ -103,7 +105,8 @@ async fn every_admin_route_for_every_role() {
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the
     // session's CSRF token), except consent, whose withdrawal finance may do.
-    let multipart = |path: &str| path.ends_with("/images") || path.starts_with("/admin/import");
+    let multipart =
+        |path: &str| path.ends_with("/images") || path.ends_with("/photo") || path.starts_with("/admin/import");
     let mut failures = Vec::new();
     for (method, path, expected) in &table {
         for (i, who) in WHO.iter().enumerate() {

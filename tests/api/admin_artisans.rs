@@ -7,7 +7,7 @@ use fairgold::artisans::queries as artisan_queries;
 use fairgold::audit::queries::{search, AuditFilter};
 use fairgold::schema::{artisan_consents, artisan_private, artisans};
 
-use crate::helpers::{now, ArtisanFixture, PieceFixture, Session, TestApp};
+use crate::helpers::{now, ArtisanFixture, Part, PieceFixture, Session, TestApp};
 
 const LEGAL_NAME: &str = "Philomena Xanthippe Okonkwo";
 const PHONE: &str = "+91 98765 43219";
@@ -424,4 +424,56 @@ async fn a_post_without_the_csrf_token_is_refused() {
     assert_eq!((row.public_alias.as_str(), row.story_consent_until), ("Mina K.", None));
     let count: i64 = app.with_conn(|c| artisans::table.count().get_result(c)).unwrap();
     assert_eq!(count, 1);
+}
+
+#[tokio::test]
+async fn a_portrait_is_stripped_of_its_location_and_shown_only_while_photo_consent_holds() {
+    let app = TestApp::spawn().await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("mumbai@fairgold.test", "manager", Some("mumbai"));
+    let s = app.sign_in("kolkata@fairgold.test").await;
+    let (id, public_id) = register(&app, &s, "Asha K.", "Asha loves filigree.", &[]).await;
+    give(&app, &s, id, "profile").await;
+    let photo = crate::admin_images::photo_with_gps(900, 900);
+    let upload = |session: Session| {
+        let photo = photo.clone();
+        let app = &app;
+        async move {
+            app.post_multipart(
+                &format!("/admin/artisans/{id}/photo"),
+                Some(&session),
+                &[
+                    Part::Text("csrf_token", &session.csrf),
+                    Part::File { name: "image", filename: "asha.jpg", content_type: "image/jpeg", bytes: &photo },
+                ],
+            )
+            .await
+        }
+    };
+    // Another center's manager cannot set it.
+    let other = app.sign_in("mumbai@fairgold.test").await;
+    assert_eq!(upload(other).await.status().as_u16(), 403);
+    assert!(app.with_conn(|c| artisan_queries::find_row(c, id)).unwrap().unwrap().photo_path.is_none());
+
+    let res = upload(s.clone()).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let path = app.with_conn(|c| artisan_queries::find_row(c, id)).unwrap().unwrap().photo_path.expect("photo saved");
+    let served = app.get(&format!("/media/{path}")).await.bytes().await.unwrap();
+    assert!(exif::Reader::new().read_from_container(&mut std::io::Cursor::new(&served[..])).is_err(), "no EXIF at all");
+    assert!(!served.windows(6).any(|w| w == b"Hidden"), "no comment either");
+
+    // Without photo consent the portrait is nowhere public; with it, it shows; withdrawn, gone.
+    let profile = format!("/artisans/{public_id}");
+    let file = path.rsplit('/').next().unwrap().to_string(); // pages escape `/` as `&#x2F;`
+    assert!(!app.page(&profile, 200).await.contains(&file));
+    give(&app, &s, id, "photo").await;
+    assert!(app.page(&profile, 200).await.contains(&file));
+    withdraw(&app, &s, id, "photo").await;
+    assert!(!app.page(&profile, 200).await.contains(&file));
+
+    // Removing it deletes the row's path and the files.
+    let res = app.post_form(&format!("/admin/artisans/{id}/photo/delete"), Some(&s), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(app.with_conn(|c| artisan_queries::find_row(c, id)).unwrap().unwrap().photo_path.is_none());
+    assert_eq!(app.get(&format!("/media/{path}")).await.status().as_u16(), 404);
 }

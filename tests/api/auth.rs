@@ -245,3 +245,26 @@ async fn cross_site_posts_are_refused() {
     assert_eq!(res.status().as_u16(), 403, "login CSRF is refused too");
     assert_eq!(app.get_as("/admin", &session).await.status().as_u16(), 200, "the session is untouched");
 }
+
+#[tokio::test]
+async fn a_manager_may_turn_on_totp_and_is_then_asked_for_it() {
+    let app = TestApp::spawn().await;
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let s = app.sign_in("rupa@fairgold.test").await;
+    let dash = app.get_as("/admin", &s).await.text().await.unwrap();
+    assert!(dash.contains("set up an authenticator app"));
+    let html = app.get_as("/admin/mfa/enrol", &s).await.text().await.unwrap();
+    let secret = secret_in(&html);
+    let s = Session { csrf: csrf_in(&html).unwrap(), ..s };
+    let res = app.post_form("/admin/mfa/enrol", Some(&s), &[("code", &totp_now(&secret, "rupa@fairgold.test"))]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let (res, _) = app.password_sign_in("rupa@fairgold.test").await;
+    assert_eq!(res.headers()["location"], "/admin/mfa", "now the code is asked for at every sign-in");
+}
+
+#[tokio::test]
+async fn production_sends_hsts() {
+    let app = TestApp::spawn_with(&[("env", "production"), ("base_url", "https://shop.example")]).await;
+    let res = app.get("/").await;
+    assert_eq!(res.headers()["strict-transport-security"], "max-age=63072000; includeSubDomains");
+}
