@@ -101,7 +101,127 @@ struct RawSettings {
     /// Seed demo data into an empty database at start (development only).
     seed_demo: Option<bool>,
     secret_key: Option<String>,
+    /// Stripe: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`; the API base URL is for tests.
+    stripe_secret_key: Option<String>,
+    stripe_webhook_secret: Option<String>,
+    stripe_api_base: Option<String>,
     shop: ShopSettings,
+    mail: MailSettings,
+    /// Shipping zones and their options; `None` = the defaults for the shop currency.
+    shipping_zones: Option<Vec<ShippingZone>>,
+}
+
+/// A destination zone for shipping: the countries it covers and the options offered there.
+/// Prices are in the shop currency's minor units (cents, paise).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingZone {
+    pub code: String,
+    pub name: String,
+    /// ISO 3166-1 alpha-2 codes; empty = every country no other zone names (the rest of the world).
+    #[serde(default)]
+    pub countries: Vec<String>,
+    pub options: Vec<ShippingOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOption {
+    pub code: String,
+    pub label: String,
+    pub price_minor: i64,
+}
+
+impl ShippingZone {
+    /// The defaults: insured courier within India; express or post to the rest of the world.
+    /// Dated defaults (2026) meant to be overridden in `fairgold.toml` (`[[shipping_zones]]`).
+    pub fn defaults(currency: Currency) -> Vec<Self> {
+        // Rough courier rates; rupees are scaled so an INR shop gets sensible figures.
+        let scale = if currency == Currency::Inr { 80 } else { 1 };
+        let option = |code: &str, label: &str, major: i64| ShippingOption {
+            code: code.into(),
+            label: label.into(),
+            price_minor: major * 100 * scale,
+        };
+        vec![
+            ShippingZone {
+                code: "india".into(),
+                name: "India".into(),
+                countries: vec!["IN".into()],
+                options: vec![option("in-courier", "Insured courier within India, 3–5 working days", 10)],
+            },
+            ShippingZone {
+                code: "world".into(),
+                name: "Rest of the world".into(),
+                countries: vec![],
+                options: vec![
+                    option("intl-express", "Insured express courier, 5–8 working days", 45),
+                    option("intl-post", "Insured registered post, 10–20 working days", 25),
+                ],
+            },
+        ]
+    }
+
+    /// The zone that ships to `country` (an upper-case alpha-2 code), if any.
+    pub fn for_country<'a>(zones: &'a [Self], country: &str) -> Option<&'a Self> {
+        zones
+            .iter()
+            .find(|z| z.countries.iter().any(|c| c == country))
+            .or_else(|| zones.iter().find(|z| z.countries.is_empty()))
+    }
+
+    fn check_all(zones: &[Self]) -> Result<(), ConfigError> {
+        let bad = |m: String| Err(ConfigError::Invalid(format!("shipping_zones: {m}")));
+        let mut codes = std::collections::HashSet::new();
+        let mut countries = std::collections::HashSet::new();
+        if zones.iter().filter(|z| z.countries.is_empty()).count() > 1 {
+            return bad("only one zone may leave `countries` empty (the rest of the world)".into());
+        }
+        for z in zones {
+            if z.options.is_empty() {
+                return bad(format!("zone `{}` has no options", z.code));
+            }
+            for c in &z.countries {
+                if c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_uppercase()) {
+                    return bad(format!("`{c}` in zone `{}` is not an ISO alpha-2 code such as IN", z.code));
+                }
+                if !countries.insert(c.clone()) {
+                    return bad(format!("country {c} is in more than one zone"));
+                }
+            }
+            for o in &z.options {
+                if o.code.trim().is_empty() || !codes.insert(o.code.clone()) {
+                    return bad(format!("option code `{}` is empty or used twice", o.code));
+                }
+                if o.price_minor < 0 {
+                    return bad(format!("option `{}` has a negative price", o.code));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Outgoing email. `file` (the development default) writes each message to `dir`; `smtp`
+/// sends through `smtp_url` (e.g. `smtps://user:pass@mail.example:465`, TLS in production).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MailSettings {
+    pub transport: String,
+    pub smtp_url: Option<String>,
+    pub from: String,
+    pub dir: PathBuf,
+    /// How often (ms) the outbox worker looks for due messages; 0 = no worker in this instance.
+    pub poll_ms: u64,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: "file".into(),
+            smtp_url: None,
+            from: "fairgold <orders@fairgold.example>".into(),
+            dir: PathBuf::from("data/mail"),
+            poll_ms: 1000,
+        }
+    }
 }
 
 impl Default for RawSettings {
@@ -118,7 +238,12 @@ impl Default for RawSettings {
             cache_max_mb: 32,
             seed_demo: None,
             secret_key: None,
+            stripe_secret_key: None,
+            stripe_webhook_secret: None,
+            stripe_api_base: None,
             shop: ShopSettings::default(),
+            mail: MailSettings::default(),
+            shipping_zones: None,
         }
     }
 }
@@ -137,8 +262,20 @@ pub struct Settings {
     pub cache_max_bytes: u64,
     pub seed_demo: bool,
     pub secret_key: Option<SecretString>,
+    pub stripe: Option<StripeSettings>,
     pub shop: ShopSettings,
     pub currency: Currency,
+    pub mail: MailSettings,
+    pub shipping_zones: Vec<ShippingZone>,
+}
+
+/// Stripe credentials; `None` in development means the local test-payment page is used.
+#[derive(Debug, Clone)]
+pub struct StripeSettings {
+    pub secret_key: SecretString,
+    pub webhook_secret: SecretString,
+    /// Base URL of the Stripe API (tests point it at a loopback server).
+    pub api_base: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -157,7 +294,12 @@ impl Settings {
             Figment::from(Serialized::defaults(RawSettings::default()))
                 .merge(Toml::file(&file))
                 .merge(Env::prefixed("FAIRGOLD_").ignore(&["CONFIG"]).split("__"))
-                .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into())),
+                .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into()))
+                .merge(
+                    Env::raw()
+                        .only(&["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"])
+                        .map(|k| k.as_str().to_lowercase().into()),
+                ),
         )
     }
 
@@ -194,6 +336,22 @@ impl Settings {
         let base_url = raw.base_url.trim_end_matches('/').to_string();
         url::Url::parse(&base_url)
             .map_err(|_| ConfigError::Invalid(format!("FAIRGOLD_BASE_URL `{base_url}` is not a URL")))?;
+        let stripe = match (raw.stripe_secret_key, raw.stripe_webhook_secret) {
+            (Some(key), Some(hook)) if !key.is_empty() && !hook.is_empty() => Some(StripeSettings {
+                secret_key: SecretString::from(key),
+                webhook_secret: SecretString::from(hook),
+                api_base: raw.stripe_api_base,
+            }),
+            (None, None) => None,
+            _ => {
+                return Err(ConfigError::Invalid(
+                    "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither (development test payments)"
+                        .into(),
+                ))
+            }
+        };
+        let shipping_zones = raw.shipping_zones.unwrap_or_else(|| ShippingZone::defaults(currency));
+        ShippingZone::check_all(&shipping_zones)?;
         let settings = Settings {
             env: raw.env,
             listen,
@@ -206,8 +364,11 @@ impl Settings {
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
             seed_demo: raw.seed_demo.unwrap_or(raw.env == Environment::Development),
             secret_key: raw.secret_key.map(SecretString::from),
+            stripe,
             shop: raw.shop,
+            mail: raw.mail,
             currency,
+            shipping_zones,
         };
         settings.check_production()?;
         Ok(settings)
@@ -225,6 +386,15 @@ impl Settings {
                 problems.push("FAIRGOLD_SECRET_KEY is too short (use 32 or more random characters)".to_string())
             }
             Some(_) => {}
+        }
+        if self.stripe.is_none() {
+            problems.push(
+                "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are missing (test payments are for development only)"
+                    .to_string(),
+            );
+        }
+        if self.mail.transport != "smtp" {
+            problems.push("FAIRGOLD_MAIL__TRANSPORT must be smtp in production".to_string());
         }
         if self.seed_demo {
             problems.push("FAIRGOLD_SEED_DEMO=true is for development only".to_string());
@@ -305,6 +475,10 @@ mod tests {
             ("env", "production"),
             ("secret_key", &key),
             ("base_url", "https://shop.example"),
+            ("stripe_secret_key", "sk_test_x"),
+            ("stripe_webhook_secret", "whsec_x"),
+            ("mail.transport", "smtp"),
+            ("mail.smtp_url", "smtps://u:p@mail.example:465"),
         ])
         .unwrap();
         assert!(!ok.seed_demo);
@@ -315,6 +489,15 @@ mod tests {
         let key = "super-secret-value-that-must-not-leak-0123456789";
         let s = Settings::from_overrides(&[("secret_key", key)]).unwrap();
         assert!(!format!("{s:?}").contains(key));
+    }
+
+    #[test]
+    fn shipping_zones_default_by_currency() {
+        let s = Settings::from_overrides(&[]).unwrap();
+        assert_eq!(ShippingZone::for_country(&s.shipping_zones, "IN").unwrap().code, "india");
+        assert_eq!(ShippingZone::for_country(&s.shipping_zones, "DE").unwrap().code, "world");
+        let inr = Settings::from_overrides(&[("shop.currency", "INR")]).unwrap();
+        assert!(inr.shipping_zones[0].options[0].price_minor > s.shipping_zones[0].options[0].price_minor);
     }
 
     #[test]

@@ -62,6 +62,8 @@ diesel::table! {
         listed_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        held_by_order_id -> Nullable<BigInt>,
+        hold_expires_at -> Nullable<Timestamp>,
     }
 }
 
@@ -204,6 +206,140 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    carts (id_hash) {
+        id_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cart_items (cart_id, piece_id) {
+        cart_id -> Text,
+        piece_id -> BigInt,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> BigInt,
+        reference -> Text,
+        status_token_hash -> Text,
+        status -> Text,
+        disputed -> Bool,
+        email -> Text,
+        ship_name -> Text,
+        ship_line1 -> Text,
+        ship_line2 -> Nullable<Text>,
+        ship_city -> Text,
+        ship_region -> Nullable<Text>,
+        ship_postal_code -> Text,
+        ship_country -> Text,
+        shipping_option -> Text,
+        subtotal_minor -> BigInt,
+        shipping_minor -> BigInt,
+        total_minor -> BigInt,
+        refunded_minor -> BigInt,
+        currency -> Text,
+        payment_provider -> Text,
+        checkout_session_id -> Nullable<Text>,
+        payment_intent_id -> Nullable<Text>,
+        hold_expires_at -> Timestamp,
+        carrier -> Nullable<Text>,
+        tracking_number -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        status_token_sealed -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    order_items (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        piece_id -> BigInt,
+        center_id -> BigInt,
+        sku -> Text,
+        title -> Text,
+        price_minor -> BigInt,
+        currency -> Text,
+    }
+}
+
+diesel::table! {
+    order_events (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        kind -> Text,
+        details -> Text,
+    }
+}
+
+diesel::table! {
+    payment_attempts (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        idempotency_key -> Text,
+        session_expires_at -> Timestamp,
+        request -> Text,
+        session_id -> Nullable<Text>,
+        session_url -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    stripe_events (id) {
+        id -> Text,
+        event_type -> Text,
+        received_at -> Timestamp,
+        processed_at -> Nullable<Timestamp>,
+        payload -> Text,
+    }
+}
+
+diesel::table! {
+    refunds (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        amount_minor -> BigInt,
+        currency -> Text,
+        reason -> Text,
+        idempotency_key -> Text,
+        provider_refund_id -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    email_outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        to_address -> Text,
+        order_id -> Nullable<BigInt>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        payload -> Text,
+    }
+}
+
+diesel::joinable!(cart_items -> carts (cart_id));
+diesel::joinable!(cart_items -> pieces (piece_id));
+diesel::joinable!(order_items -> orders (order_id));
+diesel::joinable!(order_items -> pieces (piece_id));
+diesel::joinable!(order_events -> orders (order_id));
+diesel::joinable!(payment_attempts -> orders (order_id));
+diesel::joinable!(refunds -> orders (order_id));
+diesel::joinable!(email_outbox -> orders (order_id));
 diesel::joinable!(staff -> centers (center_id));
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(api_tokens -> staff (staff_id));
@@ -233,4 +369,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     audit_log,
     artisan_consents,
+    carts,
+    cart_items,
+    orders,
+    order_items,
+    order_events,
+    payment_attempts,
+    stripe_events,
+    refunds,
+    email_outbox,
 );

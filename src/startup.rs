@@ -15,7 +15,7 @@ use crate::crypto::Cipher;
 use crate::db::{self, Pool};
 use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
-use crate::{admin, api_admin, artisans, auth, catalog, openapi, seed};
+use crate::{admin, api_admin, artisans, auth, catalog, openapi, payments, seed};
 
 /// Shared, read-only state of one app instance. Nothing here is per-user: instances are
 /// stateless, so several can run over one PostgreSQL.
@@ -73,6 +73,13 @@ impl Application {
         std::fs::create_dir_all(&media_dir)?;
         let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
         cache.start_refresh(pool.clone());
+        // The email outbox worker: a task of this runtime, it stops when the runtime does.
+        let outgoing = crate::email::transport::Outgoing::from_settings(&settings)?;
+        let renderer = Arc::new(crate::email::render::Renderer::load(&settings, cipher.clone())?);
+        if settings.mail.poll_ms > 0 {
+            crate::email::worker::Worker::new(pool.clone(), renderer, outgoing)
+                .start(std::time::Duration::from_millis(settings.mail.poll_ms));
+        }
         let state = web::Data::new(AppState { settings, pool, templates, cache, cipher });
 
         let mut server = HttpServer::new(move || {
@@ -108,9 +115,13 @@ impl Application {
                 .route("/readyz", web::get().to(health::readyz))
                 .route("/robots.txt", web::get().to(seo::robots))
                 .route("/sitemap.xml", web::get().to(seo::sitemap))
+                .route("/webhooks/stripe", web::post().to(payments::webhook::receive))
                 .route("/static/{path:.*}", web::get().to(assets::serve))
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
+                .configure(crate::cart::routes)
+                .configure(crate::checkout::routes)
+                .configure(crate::orders::routes)
                 .configure(artisans::routes)
                 .configure(auth::routes)
                 .configure(admin::routes)

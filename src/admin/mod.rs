@@ -3,6 +3,7 @@
 
 pub mod artisans;
 pub mod audit_log;
+pub mod email;
 pub mod handlers;
 pub mod import;
 pub mod pieces;
@@ -21,8 +22,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(pieces::routes)
         .configure(artisans::routes)
         .configure(audit_log::routes)
+        .configure(email::routes)
         .configure(import::routes)
-        .configure(tokens::routes);
+        .configure(tokens::routes)
+        .configure(crate::orders::admin::routes);
 }
 
 /// A state-changing request must come from our own pages: `Sec-Fetch-Site`, when the browser

@@ -101,6 +101,8 @@ async fn every_admin_route_for_every_role() {
         ("GET", "/admin/tokens".into(), [L, A, A, A, A]),
         ("POST", "/admin/tokens".into(), [L, A, A, A, A]),
         ("POST", "/admin/tokens/999999/revoke".into(), [L, A, A, A, A]),
+        ("GET", "/admin/email".into(), [L, F, F, F, A]),
+        ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
     ];
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the

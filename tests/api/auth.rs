@@ -264,7 +264,15 @@ async fn a_manager_may_turn_on_totp_and_is_then_asked_for_it() {
 
 #[tokio::test]
 async fn production_sends_hsts() {
-    let app = TestApp::spawn_with(&[("env", "production"), ("base_url", "https://shop.example")]).await;
+    let app = TestApp::spawn_with(&[
+        ("env", "production"),
+        ("base_url", "https://shop.example"),
+        ("stripe_secret_key", "sk_test_x"),
+        ("stripe_webhook_secret", "whsec_x"),
+        ("mail.transport", "smtp"),
+        ("mail.smtp_url", "smtps://mail.example:465"),
+    ])
+    .await;
     let res = app.get("/").await;
     assert_eq!(res.headers()["strict-transport-security"], "max-age=63072000; includeSubDomains");
 }

@@ -96,10 +96,13 @@ impl TestApp {
         let data_dir = dir.path().join("data");
         let database = TestDatabase::create(dir.path());
         let data_dir_s = data_dir.display().to_string();
+        let mail_dir_s = data_dir.join("mail").display().to_string();
         let mut overrides = vec![
             ("database_url", database.url.as_str()),
             ("listen", "127.0.0.1:0"),
             ("data_dir", data_dir_s.as_str()),
+            // Emails (file transport) go to this test's own folder, never the working tree.
+            ("mail.dir", mail_dir_s.as_str()),
             ("seed_demo", "false"),
             ("db_pool_size", "4"),
             ("workers", "2"),

@@ -1,0 +1,11 @@
+DROP TABLE email_outbox;
+DROP TABLE refunds;
+DROP TABLE stripe_events;
+DROP TABLE payment_attempts;
+ALTER TABLE pieces DROP COLUMN hold_expires_at;
+ALTER TABLE pieces DROP COLUMN held_by_order_id;
+DROP TABLE order_events;
+DROP TABLE order_items;
+DROP TABLE orders;
+DROP TABLE cart_items;
+DROP TABLE carts;

@@ -1,0 +1,153 @@
+//! What a cart holds and whether each piece can still be bought. Prices always come from the
+//! pieces table at the moment of reading, never from what the visitor's browser sent.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::queries::{self, CartPieceRow, PieceRef};
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::money::{Currency, Money};
+
+/// Whether a piece in a cart can be bought now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    Available,
+    /// Someone else is checking out with it; it may come back if they do not pay.
+    Reserved,
+    /// Sold, or taken off the shop.
+    Gone,
+}
+
+impl Availability {
+    /// A piece can be taken by a checkout when it is listed, or held under a hold that has
+    /// expired (the same rule as the conditional update in `orders::queries::hold_piece`).
+    pub fn of(status: &str, hold_expires_at: Option<NaiveDateTime>, now: NaiveDateTime) -> Self {
+        match status {
+            "listed" => Self::Available,
+            "held" if hold_expires_at.is_some_and(|t| t < now) => Self::Available,
+            "held" => Self::Reserved,
+            _ => Self::Gone,
+        }
+    }
+
+    pub fn message(self) -> Option<&'static str> {
+        match self {
+            Self::Available => None,
+            Self::Reserved => Some(
+                "Just sold: another customer is paying for this piece right now. Remove it to check out; if their payment does not go through, it comes back to the shop.",
+            ),
+            Self::Gone => Some("No longer available: this piece has been sold. Remove it to check out."),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CartLine {
+    pub piece_id: i64,
+    pub sku: String,
+    pub slug: String,
+    pub title: String,
+    pub price_minor: i64,
+    pub price: String,
+    pub center_id: i64,
+    pub availability: Availability,
+    pub message: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cart {
+    pub lines: Vec<CartLine>,
+    /// The sum of the pieces that can still be bought.
+    pub subtotal_minor: i64,
+    pub subtotal: String,
+    /// True when every piece can be bought (and there is at least one).
+    pub can_check_out: bool,
+}
+
+impl Cart {
+    pub fn empty(currency: Currency) -> Self {
+        Self { lines: vec![], subtotal_minor: 0, subtotal: Money::new(0, currency).to_string(), can_check_out: false }
+    }
+
+    pub fn from_rows(rows: Vec<CartPieceRow>, currency: Currency, now: NaiveDateTime) -> Self {
+        let lines: Vec<CartLine> = rows
+            .into_iter()
+            .map(|p| {
+                let mut availability = Availability::of(&p.status, p.hold_expires_at, now);
+                // A piece priced in another currency cannot be paid in this shop's.
+                if p.currency != currency.code() {
+                    availability = Availability::Gone;
+                }
+                CartLine {
+                    piece_id: p.id,
+                    price: Money::new(p.price_minor, currency).to_string(),
+                    price_minor: p.price_minor,
+                    sku: p.sku,
+                    slug: p.slug,
+                    title: p.title,
+                    center_id: p.center_id,
+                    availability,
+                    message: availability.message(),
+                }
+            })
+            .collect();
+        let subtotal_minor =
+            lines.iter().filter(|l| l.availability == Availability::Available).map(|l| l.price_minor).sum();
+        let can_check_out = !lines.is_empty() && lines.iter().all(|l| l.availability == Availability::Available);
+        Self { lines, subtotal_minor, subtotal: Money::new(subtotal_minor, currency).to_string(), can_check_out }
+    }
+}
+
+/// The cart named by `key` (empty if there is none).
+pub fn load(conn: &mut DbConn, key: Option<&str>, currency: Currency, now: NaiveDateTime) -> Result<Cart, AppError> {
+    match key {
+        None => Ok(Cart::empty(currency)),
+        Some(key) => Ok(Cart::from_rows(queries::pieces_in(conn, key)?, currency, now)),
+    }
+}
+
+/// Why a piece could not be added.
+#[derive(Debug, thiserror::Error)]
+pub enum AddError {
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<diesel::result::Error> for AddError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::App(e.into())
+    }
+}
+
+/// Adds a piece that can be bought now; returns its title. Unknown or non-public piece → 404.
+pub fn add(
+    conn: &mut DbConn,
+    key: &str,
+    piece: &PieceRef,
+    currency: Currency,
+    now: NaiveDateTime,
+) -> Result<String, AddError> {
+    let p = queries::find_piece(conn, piece)?.ok_or(AppError::NotFound)?;
+    if !matches!(p.status.as_str(), "listed" | "held" | "sold") {
+        return Err(AppError::NotFound.into());
+    }
+    if Availability::of(&p.status, p.hold_expires_at, now) != Availability::Available {
+        return Err(AddError::Refused(format!(
+            "“{}” cannot be added: it has just been sold or reserved by another customer.",
+            p.title
+        )));
+    }
+    if p.currency != currency.code() {
+        return Err(AddError::Refused(format!("“{}” is not on sale in {}.", p.title, currency.code())));
+    }
+    queries::ensure(conn, key, now)?;
+    if queries::count(conn, key)? >= super::MAX_ITEMS && !queries::contains(conn, key, p.id)? {
+        return Err(AddError::Refused(format!("A cart holds at most {} pieces.", super::MAX_ITEMS)));
+    }
+    queries::add(conn, key, p.id, now)?;
+    Ok(p.title)
+}

@@ -1,0 +1,314 @@
+//! Checkout pages: the form, placing the order, the return from the payment page, and the
+//! development test-payment page. Per visitor: never cached (`no-store`).
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use tera::Context;
+
+use super::input::CheckoutForm;
+use super::service::{self, CheckoutError, OrderContext};
+use super::{countries, payment, ORDER_COOKIE};
+use crate::audit::Actor;
+use crate::cart::handlers::{private_html, render_cart};
+use crate::cart::{self, service as cart_service, Cart};
+use crate::crypto;
+use crate::db;
+use crate::error::AppError;
+use crate::inventory::FieldErrors;
+use crate::money::Money;
+use crate::orders::fulfilment::{self, PaymentOutcome};
+use crate::orders::models::OrderRow;
+use crate::orders::{queries as order_queries, service as order_service};
+use crate::startup::AppState;
+use crate::web::PageMeta;
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
+}
+
+#[derive(Serialize)]
+struct OptionView {
+    code: String,
+    label: String,
+    price: String,
+}
+
+#[derive(Serialize)]
+struct ZoneView {
+    name: String,
+    countries: String,
+    options: Vec<OptionView>,
+}
+
+fn zones(state: &AppState) -> Vec<ZoneView> {
+    state
+        .settings
+        .shipping_zones
+        .iter()
+        .map(|z| ZoneView {
+            name: z.name.clone(),
+            countries: if z.countries.is_empty() {
+                "every other country".into()
+            } else {
+                z.countries.iter().map(|c| countries::name_of(c).unwrap_or(c)).collect::<Vec<_>>().join(", ")
+            },
+            options: z
+                .options
+                .iter()
+                .map(|o| OptionView {
+                    code: o.code.clone(),
+                    label: o.label.clone(),
+                    price: Money::new(o.price_minor, state.settings.currency).to_string(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn render_form(
+    state: &AppState,
+    status: StatusCode,
+    cart: &Cart,
+    form: &CheckoutForm,
+    errors: &FieldErrors,
+    notice: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    let mut ctx = Context::new();
+    ctx.insert("cart", cart);
+    ctx.insert("form", form);
+    ctx.insert("errors", &errors.0);
+    ctx.insert("has_errors", &!errors.is_empty());
+    ctx.insert("notice", &notice);
+    ctx.insert(
+        "countries",
+        &countries::COUNTRIES.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect::<Vec<_>>(),
+    );
+    ctx.insert("zones", &zones(state));
+    ctx.insert("test_payments", &payment::test_payments_enabled(state));
+    let meta = PageMeta {
+        title: format!("Checkout — {}", state.settings.shop.name),
+        description: String::new(),
+        path: "/checkout",
+        nav: "cart",
+    };
+    Ok(private_html(status, state.templates.render("checkout/form.html", &meta, ctx)?))
+}
+
+async fn load_cart(state: &AppState, key: Option<String>) -> Result<Cart, AppError> {
+    let currency = state.settings.currency;
+    db::run(&state.pool, move |conn| cart_service::load(conn, key.as_deref(), currency, now())).await
+}
+
+pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let key = cart::cookie_value(&req).map(|raw| cart::cart_key(&raw));
+    let cart = load_cart(&state, key).await?;
+    // Checkout is blocked while a piece in the cart cannot be bought (the cart says which).
+    if !cart.can_check_out {
+        return Ok(see_other("/cart"));
+    }
+    render_form(&state, StatusCode::OK, &cart, &CheckoutForm::default(), &FieldErrors::default(), None)
+}
+
+fn order_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    Cookie::build(ORDER_COOKIE, token)
+        .path("/checkout")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(!state.settings.is_development())
+        .max_age(actix_web::cookie::time::Duration::days(1))
+        .finish()
+}
+
+pub async fn place(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<CheckoutForm>,
+) -> Result<HttpResponse, AppError> {
+    cart::require_same_origin(&req, &state)?;
+    let Some(key) = cart::cookie_value(&req).map(|raw| cart::cart_key(&raw)) else {
+        return Ok(see_other("/cart"));
+    };
+    let form = form.into_inner();
+    let input = match form.parse(&state.settings.shipping_zones) {
+        Ok(input) => input,
+        Err(errors) => {
+            let cart = load_cart(&state, Some(key)).await?;
+            return render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None);
+        }
+    };
+    let st = state.clone();
+    let key2 = key.clone();
+    let placed = db::run(&state.pool, move |conn| {
+        let cx = OrderContext {
+            currency: st.settings.currency,
+            base_url: &st.settings.base_url,
+            cipher: &st.cipher,
+            provider: payment::provider(&st),
+        };
+        Ok::<_, AppError>(service::place_order(conn, &key2, &input, &cx, now()))
+    })
+    .await?;
+    let placed = match placed {
+        Ok(p) => p,
+        Err(CheckoutError::EmptyCart) => return Ok(see_other("/cart")),
+        Err(CheckoutError::JustSold(titles)) => {
+            let cart = load_cart(&state, Some(key)).await?;
+            let names = titles.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+            let notice = format!(
+                "Just sold: {names} went to another customer a moment ago, so nothing was ordered. The piece is marked below; remove it to check out the rest."
+            );
+            return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&notice));
+        }
+        Err(CheckoutError::App(e)) => return Err(e),
+    };
+    match payment::start_payment(&state, &placed.request, &placed.status_token).await {
+        Ok(session) => {
+            let p = placed.clone();
+            let (sid, surl) = (session.id.clone(), session.url.clone());
+            db::run(&state.pool, move |conn| service::session_started(conn, &p, &key, &sid, &surl)).await?;
+            let mut res = see_other(&session.url);
+            res.add_cookie(&order_cookie(&state, placed.status_token))
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(res)
+        }
+        Err(err) => {
+            tracing::warn!(order_id = placed.order_id, error = %err, "could not open a payment session");
+            let order_id = placed.order_id;
+            let why = err.to_string();
+            db::run(&state.pool, move |conn| service::abandon(conn, order_id, &why, now())).await?;
+            let cart = load_cart(&state, Some(key)).await?;
+            let notice = "We could not reach the payment provider. Nothing was charged and your cart is as it was: please try again in a minute.";
+            render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &cart, &form, &FieldErrors::default(), Some(notice))
+        }
+    }
+}
+
+/// The return from the payment page (paid or not): to the order's status page if this browser
+/// placed the order, else a thank-you that points to the email. The page never fulfils
+/// anything by itself: payment results come only from the webhook (or the test page).
+pub async fn returned(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    reference: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let reference = reference.into_inner();
+    if let Some(token) = req.cookie(ORDER_COOKIE).map(|c| c.value().to_string()) {
+        let hash = crypto::token_hash(&token);
+        let found =
+            db::run(&state.pool, move |conn| order_queries::find_by_token_hash(conn, &hash).map_err(AppError::from))
+                .await?;
+        if found.is_some_and(|o| o.reference == reference) {
+            return Ok(see_other(&format!("/orders/{token}")));
+        }
+    }
+    let meta = PageMeta {
+        title: format!("Thank you — {}", state.settings.shop.name),
+        description: String::new(),
+        path: "/checkout",
+        nav: "",
+    };
+    Ok(private_html(StatusCode::OK, state.templates.render("checkout/returned.html", &meta, Context::new())?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TokenQuery {
+    token: String,
+}
+
+/// The order behind a test-payment URL, or 404: test payments must be enabled (development,
+/// no Stripe keys), the order paid through them, and the token its own.
+async fn test_order(state: &AppState, reference: String, token: &str) -> Result<OrderRow, AppError> {
+    if !payment::test_payments_enabled(state) {
+        return Err(AppError::NotFound);
+    }
+    let order =
+        db::run(&state.pool, move |conn| order_queries::find_by_reference(conn, &reference).map_err(AppError::from))
+            .await?
+            .ok_or(AppError::NotFound)?;
+    if order.payment_provider != "development"
+        || !crypto::constant_time_eq(&crypto::token_hash(token), &order.status_token_hash)
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(order)
+}
+
+pub async fn test_payment_page(
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+    query: web::Query<TokenQuery>,
+) -> Result<HttpResponse, AppError> {
+    let token = query.into_inner().token;
+    let order = test_order(&state, reference.into_inner(), &token).await?;
+    let (order, items, events) = db::run(&state.pool, move |conn| {
+        order_queries::find(conn, order.id)?.ok_or(AppError::NotFound).and_then(|o| order_service::load_full(conn, o))
+    })
+    .await?;
+    let view = order_service::view(&order, &items, &events, &state.settings, false)?;
+    let mut ctx = Context::new();
+    ctx.insert("order", &view);
+    ctx.insert("token", &token);
+    ctx.insert("pending", &(view.status == "pending_payment"));
+    let meta = PageMeta {
+        title: format!("TEST PAYMENT for {} — {}", view.reference, state.settings.shop.name),
+        description: String::new(),
+        path: "/checkout",
+        nav: "",
+    };
+    Ok(private_html(StatusCode::OK, state.templates.render("checkout/test_payment.html", &meta, ctx)?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TestPaymentForm {
+    token: String,
+    /// "pay" or "fail".
+    outcome: String,
+}
+
+/// Pays or fails the order through `orders::fulfilment`, exactly as the Stripe webhook does.
+pub async fn test_payment(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    reference: web::Path<String>,
+    form: web::Form<TestPaymentForm>,
+) -> Result<HttpResponse, AppError> {
+    cart::require_same_origin(&req, &state)?;
+    let form = form.into_inner();
+    let order = test_order(&state, reference.into_inner(), &form.token).await?;
+    let id = order.id;
+    let actor = "test-payment page";
+    match form.outcome.as_str() {
+        "pay" => {
+            let pi = format!("dev_pi_{}", order.reference);
+            let total = order.total_minor;
+            let outcome = db::run(&state.pool, move |conn| {
+                fulfilment::payment_succeeded(conn, id, Some(&pi), total, actor, now())
+            })
+            .await?;
+            if outcome == PaymentOutcome::HoldLost {
+                // What the webhook does through Stripe: the money goes back at once.
+                let key = format!("hold-lost-{id}");
+                let reason = "piece sold to another customer before the payment arrived".to_string();
+                order_service::refund(&state, id, None, key, reason, Actor::system(actor))
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+            }
+        }
+        "fail" => {
+            db::run(&state.pool, move |conn| {
+                fulfilment::payment_failed(conn, id, "declined on the test payment page", actor, now())
+            })
+            .await?;
+        }
+        _ => return Err(AppError::bad_request("outcome", "Choose Pay or Fail.")),
+    }
+    Ok(see_other(&format!("/orders/{}", form.token)))
+}

@@ -1,0 +1,198 @@
+//! Transactional email. Changes that cause an email call `enqueue` (or `enqueue_with`) inside
+//! their own transaction: the message is a row in the durable outbox, committed or rolled back
+//! with the change. A background worker (`worker`) renders it (`render`) and sends it through
+//! the configured transport (`transport`), with retries and backoff, and never sends a message
+//! twice. Admins see pending and failed messages at `/admin/email`.
+
+pub mod queries;
+pub mod render;
+pub mod transport;
+pub mod worker;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::db::DbConn;
+use crate::schema::{email_outbox, order_items, staff};
+
+/// What to send. The worker renders each kind from tera templates (HTML and plain text) with
+/// the order's current data; no email carries an artisan's legal name or a workshop address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailKind {
+    /// To the customer: items, totals, the status link.
+    OrderConfirmation,
+    /// To the customer: carrier and tracking number.
+    Shipped,
+    /// To the customer: how much was refunded.
+    Refunded,
+    /// To the customer: the payment failed or the checkout expired.
+    PaymentFailed,
+    /// To the customer: paid after the piece went to another buyer; refunded, with an apology.
+    PieceUnavailable,
+    /// To the managers of the centers in an order.
+    StaffNewOrder,
+    /// To admins: a dispute was opened.
+    StaffDispute,
+}
+
+impl EmailKind {
+    pub const ALL: [EmailKind; 7] = [
+        Self::OrderConfirmation,
+        Self::Shipped,
+        Self::Refunded,
+        Self::PaymentFailed,
+        Self::PieceUnavailable,
+        Self::StaffNewOrder,
+        Self::StaffDispute,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::OrderConfirmation => "order_confirmation",
+            Self::Shipped => "shipped",
+            Self::Refunded => "refunded",
+            Self::PaymentFailed => "payment_failed",
+            Self::PieceUnavailable => "piece_unavailable",
+            Self::StaffNewOrder => "staff_new_order",
+            Self::StaffDispute => "staff_dispute",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// A short label for the back office.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OrderConfirmation => "Order confirmation",
+            Self::Shipped => "Shipped",
+            Self::Refunded => "Refunded",
+            Self::PaymentFailed => "Payment failed",
+            Self::PieceUnavailable => "Piece no longer available",
+            Self::StaffNewOrder => "New order (staff)",
+            Self::StaffDispute => "Dispute alert (staff)",
+        }
+    }
+
+    /// Alerts for staff (they carry a back-office link, never the customer's status link).
+    pub fn is_staff(self) -> bool {
+        matches!(self, Self::StaffNewOrder | Self::StaffDispute)
+    }
+
+    /// The subject line, given the order reference and the shop's name.
+    pub fn subject(self, reference: &str, shop: &str) -> String {
+        match self {
+            Self::OrderConfirmation => format!("Your {shop} order {reference} is confirmed"),
+            Self::Shipped => format!("Your {shop} order {reference} is on its way"),
+            Self::Refunded => format!("A refund for your {shop} order {reference}"),
+            Self::PaymentFailed => format!("Your {shop} order {reference} was not paid"),
+            Self::PieceUnavailable => format!("We are sorry: your {shop} order {reference} could not be completed"),
+            Self::StaffNewOrder => format!("New order {reference}: pieces from your center to pack"),
+            Self::StaffDispute => format!("Dispute opened on order {reference}"),
+        }
+    }
+}
+
+/// What a message needs that the database cannot give back at send time, stored as JSON in
+/// `email_outbox.payload` when the message is enqueued. Every field is optional; unknown
+/// fields are ignored.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Payload {
+    /// The customer's status page, `{base_url}/orders/{token}`: only the token's hash is
+    /// stored with the order, so the link must be written here when the order is created.
+    pub status_url: Option<String>,
+    /// For `StaffNewOrder`: the center whose pieces this manager packs (the email lists only
+    /// those). Without it, every piece of the order is listed.
+    pub center_id: Option<i64>,
+    /// For `Refunded`: the amount of this refund, in the order's minor units. Without it, the
+    /// order's refunded total is shown.
+    pub refund_minor: Option<i64>,
+    /// A short reason shown to the customer (`PaymentFailed`) or to staff (`StaffDispute`).
+    pub reason: Option<String>,
+}
+
+/// Writes a message to the outbox. Call it inside the transaction of the change it reports.
+pub fn enqueue(
+    conn: &mut DbConn,
+    kind: EmailKind,
+    to: &str,
+    order_id: Option<i64>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    enqueue_with(conn, kind, to, order_id, serde_json::json!({}), now)
+}
+
+/// Writes a message with its payload (see `Payload` for the fields the templates read) to the
+/// outbox. Call it inside the transaction of the change it reports.
+pub fn enqueue_with(
+    conn: &mut DbConn,
+    kind: EmailKind,
+    to: &str,
+    order_id: Option<i64>,
+    payload: serde_json::Value,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(email_outbox::table)
+        .values((
+            email_outbox::kind.eq(kind.code()),
+            email_outbox::to_address.eq(to),
+            email_outbox::order_id.eq(order_id),
+            email_outbox::status.eq("pending"),
+            email_outbox::attempts.eq(0),
+            email_outbox::next_attempt_at.eq(now),
+            email_outbox::created_at.eq(now),
+            email_outbox::payload.eq(payload.to_string()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Enqueues a `StaffNewOrder` for every active manager of each center with a piece in the
+/// order, each listing only their own center's pieces. Returns how many were enqueued.
+pub fn notify_center_managers(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    let centers: Vec<i64> = order_items::table
+        .filter(order_items::order_id.eq(order_id))
+        .select(order_items::center_id)
+        .distinct()
+        .load(conn)?;
+    let mut n = 0;
+    for center_id in centers {
+        let managers: Vec<String> = staff::table
+            .filter(staff::role.eq("manager"))
+            .filter(staff::center_id.eq(center_id))
+            .filter(staff::disabled_at.is_null())
+            .select(staff::email)
+            .order(staff::id)
+            .load(conn)?;
+        for to in managers {
+            let payload = serde_json::json!({ "center_id": center_id });
+            enqueue_with(conn, EmailKind::StaffNewOrder, &to, Some(order_id), payload, now)?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Enqueues `kind` (a staff alert such as `StaffDispute`) for every active admin. Returns how
+/// many were enqueued.
+pub fn notify_admins(
+    conn: &mut DbConn,
+    kind: EmailKind,
+    order_id: i64,
+    payload: serde_json::Value,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let admins: Vec<String> = staff::table
+        .filter(staff::role.eq("admin"))
+        .filter(staff::disabled_at.is_null())
+        .select(staff::email)
+        .order(staff::id)
+        .load(conn)?;
+    for to in &admins {
+        enqueue_with(conn, kind, to, Some(order_id), payload.clone(), now)?;
+    }
+    Ok(admins.len())
+}

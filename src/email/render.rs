@@ -1,0 +1,264 @@
+//! Rendering an outbox message: the subject from `EmailKind::subject`, a plain-text and an
+//! HTML part from `templates/email/{kind}.txt` and `.html` (embedded, read from disk in debug
+//! builds). The context is built here from the order as it is now, plus the message's payload.
+//!
+//! Survivor safety: the context holds what a customer or a packer needs (reference, piece
+//! titles and SKUs, amounts, the shipping address, links) and nothing about who made a piece —
+//! no artisan is named, not even by alias, and no workshop address exists to leak: centers
+//! appear by city only, in staff emails.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use rust_embed::RustEmbed;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::queries::OutboxRow;
+use super::{EmailKind, Payload};
+use crate::config::Settings;
+use crate::crypto::Cipher;
+use crate::db::DbConn;
+use crate::money::{Currency, Money};
+use crate::schema::{centers, order_items, orders};
+
+#[derive(RustEmbed)]
+#[folder = "templates/email/"]
+struct EmailTemplates;
+
+/// A message ready to send.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("unknown email kind `{0}`")]
+    UnknownKind(String),
+    #[error("the message names no order")]
+    NoOrder,
+    #[error("order {0} does not exist")]
+    OrderMissing(i64),
+    #[error("order {0} has an unknown currency `{1}`")]
+    Currency(i64, String),
+    #[error("database: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("template {0}: {1}")]
+    Template(String, String),
+}
+
+/// The order's columns an email may show.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = orders)]
+struct OrderForEmail {
+    id: i64,
+    reference: String,
+    status: String,
+    disputed: bool,
+    ship_name: String,
+    ship_line1: String,
+    ship_line2: Option<String>,
+    ship_city: String,
+    ship_region: Option<String>,
+    ship_postal_code: String,
+    ship_country: String,
+    shipping_option: String,
+    subtotal_minor: i64,
+    shipping_minor: i64,
+    total_minor: i64,
+    refunded_minor: i64,
+    currency: String,
+    carrier: Option<String>,
+    tracking_number: Option<String>,
+    created_at: NaiveDateTime,
+    status_token_sealed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ItemView {
+    title: String,
+    sku: String,
+    price: String,
+    center: String,
+}
+
+#[derive(Serialize)]
+struct AddressView {
+    name: String,
+    line1: String,
+    line2: Option<String>,
+    city: String,
+    region: Option<String>,
+    postal_code: String,
+    country: String,
+}
+
+#[derive(Serialize)]
+struct OrderView {
+    id: i64,
+    reference: String,
+    status: String,
+    disputed: bool,
+    placed_on: String,
+    items: Vec<ItemView>,
+    subtotal: String,
+    shipping: String,
+    total: String,
+    refunded_total: String,
+    fully_refunded: bool,
+    shipping_option: String,
+    address: AddressView,
+    carrier: Option<String>,
+    tracking_number: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ShopView {
+    name: String,
+    legal_name: String,
+    registered_address: String,
+    grievance_email: String,
+    base_url: String,
+}
+
+pub struct Renderer {
+    tera: Tera,
+    shop: ShopView,
+    /// Opens the sealed copy of an order's status token, for the customer's status link.
+    cipher: Cipher,
+}
+
+impl Renderer {
+    pub fn load(settings: &Settings, cipher: Cipher) -> Result<Self, tera::Error> {
+        let mut tera = Tera::default();
+        let mut files = Vec::new();
+        for name in EmailTemplates::iter() {
+            if let Some(file) = EmailTemplates::get(&name) {
+                // Named as the main template set names them, so `{% extends "email/base.html" %}`
+                // means the same file in both.
+                files.push((format!("email/{name}"), String::from_utf8_lossy(&file.data).into_owned()));
+            }
+        }
+        tera.add_raw_templates(files)?;
+        for kind in EmailKind::ALL {
+            for ext in ["txt", "html"] {
+                let name = format!("email/{}.{ext}", kind.code());
+                if !tera.get_template_names().any(|n| n == name) {
+                    return Err(tera::Error::msg(format!("the email template {name} is missing")));
+                }
+            }
+        }
+        let shop = ShopView {
+            name: settings.shop.name.clone(),
+            legal_name: settings.shop.legal_name.clone(),
+            registered_address: settings.shop.registered_address.clone(),
+            grievance_email: settings.shop.grievance_email.clone(),
+            base_url: settings.base_url.clone(),
+        };
+        Ok(Self { tera, shop, cipher })
+    }
+
+    /// Renders one outbox message with its order's current data.
+    pub fn render(&self, conn: &mut DbConn, row: &OutboxRow) -> Result<Rendered, RenderError> {
+        let kind = EmailKind::parse(&row.kind).ok_or_else(|| RenderError::UnknownKind(row.kind.clone()))?;
+        // A payload that cannot be read is treated as empty: the message still goes out, without
+        // the optional parts (a link, an amount) rather than not at all.
+        let payload: Payload = serde_json::from_str(&row.payload).unwrap_or_default();
+        let order_id = row.order_id.ok_or(RenderError::NoOrder)?;
+        let order: OrderForEmail = orders::table
+            .find(order_id)
+            .select(OrderForEmail::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(RenderError::OrderMissing(order_id))?;
+        let currency =
+            Currency::parse(&order.currency).ok_or_else(|| RenderError::Currency(order.id, order.currency.clone()))?;
+        let money = |minor: i64| Money::new(minor, currency).to_string();
+
+        // Staff alerts about new orders list only the pieces of the recipient's center.
+        let center_filter = if kind == EmailKind::StaffNewOrder { payload.center_id } else { None };
+        let mut q = order_items::table
+            .inner_join(centers::table.on(centers::id.eq(order_items::center_id)))
+            .filter(order_items::order_id.eq(order.id))
+            .select((order_items::title, order_items::sku, order_items::price_minor, centers::city))
+            .order(order_items::id)
+            .into_boxed();
+        if let Some(center_id) = center_filter {
+            q = q.filter(order_items::center_id.eq(center_id));
+        }
+        let items: Vec<(String, String, i64, String)> = q.load(conn)?;
+        let center_city = match center_filter {
+            Some(id) => centers::table.find(id).select(centers::city).first::<String>(conn).optional()?,
+            None => None,
+        };
+
+        let view = OrderView {
+            id: order.id,
+            reference: order.reference.clone(),
+            status: order.status.replace('_', " "),
+            disputed: order.disputed,
+            placed_on: order.created_at.format("%-d %B %Y").to_string(),
+            items: items
+                .into_iter()
+                .map(|(title, sku, price, center)| ItemView { title, sku, price: money(price), center })
+                .collect(),
+            subtotal: money(order.subtotal_minor),
+            shipping: money(order.shipping_minor),
+            total: money(order.total_minor),
+            refunded_total: money(order.refunded_minor),
+            fully_refunded: order.refunded_minor >= order.total_minor,
+            shipping_option: order.shipping_option,
+            address: AddressView {
+                name: order.ship_name,
+                line1: order.ship_line1,
+                line2: order.ship_line2.filter(|s| !s.trim().is_empty()),
+                city: order.ship_city,
+                region: order.ship_region.filter(|s| !s.trim().is_empty()),
+                postal_code: order.ship_postal_code,
+                country: order.ship_country,
+            },
+            carrier: order.carrier,
+            tracking_number: order.tracking_number,
+        };
+
+        // The customer's status link: from the payload if the change that enqueued the message
+        // wrote it, else from the order's sealed token. Staff emails never carry it (the link
+        // opens the customer's order without signing in).
+        let status_url = if kind.is_staff() {
+            None
+        } else {
+            payload.status_url.clone().or_else(|| {
+                let token = self.cipher.decrypt(order.status_token_sealed.as_deref()?).ok()?;
+                Some(format!("{}/orders/{token}", self.shop.base_url))
+            })
+        };
+
+        let mut ctx = Context::new();
+        ctx.insert("shop", &self.shop);
+        ctx.insert("order", &view);
+        ctx.insert("status_url", &status_url);
+        ctx.insert("refund_amount", &payload.refund_minor.map(money));
+        ctx.insert("reason", &payload.reason);
+        ctx.insert("center_city", &center_city);
+        ctx.insert("admin_url", &format!("{}/admin/orders/{}", self.shop.base_url, order.id));
+        let render = |ext: &str| {
+            let name = format!("email/{}.{ext}", kind.code());
+            self.tera.render(&name, &ctx).map_err(|e| {
+                let mut msg = e.to_string();
+                let mut src = std::error::Error::source(&e);
+                while let Some(s) = src {
+                    msg.push_str(&format!(": {s}"));
+                    src = s.source();
+                }
+                RenderError::Template(name.clone(), msg)
+            })
+        };
+        Ok(Rendered {
+            subject: kind.subject(&order.reference, &self.shop.name),
+            text: render("txt")?,
+            html: render("html")?,
+        })
+    }
+}

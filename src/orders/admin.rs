@@ -1,0 +1,377 @@
+//! Back-office order pages: the list (a manager sees the orders holding their center's pieces;
+//! finance and admins see all), an order's page with its timeline, and the steps staff take:
+//! packed, shipped (carrier, tracking number), delivered — admins and the managers of the
+//! order's centers — and refunds, admins only. Every write is audit-logged and added to the
+//! order's timeline.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use tera::Context;
+
+use super::queries::{self, OrderSearch};
+use super::service::{self, RefundError, RefundOutcome, StaffStep};
+use super::types::OrderStatus;
+use crate::auth::extract::AdminForm;
+use crate::auth::CurrentStaff;
+use crate::centers;
+use crate::crypto;
+use crate::db;
+use crate::error::AppError;
+use crate::inventory::FieldErrors;
+use crate::money::{Currency, Money};
+use crate::staff::Role;
+use crate::startup::AppState;
+
+const PER_PAGE: i64 = 25;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/orders", web::get().to(list))
+        .route(r"/admin/orders/{id:\d+}", web::get().to(detail))
+        .route(r"/admin/orders/{id:\d+}/packed", web::post().to(packed))
+        .route(r"/admin/orders/{id:\d+}/shipped", web::post().to(shipped))
+        .route(r"/admin/orders/{id:\d+}/delivered", web::post().to(delivered))
+        .route(r"/admin/orders/{id:\d+}/refund", web::post().to(refund));
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+}
+
+fn see_other(to: String) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    status: String,
+    page: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    url: String,
+    reference: String,
+    status: &'static str,
+    status_label: &'static str,
+    disputed: bool,
+    total: String,
+    placed: String,
+    country: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: &'static str,
+    label: &'static str,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let status = match query.status.trim() {
+        "" => None,
+        s => Some(
+            OrderStatus::parse(s)
+                .ok_or_else(|| AppError::bad_request("status", format!("There is no order status `{s}`.")))?,
+        ),
+    };
+    let page = match query.page.trim() {
+        "" => 1,
+        p => p
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (1..=100_000).contains(n))
+            .ok_or_else(|| AppError::bad_request("page", "The page number must be a whole number from 1."))?,
+    };
+    // A manager sees only orders with a piece from their center, whatever the query says.
+    let search = OrderSearch {
+        center_id: me.center_scope(),
+        status: status.map(|s| s.code().to_string()),
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+    };
+    if me.role == Role::Manager && me.staff.center_id.is_none() {
+        return Err(me.deny("manager without a center".into()));
+    }
+    let (rows, total) =
+        db::run(&state.pool, move |conn| queries::search(conn, &search).map_err(AppError::from)).await?;
+    let rows: Vec<Row> = rows
+        .iter()
+        .map(|o| {
+            let st = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+            Row {
+                url: format!("/admin/orders/{}", o.id),
+                reference: o.reference.clone(),
+                status: st.code(),
+                status_label: st.label(),
+                disputed: o.disputed,
+                total: Money::new(o.total_minor, Currency::parse(&o.currency).unwrap_or(state.settings.currency))
+                    .to_string(),
+                placed: o.created_at.format("%-d %b %Y %H:%M").to_string(),
+                country: o.ship_country.clone(),
+            }
+        })
+        .collect();
+    let total_pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let status_code = status.map(|s| s.code()).unwrap_or("");
+    let page_url = |p: i64| {
+        let mut s = url::form_urlencoded::Serializer::new(String::new());
+        if !status_code.is_empty() {
+            s.append_pair("status", status_code);
+        }
+        s.append_pair("page", &p.to_string());
+        format!("/admin/orders?{}", s.finish())
+    };
+    let mut statuses = vec![Choice { value: "", label: "Any status" }];
+    statuses.extend(OrderStatus::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
+    let mut ctx = Context::new();
+    ctx.insert("rows", &rows);
+    ctx.insert("total", &total);
+    ctx.insert("status", status_code);
+    ctx.insert("statuses", &statuses);
+    ctx.insert("prev_url", &(page > 1).then(|| page_url(page - 1)));
+    ctx.insert("next_url", &(page < total_pages).then(|| page_url(page + 1)));
+    let body = state.templates.render_admin("admin/orders/list.html", "Orders", Some(&me), ctx)?;
+    Ok(html(StatusCode::OK, body))
+}
+
+/// The order, if this staff member may see it: 404 if there is none, 403 (logged) if a
+/// manager's center has no piece in it.
+async fn load_for(state: &AppState, me: &CurrentStaff, id: i64) -> Result<super::models::OrderRow, AppError> {
+    let (order, centers) = db::run(&state.pool, move |conn| {
+        let order = queries::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let centers = queries::centers_of(conn, id)?;
+        Ok::<_, AppError>((order, centers))
+    })
+    .await?;
+    if let Some(own) = me.center_scope() {
+        if !centers.contains(&own) {
+            return Err(me.deny(format!("order {id} holds no piece of center {own}")));
+        }
+    }
+    if me.role == Role::Manager && me.staff.center_id.is_none() {
+        return Err(me.deny("manager without a center".into()));
+    }
+    Ok(order)
+}
+
+#[derive(Default)]
+struct Shown {
+    notice: Option<String>,
+    errors: FieldErrors,
+    carrier: String,
+    tracking_number: String,
+    amount: String,
+    reason: String,
+}
+
+async fn render_detail(
+    state: &AppState,
+    me: &CurrentStaff,
+    id: i64,
+    status: StatusCode,
+    shown: Shown,
+) -> Result<HttpResponse, AppError> {
+    let order = load_for(state, me, id).await?;
+    let (order, items, events) = db::run(&state.pool, move |conn| service::load_full(conn, order)).await?;
+    let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
+    let mut view = service::view(&order, &items, &events, &state.settings, true)?;
+    let city = |cid: i64| all_centers.iter().find(|c| c.id == cid).map(|c| c.city.clone()).unwrap_or_default();
+    // A manager sees (and packs) only their own center's pieces of a shared order.
+    if let Some(own) = me.center_scope() {
+        view.items.retain(|i| i.center_id == own);
+    }
+    let item_cities: Vec<String> = view.items.iter().map(|i| city(i.center_id)).collect();
+    let st = order.status()?;
+    let can_ship = matches!(me.role, Role::Admin | Role::Manager);
+    let mut ctx = Context::new();
+    ctx.insert("order", &view);
+    ctx.insert("item_cities", &item_cities);
+    ctx.insert("can_pack", &(can_ship && st.can_become(OrderStatus::Packed)));
+    ctx.insert("can_ship", &(can_ship && st.can_become(OrderStatus::Shipped)));
+    ctx.insert("can_deliver", &(can_ship && st.can_become(OrderStatus::Delivered)));
+    ctx.insert("can_refund", &(me.role == Role::Admin && view.refundable_minor > 0));
+    // A fresh key per rendering of the form: submitting the same form twice refunds once.
+    ctx.insert("refund_key", &crypto::random_token(16));
+    ctx.insert("notice", &shown.notice);
+    ctx.insert("errors", &shown.errors.0);
+    ctx.insert("carrier", &shown.carrier);
+    ctx.insert("tracking_number", &shown.tracking_number);
+    ctx.insert("amount", &shown.amount);
+    ctx.insert("reason", &shown.reason);
+    let title = format!("Order {}", view.reference);
+    let body = state.templates.render_admin("admin/orders/detail.html", &title, Some(me), ctx)?;
+    Ok(html(status, body))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NoticeQuery {
+    done: String,
+}
+
+pub async fn detail(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let notice = match query.done.as_str() {
+        "packed" => Some("Marked packed.".to_string()),
+        "shipped" => Some("Marked shipped; the customer has been emailed the tracking number.".to_string()),
+        "delivered" => Some("Marked delivered.".to_string()),
+        "refunded" => Some("Refund made.".to_string()),
+        "refund-repeated" => Some("That refund form was already used: nothing more was refunded.".to_string()),
+        _ => None,
+    };
+    render_detail(&state, &me, id.into_inner(), StatusCode::OK, Shown { notice, ..Default::default() }).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EmptyForm {}
+
+async fn step(state: &AppState, me: &CurrentStaff, id: i64, step: StaffStep) -> Result<HttpResponse, AppError> {
+    me.require(&[Role::Admin, Role::Manager])?;
+    load_for(state, me, id).await?;
+    let actor = me.actor();
+    let done = match &step {
+        StaffStep::Packed => "packed",
+        StaffStep::Shipped { .. } => "shipped",
+        StaffStep::Delivered => "delivered",
+    };
+    db::run(&state.pool, move |conn| service::advance(conn, id, &step, &actor, now())).await?;
+    Ok(see_other(format!("/admin/orders/{id}?done={done}")))
+}
+
+pub async fn packed(
+    state: web::Data<AppState>,
+    form: AdminForm<EmptyForm>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    step(&state, &form.staff, id.into_inner(), StaffStep::Packed).await
+}
+
+pub async fn delivered(
+    state: web::Data<AppState>,
+    form: AdminForm<EmptyForm>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    step(&state, &form.staff, id.into_inner(), StaffStep::Delivered).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ShippedForm {
+    carrier: String,
+    tracking_number: String,
+}
+
+fn short_text(e: &mut FieldErrors, field: &str, value: &str, what: &str) -> String {
+    let v = value.trim().to_string();
+    if v.is_empty() {
+        e.add(field, format!("enter the {what}"));
+    } else if v.chars().count() > 60 || v.chars().any(|c| c.is_control()) {
+        e.add(field, format!("the {what} must be at most 60 plain characters"));
+    }
+    v
+}
+
+pub async fn shipped(
+    state: web::Data<AppState>,
+    form: AdminForm<ShippedForm>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let me = &form.staff;
+    me.require(&[Role::Admin, Role::Manager])?;
+    load_for(&state, me, id).await?;
+    let mut e = FieldErrors::default();
+    let carrier = short_text(&mut e, "carrier", &form.form.carrier, "carrier's name");
+    let tracking_number = short_text(&mut e, "tracking_number", &form.form.tracking_number, "tracking number");
+    if !e.is_empty() {
+        let shown = Shown { errors: e, carrier, tracking_number, ..Default::default() };
+        return render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+    }
+    step(&state, me, id, StaffStep::Shipped { carrier, tracking_number }).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RefundForm {
+    /// Major units; empty = everything still refundable.
+    amount: String,
+    reason: String,
+    idempotency_key: String,
+}
+
+pub async fn refund(
+    state: web::Data<AppState>,
+    form: AdminForm<RefundForm>,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let me = &form.staff;
+    me.require(&[Role::Admin])?;
+    let order = load_for(&state, me, id).await?;
+    let f = form.form;
+    let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
+    let mut e = FieldErrors::default();
+    let amount = match f.amount.trim() {
+        "" => None,
+        a => match Money::parse_major(a, currency) {
+            Ok(m) => Some(m.minor),
+            Err(err) => {
+                e.add("amount", format!("the amount {err}"));
+                None
+            }
+        },
+    };
+    let reason = f.reason.trim().to_string();
+    if reason.chars().count() > 200 {
+        e.add("reason", "keep the reason to 200 characters or fewer");
+    }
+    let key = f.idempotency_key.trim().to_string();
+    if key.len() < 16 || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(AppError::bad_request(
+            "idempotency_key",
+            "This form is out of date: reload the page and try again.",
+        ));
+    }
+    if !e.is_empty() {
+        let shown = Shown { errors: e, amount: f.amount, reason, ..Default::default() };
+        return render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
+    }
+    let key = format!("admin-refund-{id}-{key}");
+    match service::refund(&state, id, amount, key, reason.clone(), me.actor()).await {
+        Ok(RefundOutcome::Done) => Ok(see_other(format!("/admin/orders/{id}?done=refunded"))),
+        Ok(RefundOutcome::AlreadyDone) => Ok(see_other(format!("/admin/orders/{id}?done=refund-repeated"))),
+        Err(RefundError::Invalid(field, message)) => {
+            let mut errors = FieldErrors::default();
+            errors.add(field, message);
+            let shown = Shown { errors, amount: f.amount, reason, ..Default::default() };
+            render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await
+        }
+        Err(RefundError::Gateway(err)) => {
+            tracing::warn!(order_id = id, error = %err, "refund failed at the payment provider");
+            let shown = Shown {
+                notice: Some(format!(
+                    "The refund did not go through: {err}. Nothing was refunded; reload the page to try again."
+                )),
+                amount: f.amount,
+                reason,
+                ..Default::default()
+            };
+            render_detail(&state, me, id, StatusCode::BAD_GATEWAY, shown).await
+        }
+        Err(RefundError::App(e)) => Err(e),
+    }
+}

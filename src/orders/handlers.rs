@@ -1,0 +1,56 @@
+//! The customer's order status page, `/orders/{token}`: reached only with the unguessable
+//! token from the checkout redirect or the emails. Never cached anywhere (`no-store`), never
+//! in the page cache: it shows a person's address.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use tera::Context;
+
+use super::{queries, service};
+use crate::cart::handlers::private_html;
+use crate::checkout::payment;
+use crate::crypto;
+use crate::db;
+use crate::error::AppError;
+use crate::orders::types::OrderStatus;
+use crate::startup::AppState;
+use crate::web::PageMeta;
+
+pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    if token.len() > 64 {
+        return Err(AppError::NotFound);
+    }
+    let hash = crypto::token_hash(&token);
+    let now = chrono::Utc::now().naive_utc();
+    let (order, items, events, attempt) = db::run(&state.pool, move |conn| {
+        let order = queries::find_by_token_hash(conn, &hash)?.ok_or(AppError::NotFound)?;
+        let attempt = queries::latest_attempt(conn, order.id)?;
+        let (order, items, events) = service::load_full(conn, order)?;
+        Ok::<_, AppError>((order, items, events, attempt))
+    })
+    .await?;
+    let view = service::view(&order, &items, &events, &state.settings, false)?;
+    // While awaiting payment, the customer can go back to the payment page (until it expires).
+    let pay_url = match order.status()? {
+        OrderStatus::PendingPayment
+            if order.payment_provider == "development" && payment::test_payments_enabled(&state) =>
+        {
+            Some(format!("/checkout/test-payment/{}?token={token}", order.reference))
+        }
+        OrderStatus::PendingPayment if order.payment_provider == "stripe" => {
+            attempt.filter(|a| a.session_expires_at > now).and_then(|a| a.session_url)
+        }
+        _ => None,
+    };
+    let mut ctx = Context::new();
+    ctx.insert("order", &view);
+    ctx.insert("pay_url", &pay_url);
+    let meta = PageMeta {
+        title: format!("Order {} — {}", view.reference, state.settings.shop.name),
+        description: String::new(),
+        path: "/orders",
+        nav: "",
+    };
+    Ok(private_html(StatusCode::OK, state.templates.render("orders/status.html", &meta, ctx)?))
+}

@@ -1,0 +1,478 @@
+//! `POST /webhooks/stripe`: Stripe tells the shop what happened to a payment. The signature is
+//! checked on the raw body before anything else (missing, bad or stale → 400, nothing changed);
+//! each event is stored by its id in `stripe_events` and applied in the same transaction, so a
+//! duplicate delivery finds the id taken and changes nothing. What an event means for an order
+//! is decided by `orders::fulfilment`, whose functions are idempotent, so events may also
+//! arrive in any order.
+//!
+//! One case needs Stripe again: a payment that arrives after its hold went to another buyer
+//! (`HoldLost`) is refunded through the API. The event is then committed without
+//! `processed_at` until the refund is recorded; a failed refund answers 500, Stripe delivers
+//! the event again, and the stored, unprocessed row says to retry the refund (same idempotency
+//! key, so the customer is never refunded twice).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{NaiveDateTime, Utc};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use secrecy::ExposeSecret;
+use stripe_webhook::{Event, EventObject, Webhook, WebhookError};
+
+use super::{stripe, RefundRequest};
+use crate::db::{self, DbConn};
+use crate::error::{json_error, AppError};
+use crate::orders::fulfilment::{self, PaymentOutcome};
+use crate::orders::queries::write_transaction;
+use crate::startup::AppState;
+
+/// Who the order timeline names for changes made by a webhook.
+const ACTOR: &str = "stripe";
+
+/// The handler. Answers 200 once an event is stored and applied (or was already), 400 when
+/// the request cannot be trusted, 404 when Stripe is not configured, and 500 when applying
+/// failed and Stripe should deliver the event again.
+pub async fn receive(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let Some(settings) = state.settings.stripe.clone() else {
+        return Err(AppError::NotFound);
+    };
+    let Some(signature) = req.headers().get("Stripe-Signature").and_then(|v| v.to_str().ok()) else {
+        tracing::warn!("stripe webhook without a Stripe-Signature header refused");
+        return Ok(refused("missing_signature", "The Stripe-Signature header is missing."));
+    };
+    let Ok(payload) = std::str::from_utf8(&body) else {
+        tracing::warn!("stripe webhook with a body that is not UTF-8 refused");
+        return Ok(refused("invalid_body", "The body is not UTF-8 text."));
+    };
+    let event = match Webhook::construct_event(payload, signature, settings.webhook_secret.expose_secret()) {
+        Ok(event) => event,
+        Err(WebhookError::BadParse(why)) => {
+            // Signed by Stripe but unreadable by this version of the library: refuse it, so
+            // that Stripe keeps it and delivers it again once the shop is fixed.
+            tracing::error!(error = %why, "a signed stripe event could not be read");
+            return Ok(refused("unreadable_event", "The event could not be read."));
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "stripe webhook with a bad or stale signature refused");
+            return Ok(refused("invalid_signature", "The signature is missing, wrong or too old."));
+        }
+    };
+    let event_id = event.id.as_str().to_string();
+    let event_type = event.type_.as_str().to_string();
+    let action = Action::of(event);
+    let now = Utc::now().naive_utc();
+
+    let stored = {
+        let (id, kind, payload, action) = (event_id.clone(), event_type.clone(), payload.to_string(), action.clone());
+        db::run(&state.pool, move |conn| store_and_apply(conn, &id, &kind, &payload, &action, now)).await?
+    };
+    let job = match stored {
+        Stored::Done => {
+            tracing::info!(event_id, event_type, "stripe event applied");
+            return Ok(received());
+        }
+        Stored::AlreadyProcessed => {
+            tracing::info!(event_id, event_type, "stripe event seen before: nothing applied again");
+            return Ok(received());
+        }
+        Stored::RefundDue(job) => job,
+    };
+
+    // The payment came too late: its piece went to another buyer. Give the money back.
+    let request = RefundRequest {
+        payment_intent_id: job.payment_intent_id.clone(),
+        amount_minor: job.amount_minor,
+        idempotency_key: job.idempotency_key(),
+    };
+    let refund = match stripe::refund(&settings, &request).await {
+        Ok(refund) => refund,
+        Err(e) => {
+            tracing::error!(event_id, order_id = job.order_id, error = %e,
+                "refund of a payment whose hold was lost failed; Stripe will deliver the event again");
+            return Err(AppError::Internal(format!("refund failed: {e}")));
+        }
+    };
+    let id = event_id.clone();
+    db::run(&state.pool, move |conn| record_refund(conn, &id, &job, &refund.id, &refund.status, now)).await?;
+    tracing::warn!(event_id, "payment refunded automatically: its hold had gone to another buyer");
+    Ok(received())
+}
+
+fn received() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "received": true }))
+}
+
+fn refused(code: &str, message: &str) -> HttpResponse {
+    json_error(StatusCode::BAD_REQUEST, code, message)
+}
+
+/// What an event asks of the shop, read from the verified event.
+#[derive(Debug, Clone)]
+enum Action {
+    Paid {
+        order_id: i64,
+        payment_intent_id: Option<String>,
+        amount_minor: i64,
+        currency: String,
+    },
+    Failed {
+        order_id: i64,
+        reason: &'static str,
+    },
+    Refunded {
+        order: OrderRef,
+        refunded_total_minor: i64,
+    },
+    Disputed {
+        order: OrderRef,
+        dispute_id: String,
+    },
+    /// Stored, nothing to apply.
+    Nothing(&'static str),
+}
+
+/// How to find an order from a charge or dispute: by the payment intent stored on the order,
+/// else by the order id carried in metadata (set on the payment intent at checkout).
+#[derive(Debug, Clone)]
+struct OrderRef {
+    payment_intent_id: Option<String>,
+    order_id: Option<i64>,
+}
+
+impl Action {
+    fn of(event: Event) -> Self {
+        match event.data.object {
+            EventObject::CheckoutSessionCompleted(session) => {
+                if session.payment_status == stripe_checkout::CheckoutSessionPaymentStatus::Paid {
+                    Self::paid(&session)
+                } else {
+                    // Delayed methods (bank debits): wait for async_payment_succeeded/failed.
+                    Self::Nothing("checkout completed but not paid yet")
+                }
+            }
+            EventObject::CheckoutSessionAsyncPaymentSucceeded(session) => Self::paid(&session),
+            EventObject::CheckoutSessionAsyncPaymentFailed(session) => match session_order_id(&session) {
+                Some(order_id) => Self::Failed { order_id, reason: "the payment failed" },
+                None => Self::Nothing("checkout session without an order id"),
+            },
+            EventObject::CheckoutSessionExpired(session) => match session_order_id(&session) {
+                Some(order_id) => Self::Failed { order_id, reason: "the checkout session expired" },
+                None => Self::Nothing("checkout session without an order id"),
+            },
+            EventObject::ChargeRefunded(charge) => Self::Refunded {
+                order: OrderRef {
+                    payment_intent_id: charge.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
+                    order_id: metadata_order_id(Some(&charge.metadata)),
+                },
+                refunded_total_minor: charge.amount_refunded,
+            },
+            EventObject::ChargeDisputeCreated(dispute) => Self::Disputed {
+                order: OrderRef {
+                    payment_intent_id: dispute.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
+                    order_id: metadata_order_id(Some(&dispute.metadata)),
+                },
+                dispute_id: dispute.id.as_str().to_string(),
+            },
+            _ => Self::Nothing("an event type the shop does not act on"),
+        }
+    }
+
+    fn paid(session: &stripe_checkout::CheckoutSession) -> Self {
+        match session_order_id(session) {
+            Some(order_id) => Self::Paid {
+                order_id,
+                payment_intent_id: session.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
+                amount_minor: session.amount_total.unwrap_or(0),
+                currency: session.currency.as_ref().map(|c| c.to_string().to_ascii_uppercase()).unwrap_or_default(),
+            },
+            None => Self::Nothing("checkout session without an order id"),
+        }
+    }
+}
+
+/// The order a session is for: `metadata.order_id`, else `client_reference_id`.
+fn session_order_id(session: &stripe_checkout::CheckoutSession) -> Option<i64> {
+    metadata_order_id(session.metadata.as_ref())
+        .or_else(|| session.client_reference_id.as_deref().and_then(|r| r.trim().parse().ok()))
+}
+
+fn metadata_order_id(metadata: Option<&std::collections::HashMap<String, String>>) -> Option<i64> {
+    metadata.and_then(|m| m.get("order_id")).and_then(|v| v.trim().parse().ok())
+}
+
+/// A refund the webhook owes a customer whose hold was lost.
+#[derive(Debug, Clone)]
+struct RefundJob {
+    order_id: i64,
+    payment_intent_id: String,
+    amount_minor: i64,
+    currency: String,
+}
+
+impl RefundJob {
+    /// Derived from the order and the payment, so that however often (and from whichever
+    /// event) the refund is attempted, Stripe makes it once.
+    fn idempotency_key(&self) -> String {
+        format!("fairgold-hold-lost-{}-{}", self.order_id, self.payment_intent_id)
+    }
+}
+
+enum Stored {
+    Done,
+    AlreadyProcessed,
+    RefundDue(RefundJob),
+}
+
+/// Inside a transaction: an error rolls back the event row with everything it applied.
+enum TxError {
+    Duplicate,
+    App(AppError),
+}
+
+impl From<DieselError> for TxError {
+    fn from(e: DieselError) -> Self {
+        Self::App(e.into())
+    }
+}
+
+impl From<AppError> for TxError {
+    fn from(e: AppError) -> Self {
+        Self::App(e)
+    }
+}
+
+/// Stores the event and applies it, in one transaction. The insert comes first: a second
+/// delivery of the same event waits for the first to commit, then finds the id taken.
+fn store_and_apply(
+    conn: &mut DbConn,
+    event_id: &str,
+    event_type: &str,
+    payload: &str,
+    action: &Action,
+    now: NaiveDateTime,
+) -> Result<Stored, AppError> {
+    let applied = write_transaction::<_, TxError, _>(conn, |conn| {
+        match queries::insert_event(conn, event_id, event_type, payload, now) {
+            Ok(_) => {}
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => return Err(TxError::Duplicate),
+            Err(e) => return Err(e.into()),
+        }
+        let outcome = apply(conn, event_id, action, now)?;
+        if matches!(outcome, Stored::Done) {
+            queries::mark_processed(conn, event_id, now)?;
+        }
+        Ok(outcome)
+    });
+    match applied {
+        Ok(outcome) => Ok(outcome),
+        Err(TxError::App(e)) => Err(e),
+        Err(TxError::Duplicate) => match queries::event_processed_at(conn, event_id)? {
+            Some(Some(_)) | None => Ok(Stored::AlreadyProcessed),
+            // Stored but not processed: only a refund still owed leaves it so.
+            Some(None) => match action {
+                Action::Paid { order_id, payment_intent_id: Some(pi), amount_minor, currency } => {
+                    Ok(Stored::RefundDue(RefundJob {
+                        order_id: *order_id,
+                        payment_intent_id: pi.clone(),
+                        amount_minor: *amount_minor,
+                        currency: currency.clone(),
+                    }))
+                }
+                _ => Ok(Stored::AlreadyProcessed),
+            },
+        },
+    }
+}
+
+/// Applies one event to its order through `orders::fulfilment`.
+fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime) -> Result<Stored, AppError> {
+    match action {
+        Action::Nothing(why) => {
+            tracing::info!(event_id, why, "stripe event stored, nothing to apply");
+        }
+        Action::Paid { order_id, payment_intent_id, amount_minor, currency } => {
+            if !queries::order_exists(conn, *order_id)? {
+                tracing::warn!(event_id, order_id, "stripe payment for an order the shop does not know");
+                return Ok(Stored::Done);
+            }
+            match fulfilment::payment_succeeded(
+                conn,
+                *order_id,
+                payment_intent_id.as_deref(),
+                *amount_minor,
+                ACTOR,
+                now,
+            )? {
+                PaymentOutcome::Paid | PaymentOutcome::AlreadyApplied => {}
+                PaymentOutcome::HoldLost => match payment_intent_id {
+                    Some(pi) => {
+                        return Ok(Stored::RefundDue(RefundJob {
+                            order_id: *order_id,
+                            payment_intent_id: pi.clone(),
+                            amount_minor: *amount_minor,
+                            currency: currency.clone(),
+                        }))
+                    }
+                    None => tracing::error!(
+                        event_id,
+                        order_id,
+                        "payment for a lost hold has no payment intent: refund it by hand in Stripe"
+                    ),
+                },
+            }
+        }
+        Action::Failed { order_id, reason } => {
+            if queries::order_exists(conn, *order_id)? {
+                fulfilment::payment_failed(conn, *order_id, reason, ACTOR, now)?;
+            } else {
+                tracing::warn!(event_id, order_id, "stripe session event for an order the shop does not know");
+            }
+        }
+        Action::Refunded { order, refunded_total_minor } => match find_order(conn, order)? {
+            Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
+            None => tracing::warn!(event_id, ?order, "stripe refund for a payment the shop does not know"),
+        },
+        Action::Disputed { order, dispute_id } => match find_order(conn, order)? {
+            Some(order_id) => fulfilment::dispute_opened(conn, order_id, dispute_id, ACTOR, now)?,
+            None => tracing::warn!(event_id, ?order, "stripe dispute for a payment the shop does not know"),
+        },
+    }
+    Ok(Stored::Done)
+}
+
+fn find_order(conn: &mut DbConn, order: &OrderRef) -> Result<Option<i64>, AppError> {
+    if let Some(pi) = &order.payment_intent_id {
+        if let Some(id) = queries::order_by_payment_intent(conn, pi)? {
+            return Ok(Some(id));
+        }
+    }
+    match order.order_id {
+        Some(id) if queries::order_exists(conn, id)? => Ok(Some(id)),
+        _ => Ok(None),
+    }
+}
+
+/// After Stripe made the refund: the refund row, the order's refunded total, and the event
+/// marked processed, together.
+fn record_refund(
+    conn: &mut DbConn,
+    event_id: &str,
+    job: &RefundJob,
+    provider_refund_id: &str,
+    status: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    write_transaction::<_, AppError, _>(conn, |conn| {
+        let key = job.idempotency_key();
+        if !queries::refund_exists(conn, &key)? {
+            let currency = if job.currency.is_empty() {
+                queries::order_currency(conn, job.order_id)?
+            } else {
+                job.currency.clone()
+            };
+            queries::insert_refund(
+                conn,
+                &queries::NewRefund {
+                    order_id: job.order_id,
+                    amount_minor: job.amount_minor,
+                    currency: &currency,
+                    reason: "the piece had already gone to another buyer when the payment arrived",
+                    idempotency_key: &key,
+                    provider_refund_id,
+                    status,
+                    created_at: now,
+                },
+            )?;
+        }
+        fulfilment::refund_recorded(conn, job.order_id, job.amount_minor, ACTOR, now)?;
+        queries::mark_processed(conn, event_id, now)?;
+        Ok(())
+    })
+}
+
+/// The webhook's own SQL: the event store, and finding orders and refunds.
+mod queries {
+    use chrono::NaiveDateTime;
+    use diesel::prelude::*;
+
+    use crate::db::DbConn;
+    use crate::schema::{orders, refunds, stripe_events};
+
+    pub fn insert_event(
+        conn: &mut DbConn,
+        event_id: &str,
+        event_type: &str,
+        payload: &str,
+        now: NaiveDateTime,
+    ) -> QueryResult<usize> {
+        diesel::insert_into(stripe_events::table)
+            .values((
+                stripe_events::id.eq(event_id),
+                stripe_events::event_type.eq(event_type),
+                stripe_events::received_at.eq(now),
+                stripe_events::processed_at.eq(None::<NaiveDateTime>),
+                stripe_events::payload.eq(payload),
+            ))
+            .execute(conn)
+    }
+
+    /// `None`: no such event; `Some(None)`: stored, not processed.
+    pub fn event_processed_at(conn: &mut DbConn, event_id: &str) -> QueryResult<Option<Option<NaiveDateTime>>> {
+        stripe_events::table.find(event_id).select(stripe_events::processed_at).first(conn).optional()
+    }
+
+    pub fn mark_processed(conn: &mut DbConn, event_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+        diesel::update(stripe_events::table.find(event_id)).set(stripe_events::processed_at.eq(Some(now))).execute(conn)
+    }
+
+    pub fn order_exists(conn: &mut DbConn, order_id: i64) -> QueryResult<bool> {
+        Ok(orders::table.find(order_id).select(orders::id).first::<i64>(conn).optional()?.is_some())
+    }
+
+    pub fn order_by_payment_intent(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Option<i64>> {
+        orders::table
+            .filter(orders::payment_intent_id.eq(payment_intent_id))
+            .select(orders::id)
+            .order(orders::id.desc())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn order_currency(conn: &mut DbConn, order_id: i64) -> QueryResult<String> {
+        orders::table.find(order_id).select(orders::currency).first(conn)
+    }
+
+    pub fn refund_exists(conn: &mut DbConn, idempotency_key: &str) -> QueryResult<bool> {
+        Ok(refunds::table
+            .filter(refunds::idempotency_key.eq(idempotency_key))
+            .select(refunds::id)
+            .first::<i64>(conn)
+            .optional()?
+            .is_some())
+    }
+
+    pub struct NewRefund<'a> {
+        pub order_id: i64,
+        pub amount_minor: i64,
+        pub currency: &'a str,
+        pub reason: &'a str,
+        pub idempotency_key: &'a str,
+        pub provider_refund_id: &'a str,
+        pub status: &'a str,
+        pub created_at: NaiveDateTime,
+    }
+
+    pub fn insert_refund(conn: &mut DbConn, r: &NewRefund) -> QueryResult<usize> {
+        diesel::insert_into(refunds::table)
+            .values((
+                refunds::order_id.eq(r.order_id),
+                refunds::amount_minor.eq(r.amount_minor),
+                refunds::currency.eq(r.currency),
+                refunds::reason.eq(r.reason),
+                refunds::idempotency_key.eq(r.idempotency_key),
+                refunds::provider_refund_id.eq(Some(r.provider_refund_id)),
+                refunds::status.eq(r.status),
+                refunds::created_at.eq(r.created_at),
+            ))
+            .execute(conn)
+    }
+}

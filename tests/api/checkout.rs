@@ -1,0 +1,426 @@
+//! Checkout: validation, holds, the development payment page, expired holds, the return from
+//! the payment page, production refusing test payments, and 50 buyers racing for one piece.
+
+use diesel::prelude::*;
+use fairgold::orders::fulfilment::{self, PaymentOutcome};
+use fairgold::schema::{email_outbox, order_events, orders, pieces};
+
+use crate::helpers::{now, PieceFixture, TestApp};
+
+// ---------------------------------------------------------------------------------------------
+// Shopping helpers shared with the cart and order tests
+
+/// A visitor's browser: the cart cookie, once the shop has set one.
+#[derive(Clone, Default)]
+pub struct Shopper {
+    pub cookies: Vec<String>,
+}
+
+impl Shopper {
+    fn header(&self) -> String {
+        self.cookies.join("; ")
+    }
+
+    fn remember(&mut self, res: &reqwest::Response) {
+        for v in res.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()) {
+            let pair = v.split(';').next().unwrap().to_string();
+            let name = pair.split('=').next().unwrap().to_string();
+            self.cookies.retain(|c| !c.starts_with(&format!("{name}=")));
+            self.cookies.push(pair);
+        }
+    }
+
+    pub async fn post(&mut self, app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+        let res = app
+            .client
+            .post(format!("{}{}", app.address, path))
+            .header("Cookie", self.header())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", &app.address)
+            .header("Sec-Fetch-Site", "same-origin")
+            .body(body)
+            .send()
+            .await
+            .expect("request");
+        self.remember(&res);
+        res
+    }
+
+    pub async fn get(&mut self, app: &TestApp, path: &str) -> reqwest::Response {
+        let res = app
+            .client
+            .get(format!("{}{}", app.address, path))
+            .header("Cookie", self.header())
+            .send()
+            .await
+            .expect("request");
+        self.remember(&res);
+        res
+    }
+
+    pub async fn add(&mut self, app: &TestApp, piece_id: i64) -> reqwest::Response {
+        self.post(app, "/cart/add", &[("piece_id", &piece_id.to_string())]).await
+    }
+
+    pub async fn check_out(&mut self, app: &TestApp, form: &[(&str, &str)]) -> reqwest::Response {
+        self.post(app, "/checkout", form).await
+    }
+}
+
+pub const ADDRESS: &[(&str, &str)] = &[
+    ("email", "ann@example.org"),
+    ("name", "Ann Lee"),
+    ("line1", "1 Main Street"),
+    ("city", "Berlin"),
+    ("postal_code", "10115"),
+    ("country", "DE"),
+    ("shipping", "intl-express"),
+];
+
+/// An order placed through the pages, awaiting its test payment.
+pub struct Placed {
+    pub shopper: Shopper,
+    pub reference: String,
+    pub token: String,
+    pub order_id: i64,
+    pub pay_url: String,
+}
+
+/// Adds the pieces to a fresh cart and checks out; asserts the redirect to the test page.
+pub async fn place(app: &TestApp, piece_ids: &[i64]) -> Placed {
+    let mut shopper = Shopper::default();
+    for id in piece_ids {
+        let res = shopper.add(app, *id).await;
+        assert_eq!(res.status().as_u16(), 303, "add piece {id}");
+    }
+    let res = shopper.check_out(app, ADDRESS).await;
+    assert_eq!(res.status().as_u16(), 303, "checkout: {}", res.text().await.unwrap_or_default());
+    let pay_url = res.headers()["location"].to_str().unwrap().to_string();
+    let (path, query) = pay_url.split_once("?token=").expect("test payment URL with token");
+    let reference = path.rsplit('/').next().unwrap().to_string();
+    let order_id = app.with_conn(|c| {
+        orders::table.filter(orders::reference.eq(&reference)).select(orders::id).first::<i64>(c).unwrap()
+    });
+    Placed { shopper, reference, token: query.to_string(), order_id, pay_url }
+}
+
+/// Pays (or fails) through the development page, as a customer clicks it.
+pub async fn pay(app: &TestApp, placed: &mut Placed, outcome: &str) -> reqwest::Response {
+    let token = placed.token.clone();
+    let path = format!("/checkout/test-payment/{}", placed.reference);
+    placed.shopper.post(app, &path, &[("token", &token), ("outcome", outcome)]).await
+}
+
+pub fn piece_state(app: &TestApp, id: i64) -> (String, Option<i64>) {
+    app.with_conn(|c| pieces::table.find(id).select((pieces::status, pieces::held_by_order_id)).first(c).unwrap())
+}
+
+pub fn order_status(app: &TestApp, id: i64) -> String {
+    app.with_conn(|c| orders::table.find(id).select(orders::status).first(c).unwrap())
+}
+
+pub fn order_count(app: &TestApp) -> i64 {
+    app.with_conn(|c| orders::table.count().get_result(c).unwrap())
+}
+
+/// Outbox rows of an order: (kind, to).
+pub fn outbox(app: &TestApp, order_id: i64) -> Vec<(String, String)> {
+    app.with_conn(|c| {
+        email_outbox::table
+            .filter(email_outbox::order_id.eq(order_id))
+            .order(email_outbox::id)
+            .select((email_outbox::kind, email_outbox::to_address))
+            .load(c)
+            .unwrap()
+    })
+}
+
+pub fn event_kinds(app: &TestApp, order_id: i64) -> Vec<String> {
+    app.with_conn(|c| {
+        order_events::table
+            .filter(order_events::order_id.eq(order_id))
+            .order(order_events::id)
+            .select(order_events::kind)
+            .load(c)
+            .unwrap()
+    })
+}
+
+pub fn expire_hold(app: &TestApp, piece_id: i64) {
+    app.with_conn(|c| {
+        diesel::update(pieces::table.find(piece_id))
+            .set(pieces::hold_expires_at.eq(Some(now() - chrono::Duration::minutes(1))))
+            .execute(c)
+            .unwrap()
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn checkout_validation_shows_errors_by_field_and_creates_nothing() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    assert_eq!(shopper.add(&app, piece).await.status().as_u16(), 303);
+    let page = shopper.get(&app, "/checkout").await;
+    assert_eq!(page.status().as_u16(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<option value=\"IN\">India</option>") && html.contains("Insured courier within India"));
+
+    let res = shopper
+        .check_out(&app, &[("email", "not-an-email"), ("name", "Ann Lee"), ("city", "Berlin"), ("country", "XX")])
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("enter an email address such as name@example.org"), "email error shown");
+    assert!(html.contains("enter the street address"), "missing address shown");
+    assert!(html.contains("we cannot ship to that country yet"), "unknown country shown");
+    assert!(html.contains("value=\"Ann Lee\""), "input kept");
+    assert_eq!(order_count(&app), 0);
+    assert_eq!(piece_state(&app, piece), ("listed".to_string(), None));
+}
+
+#[tokio::test]
+async fn checkout_holds_and_the_test_payment_pays_through_fulfilment() {
+    let app = TestApp::spawn().await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("mumbai@fairgold.test", "manager", Some("mumbai"));
+    let a = app.piece(PieceFixture { price_minor: 120_000, ..PieceFixture::new("Lotus ring") });
+    let b = app.piece(PieceFixture { price_minor: 80_000, mumbai: true, ..PieceFixture::new("Wave pendant") });
+    let mut placed = place(&app, &[a, b]).await;
+    assert!(placed.reference.starts_with("FG-"), "{}", placed.reference);
+    assert_eq!(placed.token.len(), 22, "a 128-bit token");
+
+    // Pending, both pieces held by this order; prices and totals from the database.
+    assert_eq!(order_status(&app, placed.order_id), "pending_payment");
+    assert_eq!(piece_state(&app, a), ("held".into(), Some(placed.order_id)));
+    assert_eq!(piece_state(&app, b), ("held".into(), Some(placed.order_id)));
+    let (total, hash): (i64, String) = app.with_conn(|c| {
+        orders::table.find(placed.order_id).select((orders::total_minor, orders::status_token_hash)).first(c).unwrap()
+    });
+    assert_eq!(total, 120_000 + 80_000 + 4_500);
+    assert_ne!(hash, placed.token, "only the token's hash is stored");
+    // The attempt stores the exact request, with its idempotency key and expiry.
+    let request: String = app.with_conn(|c| {
+        use fairgold::schema::payment_attempts::dsl::*;
+        payment_attempts.filter(order_id.eq(placed.order_id)).select(request).first(c).unwrap()
+    });
+    let request: fairgold::payments::CheckoutRequest = serde_json::from_str(&request).unwrap();
+    assert_eq!(request.items.iter().map(|i| i.amount_minor).sum::<i64>(), total);
+    assert!(request.idempotency_key.starts_with("checkout-FG-"));
+    assert!(!request.success_url.contains(&placed.token), "the token is not sent to the provider");
+    // The cart is emptied once the payment page is open.
+    let cart = placed.shopper.get(&app, "/cart").await.text().await.unwrap();
+    assert!(cart.contains("Your cart is empty"));
+
+    let page = placed.shopper.get(&app, &placed.pay_url.clone()).await;
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.unwrap().contains("TEST PAYMENT — no money moves"));
+
+    let res = pay(&app, &mut placed, "pay").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/orders/{}", placed.token));
+    assert_eq!(order_status(&app, placed.order_id), "paid");
+    assert_eq!(piece_state(&app, a), ("sold".into(), None));
+    assert_eq!(piece_state(&app, b), ("sold".into(), None));
+    assert_eq!(event_kinds(&app, placed.order_id), vec!["created", "paid"]);
+    let mail = outbox(&app, placed.order_id);
+    assert!(mail.contains(&("order_confirmation".into(), "ann@example.org".into())), "{mail:?}");
+    assert!(mail.contains(&("staff_new_order".into(), "kolkata@fairgold.test".into())), "{mail:?}");
+    assert!(mail.contains(&("staff_new_order".into(), "mumbai@fairgold.test".into())), "{mail:?}");
+
+    let status = app.get(&format!("/orders/{}", placed.token)).await;
+    assert_eq!(status.status().as_u16(), 200);
+    assert_eq!(status.headers()["cache-control"], "no-store");
+    let html = status.text().await.unwrap();
+    assert!(
+        html.contains(&placed.reference) && html.contains("Paid") && html.contains("Payment of $2,045.00 received")
+    );
+    assert_eq!(app.get("/orders/not-a-real-token").await.status().as_u16(), 404);
+
+    // The public piece page now says sold (the catalog version was bumped).
+    let slug: String = app.with_conn(|c| pieces::table.find(a).select(pieces::slug).first(c).unwrap());
+    assert!(app.page(&format!("/pieces/{slug}"), 200).await.contains("<strong>Sold</strong>"));
+}
+
+#[tokio::test]
+async fn a_failed_test_payment_cancels_and_puts_the_piece_back() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut placed = place(&app, &[piece]).await;
+    let res = pay(&app, &mut placed, "fail").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(order_status(&app, placed.order_id), "cancelled");
+    assert_eq!(piece_state(&app, piece), ("listed".into(), None));
+    assert!(outbox(&app, placed.order_id).contains(&("payment_failed".into(), "ann@example.org".into())));
+    // Paying afterwards (the piece is still free) is a late payment that still counts.
+    let html = app.page(&format!("/orders/{}", placed.token), 200).await;
+    assert!(html.contains("Cancelled"));
+}
+
+#[tokio::test]
+async fn an_expired_hold_is_taken_over_by_another_checkout() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let first = place(&app, &[piece]).await;
+    // A second buyer while the hold is live: just sold.
+    let mut second = Shopper::default();
+    assert_eq!(second.add(&app, piece).await.status().as_u16(), 409, "a held piece cannot be added");
+    expire_hold(&app, piece);
+    let taker = place(&app, &[piece]).await;
+    assert_eq!(piece_state(&app, piece), ("held".into(), Some(taker.order_id)));
+    assert_ne!(first.order_id, taker.order_id);
+    // The first order's expiry releases nothing that is no longer its own.
+    app.with_conn(|c| fulfilment::payment_failed(c, first.order_id, "expired", "test", now())).unwrap();
+    assert_eq!(piece_state(&app, piece), ("held".into(), Some(taker.order_id)));
+}
+
+#[tokio::test]
+async fn the_return_from_the_payment_page_finds_the_order_by_cookie_only() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut placed = place(&app, &[piece]).await;
+    let path = format!("/checkout/complete/{}", placed.reference);
+    let res = placed.shopper.get(&app, &path).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), format!("/orders/{}", placed.token));
+    // Someone else who knows (or guesses) the reference learns nothing.
+    let res = app.get(&path).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(!res.text().await.unwrap().contains(&placed.token));
+    // And the return page fulfils nothing by itself.
+    assert_eq!(order_status(&app, placed.order_id), "pending_payment");
+}
+
+#[tokio::test]
+async fn cross_site_checkout_posts_are_refused() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    let res = app
+        .client
+        .post(format!("{}/checkout", app.address))
+        .header("Cookie", shopper.cookies.join("; "))
+        .header("Sec-Fetch-Site", "cross-site")
+        .form(ADDRESS)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(order_count(&app), 0);
+}
+
+#[tokio::test]
+async fn fifty_concurrent_checkouts_of_the_last_piece_hold_and_sell_it_once() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("The last ring"));
+    // 50 visitors, each with their own cart holding the same piece.
+    let mut shoppers = Vec::new();
+    for _ in 0..50 {
+        let mut s = Shopper::default();
+        assert_eq!(s.add(&app, piece).await.status().as_u16(), 303);
+        shoppers.push(s);
+    }
+    let app = std::sync::Arc::new(app);
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(50));
+    let mut tasks = Vec::new();
+    for mut s in shoppers {
+        let (app, start) = (app.clone(), start.clone());
+        tasks.push(tokio::spawn(async move {
+            start.wait().await;
+            let res = s.check_out(&app, ADDRESS).await;
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap())
+        }));
+    }
+    let mut won = 0;
+    let mut just_sold = 0;
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        match status {
+            303 => won += 1,
+            409 => {
+                assert!(body.contains("Just sold"), "{body}");
+                just_sold += 1;
+            }
+            other => panic!("unexpected status {other}: {body}"),
+        }
+    }
+    assert_eq!((won, just_sold), (1, 49));
+    // Exactly one order exists and holds the piece (the losers rolled back entirely).
+    let order_ids: Vec<i64> = app.with_conn(|c| orders::table.select(orders::id).load(c).unwrap());
+    assert_eq!(order_ids.len(), 1);
+    assert_eq!(piece_state(&app, piece), ("held".into(), Some(order_ids[0])));
+
+    // Paying every order 50 times over, concurrently: one payment applies, the piece sold once.
+    let mut threads = Vec::new();
+    for i in 0..50 {
+        let pool = app.pool.clone();
+        let id = order_ids[i % order_ids.len()];
+        threads.push(std::thread::spawn(move || {
+            let mut conn = pool.get().unwrap();
+            fulfilment::payment_succeeded(&mut conn, id, Some("pi_race"), 54_500, "test", now()).unwrap()
+        }));
+    }
+    let outcomes: Vec<PaymentOutcome> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert_eq!(outcomes.iter().filter(|o| **o == PaymentOutcome::Paid).count(), 1, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| matches!(o, PaymentOutcome::Paid | PaymentOutcome::AlreadyApplied)));
+    let paid: i64 = app.with_conn(|c| orders::table.filter(orders::status.eq("paid")).count().get_result(c).unwrap());
+    assert_eq!(paid, 1);
+    assert_eq!(piece_state(&app, piece), ("sold".into(), None));
+    let confirmations = outbox(&app, order_ids[0]).iter().filter(|(k, _)| k == "order_confirmation").count();
+    assert_eq!(confirmations, 1, "one confirmation email");
+}
+
+#[tokio::test]
+async fn the_test_payment_page_is_refused_in_production() {
+    let app = TestApp::spawn_with(&[
+        ("env", "production"),
+        ("base_url", "https://shop.example"),
+        ("stripe_secret_key", "sk_test_not_used"),
+        ("stripe_webhook_secret", "whsec_not_used"),
+        ("mail.transport", "smtp"),
+        ("mail.smtp_url", "smtps://127.0.0.1:2"),
+    ])
+    .await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    // An order whose token we know, placed directly (production would send it to Stripe).
+    let placed = app.with_conn(|c| {
+        let key = "k".repeat(64);
+        fairgold::cart::queries::ensure(c, &key, now()).unwrap();
+        fairgold::cart::queries::add(c, &key, piece, now()).unwrap();
+        let zones = fairgold::config::ShippingZone::defaults(fairgold::money::Currency::Usd);
+        let form = fairgold::checkout::input::CheckoutForm {
+            email: "ann@example.org".into(),
+            name: "Ann".into(),
+            line1: "1 Main St".into(),
+            city: "Berlin".into(),
+            postal_code: "10115".into(),
+            country: "DE".into(),
+            ..Default::default()
+        };
+        let input = form.parse(&zones).unwrap();
+        let cx = fairgold::checkout::service::OrderContext {
+            currency: fairgold::money::Currency::Usd,
+            base_url: "https://shop.example",
+            cipher: &app.cipher,
+            provider: "development",
+        };
+        fairgold::checkout::service::place_order(c, &key, &input, &cx, now()).unwrap()
+    });
+    let path = format!("/checkout/test-payment/{}?token={}", placed.reference, placed.status_token);
+    assert_eq!(app.get(&path).await.status().as_u16(), 404);
+    let res = Shopper::default()
+        .post(
+            &app,
+            &format!("/checkout/test-payment/{}", placed.reference),
+            &[("token", &placed.status_token), ("outcome", "pay")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(order_status(&app, placed.order_id), "pending_payment");
+}
