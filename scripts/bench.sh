@@ -2,7 +2,8 @@
 # Storefront speed and memory on this machine, from loopback only: a release build over a
 # catalog of 10,000 pieces, on SQLite and then on PostgreSQL. Prints start-up time,
 # requests/s and p99 latency (wrk, 64 connections) for a plaintext /healthz, the catalog page,
-# a piece page and the API list, and the server's peak memory. Not part of the test suite.
+# a piece page and the API list, the server's peak memory, and checkouts/s (cart → hold →
+# payment attempt → Stripe Checkout Session from a loopback fake). Not part of the test suite.
 #   scripts/bench.sh                   # both backends (PostgreSQL at $BENCH_PG_URL)
 #   BENCH_BACKENDS=sqlite scripts/bench.sh
 set -euo pipefail
@@ -15,8 +16,9 @@ pg_admin=${BENCH_PG_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
 port=${BENCH_PORT:-18080}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-cargo build --release --quiet
+cargo build --release --quiet --bin fairgold --example bench_checkout
 bin="$PWD/target/release/fairgold"
+checkout_bench="$PWD/target/release/examples/bench_checkout"
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
@@ -56,6 +58,8 @@ run_backend() {
   done
   echo "peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  # Checkout: cart → hold → payment attempt → Checkout Session from a loopback Stripe fake.
+  "$checkout_bench" "$bin" "$DATABASE_URL" "$port" "${BENCH_CHECKOUTS:-3000}" "${BENCH_CHECKOUT_CONCURRENCY:-32}"
   if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench WITH (FORCE)"; fi
 }
 

@@ -34,10 +34,12 @@ pub enum EmailKind {
     StaffNewOrder,
     /// To admins: a dispute was opened.
     StaffDispute,
+    /// To admins: a payment arrived after its piece went to another buyer; it is refunded.
+    StaffHoldLost,
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 7] = [
+    pub const ALL: [EmailKind; 8] = [
         Self::OrderConfirmation,
         Self::Shipped,
         Self::Refunded,
@@ -45,6 +47,7 @@ impl EmailKind {
         Self::PieceUnavailable,
         Self::StaffNewOrder,
         Self::StaffDispute,
+        Self::StaffHoldLost,
     ];
 
     pub fn code(self) -> &'static str {
@@ -56,6 +59,7 @@ impl EmailKind {
             Self::PieceUnavailable => "piece_unavailable",
             Self::StaffNewOrder => "staff_new_order",
             Self::StaffDispute => "staff_dispute",
+            Self::StaffHoldLost => "staff_hold_lost",
         }
     }
 
@@ -73,12 +77,13 @@ impl EmailKind {
             Self::PieceUnavailable => "Piece no longer available",
             Self::StaffNewOrder => "New order (staff)",
             Self::StaffDispute => "Dispute alert (staff)",
+            Self::StaffHoldLost => "Late payment refunded (staff)",
         }
     }
 
     /// Alerts for staff (they carry a back-office link, never the customer's status link).
     pub fn is_staff(self) -> bool {
-        matches!(self, Self::StaffNewOrder | Self::StaffDispute)
+        matches!(self, Self::StaffNewOrder | Self::StaffDispute | Self::StaffHoldLost)
     }
 
     /// The subject line, given the order reference and the shop's name.
@@ -91,6 +96,7 @@ impl EmailKind {
             Self::PieceUnavailable => format!("We are sorry: your {shop} order {reference} could not be completed"),
             Self::StaffNewOrder => format!("New order {reference}: pieces from your center to pack"),
             Self::StaffDispute => format!("Dispute opened on order {reference}"),
+            Self::StaffHoldLost => format!("Order {reference} was paid after its piece was sold: refund issued"),
         }
     }
 }

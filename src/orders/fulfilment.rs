@@ -110,8 +110,7 @@ pub fn payment_succeeded(
                 now,
             )?;
             email::enqueue(conn, EmailKind::PieceUnavailable, &order.email, Some(order_id), now)?;
-            // The staff alert is this timeline event and the log line below (there is no
-            // staff email kind for it yet: the dispute alert's wording would mislead).
+            email::notify_admins(conn, EmailKind::StaffHoldLost, order_id, json!({}), now)?;
             tracing::warn!(order_id, "payment arrived after the order's pieces went to another buyer; refund due");
             return Ok(PaymentOutcome::HoldLost);
         }

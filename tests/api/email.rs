@@ -429,8 +429,9 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
         email::notify_center_managers(c, order.id, now()).unwrap()
             + email::notify_admins(c, EmailKind::StaffDispute, order.id, json!({ "reason": "fraudulent" }), now())
                 .unwrap()
+            + email::notify_admins(c, EmailKind::StaffHoldLost, order.id, json!({}), now()).unwrap()
     });
-    assert_eq!(staff, 3, "two center managers and one admin");
+    assert_eq!(staff, 4, "two center managers, and one admin twice");
     let total = customer.len() + staff;
 
     // Three instances' workers race over the same outbox.

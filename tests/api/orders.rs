@@ -58,6 +58,10 @@ async fn a_payment_after_the_hold_was_taken_over_is_hold_lost() {
     assert_eq!(order_status(&app, first.order_id), "cancelled");
     assert_eq!(piece_state(&app, piece), ("held".into(), Some(second.order_id)), "the other buyer keeps it");
     assert!(outbox(&app, first.order_id).contains(&("piece_unavailable".into(), "ann@example.org".into())));
+    assert!(
+        outbox(&app, first.order_id).contains(&("staff_hold_lost".into(), "admin@fairgold.test".into())),
+        "the admins are alerted"
+    );
     assert!(event_kinds(&app, first.order_id).contains(&"hold_lost".to_string()));
     let pi: Option<String> =
         app.with_conn(|c| orders::table.find(first.order_id).select(orders::payment_intent_id).first(c).unwrap());
