@@ -7,7 +7,8 @@ use crate::db::DbConn;
 use crate::schema::{cart_items, carts, pieces};
 
 /// A piece in a cart, with what decides whether it can still be bought.
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = pieces)]
 pub struct CartPieceRow {
     pub id: i64,
     pub sku: String,
@@ -20,32 +21,6 @@ pub struct CartPieceRow {
     pub held_by_order_id: Option<i64>,
     pub hold_expires_at: Option<NaiveDateTime>,
 }
-
-type CartPieceColumns = (
-    pieces::id,
-    pieces::sku,
-    pieces::slug,
-    pieces::title,
-    pieces::price_minor,
-    pieces::currency,
-    pieces::status,
-    pieces::center_id,
-    pieces::held_by_order_id,
-    pieces::hold_expires_at,
-);
-
-const CART_PIECE_COLUMNS: CartPieceColumns = (
-    pieces::id,
-    pieces::sku,
-    pieces::slug,
-    pieces::title,
-    pieces::price_minor,
-    pieces::currency,
-    pieces::status,
-    pieces::center_id,
-    pieces::held_by_order_id,
-    pieces::hold_expires_at,
-);
 
 pub fn exists(conn: &mut DbConn, key: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(carts::table.find(key))).get_result(conn)
@@ -102,7 +77,7 @@ pub fn pieces_in(conn: &mut DbConn, key: &str) -> QueryResult<Vec<CartPieceRow>>
         .inner_join(pieces::table)
         .filter(cart_items::cart_id.eq(key))
         .order((cart_items::added_at.asc(), pieces::id.asc()))
-        .select(CART_PIECE_COLUMNS)
+        .select(CartPieceRow::as_select())
         .load(conn)
 }
 
@@ -115,7 +90,7 @@ pub enum PieceRef {
 }
 
 pub fn find_piece(conn: &mut DbConn, r: &PieceRef) -> QueryResult<Option<CartPieceRow>> {
-    let q = pieces::table.select(CART_PIECE_COLUMNS).into_boxed();
+    let q = pieces::table.select(CartPieceRow::as_select()).into_boxed();
     let q = match r {
         PieceRef::Id(id) => q.filter(pieces::id.eq(*id)),
         PieceRef::Slug(s) => q.filter(pieces::slug.eq(s.clone())),
