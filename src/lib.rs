@@ -27,4 +27,5 @@ pub mod seed;
 pub mod staff;
 pub mod startup;
 pub mod telemetry;
+pub mod wages;
 pub mod web;

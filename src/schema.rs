@@ -64,6 +64,8 @@ diesel::table! {
         updated_at -> Timestamp,
         held_by_order_id -> Nullable<BigInt>,
         hold_expires_at -> Nullable<Timestamp>,
+        wage_minor -> Nullable<BigInt>,
+        accepted_at -> Nullable<Timestamp>,
     }
 }
 
@@ -352,6 +354,67 @@ diesel::joinable!(piece_makers -> artisans (artisan_id));
 diesel::joinable!(piece_stones -> pieces (piece_id));
 diesel::joinable!(piece_images -> pieces (piece_id));
 
+diesel::table! {
+    wage_policies (id) {
+        id -> BigInt,
+        center_id -> BigInt,
+        effective_from -> Date,
+        legal_min_monthly_minor -> BigInt,
+        living_wage_monthly_minor -> Nullable<BigInt>,
+        standard_hours_per_month -> BigInt,
+        target_multiplier -> Text,
+        sale_bonus_percent -> Text,
+        source_note -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    exchange_rates (currency, rate_date) {
+        currency -> Text,
+        rate_date -> Date,
+        inr_per_unit -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ledger_entries (id) {
+        id -> BigInt,
+        kind -> Text,
+        artisan_id -> BigInt,
+        center_id -> BigInt,
+        amount_minor -> BigInt,
+        currency -> Text,
+        occurred_on -> Date,
+        labor_minutes -> Nullable<BigInt>,
+        piece_id -> Nullable<BigInt>,
+        order_id -> Nullable<BigInt>,
+        refers_to -> Nullable<BigInt>,
+        details -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    ledger_head (id) {
+        id -> BigInt,
+        last_id -> BigInt,
+        last_hash -> Text,
+    }
+}
+
+diesel::joinable!(wage_policies -> centers (center_id));
+diesel::joinable!(ledger_entries -> artisans (artisan_id));
+diesel::joinable!(ledger_entries -> centers (center_id));
+diesel::joinable!(ledger_entries -> pieces (piece_id));
+diesel::joinable!(ledger_entries -> orders (order_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     centers,
     artisans,
@@ -378,4 +441,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     stripe_events,
     refunds,
     email_outbox,
+    wage_policies,
+    exchange_rates,
+    ledger_entries,
+    ledger_head,
 );

@@ -25,7 +25,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(email::routes)
         .configure(import::routes)
         .configure(tokens::routes)
-        .configure(crate::orders::admin::routes);
+        .configure(crate::orders::admin::routes)
+        .configure(crate::wages::routes);
 }
 
 /// A state-changing request must come from our own pages: `Sec-Fetch-Site`, when the browser

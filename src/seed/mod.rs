@@ -5,6 +5,7 @@
 
 pub mod content;
 pub mod render;
+pub mod wages;
 
 use std::path::Path;
 
@@ -140,6 +141,7 @@ pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)>
         "Mumbai",
         "A younger workshop with a bold, sculptural style: hammered surfaces, clean bangles and temple-inspired pendants.",
     )?;
+    crate::wages::defaults::seed_policies(conn, &[("kolkata", kolkata), ("mumbai", mumbai)], now)?;
     Ok((kolkata, mumbai))
 }
 

@@ -20,4 +20,8 @@ mod orders;
 mod safety;
 mod storefront;
 mod stripe;
+mod wages_admin;
+mod wages_cli;
+mod wages_pieces;
+mod wages_reports;
 mod webhooks;

@@ -1,0 +1,1 @@
+//! Demo wage history (issue 5).

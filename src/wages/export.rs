@@ -1,0 +1,1 @@
+//! The audit export: a ZIP of CSV files for a chosen period (web page and CLI).

@@ -1,0 +1,364 @@
+//! The ledger: an append-only journal of what each artisan earned and was paid, in INR minor
+//! units. Entries are only ever inserted (the database refuses UPDATE and DELETE with
+//! triggers on both backends); a mistake is corrected by a new entry. Each entry carries
+//! SHA-256 over its content and the previous entry's hash, so `verify` can show that no row
+//! was changed, removed or slipped in since it was written.
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::types::EntryKind;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::schema::{ledger_entries, ledger_head};
+
+/// The hash before the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Which entries count towards a balance: earnings and payouts, and adjustments that a
+/// second person approved. (Unapproved or rejected adjustments, and the decisions
+/// themselves, which carry no amount, do not.)
+pub const COUNTS: &str = "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout') \
+     OR (ledger_entries.kind = 'adjustment' AND ledger_entries.id IN \
+        (SELECT d.refers_to FROM ledger_entries d WHERE d.kind = 'adjustment_approved')))";
+
+pub fn counts() -> diesel::expression::SqlLiteral<Bool> {
+    sql::<Bool>(COUNTS)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = ledger_entries)]
+pub struct EntryRow {
+    pub id: i64,
+    pub kind: String,
+    pub artisan_id: i64,
+    pub center_id: i64,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub occurred_on: NaiveDate,
+    pub labor_minutes: Option<i64>,
+    pub piece_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub refers_to: Option<i64>,
+    pub details: String,
+    pub recorded_by: String,
+    pub recorded_at: NaiveDateTime,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl EntryRow {
+    pub fn kind(&self) -> Option<EntryKind> {
+        EntryKind::parse(&self.kind)
+    }
+
+    pub fn details_json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.details).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// An entry to append; the number, time and hashes are added by `append`.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    pub kind: EntryKind,
+    pub artisan_id: i64,
+    pub center_id: i64,
+    pub amount_minor: i64,
+    pub occurred_on: NaiveDate,
+    pub labor_minutes: Option<i64>,
+    pub piece_id: Option<i64>,
+    pub order_id: Option<i64>,
+    pub refers_to: Option<i64>,
+    /// Facts of the entry (method and reference of a payout, reason of an adjustment, rate and
+    /// percentage of a bonus). serde_json keeps keys sorted, so the text is stable.
+    pub details: serde_json::Value,
+    pub recorded_by: String,
+}
+
+impl NewEntry {
+    pub fn new(kind: EntryKind, artisan_id: i64, center_id: i64, amount_minor: i64, occurred_on: NaiveDate) -> Self {
+        Self {
+            kind,
+            artisan_id,
+            center_id,
+            amount_minor,
+            occurred_on,
+            labor_minutes: None,
+            piece_id: None,
+            order_id: None,
+            refers_to: None,
+            details: serde_json::json!({}),
+            recorded_by: String::new(),
+        }
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = ledger_entries)]
+struct Row<'a> {
+    id: i64,
+    kind: &'a str,
+    artisan_id: i64,
+    center_id: i64,
+    amount_minor: i64,
+    currency: &'a str,
+    occurred_on: NaiveDate,
+    labor_minutes: Option<i64>,
+    piece_id: Option<i64>,
+    order_id: Option<i64>,
+    refers_to: Option<i64>,
+    details: &'a str,
+    recorded_by: &'a str,
+    recorded_at: NaiveDateTime,
+    prev_hash: &'a str,
+    hash: &'a str,
+}
+
+/// The ledger's currency: wages are paid in rupees at both centers.
+pub const CURRENCY: &str = "INR";
+
+/// The hash of an entry: SHA-256 over every stored field, each length-prefixed so that no
+/// two different entries can produce the same input, ending with the previous hash.
+#[allow(clippy::too_many_arguments)]
+fn hash_of(
+    id: i64,
+    kind: &str,
+    artisan_id: i64,
+    center_id: i64,
+    amount_minor: i64,
+    currency: &str,
+    occurred_on: NaiveDate,
+    labor_minutes: Option<i64>,
+    piece_id: Option<i64>,
+    order_id: Option<i64>,
+    refers_to: Option<i64>,
+    details: &str,
+    recorded_by: &str,
+    recorded_at: NaiveDateTime,
+    prev_hash: &str,
+) -> String {
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let fields = [
+        "fairgold-ledger-v1".to_string(),
+        id.to_string(),
+        kind.to_string(),
+        artisan_id.to_string(),
+        center_id.to_string(),
+        amount_minor.to_string(),
+        currency.to_string(),
+        occurred_on.format("%Y-%m-%d").to_string(),
+        opt(labor_minutes),
+        opt(piece_id),
+        opt(order_id),
+        opt(refers_to),
+        details.to_string(),
+        recorded_by.to_string(),
+        recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+        prev_hash.to_string(),
+    ];
+    let mut h = Sha256::new();
+    for f in &fields {
+        h.update(f.len().to_string().as_bytes());
+        h.update(b":");
+        h.update(f.as_bytes());
+        h.update(b"\n");
+    }
+    format!("{:x}", h.finalize())
+}
+
+fn hash_row(e: &EntryRow) -> String {
+    hash_of(
+        e.id,
+        &e.kind,
+        e.artisan_id,
+        e.center_id,
+        e.amount_minor,
+        &e.currency,
+        e.occurred_on,
+        e.labor_minutes,
+        e.piece_id,
+        e.order_id,
+        e.refers_to,
+        &e.details,
+        &e.recorded_by,
+        e.recorded_at,
+        &e.prev_hash,
+    )
+}
+
+/// PostgreSQL keeps microseconds; store (and hash) exactly what both backends give back.
+fn to_micros(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_nanosecond(t.nanosecond() / 1_000 * 1_000).unwrap_or(t)
+}
+
+/// Appends one entry and returns its number. Call it inside the write transaction of the
+/// change it records. The chain's head row is updated first: that takes a write lock (a row
+/// lock on PostgreSQL, the database lock on SQLite), so appenders on every instance are
+/// numbered and chained one after another, never both after the same entry.
+pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> QueryResult<i64> {
+    let (id, prev): (i64, String) = diesel::update(ledger_head::table.find(1))
+        .set(ledger_head::last_id.eq(ledger_head::last_id + 1))
+        .returning((ledger_head::last_id, ledger_head::last_hash))
+        .get_result(conn)?;
+    let recorded_at = to_micros(now);
+    let details = e.details.to_string();
+    let kind = e.kind.code();
+    let hash = hash_of(
+        id,
+        kind,
+        e.artisan_id,
+        e.center_id,
+        e.amount_minor,
+        CURRENCY,
+        e.occurred_on,
+        e.labor_minutes,
+        e.piece_id,
+        e.order_id,
+        e.refers_to,
+        &details,
+        &e.recorded_by,
+        recorded_at,
+        &prev,
+    );
+    diesel::insert_into(ledger_entries::table)
+        .values(Row {
+            id,
+            kind,
+            artisan_id: e.artisan_id,
+            center_id: e.center_id,
+            amount_minor: e.amount_minor,
+            currency: CURRENCY,
+            occurred_on: e.occurred_on,
+            labor_minutes: e.labor_minutes,
+            piece_id: e.piece_id,
+            order_id: e.order_id,
+            refers_to: e.refers_to,
+            details: &details,
+            recorded_by: &e.recorded_by,
+            recorded_at,
+            prev_hash: &prev,
+            hash: &hash,
+        })
+        .execute(conn)?;
+    diesel::update(ledger_head::table.find(1)).set(ledger_head::last_hash.eq(&hash)).execute(conn)?;
+    Ok(id)
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Verification {
+    /// Every entry's hash matches its content and links to the one before.
+    Intact { entries: i64, last_hash: String },
+    /// The first entry that does not: its number and what is wrong.
+    Broken { entry: i64, reason: String },
+}
+
+/// Walks the chain from the first entry, in pages, recomputing every hash.
+pub fn verify(conn: &mut DbConn) -> Result<Verification, AppError> {
+    const PAGE: i64 = 10_000;
+    let mut expected_id = 1;
+    let mut prev = GENESIS.to_string();
+    loop {
+        let page: Vec<EntryRow> = ledger_entries::table
+            .filter(ledger_entries::id.ge(expected_id))
+            .order(ledger_entries::id)
+            .limit(PAGE)
+            .select(EntryRow::as_select())
+            .load(conn)?;
+        let done = (page.len() as i64) < PAGE;
+        for e in page {
+            if e.id != expected_id {
+                return Ok(Verification::Broken {
+                    entry: expected_id,
+                    reason: format!("entry {expected_id} is missing (the next one is {})", e.id),
+                });
+            }
+            if e.prev_hash != prev {
+                return Ok(Verification::Broken {
+                    entry: e.id,
+                    reason: "its link to the entry before it does not match (an entry was changed, removed or inserted)"
+                        .into(),
+                });
+            }
+            if hash_row(&e) != e.hash {
+                return Ok(Verification::Broken {
+                    entry: e.id,
+                    reason: "its content does not match its hash (the row was changed after it was written)".into(),
+                });
+            }
+            prev = e.hash;
+            expected_id += 1;
+        }
+        if done {
+            break;
+        }
+    }
+    let (last_id, last_hash): (i64, String) =
+        ledger_head::table.find(1).select((ledger_head::last_id, ledger_head::last_hash)).first(conn)?;
+    if last_id != expected_id - 1 || last_hash != prev {
+        return Ok(Verification::Broken {
+            entry: last_id.max(expected_id - 1),
+            reason: format!(
+                "the chain's head says {last_id} entries ending in {}, but {} were found (entries at the end were removed)",
+                &last_hash[..12.min(last_hash.len())],
+                expected_id - 1
+            ),
+        });
+    }
+    Ok(Verification::Intact { entries: expected_id - 1, last_hash: prev })
+}
+
+/// What each artisan is owed (positive) or was overpaid (negative), from the ledger alone:
+/// (artisan id, balance in INR minor units) for every artisan with a counted entry on or
+/// before `through` (`None` = all).
+pub fn balances(conn: &mut DbConn, through: Option<NaiveDate>) -> QueryResult<Vec<(i64, i64)>> {
+    let mut q = ledger_entries::table
+        .filter(counts())
+        .group_by(ledger_entries::artisan_id)
+        .select((ledger_entries::artisan_id, sql::<BigInt>("CAST(COALESCE(SUM(ledger_entries.amount_minor), 0) AS BIGINT)")))
+        .order(ledger_entries::artisan_id)
+        .into_boxed();
+    if let Some(d) = through {
+        q = q.filter(ledger_entries::occurred_on.le(d));
+    }
+    q.load(conn)
+}
+
+/// One artisan's balance.
+pub fn balance_of(conn: &mut DbConn, artisan_id: i64, through: Option<NaiveDate>) -> QueryResult<i64> {
+    let mut q = ledger_entries::table
+        .filter(counts())
+        .filter(ledger_entries::artisan_id.eq(artisan_id))
+        .select(sql::<BigInt>("CAST(COALESCE(SUM(ledger_entries.amount_minor), 0) AS BIGINT)"))
+        .into_boxed();
+    if let Some(d) = through {
+        q = q.filter(ledger_entries::occurred_on.le(d));
+    }
+    q.first(conn)
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<EntryRow>> {
+    ledger_entries::table.find(id).select(EntryRow::as_select()).first(conn).optional()
+}
+
+/// Entries with `occurred_on` in [from, to], in chain order (optionally one center's).
+pub fn between(
+    conn: &mut DbConn,
+    from: NaiveDate,
+    to: NaiveDate,
+    center_id: Option<i64>,
+) -> QueryResult<Vec<EntryRow>> {
+    let mut q = ledger_entries::table
+        .filter(ledger_entries::occurred_on.between(from, to))
+        .order(ledger_entries::id)
+        .select(EntryRow::as_select())
+        .into_boxed();
+    if let Some(c) = center_id {
+        q = q.filter(ledger_entries::center_id.eq(c));
+    }
+    q.load(conn)
+}

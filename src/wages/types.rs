@@ -1,0 +1,251 @@
+//! Parsed values of the wage ledger: months, rates, percentages, entry kinds, payout methods.
+//! Rates and percentages are `rust_decimal` (never floats); amounts stay integer minor units.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Both workshops are in India: a ledger date is the calendar day in IST (UTC+5:30, no DST).
+pub fn india_date(at: NaiveDateTime) -> NaiveDate {
+    (at + Duration::minutes(330)).date()
+}
+
+/// A calendar month, the wage period (Code on Wages s.16: at most one month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let bad = || format!("`{}` is not a month: write it as YYYY-MM, e.g. 2026-10", s.trim());
+        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        if !(2000..=2200).contains(&year) || !(1..=12).contains(&month) || y.len() != 4 {
+            return Err(bad());
+        }
+        Ok(Self { year, month })
+    }
+
+    pub fn of(date: NaiveDate) -> Self {
+        Self { year: date.year(), month: date.month() }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("months are valid by construction")
+    }
+
+    pub fn next(self) -> Self {
+        if self.month == 12 {
+            Self { year: self.year + 1, month: 1 }
+        } else {
+            Self { year: self.year, month: self.month + 1 }
+        }
+    }
+
+    pub fn prev(self) -> Self {
+        if self.month == 1 {
+            Self { year: self.year - 1, month: 12 }
+        } else {
+            Self { year: self.year, month: self.month - 1 }
+        }
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        self.next().first_day().pred_opt().expect("a month has a last day")
+    }
+
+    /// Wages for this month are due by the 7th of the next (Code on Wages 2019, s.17).
+    pub fn pay_deadline(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.next().year, self.next().month, 7).expect("the 7th exists")
+    }
+
+    /// "November 2026".
+    pub fn label(self) -> String {
+        self.first_day().format("%B %Y").to_string()
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A positive decimal such as an exchange rate (rupees per dollar) or a multiplier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd)]
+pub struct PositiveDecimal(Decimal);
+
+impl PositiveDecimal {
+    /// At most `max_scale` decimal places; a comma as decimal separator is refused rather
+    /// than guessed.
+    pub fn parse(s: &str, max_scale: u32) -> Result<Self, String> {
+        let t = s.trim();
+        let d = Decimal::from_str(t).map_err(|_| format!("`{t}` is not a number such as 84.25"))?;
+        if d <= Decimal::ZERO {
+            return Err("must be greater than zero".into());
+        }
+        if d.scale() > max_scale {
+            return Err(format!("use at most {max_scale} decimal places"));
+        }
+        Ok(Self(d.normalize()))
+    }
+
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+/// A percentage between 0 and 100 inclusive, at most two decimal places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim().trim_end_matches('%').trim();
+        let d = Decimal::from_str(t).map_err(|_| format!("`{t}` is not a percentage such as 5 or 7.5"))?;
+        if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+            return Err("must be between 0 and 100".into());
+        }
+        if d.scale() > 2 {
+            return Err("use at most 2 decimal places".into());
+        }
+        Ok(Self(d.normalize()))
+    }
+
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+/// The kinds of ledger entry. Amounts are signed from the artisan's side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// Earned when a piece is accepted into inventory (positive).
+    WageEarned,
+    /// A share of a paid order's net sale (positive).
+    SaleBonus,
+    /// Money handed over (negative).
+    Payout,
+    /// A correction either way; counts only once a second person approves it.
+    Adjustment,
+    /// A second finance or admin person's approval of an adjustment (amount 0).
+    AdjustmentApproved,
+    /// Or their refusal (amount 0): the adjustment never counts.
+    AdjustmentRejected,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 6] = [
+        Self::WageEarned,
+        Self::SaleBonus,
+        Self::Payout,
+        Self::Adjustment,
+        Self::AdjustmentApproved,
+        Self::AdjustmentRejected,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::WageEarned => "wage_earned",
+            Self::SaleBonus => "sale_bonus",
+            Self::Payout => "payout",
+            Self::Adjustment => "adjustment",
+            Self::AdjustmentApproved => "adjustment_approved",
+            Self::AdjustmentRejected => "adjustment_rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::WageEarned => "Wage earned",
+            Self::SaleBonus => "Sale bonus",
+            Self::Payout => "Payout",
+            Self::Adjustment => "Adjustment",
+            Self::AdjustmentApproved => "Adjustment approved",
+            Self::AdjustmentRejected => "Adjustment rejected",
+        }
+    }
+}
+
+/// How a payout was made (bank credit and electronic transfer are what the Code on Wages
+/// prefers; cash is still recorded honestly when it happens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayoutMethod {
+    Bank,
+    Upi,
+    Cash,
+}
+
+impl PayoutMethod {
+    pub const ALL: [PayoutMethod; 3] = [Self::Bank, Self::Upi, Self::Cash];
+
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "bank" => Ok(Self::Bank),
+            "upi" => Ok(Self::Upi),
+            "cash" => Ok(Self::Cash),
+            "" => Err("choose how the money was paid: bank transfer, UPI or cash".into()),
+            other => Err(format!("`{other}` is not a payment method: use bank, upi or cash")),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Bank => "bank",
+            Self::Upi => "upi",
+            Self::Cash => "cash",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Bank => "Bank transfer",
+            Self::Upi => "UPI",
+            Self::Cash => "Cash",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_know_their_deadline() {
+        let m = Month::parse("2026-02").unwrap();
+        assert_eq!(m.last_day(), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+        assert_eq!(m.pay_deadline(), NaiveDate::from_ymd_opt(2026, 3, 7).unwrap());
+        assert_eq!(Month::parse("2026-12").unwrap().pay_deadline(), NaiveDate::from_ymd_opt(2027, 1, 7).unwrap());
+        assert!(Month::parse("2026-13").is_err());
+        assert!(Month::parse("26-01").is_err());
+        assert_eq!(m.to_string(), "2026-02");
+    }
+
+    #[test]
+    fn rates_and_percentages_are_parsed_strictly() {
+        assert_eq!(PositiveDecimal::parse("84.2500", 4).unwrap().get().to_string(), "84.25");
+        assert!(PositiveDecimal::parse("0", 4).is_err());
+        assert!(PositiveDecimal::parse("84,25", 4).is_err());
+        assert!(PositiveDecimal::parse("1.123456", 4).is_err());
+        assert_eq!(Percent::parse("7.5%").unwrap().get().to_string(), "7.5");
+        assert!(Percent::parse("101").is_err());
+    }
+
+    #[test]
+    fn india_dates_are_ist() {
+        let late_utc = NaiveDate::from_ymd_opt(2026, 3, 6).unwrap().and_hms_opt(19, 0, 0).unwrap();
+        assert_eq!(india_date(late_utc), NaiveDate::from_ymd_opt(2026, 3, 7).unwrap());
+    }
+}
