@@ -3,9 +3,14 @@
 # catalog of 10,000 pieces, on SQLite and then on PostgreSQL. Prints start-up time,
 # requests/s and p99 latency (wrk, 64 connections) for a plaintext /healthz, the catalog page,
 # a piece page and the API list, the server's peak memory, and checkouts/s (cart → hold →
-# payment attempt → Stripe Checkout Session from a loopback fake). Not part of the test suite.
+# payment attempt → Stripe Checkout Session from a loopback fake). Then the wage ledger: a
+# generated ledger of 50 artisans over 5 years (~200,000 entries) on a fresh database, timing
+# `fairgold wages report` (a center's month; median of several runs) and `fairgold ledger
+# verify` (the whole hash chain), each as an operator runs it (process start included).
+# Not part of the test suite.
 #   scripts/bench.sh                   # both backends (PostgreSQL at $BENCH_PG_URL)
 #   BENCH_BACKENDS=sqlite scripts/bench.sh
+#   BENCH_PARTS=ledger scripts/bench.sh   # only the ledger (or only `storefront`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pieces=${BENCH_PIECES:-10000}
@@ -14,6 +19,10 @@ connections=${BENCH_CONNECTIONS:-64}
 backends=${BENCH_BACKENDS:-sqlite postgres}
 pg_admin=${BENCH_PG_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
 port=${BENCH_PORT:-18080}
+parts=${BENCH_PARTS:-storefront ledger}
+ledger_artisans=${BENCH_LEDGER_ARTISANS:-50}
+ledger_years=${BENCH_LEDGER_YEARS:-5}
+ledger_runs=${BENCH_LEDGER_RUNS:-7}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release --quiet --bin fairgold --example bench_checkout
@@ -63,4 +72,46 @@ run_backend() {
   if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench WITH (FORCE)"; fi
 }
 
-for b in $backends; do run_backend "$b"; done
+# Milliseconds a command takes, from process start to exit.
+ms() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" >/dev/null
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+# The median (and the range) of `ledger_runs` timings of a command.
+median_ms() {
+  local i times=()
+  for ((i = 0; i < ledger_runs; i++)); do times+=("$(ms "$@")"); done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%d ms (min %d, max %d, %d runs)", t[int((NR + 1) / 2)], t[1], t[NR], NR }'
+}
+
+run_ledger() {
+  local backend=$1 url month
+  export FAIRGOLD_DATA_DIR="$work/ledger-$backend" RUST_LOG=warn
+  mkdir -p "$FAIRGOLD_DATA_DIR"
+  if [ "$backend" = postgres ]; then
+    psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench_ledger WITH (FORCE)" -c "CREATE DATABASE fairgold_bench_ledger"
+    url="${pg_admin%/*}/fairgold_bench_ledger"
+  else
+    url="$FAIRGOLD_DATA_DIR/ledger.db"
+  fi
+  export DATABASE_URL="$url"
+  "$bin" migrate >/dev/null
+  echo "== $backend: wage ledger, $ledger_artisans artisans × $ledger_years years"
+  "$bin" seed --bench-ledger --bench-artisans "$ledger_artisans" --bench-years "$ledger_years"
+  # The last complete month: its wages, bonuses and payouts are all in.
+  month=$(date -u -d "$(date -u +%Y-%m-15) -1 month" +%Y-%m)
+  echo "wages report --center kolkata --month $month: $(median_ms "$bin" wages report --center kolkata --month "$month") (target ≤ 200 ms)"
+  echo "wages report --center mumbai --month $month:  $(median_ms "$bin" wages report --center mumbai --month "$month")"
+  echo "ledger verify:                              $(median_ms "$bin" ledger verify) (target ≤ 2000 ms)"
+  "$bin" ledger verify
+  if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench_ledger WITH (FORCE)"; fi
+}
+
+for b in $backends; do
+  case " $parts " in *" storefront "*) run_backend "$b" ;; esac
+  case " $parts " in *" ledger "*) run_ledger "$b" ;; esac
+done

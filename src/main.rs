@@ -1,5 +1,6 @@
 //! The `fairgold` command: serve the shop (default), apply migrations, seed demo data, manage
-//! staff accounts, or import pieces from a CSV file.
+//! staff accounts, import pieces from a CSV file, and read the wage ledger (a center's monthly
+//! report, the chain check, the audit export).
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -13,6 +14,7 @@ use fairgold::inventory::Editor;
 use fairgold::staff::service::{self as staff_service, NewStaffInput};
 use fairgold::staff::{Email, Role};
 use fairgold::startup::Application;
+use fairgold::wages::types::Month;
 use fairgold::{db, seed, telemetry};
 
 #[derive(Parser)]
@@ -40,12 +42,66 @@ enum Command {
     },
     /// Add data to the database.
     Seed {
-        /// The demo shop: two centers, artisans, sixty pieces with images.
+        /// The demo shop: two centers, artisans, sixty pieces with images, months of wage history.
         #[arg(long)]
         demo: bool,
         /// Then add this many generated pieces (for benchmarks).
         #[arg(long, value_name = "N", requires = "demo")]
         bench_pieces: Option<usize>,
+        /// Add a benchmark ledger: generated artisans over both centers and years of wages,
+        /// sale bonuses and monthly payouts (50 artisans × 5 years ≈ 200,000 entries).
+        #[arg(long)]
+        bench_ledger: bool,
+        /// Artisans of the benchmark ledger.
+        #[arg(long, value_name = "N", default_value_t = 50, requires = "bench_ledger")]
+        bench_artisans: usize,
+        /// Years of the benchmark ledger, ending this month.
+        #[arg(long, value_name = "N", default_value_t = 5, requires = "bench_ledger")]
+        bench_years: u32,
+    },
+    /// Wage reports for finance.
+    Wages {
+        #[command(subcommand)]
+        command: WagesCommand,
+    },
+    /// The wage ledger: check its hash chain, export it for an audit.
+    Ledger {
+        #[command(subcommand)]
+        command: LedgerCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum WagesCommand {
+    /// A center's monthly summary: one line per artisan (pieces, hours, wages, bonuses, paid,
+    /// balance, effective hourly earnings) with the month's flags.
+    Report {
+        /// kolkata or mumbai
+        #[arg(long)]
+        center: String,
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Recompute every entry's hash. Exit status 0 when the chain is intact, 1 naming the first
+    /// entry that was changed, removed or slipped in.
+    Verify,
+    /// Write the audit bundle (a ZIP of CSV files, with legal names) for a period; the export
+    /// is audit-logged.
+    Export {
+        /// First day, YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long)]
+        to: String,
+        /// The file to write (default: fairgold-ledger-FROM-TO.zip in this folder).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
 }
 
@@ -100,21 +156,157 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Staff { command } => staff(&settings, command),
         Command::Import { command } => import(&settings, command),
-        Command::Seed { demo, bench_pieces } => {
-            anyhow::ensure!(demo, "say what to seed: `fairgold seed --demo`");
+        Command::Seed { demo, bench_pieces, bench_ledger, bench_artisans, bench_years } => {
+            anyhow::ensure!(
+                demo || bench_ledger,
+                "say what to seed: `fairgold seed --demo` or `fairgold seed --bench-ledger`"
+            );
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
             db::migrate(&mut conn)?;
             let cipher = Cipher::from_secret(settings.secret_key.as_ref());
-            if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency, &cipher)? {
-                println!("demo data added");
-            } else {
-                println!("the catalog is not empty; demo data not added");
+            if demo {
+                if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency, &cipher)? {
+                    println!("demo data added");
+                } else {
+                    println!("the catalog is not empty; demo data not added");
+                }
             }
             if let Some(n) = bench_pieces {
                 seed::bench_pieces(&mut conn, n, settings.currency, chrono::Utc::now().naive_utc())?;
                 println!("{n} benchmark pieces added");
             }
+            if bench_ledger {
+                anyhow::ensure!((1..=10_000).contains(&bench_artisans), "--bench-artisans: between 1 and 10000");
+                anyhow::ensure!((1..=30).contains(&bench_years), "--bench-years: between 1 and 30");
+                let started = std::time::Instant::now();
+                let now = chrono::Utc::now().naive_utc();
+                let done = seed::wages::bench_ledger(&mut conn, &cipher, bench_artisans, bench_years, now)?;
+                println!(
+                    "benchmark ledger added: {} entries for {} artisans over {} months in {:.1} s",
+                    done.entries,
+                    done.artisans,
+                    done.months,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(())
+        }
+        Command::Wages { command } => wages(&settings, command),
+        Command::Ledger { command } => ledger(&settings, command),
+    }
+}
+
+/// `fairgold wages report`: the center monthly summary as plain text for a terminal.
+fn wages(settings: &Settings, command: WagesCommand) -> anyhow::Result<()> {
+    use fairgold::wages::policy::{hours_label, inr};
+    let WagesCommand::Report { center, month } = command;
+    let month = Month::parse(&month).map_err(|e| anyhow::anyhow!("--month: {e}"))?;
+    let pool = db::pool(&settings.database, 1)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let code = center.trim().to_lowercase();
+    let center = fairgold::centers::find_by_code(&mut conn, &code)?
+        .ok_or_else(|| anyhow::anyhow!("--center: unknown center `{code}` (use kolkata or mumbai)"))?;
+    let report = fairgold::wages::reports::center_month(&mut conn, center.id, month)
+        .map_err(|e| anyhow::anyhow!(e.public_message()))?;
+    println!("{} — {}", report.center.name, month.label());
+    match &report.policy {
+        Some(p) => println!(
+            "Policy from {}: legal minimum {}/month, living wage {}, {} h/month",
+            p.effective_from,
+            inr(p.legal_min_monthly_minor),
+            p.living_wage_monthly_minor
+                .map(|l| format!("{}/month", inr(l)))
+                .unwrap_or_else(|| "not set (finance must enter one)".into()),
+            p.standard_hours_per_month
+        ),
+        None => println!("No wage policy in force for this month: finance must add one."),
+    }
+    println!();
+    println!(
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  flags",
+        "artisan", "public id", "pieces", "hours", "wages", "bonuses", "paid", "balance", "per hour"
+    );
+    for r in &report.rows {
+        let mut flags = Vec::new();
+        if r.below_legal_minimum {
+            flags.push("BELOW LEGAL MINIMUM");
+        }
+        match r.below_living_wage {
+            Some(true) => flags.push("below living wage"),
+            None if r.minutes > 0 => flags.push("living wage unknown"),
+            _ => {}
+        }
+        if r.late {
+            flags.push("paid late");
+        }
+        let hours = if r.minutes > 0 { hours_label(r.minutes).replace(" hours", " h") } else { "—".into() };
+        println!(
+            "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  {}",
+            r.alias,
+            r.public_id,
+            r.pieces,
+            hours,
+            inr(r.wages_minor),
+            inr(r.bonuses_minor + r.adjustments_minor),
+            inr(r.paid_minor),
+            inr(r.balance_end_minor),
+            r.effective_hourly_minor.map(inr).unwrap_or_else(|| "—".into()),
+            flags.join(", ")
+        );
+    }
+    println!(
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13}",
+        "total",
+        "",
+        report.total_pieces,
+        hours_label(report.total_minutes).replace(" hours", " h"),
+        inr(report.total_wages_minor),
+        inr(report.total_bonuses_minor + report.total_adjustments_minor),
+        inr(report.total_paid_minor),
+        inr(report.total_balance_end_minor),
+    );
+    println!(
+        "\n{} below the legal minimum, {} below the living wage, {} paid late (wages are due by the 7th of \
+         the next month). Bonuses include approved adjustments.",
+        report.below_legal_count, report.below_living_count, report.late_count
+    );
+    Ok(())
+}
+
+/// `fairgold ledger verify` and `fairgold ledger export`.
+fn ledger(settings: &Settings, command: LedgerCommand) -> anyhow::Result<()> {
+    use fairgold::wages::ledger::{self, Verification};
+    let pool = db::pool(&settings.database, 1)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    match command {
+        LedgerCommand::Verify => match ledger::verify(&mut conn).map_err(|e| anyhow::anyhow!(e.public_message()))? {
+            Verification::Intact { entries, last_hash } => {
+                println!("ledger intact: {entries} entries, last hash {last_hash}");
+                Ok(())
+            }
+            Verification::Broken { entry, reason } => {
+                eprintln!("ledger broken at entry {entry}: {reason}");
+                std::process::exit(1);
+            }
+        },
+        LedgerCommand::Export { from, to, out } => {
+            let day = |flag: &str, s: &str| {
+                chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map_err(|_| anyhow::anyhow!("{flag}: `{s}` is not a date such as 2026-10-01"))
+            };
+            let (from, to) = (day("--from", &from)?, day("--to", &to)?);
+            anyhow::ensure!(from <= to, "--from {from} is after --to {to}");
+            let now = chrono::Utc::now().naive_utc();
+            let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+            let bytes =
+                fairgold::wages::export::bundle_logged(&mut conn, &cipher, &Actor::system("cli"), from, to, now)
+                    .map_err(|e| anyhow::anyhow!(e.public_message()))?;
+            let out = out.unwrap_or_else(|| fairgold::wages::export::file_name(from, to).into());
+            std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            println!("wrote {} ({} bytes): the ledger from {from} to {to}", out.display(), bytes.len());
             Ok(())
         }
     }

@@ -28,6 +28,8 @@ use crate::inventory::{service as inventory, Editor, FieldErrors, InventoryError
 use crate::money::{Currency, Money};
 use crate::staff::Role;
 use crate::startup::AppState;
+use crate::wages::policy::{hours_label, inr, round_minor, WageCheck};
+use crate::wages::types::india_date;
 
 const PER_PAGE: i64 = 25;
 /// Who may change inventory. Finance may look but not write.
@@ -319,6 +321,10 @@ fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: 
         field("labor", "Made by", &form.labor, errors)
             .textarea()
             .hint("One line per maker: artisan id, hours — e.g. k7m2p9qx3a, 18.5"),
+        field("wage", "Wage (₹)", &form.wage, errors).decimal().hint(
+            "The makers' wage for this piece in rupees, shared by their hours. Leave empty to take the proposed \
+             wage shown below. Fixed once the piece is published.",
+        ),
     ]
 }
 
@@ -331,6 +337,104 @@ fn center_choices(me: &CurrentStaff, all: &[Center]) -> Vec<Choice> {
         all.iter().filter(|c| me.center_scope().map_or(true, |own| own == c.id)).map(|c| choice(&c.code, &c.city)),
     );
     out
+}
+
+/// The wage panel: the proposal for the labor record, each maker's share, and the floor check.
+#[derive(Serialize, Default)]
+struct WagePanelView {
+    /// Why nothing can be proposed yet, when that is so.
+    note: Option<String>,
+    hours: String,
+    target_hourly: String,
+    legal_min_hourly: String,
+    living_hourly: Option<String>,
+    proposed: String,
+    wage: String,
+    wage_is_proposal: bool,
+    makers: Vec<MakerShareView>,
+    /// fair, below_living_wage or below_legal_minimum
+    level: &'static str,
+    message: Option<String>,
+    accepted_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MakerShareView {
+    public_id: String,
+    alias: String,
+    hours: String,
+    share: String,
+}
+
+fn wage_panel(preview: Option<inventory::WagePreview>) -> WagePanelView {
+    let note = |text: &str| WagePanelView { note: Some(text.to_string()), ..Default::default() };
+    let Some(p) = preview else {
+        return note("Choose the workshop and record who made the piece to see the proposed wage.");
+    };
+    let accepted_on = p.accepted_at.map(|at| india_date(at).format("%-d %B %Y").to_string());
+    let Some(policy) = &p.policy else {
+        return WagePanelView {
+            accepted_on,
+            ..note("This workshop has no wage policy in force today: finance must add one before the piece can be published.")
+        };
+    };
+    if !p.unknown.is_empty() {
+        return note(&format!(
+            "No artisan of this workshop has the id {}: check the “Made by” lines.",
+            p.unknown.join(", ")
+        ));
+    }
+    let Some(proposal) = p.proposal else {
+        return note("Record who made the piece and their hours (“Made by”) to see the proposed wage. A piece cannot be published without them.");
+    };
+    let (level, message) = match &proposal.check {
+        WageCheck::Fair => ("fair", None),
+        WageCheck::BelowLivingWage { message } => ("below_living_wage", Some(message.clone())),
+        WageCheck::BelowLegalMinimum { message } => ("below_legal_minimum", Some(message.clone())),
+    };
+    WagePanelView {
+        note: None,
+        hours: hours_label(proposal.minutes),
+        target_hourly: inr(round_minor(policy.target_hourly())),
+        legal_min_hourly: inr(round_minor(policy.legal_min_hourly())),
+        living_hourly: policy.living_hourly().map(|h| inr(round_minor(h))),
+        proposed: inr(proposal.proposed_minor),
+        wage: inr(proposal.wage_minor),
+        wage_is_proposal: proposal.wage_minor == proposal.proposed_minor,
+        makers: p
+            .makers
+            .into_iter()
+            .map(|m| MakerShareView {
+                public_id: m.public_id,
+                alias: m.alias,
+                hours: hours_label(m.minutes),
+                share: inr(m.share_minor),
+            })
+            .collect(),
+        level,
+        message,
+        accepted_on,
+    }
+}
+
+/// The panel for what the form holds (or, for an accepted piece, what is fixed).
+async fn panel_for(
+    state: &AppState,
+    me: &CurrentStaff,
+    form: &PieceForm,
+    piece_id: Option<i64>,
+) -> Result<WagePanelView, AppError> {
+    let Some((labor, wage)) = form.labor_and_wage() else {
+        return Ok(WagePanelView {
+            note: Some("Correct the “Made by” and wage fields to see the proposed wage.".into()),
+            ..Default::default()
+        });
+    };
+    let (scope, code) = (me.center_scope(), form.center.clone());
+    let preview =
+        db::run(&state.pool, move |conn| inventory::wage_preview(conn, scope, &code, &labor, wage, piece_id, now()))
+            .await?;
+    Ok(wage_panel(preview))
 }
 
 #[derive(Serialize)]
@@ -391,12 +495,14 @@ impl FormPage {
     }
 }
 
-fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Result<HttpResponse, AppError> {
+async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Result<HttpResponse, AppError> {
     let can_write = WRITERS.contains(&me.role);
+    let panel = panel_for(state, me, &page.form, page.piece.as_ref().map(|p| p.id)).await?;
     let centers = center_choices(me, &page.centers);
     let mut ctx = Context::new();
     ctx.insert("fields", &fields(&page.form, &page.errors, &centers, state.settings.currency));
     ctx.insert("has_errors", &!page.errors.is_empty());
+    ctx.insert("wage_panel", &panel);
     ctx.insert("can_write", &can_write);
     ctx.insert("notice", &page.notice);
     ctx.insert("status_error", &page.status_error);
@@ -453,7 +559,7 @@ pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<Ht
     let all = all_centers(&state).await?;
     let own = all.iter().find(|c| me.center_scope() == Some(c.id)).map(|c| c.code.clone()).unwrap_or_default();
     let form = PieceForm { center: own, ..PieceForm::default() };
-    render_form(&state, &me, FormPage::new(form, all))
+    render_form(&state, &me, FormPage::new(form, all)).await
 }
 
 /// The edit page of a piece as stored, with optional messages.
@@ -472,7 +578,7 @@ async fn edit_page(
     page.piece = Some(piece);
     page.images = images;
     shape(&mut page);
-    render_form(state, me, page)
+    render_form(state, me, page).await
 }
 
 fn notice_of(req: &HttpRequest) -> Option<&'static str> {
@@ -482,7 +588,7 @@ fn notice_of(req: &HttpRequest) -> Option<&'static str> {
     Some(match done.as_str() {
         "created" => "The piece is saved as a draft. Add photos, then publish it when it is ready.",
         "saved" => "Your changes are saved.",
-        "published" => "The piece is published: it is on the shop now.",
+        "published" => "The piece is published: it is on the shop now, and its makers' wages are in the ledger.",
         "withdrawn" => "The piece is withdrawn: it is no longer on the shop.",
         "photo_added" => "The photo is added.",
         "photo_deleted" => "The photo is deleted.",
@@ -528,7 +634,7 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> R
             let mut page = FormPage::new(form, all);
             page.status = StatusCode::UNPROCESSABLE_ENTITY;
             page.errors = errors;
-            render_form(&state, &me, page)
+            render_form(&state, &me, page).await
         }
     }
 }
@@ -562,7 +668,7 @@ pub async fn update(
             page.errors = errors;
             page.piece = Some(piece);
             page.images = images;
-            render_form(&state, &me, page)
+            render_form(&state, &me, page).await
         }
     }
 }

@@ -98,6 +98,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
                 center: cell(11),
                 stones: entries(12),
                 labor: entries(13),
+                wage: String::new(),
             },
         });
     }

@@ -38,6 +38,9 @@ pub struct PieceForm {
     pub stones: String,
     /// one maker per row: `artisan public id, hours` e.g. `k7m2p9qx3a, 18.5`
     pub labor: String,
+    /// the piece's wage in rupees, shared by its makers by hours; empty = the proposed wage
+    /// (hours × the center's target hourly rate)
+    pub wage: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +74,8 @@ pub struct PieceInput {
     pub center: Option<String>,
     pub stones: Vec<StoneInput>,
     pub labor: Vec<LaborInput>,
+    /// The wage staff chose, in paise; `None` = take the proposal.
+    pub wage: Option<i64>,
 }
 
 /// Errors by field name, in messages a person understands.
@@ -183,21 +188,8 @@ impl PieceForm {
                 .ok_or("carats are a number with at most 2 decimals, e.g. 0.45")?;
             Ok(StoneInput { kind, count, carats_hundredths: carats })
         });
-        let labor = parse_lines(&self.labor, "labor", &mut e, |parts| {
-            let [who, hours] = parts else {
-                return Err("write each maker as: artisan id, hours (e.g. k7m2p9qx3a, 18.5)");
-            };
-            let hundredths = fixed_point(hours, 2)
-                .filter(|h| *h > 0 && *h <= 100_000)
-                .ok_or("hours are a number above zero, e.g. 18.5")?;
-            // Minutes, rounded half up: 18.5 h = 1110 min; 0.01 h = 0.6 min → 1 min.
-            let minutes = (hundredths * 60 + 50) / 100;
-            Ok(LaborInput { artisan_public_id: who.to_string(), minutes: minutes.max(1) })
-        });
-        let mut seen = std::collections::HashSet::new();
-        if !labor.iter().all(|l| seen.insert(l.artisan_public_id.clone())) {
-            e.add("labor", "list each maker once");
-        }
+        let labor = parse_labor(&self.labor, &mut e);
+        let wage = parse_wage(&self.wage, &mut e);
         if !e.is_empty() {
             return Err(e);
         }
@@ -218,9 +210,59 @@ impl PieceForm {
                     center,
                     stones,
                     labor,
+                    wage,
                 })
             }
             _ => Err(e),
+        }
+    }
+}
+
+impl PieceForm {
+    /// Just the labor record and the wage, for the wage panel (which is shown even while
+    /// other fields have mistakes); `None` when either does not parse.
+    pub fn labor_and_wage(&self) -> Option<(Vec<LaborInput>, Option<i64>)> {
+        let mut e = FieldErrors::default();
+        let labor = parse_labor(&self.labor, &mut e);
+        let wage = parse_wage(&self.wage, &mut e);
+        e.is_empty().then_some((labor, wage))
+    }
+}
+
+fn parse_labor(text: &str, e: &mut FieldErrors) -> Vec<LaborInput> {
+    let labor = parse_lines(text, "labor", e, |parts| {
+        let [who, hours] = parts else {
+            return Err("write each maker as: artisan id, hours (e.g. k7m2p9qx3a, 18.5)");
+        };
+        let hundredths = fixed_point(hours, 2)
+            .filter(|h| *h > 0 && *h <= 100_000)
+            .ok_or("hours are a number above zero, e.g. 18.5")?;
+        // Minutes, rounded half up: 18.5 h = 1110 min; 0.01 h = 0.6 min → 1 min.
+        let minutes = (hundredths * 60 + 50) / 100;
+        Ok(LaborInput { artisan_public_id: who.to_string(), minutes: minutes.max(1) })
+    });
+    let mut seen = std::collections::HashSet::new();
+    if !labor.iter().all(|l| seen.insert(l.artisan_public_id.clone())) {
+        e.add("labor", "list each maker once");
+    }
+    labor
+}
+
+/// The wage in rupees (up to 2 decimals) as paise; empty = the proposal.
+fn parse_wage(text: &str, e: &mut FieldErrors) -> Option<i64> {
+    let t = text.trim().trim_start_matches('₹').trim().replace(',', "");
+    if t.is_empty() {
+        return None;
+    }
+    match fixed_point(&t, 2) {
+        Some(p) if p > 0 && p <= 100_000_000_000 => Some(p),
+        Some(_) => {
+            e.add("wage", "the wage must be more than zero; leave it empty to take the proposed wage");
+            None
+        }
+        None => {
+            e.add("wage", "enter the wage in rupees, e.g. 1250 or 1250.50; leave it empty to take the proposed wage");
+            None
         }
     }
 }
@@ -262,6 +304,7 @@ mod tests {
             center: "Kolkata".into(),
             stones: "ruby, 3, 0.45\n\npearl, 1, 0".into(),
             labor: "k7m2p9qx3a, 18.5".into(),
+            wage: String::new(),
         }
     }
 
@@ -282,6 +325,9 @@ mod tests {
             ]
         );
         assert_eq!(p.labor, vec![LaborInput { artisan_public_id: "k7m2p9qx3a".into(), minutes: 1110 }]);
+        assert_eq!(p.wage, None, "an empty wage takes the proposal");
+        let p = PieceForm { wage: "₹2,150.5".into(), ..valid() }.parse(Currency::Usd).unwrap();
+        assert_eq!(p.wage, Some(215_050));
     }
 
     #[test]
@@ -299,6 +345,7 @@ mod tests {
             price: "0".into(),
             stones: "ruby".into(),
             labor: "abc, -1".into(),
+            wage: "12.345".into(),
             ..Default::default()
         };
         let e = form.parse(Currency::Usd).unwrap_err();
@@ -315,6 +362,7 @@ mod tests {
             "price",
             "stones",
             "labor",
+            "wage",
         ] {
             assert!(e.0.contains_key(field), "no error for {field}: {e:?}");
         }

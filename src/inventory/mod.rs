@@ -7,7 +7,7 @@ pub mod input;
 pub mod service;
 
 pub use input::{FieldErrors, PieceForm, PieceInput};
-pub use service::{Editor, InventoryError};
+pub use service::{Editor, InventoryError, MakerShare, WagePreview};
 
 impl From<&crate::auth::CurrentStaff> for Editor {
     fn from(me: &crate::auth::CurrentStaff) -> Self {

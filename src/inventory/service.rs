@@ -1,12 +1,17 @@
 //! Inventory writes for staff: create, edit, publish and withdraw pieces, and record who made
 //! them. Every write checks the editor's center, is audit-logged with what changed, and bumps
 //! the catalog version (cached public pages refresh) — all in one transaction.
+//!
+//! Wages: a piece's wage is checked against its center's wage floors whenever it is saved (below
+//! the legal minimum per hour is refused). Publishing a draft accepts it into inventory, which
+//! posts its makers' wages to the ledger (`wages::service::accept_piece`); from then on its
+//! labor record and wage are fixed, and a correction is a ledger adjustment by finance.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::input::{FieldErrors, PieceForm, PieceInput};
+use super::input::{FieldErrors, LaborInput, PieceForm, PieceInput};
 use crate::audit::{self, Actor};
 use crate::catalog::models::{NewPiece, PieceRow};
 use crate::catalog::queries as catalog_queries;
@@ -14,7 +19,11 @@ use crate::catalog::types::{PieceStatus, Slug};
 use crate::centers;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::orders::queries::write_transaction;
 use crate::schema::{artisans, piece_makers, piece_stones, pieces};
+use crate::wages::policy::{self, Policy, WageCheck};
+use crate::wages::service::{self as wages, WageProposal};
+use crate::wages::types::india_date;
 
 /// Who is editing, and for which center: `None` = every center (admin).
 #[derive(Debug, Clone)]
@@ -84,6 +93,136 @@ fn resolve(conn: &mut DbConn, editor: &Editor, input: &PieceInput) -> Result<(i6
     Ok((center_id, makers))
 }
 
+/// A refusal from the wage rules (`AppError::BadRequest` with a field) as a form error.
+fn as_field_error(e: AppError) -> InventoryError {
+    match e {
+        AppError::BadRequest { field: Some(field), message } => invalid(field, message),
+        other => InventoryError::App(other),
+    }
+}
+
+/// The wage floor: a wage (chosen, or the proposal) below the legal minimum per hour is
+/// refused. Below the living wage is allowed; the piece page shows the warning. A center with
+/// no policy in force is not checked here: publishing refuses until finance adds one.
+fn check_wage(
+    conn: &mut DbConn,
+    center_id: i64,
+    makers: &[(i64, i64)],
+    wage: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<(), InventoryError> {
+    if makers.is_empty() {
+        return match wage {
+            Some(_) => {
+                Err(invalid("wage", "record who made the piece and their hours first: the wage is shared by hours"))
+            }
+            None => Ok(()),
+        };
+    }
+    let Some(policy) = policy::at(conn, center_id, india_date(now))? else {
+        return Ok(());
+    };
+    let minutes: i64 = makers.iter().map(|m| m.1).sum();
+    let wage = wage.unwrap_or_else(|| policy.proposed_wage(minutes));
+    match policy.check(wage, minutes) {
+        WageCheck::BelowLegalMinimum { message } => Err(invalid("wage", message)),
+        _ => Ok(()),
+    }
+}
+
+/// A piece's wage and when it was accepted into inventory (wages in the ledger).
+pub fn wage_state(conn: &mut DbConn, id: i64) -> QueryResult<(Option<i64>, Option<NaiveDateTime>)> {
+    pieces::table.find(id).select((pieces::wage_minor, pieces::accepted_at)).first(conn)
+}
+
+/// One maker on the piece page's wage panel: the public id and alias (never a legal name).
+#[derive(Debug, Clone)]
+pub struct MakerShare {
+    pub public_id: String,
+    pub alias: String,
+    pub minutes: i64,
+    pub share_minor: i64,
+}
+
+/// What the wage panel shows: the center's policy today, the proposal and check for the labor
+/// record and wage (as typed, or as fixed at acceptance), and each maker's share.
+#[derive(Debug, Clone)]
+pub struct WagePreview {
+    pub policy: Option<Policy>,
+    pub proposal: Option<WageProposal>,
+    pub makers: Vec<MakerShare>,
+    /// Ids on the labor record that are not artisans of the piece's center.
+    pub unknown: Vec<String>,
+    pub accepted_at: Option<NaiveDateTime>,
+}
+
+/// The wage panel of a piece form. `center_code` empty = the editor's own center; `None` when
+/// no center is chosen yet. An accepted piece shows its fixed labor record and wage, whatever
+/// was typed.
+pub fn wage_preview(
+    conn: &mut DbConn,
+    editor_center: Option<i64>,
+    center_code: &str,
+    labor: &[LaborInput],
+    wage: Option<i64>,
+    piece_id: Option<i64>,
+    now: NaiveDateTime,
+) -> Result<Option<WagePreview>, AppError> {
+    let center_id = match (center_code.trim(), editor_center) {
+        ("", Some(own)) => own,
+        ("", None) => return Ok(None),
+        (code, _) => match centers::find_by_code(conn, &code.to_lowercase())? {
+            Some(c) => c.id,
+            None => return Ok(None),
+        },
+    };
+    let (stored_wage, accepted_at) = match piece_id {
+        Some(id) => wage_state(conn, id)?,
+        None => (None, None),
+    };
+    let (labor, wage): (Vec<(String, i64)>, Option<i64>) = match (accepted_at, piece_id) {
+        (Some(_), Some(id)) => {
+            let fixed: Vec<(String, i64)> = piece_makers::table
+                .inner_join(artisans::table)
+                .filter(piece_makers::piece_id.eq(id))
+                .order(artisans::id)
+                .select((artisans::public_id, piece_makers::labor_minutes))
+                .load(conn)?;
+            (fixed, stored_wage)
+        }
+        _ => (labor.iter().map(|l| (l.artisan_public_id.clone(), l.minutes)).collect(), wage),
+    };
+    let mut makers = Vec::new();
+    let mut pairs = Vec::new();
+    let mut unknown = Vec::new();
+    for (public_id, minutes) in labor {
+        let found: Option<(i64, i64, String)> = artisans::table
+            .filter(artisans::public_id.eq(&public_id))
+            .select((artisans::id, artisans::center_id, artisans::public_alias))
+            .first(conn)
+            .optional()?;
+        match found {
+            Some((id, center, alias)) if center == center_id => {
+                pairs.push((id, minutes));
+                makers.push(MakerShare { public_id, alias, minutes, share_minor: 0 });
+            }
+            _ => unknown.push(public_id),
+        }
+    }
+    let on = india_date(now);
+    let policy = policy::at(conn, center_id, on)?;
+    let proposal = match (&policy, pairs.is_empty(), unknown.is_empty()) {
+        (Some(_), false, true) => Some(wages::propose(conn, center_id, &pairs, wage, on)?),
+        _ => None,
+    };
+    if let Some(p) = &proposal {
+        for (m, (_, share)) in makers.iter_mut().zip(&p.shares) {
+            m.share_minor = *share;
+        }
+    }
+    Ok(Some(WagePreview { policy, proposal, makers, unknown, accepted_at }))
+}
+
 fn unique_checks(conn: &mut DbConn, input: &PieceInput, except: Option<i64>) -> Result<(), InventoryError> {
     let mut e = FieldErrors::default();
     let sku_owner: Option<i64> =
@@ -132,6 +271,7 @@ pub fn create(
 ) -> Result<i64, InventoryError> {
     conn.transaction(|conn| {
         let (center_id, makers) = resolve(conn, editor, input)?;
+        check_wage(conn, center_id, &makers, input.wage, now)?;
         unique_checks(conn, input, None)?;
         let slug = free_slug(conn, &input.title, None)?;
         let new = NewPiece {
@@ -156,6 +296,9 @@ pub fn create(
             updated_at: now,
         };
         let id = catalog_queries::insert_piece(conn, &new, &stones_of(input), &makers, &[])?;
+        if input.wage.is_some() {
+            diesel::update(pieces::table.find(id)).set(pieces::wage_minor.eq(input.wage)).execute(conn)?;
+        }
         audit::record(
             conn,
             &editor.actor,
@@ -163,14 +306,15 @@ pub fn create(
             "piece",
             Some(id.to_string()),
             Some(center_id),
-            snapshot(input, &makers),
+            snapshot(input, &makers, input.wage),
             now,
         )?;
         Ok(id)
     })
 }
 
-/// Replaces a piece's attributes, stones and labor.
+/// Replaces a piece's attributes, stones and labor. Once the piece is accepted into inventory
+/// its makers, hours and wage are in the ledger and cannot change here (everything else can).
 pub fn update(
     conn: &mut DbConn,
     editor: &Editor,
@@ -181,7 +325,31 @@ pub fn update(
     conn.transaction(|conn| {
         let before = find(conn, id)?;
         editor.check(before.center_id)?;
-        let (center_id, makers) = resolve(conn, editor, input)?;
+        let (center_id, mut makers) = resolve(conn, editor, input)?;
+        makers.sort();
+        let (stored_wage, accepted_at) = wage_state(conn, id)?;
+        let wage = if let Some(at) = accepted_at {
+            let fixed = |field: &str, what: &str| {
+                invalid(
+                    field,
+                    format!(
+                        "this piece was accepted into inventory on {}, so its {what} can no longer change: its wages \
+                         are in the ledger; ask finance for an adjustment",
+                        india_date(at).format("%-d %B %Y")
+                    ),
+                )
+            };
+            if makers != wages::makers_of(conn, id)? {
+                return Err(fixed("labor", "makers and hours"));
+            }
+            if input.wage.is_some_and(|w| Some(w) != stored_wage) {
+                return Err(fixed("wage", "wage"));
+            }
+            stored_wage
+        } else {
+            check_wage(conn, center_id, &makers, input.wage, now)?;
+            input.wage
+        };
         unique_checks(conn, input, Some(id))?;
         let slug =
             if before.title == input.title { before.slug.clone() } else { free_slug(conn, &input.title, Some(id))? };
@@ -201,6 +369,7 @@ pub fn update(
                 pieces::price_minor.eq(input.price.minor),
                 pieces::currency.eq(input.price.currency.code()),
                 pieces::center_id.eq(center_id),
+                pieces::wage_minor.eq(wage),
                 pieces::updated_at.eq(now),
             ))
             .execute(conn)?;
@@ -215,15 +384,17 @@ pub fn update(
                 ))
                 .execute(conn)?;
         }
-        diesel::delete(piece_makers::table.filter(piece_makers::piece_id.eq(id))).execute(conn)?;
-        for (artisan_id, minutes) in &makers {
-            diesel::insert_into(piece_makers::table)
-                .values((
-                    piece_makers::piece_id.eq(id),
-                    piece_makers::artisan_id.eq(artisan_id),
-                    piece_makers::labor_minutes.eq(minutes),
-                ))
-                .execute(conn)?;
+        if accepted_at.is_none() {
+            diesel::delete(piece_makers::table.filter(piece_makers::piece_id.eq(id))).execute(conn)?;
+            for (artisan_id, minutes) in &makers {
+                diesel::insert_into(piece_makers::table)
+                    .values((
+                        piece_makers::piece_id.eq(id),
+                        piece_makers::artisan_id.eq(artisan_id),
+                        piece_makers::labor_minutes.eq(minutes),
+                    ))
+                    .execute(conn)?;
+            }
         }
         catalog_queries::bump_version(conn)?;
         audit::record(
@@ -233,7 +404,10 @@ pub fn update(
             "piece",
             Some(id.to_string()),
             Some(center_id),
-            json!({ "before": row_snapshot(&before), "after": snapshot(input, &makers) }),
+            json!({
+                "before": row_snapshot(&before, stored_wage),
+                "after": snapshot(input, &makers, wage),
+            }),
             now,
         )?;
         Ok(())
@@ -242,6 +416,11 @@ pub fn update(
 
 /// Publish (draft or withdrawn → listed) or withdraw (listed → withdrawn). Held and sold
 /// pieces belong to an order and cannot be withdrawn here.
+///
+/// Publishing accepts the piece into inventory in the same transaction: its makers' wages are
+/// posted to the ledger, shared by hours (once: publishing again after a withdrawal pays
+/// nothing twice). A piece without a labor record, or whose wage is below the legal minimum,
+/// is refused with a message for the piece page and stays as it was.
 pub fn set_status(
     conn: &mut DbConn,
     editor: &Editor,
@@ -249,7 +428,7 @@ pub fn set_status(
     to: PieceStatus,
     now: NaiveDateTime,
 ) -> Result<(), InventoryError> {
-    conn.transaction(|conn| {
+    write_transaction(conn, |conn| {
         let piece = find(conn, id)?;
         editor.check(piece.center_id)?;
         let from = PieceStatus::parse(&piece.status).map_err(AppError::corrupt)?;
@@ -279,6 +458,11 @@ pub fn set_status(
         if n != 1 {
             return Err(invalid("status", "the piece changed meanwhile; reload and try again"));
         }
+        let wage_entries = if to == PieceStatus::Listed {
+            wages::accept_piece(conn, id, &editor.actor, now).map_err(as_field_error)?
+        } else {
+            Vec::new()
+        };
         catalog_queries::bump_version(conn)?;
         let action = if to == PieceStatus::Listed { "piece.publish" } else { "piece.withdraw" };
         audit::record(
@@ -288,7 +472,7 @@ pub fn set_status(
             "piece",
             Some(id.to_string()),
             Some(piece.center_id),
-            json!({ "from": from.code(), "to": to.code() }),
+            json!({ "from": from.code(), "to": to.code(), "wage_entries": wage_entries }),
             now,
         )?;
         Ok(())
@@ -309,6 +493,7 @@ pub fn form_of(conn: &mut DbConn, piece: &PieceRow) -> QueryResult<PieceForm> {
         .select((artisans::public_id, piece_makers::labor_minutes))
         .load(conn)?;
     let center = centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id).map(|c| c.code).unwrap_or_default();
+    let (wage, _) = wage_state(conn, piece.id)?;
     let grams = |mg: i64| format!("{}.{:03}", mg / 1000, mg % 1000);
     let major = crate::money::Money::new(
         piece.price_minor,
@@ -340,10 +525,11 @@ pub fn form_of(conn: &mut DbConn, piece: &PieceRow) -> QueryResult<PieceForm> {
             })
             .collect::<Vec<_>>()
             .join("\n"),
+        wage: wage.map(|w| format!("{}.{:02}", w / 100, w % 100)).unwrap_or_default(),
     })
 }
 
-fn snapshot(input: &PieceInput, makers: &[(i64, i64)]) -> serde_json::Value {
+fn snapshot(input: &PieceInput, makers: &[(i64, i64)], wage_minor: Option<i64>) -> serde_json::Value {
     json!({
         "sku": input.sku.as_str(), "title": input.title, "kind": input.kind.code(), "metal": input.metal.code(),
         "purity": input.purity.code(), "gross_weight_mg": input.gross_weight.get(), "net_weight_mg": input.net_weight.get(),
@@ -351,11 +537,13 @@ fn snapshot(input: &PieceInput, makers: &[(i64, i64)]) -> serde_json::Value {
         "price_minor": input.price.minor, "currency": input.price.currency.code(),
         "stones": input.stones.iter().map(|s| json!([s.kind, s.count, s.carats_hundredths])).collect::<Vec<_>>(),
         "makers": makers.iter().map(|(a, m)| json!({ "artisan_id": a, "labor_minutes": m })).collect::<Vec<_>>(),
+        "wage_minor": wage_minor,
     })
 }
 
-fn row_snapshot(p: &PieceRow) -> serde_json::Value {
+fn row_snapshot(p: &PieceRow, wage_minor: Option<i64>) -> serde_json::Value {
     json!({
+        "wage_minor": wage_minor,
         "sku": p.sku, "title": p.title, "kind": p.kind, "metal": p.metal, "purity": p.purity,
         "gross_weight_mg": p.gross_weight_mg, "net_weight_mg": p.net_weight_mg, "ring_size": p.ring_size,
         "huid": p.huid, "price_minor": p.price_minor, "currency": p.currency, "status": p.status, "center_id": p.center_id,

@@ -351,6 +351,9 @@ pub async fn refund(
         return render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     }
     let key = format!("admin-refund-{id}-{key}");
+    // Refunds never claw back wages or sale bonuses: the artisans' work was done and paid for in
+    // good faith; a refund is the shop's cost. The wage ledger is left untouched here (see
+    // `fulfilment::refund_recorded`).
     match service::refund(&state, id, amount, key, reason.clone(), me.actor()).await {
         Ok(RefundOutcome::Done) => Ok(see_other(format!("/admin/orders/{id}?done=refunded"))),
         Ok(RefundOutcome::AlreadyDone) => Ok(see_other(format!("/admin/orders/{id}?done=refund-repeated"))),

@@ -17,6 +17,7 @@ use crate::catalog::queries::bump_version;
 use crate::db::DbConn;
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
+use crate::wages::service::{self as wages, BonusOutcome};
 
 /// The result of applying a successful payment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +134,15 @@ pub fn payment_succeeded(
             json!({ "amount_minor": amount_minor, "payment_intent_id": payment_intent_id, "late": late }),
             now,
         )?;
+        // The makers' sale bonus, in this transaction (idempotent: a second delivery posts
+        // nothing). Without a rupee rate for the payment day it waits: reconciliation lists the
+        // order until finance records the rate, and recording it posts the bonus.
+        match wages::post_sale_bonus(conn, order_id, now)? {
+            BonusOutcome::AwaitingRate { currency, on } => {
+                tracing::info!(order_id, %currency, %on, "sale bonus waits for the exchange rate of the payment day");
+            }
+            BonusOutcome::Posted(n) => tracing::debug!(order_id, entries = n, "sale bonus posted"),
+        }
         email::enqueue(conn, EmailKind::OrderConfirmation, &order.email, Some(order_id), now)?;
         // Each manager of a center with a piece in the order, told about their own pieces.
         email::notify_center_managers(conn, order_id, now)?;
@@ -193,6 +203,11 @@ pub fn payment_failed(
 
 /// Records that `refunded_total_minor` has now been refunded in all (Stripe reports the
 /// running total). The same total again, or an older smaller one arriving late → no change.
+///
+/// Refunds never claw back wages or sale bonuses: the artisans' work was done and paid for in
+/// good faith when the piece was accepted and sold; a refund is the shop's cost, not theirs.
+/// So nothing here touches the wage ledger (a real mistake is corrected by finance with an
+/// approved adjustment).
 pub fn refund_recorded(
     conn: &mut DbConn,
     order_id: i64,

@@ -327,6 +327,8 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                 tracing::warn!(event_id, order_id, "stripe session event for an order the shop does not know");
             }
         }
+        // Refunds never claw back wages or sale bonuses (see `fulfilment::refund_recorded`):
+        // the wage ledger is not touched here.
         Action::Refunded { order, refunded_total_minor } => match find_order(conn, order)? {
             Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
             None => tracing::warn!(event_id, ?order, "stripe refund for a payment the shop does not know"),

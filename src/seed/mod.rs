@@ -250,6 +250,8 @@ pub fn demo(
             let makers: Vec<(i64, i64)> = p.makers.iter().map(|(i, minutes)| (artisan_ids[*i], *minutes)).collect();
             queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
         }
+        // Months of wage history through the ledger, ending today.
+        wages::demo_history(conn, cipher, now, currency)?;
         Ok(())
     })
 }

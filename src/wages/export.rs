@@ -1,1 +1,297 @@
-//! The audit export: a ZIP of CSV files for a chosen period (web page and CLI).
+//! The audit export: a ZIP of CSV files for a chosen period (web page and CLI), with the
+//! result of the chain check at export time and a README that explains each file and how an
+//! auditor can recompute every entry's hash.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use serde_json::json;
+use zip::write::SimpleFileOptions;
+
+use super::admin_queries;
+use super::ledger::{self, Verification};
+use super::policy;
+use crate::audit::{self, Actor};
+use crate::centers;
+use crate::crypto::Cipher;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::orders::queries::write_transaction;
+
+/// `fairgold-ledger-2026-10-01-2026-10-31.zip`.
+pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
+    format!("fairgold-ledger-{from}-{to}.zip")
+}
+
+/// The bundle, and its audit entry (`wages.export`) written in the same transaction: the
+/// bundle holds legal names, so no export leaves without a record of who took it.
+pub fn bundle_logged(
+    conn: &mut DbConn,
+    cipher: &Cipher,
+    actor: &Actor,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>, AppError> {
+    write_transaction(conn, |conn| {
+        let bytes = bundle(conn, cipher, from, to, now)?;
+        audit::record(
+            conn,
+            actor,
+            "wages.export",
+            "ledger",
+            Some(format!("{from}..{to}")),
+            None,
+            json!({ "from": from.to_string(), "to": to.to_string(), "bytes": bytes.len() }),
+            now,
+        )?;
+        Ok(bytes)
+    })
+}
+
+fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::Internal(format!("csv: {e}"));
+    w.write_record(header).map_err(fail)?;
+    for r in rows {
+        w.write_record(&r).map_err(fail)?;
+    }
+    w.into_inner().map_err(|e| AppError::Internal(format!("csv: {e}")))
+}
+
+fn opt(v: Option<i64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Builds the ZIP: `ledger_entries.csv` (entries with `occurred_on` in [from, to], every
+/// column), `balances.csv` (each artisan's balance before `from` and through `to`, with the
+/// legal name), `wage_policies.csv` (every version), `exchange_rates.csv` (days in the period),
+/// `verification.txt` (`ledger::verify` now) and `README.txt`. The caller audit-logs it
+/// (`bundle_logged` does).
+pub fn bundle(
+    conn: &mut DbConn,
+    cipher: &Cipher,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>, AppError> {
+    let before = from - Duration::days(1);
+    let roster = admin_queries::roster(conn, cipher, None, Some(to), now)?;
+    let at_start: HashMap<i64, i64> = ledger::balances(conn, Some(before))?.into_iter().collect();
+    let public_ids: HashMap<i64, &str> = roster.iter().map(|a| (a.id, a.public_id.as_str())).collect();
+    let all_centers = centers::all(conn)?;
+    let center_code: HashMap<i64, &str> = all_centers.iter().map(|c| (c.id, c.code.as_str())).collect();
+
+    let entries = ledger::between(conn, from, to, None)?;
+    let entry_count = entries.len();
+    let ledger_csv = csv_bytes(
+        &[
+            "id",
+            "kind",
+            "artisan_id",
+            "artisan_public_id",
+            "center_id",
+            "amount_minor",
+            "currency",
+            "occurred_on",
+            "labor_minutes",
+            "piece_id",
+            "order_id",
+            "refers_to",
+            "details",
+            "recorded_by",
+            "recorded_at",
+            "prev_hash",
+            "hash",
+        ],
+        entries
+            .into_iter()
+            .map(|e| {
+                vec![
+                    e.id.to_string(),
+                    e.kind,
+                    e.artisan_id.to_string(),
+                    public_ids.get(&e.artisan_id).copied().unwrap_or("").to_string(),
+                    e.center_id.to_string(),
+                    e.amount_minor.to_string(),
+                    e.currency,
+                    e.occurred_on.format("%Y-%m-%d").to_string(),
+                    opt(e.labor_minutes),
+                    opt(e.piece_id),
+                    opt(e.order_id),
+                    opt(e.refers_to),
+                    e.details,
+                    e.recorded_by,
+                    e.recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+                    e.prev_hash,
+                    e.hash,
+                ]
+            })
+            .collect(),
+    )?;
+
+    let balances_csv = csv_bytes(
+        &["artisan_public_id", "alias", "legal_name", "center", "balance_start_minor", "balance_end_minor", "currency"],
+        roster
+            .iter()
+            .map(|a| {
+                vec![
+                    a.public_id.clone(),
+                    a.alias.clone(),
+                    a.legal_name.clone(),
+                    a.center_code.clone(),
+                    at_start.get(&a.id).copied().unwrap_or(0).to_string(),
+                    a.owed_minor.to_string(),
+                    ledger::CURRENCY.to_string(),
+                ]
+            })
+            .collect(),
+    )?;
+
+    let policies = policy::all(conn)?;
+    let policies_csv = csv_bytes(
+        &[
+            "id",
+            "center",
+            "effective_from",
+            "legal_min_monthly_minor",
+            "living_wage_monthly_minor",
+            "standard_hours_per_month",
+            "target_multiplier",
+            "sale_bonus_percent",
+            "source_note",
+            "recorded_by",
+            "recorded_at",
+        ],
+        policies
+            .into_iter()
+            .map(|p| {
+                vec![
+                    p.id.to_string(),
+                    center_code.get(&p.center_id).copied().unwrap_or("").to_string(),
+                    p.effective_from.to_string(),
+                    p.legal_min_monthly_minor.to_string(),
+                    opt(p.living_wage_monthly_minor),
+                    p.standard_hours_per_month.to_string(),
+                    p.target_multiplier,
+                    p.sale_bonus_percent,
+                    p.source_note,
+                    p.recorded_by,
+                    p.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                ]
+            })
+            .collect(),
+    )?;
+
+    let rates = admin_queries::rates_between(conn, from, to)?;
+    let rates_csv = csv_bytes(
+        &["currency", "rate_date", "inr_per_unit", "recorded_by", "recorded_at"],
+        rates
+            .into_iter()
+            .map(|r| {
+                vec![
+                    r.currency,
+                    r.rate_date.to_string(),
+                    r.inr_per_unit,
+                    r.recorded_by,
+                    r.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                ]
+            })
+            .collect(),
+    )?;
+
+    let checked_at = now.format("%Y-%m-%d %H:%M:%S UTC");
+    let verification = match ledger::verify(conn)? {
+        Verification::Intact { entries, last_hash } => format!(
+            "INTACT\nChecked at {checked_at}: all {entries} ledger entries (the whole chain, not only this period) \
+             match their hashes and link to the entry before them.\nLast hash: {last_hash}\n"
+        ),
+        Verification::Broken { entry, reason } => format!(
+            "BROKEN\nChecked at {checked_at}: entry {entry} fails the check: {reason}.\n\
+             Entries before it are intact; nothing from entry {entry} on can be trusted until this is explained.\n"
+        ),
+    };
+    let readme = readme(from, to, entry_count, roster.len(), now);
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stamp = zip::DateTime::from_date_and_time(
+        u16::try_from(now.year()).unwrap_or(1980),
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    )
+    .unwrap_or_default();
+    let options =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).last_modified_time(stamp);
+    let files: [(&str, &[u8]); 6] = [
+        ("README.txt", readme.as_bytes()),
+        ("ledger_entries.csv", &ledger_csv),
+        ("balances.csv", &balances_csv),
+        ("wage_policies.csv", &policies_csv),
+        ("exchange_rates.csv", &rates_csv),
+        ("verification.txt", verification.as_bytes()),
+    ];
+    let fail = |e: &dyn std::fmt::Display| AppError::Internal(format!("zip: {e}"));
+    for (name, bytes) in files {
+        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.write_all(bytes).map_err(|e| fail(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
+fn readme(from: NaiveDate, to: NaiveDate, entries: usize, artisans: usize, now: NaiveDateTime) -> String {
+    format!(
+        "fairgold wage ledger: audit export for {from} to {to}
+Exported at {at} UTC. {entries} ledger entries in the period; {artisans} artisans.
+CONFIDENTIAL: balances.csv holds artisans' legal names. This export is recorded in the
+shop's audit log under the name of the person who made it.
+
+Amounts are whole paise (1/100 rupee) in columns ending _minor; currency INR.
+Dates are calendar days in India (IST); times (recorded_at) are UTC.
+
+ledger_entries.csv
+  Every ledger entry whose occurred_on falls in the period, in chain order, every column.
+  kind: wage_earned (a piece accepted into inventory: wages for the work, shared by hours),
+  sale_bonus (a share of a paid order's net sale, at the exchange rate finance recorded for
+  the day), payout (money handed over: method and reference in details), adjustment (a
+  correction with its reason; it counts only once approved), adjustment_approved and
+  adjustment_rejected (a second finance or admin person's decision, amount 0, refers_to
+  names the adjustment). Amounts are signed from the artisan's side: earnings positive,
+  payouts negative. Entries are never changed or deleted: a mistake is corrected by a new
+  entry.
+
+balances.csv
+  Each artisan: public id, alias, legal name, center, the balance owed at the start of the
+  period (all counted entries before {from}) and at its end (through {to}). A balance is the
+  sum of wage_earned, sale_bonus and payout entries and of approved adjustments.
+
+wage_policies.csv
+  Every version of every center's wage policy (all periods): legal minimum and living wage
+  per month, standard hours per month, the target multiplier, the sale-bonus percentage and
+  where the figures come from. A version applies from effective_from until the next one.
+
+exchange_rates.csv
+  The rupees per unit of a sale currency that finance recorded for each day of the period;
+  sale bonuses of orders paid that day were converted with it.
+
+verification.txt
+  The result of checking the whole hash chain at the time of export (fairgold ledger verify).
+
+The hash rule
+  Each entry's hash is SHA-256, written as 64 lowercase hex digits, over these fields in this
+  order: the text fairgold-ledger-v1, id, kind, artisan_id, center_id, amount_minor,
+  currency, occurred_on (YYYY-MM-DD), labor_minutes, piece_id, order_id, refers_to (an empty
+  text when blank), details (exactly as in the file), recorded_by, recorded_at
+  (YYYY-MM-DDTHH:MM:SS.ffffff, as in the file) and prev_hash. Each field is fed as its length
+  in bytes (decimal), a colon, the field's UTF-8 bytes and a newline, e.g. 2:17\\n for id 17.
+  prev_hash is the hash of the entry numbered one less (64 zeros before entry 1), so
+  entries are numbered 1, 2, 3... without gaps, and changing, removing or inserting any entry
+  breaks every hash after it. The first entry of this file links to the last entry before
+  the period, which is not in this file.
+",
+        at = now.format("%Y-%m-%d %H:%M:%S"),
+    )
+}

@@ -248,6 +248,102 @@ pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> QueryResul
     Ok(id)
 }
 
+/// Appends many entries at once, each recorded at its own time, in the order given: the
+/// numbers are reserved with one update of the head (the same write lock as `append`), the
+/// chain is computed here, and the rows are inserted in batches. For bulk loads (the
+/// benchmark generator); the application appends one entry at a time with `append`.
+pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> QueryResult<usize> {
+    // 16 columns a row: 1,000 rows stay under both backends' limits on bound parameters.
+    const BATCH: usize = 1_000;
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let n = entries.len() as i64;
+    let (last_id, mut prev): (i64, String) = diesel::update(ledger_head::table.find(1))
+        .set(ledger_head::last_id.eq(ledger_head::last_id + n))
+        .returning((ledger_head::last_id, ledger_head::last_hash))
+        .get_result(conn)?;
+    let first_id = last_id - n + 1;
+    let mut owned: Vec<(i64, NaiveDateTime, String, String, String)> = Vec::with_capacity(entries.len());
+    for (k, (at, e)) in entries.iter().enumerate() {
+        let id = first_id + k as i64;
+        let recorded_at = to_micros(*at);
+        let details = e.details.to_string();
+        let hash = hash_of(
+            id,
+            e.kind.code(),
+            e.artisan_id,
+            e.center_id,
+            e.amount_minor,
+            CURRENCY,
+            e.occurred_on,
+            e.labor_minutes,
+            e.piece_id,
+            e.order_id,
+            e.refers_to,
+            &details,
+            &e.recorded_by,
+            recorded_at,
+            &prev,
+        );
+        owned.push((id, recorded_at, details, std::mem::replace(&mut prev, hash.clone()), hash));
+    }
+    for (chunk, source) in owned.chunks(BATCH).zip(entries.chunks(BATCH)) {
+        let rows: Vec<BulkRow<'_>> = chunk
+            .iter()
+            .zip(source)
+            .map(|((id, recorded_at, details, prev_hash, hash), (_, e))| BulkRow {
+                id: *id,
+                kind: e.kind.code(),
+                artisan_id: e.artisan_id,
+                center_id: e.center_id,
+                amount_minor: e.amount_minor,
+                currency: CURRENCY,
+                occurred_on: e.occurred_on,
+                labor_minutes: e.labor_minutes,
+                piece_id: e.piece_id,
+                order_id: e.order_id,
+                refers_to: e.refers_to,
+                details,
+                recorded_by: &e.recorded_by,
+                recorded_at: *recorded_at,
+                prev_hash,
+                hash,
+            })
+            .collect();
+        // Multi-row inserts need the concrete backend (the multi-backend does not offer them).
+        match conn {
+            DbConn::Sqlite(c) => diesel::insert_into(ledger_entries::table).values(rows).execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into(ledger_entries::table).values(rows).execute(c)?,
+        };
+    }
+    diesel::update(ledger_head::table.find(1)).set(ledger_head::last_hash.eq(&prev)).execute(conn)?;
+    Ok(entries.len())
+}
+
+/// `Row` for multi-row inserts: a missing value is written as NULL (SQLite has no DEFAULT
+/// inside a multi-row VALUES list).
+#[derive(Insertable)]
+#[diesel(table_name = ledger_entries, treat_none_as_null = true)]
+struct BulkRow<'a> {
+    id: i64,
+    kind: &'a str,
+    artisan_id: i64,
+    center_id: i64,
+    amount_minor: i64,
+    currency: &'a str,
+    occurred_on: NaiveDate,
+    labor_minutes: Option<i64>,
+    piece_id: Option<i64>,
+    order_id: Option<i64>,
+    refers_to: Option<i64>,
+    details: &'a str,
+    recorded_by: &'a str,
+    recorded_at: NaiveDateTime,
+    prev_hash: &'a str,
+    hash: &'a str,
+}
+
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum Verification {
@@ -280,8 +376,9 @@ pub fn verify(conn: &mut DbConn) -> Result<Verification, AppError> {
             if e.prev_hash != prev {
                 return Ok(Verification::Broken {
                     entry: e.id,
-                    reason: "its link to the entry before it does not match (an entry was changed, removed or inserted)"
-                        .into(),
+                    reason:
+                        "its link to the entry before it does not match (an entry was changed, removed or inserted)"
+                            .into(),
                 });
             }
             if hash_row(&e) != e.hash {
@@ -319,7 +416,10 @@ pub fn balances(conn: &mut DbConn, through: Option<NaiveDate>) -> QueryResult<Ve
     let mut q = ledger_entries::table
         .filter(counts())
         .group_by(ledger_entries::artisan_id)
-        .select((ledger_entries::artisan_id, sql::<BigInt>("CAST(COALESCE(SUM(ledger_entries.amount_minor), 0) AS BIGINT)")))
+        .select((
+            ledger_entries::artisan_id,
+            sql::<BigInt>("CAST(COALESCE(SUM(ledger_entries.amount_minor), 0) AS BIGINT)"),
+        ))
         .order(ledger_entries::artisan_id)
         .into_boxed();
     if let Some(d) = through {

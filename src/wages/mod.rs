@@ -6,6 +6,8 @@
 //! `rust_decimal`; every rounding is named where it happens.
 
 pub mod admin;
+mod admin_forms;
+pub mod admin_queries;
 pub mod defaults;
 pub mod export;
 pub mod ledger;

@@ -193,9 +193,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
                 continue;
             };
             let makers = makers_of(conn, piece_id)?;
-            let bonus = round_minor(
-                Decimal::from(price_minor) * rate * policy.bonus_percent / Decimal::ONE_HUNDRED,
-            );
+            let bonus = round_minor(Decimal::from(price_minor) * rate * policy.bonus_percent / Decimal::ONE_HUNDRED);
             for ((artisan_id, share), (_, minutes)) in split::by_minutes(bonus, &makers).into_iter().zip(&makers) {
                 let mut e = NewEntry::new(EntryKind::SaleBonus, artisan_id, center_id, share, on);
                 e.piece_id = Some(piece_id);
@@ -429,9 +427,9 @@ pub fn decide_adjustment(
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
     write_transaction(conn, |conn| {
-        let adj = ledger::find(conn, adjustment_id)?
-            .filter(|e| e.kind() == Some(EntryKind::Adjustment))
-            .ok_or_else(|| AppError::bad_request("adjustment", format!("entry {adjustment_id} is not an adjustment")))?;
+        let adj = ledger::find(conn, adjustment_id)?.filter(|e| e.kind() == Some(EntryKind::Adjustment)).ok_or_else(
+            || AppError::bad_request("adjustment", format!("entry {adjustment_id} is not an adjustment")),
+        )?;
         let proposer = adj.details_json().get("proposed_by_staff_id").and_then(|v| v.as_i64());
         if adj.recorded_by == actor.label || (proposer.is_some() && proposer == actor.staff_id) {
             return Err(AppError::Forbidden(
@@ -440,10 +438,10 @@ pub fn decide_adjustment(
         }
         let decided: i64 = ledger_entries::table
             .filter(ledger_entries::refers_to.eq(adjustment_id))
-            .filter(ledger_entries::kind.eq_any([
-                EntryKind::AdjustmentApproved.code(),
-                EntryKind::AdjustmentRejected.code(),
-            ]))
+            .filter(
+                ledger_entries::kind
+                    .eq_any([EntryKind::AdjustmentApproved.code(), EntryKind::AdjustmentRejected.code()]),
+            )
             .count()
             .get_result(conn)?;
         if decided > 0 {

@@ -42,7 +42,7 @@ async fn every_admin_route_for_every_role() {
     app.staff("mumbai@fairgold.test", "manager", Some("mumbai"));
     app.staff("finance@fairgold.test", "finance", None);
     app.staff("admin@fairgold.test", "admin", None);
-    let (artisan, _) = app.artisan(ArtisanFixture { profile_consent: true, ..Default::default() });
+    let (artisan, artisan_pid) = app.artisan(ArtisanFixture { profile_consent: true, ..Default::default() });
     let piece = app.piece(PieceFixture { status: "draft", ..PieceFixture::new("Kolkata draft") });
     let image: i64 = app
         .with_conn(|c| {
@@ -72,6 +72,7 @@ async fn every_admin_route_for_every_role() {
     }
 
     let p = format!("/admin/pieces/{piece}");
+    let month = chrono::Utc::now().format("%Y-%m");
     let a = format!("/admin/artisans/{artisan}");
     // (method, path, [anonymous, Kolkata manager, Mumbai manager, finance, admin])
     let table: Vec<(&str, String, [Outcome; 5])> = vec![
@@ -113,6 +114,27 @@ async fn every_admin_route_for_every_role() {
         ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
         ("GET", "/admin/email".into(), [L, F, F, F, A]),
         ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
+        // The wage ledger: finance and admin only (legal names are shown there).
+        ("GET", "/admin/wages".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/verify".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/policy".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/policy".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/rates".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/rates".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments/999999/approve".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments/999999/reject".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/ledger".into(), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/export?from={month}-01&to={month}-01"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}/csv"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/centers/kolkata/{month}"), [L, F, F, A, A]),
+        ("GET", "/admin/wages/earnings".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/late".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/reconciliation".into(), [L, F, F, A, A]),
     ];
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the

@@ -231,7 +231,14 @@ async fn finance_may_look_but_not_write_and_an_admin_writes_for_both_workshops()
     app.staff("root@fairgold.test", "admin", None);
     let (_, artisan) = app.artisan(ArtisanFixture::default());
     let kolkata = app.piece(PieceFixture { status: "draft", ..PieceFixture::new("Kolkata studs") });
-    let mumbai = app.piece(PieceFixture { mumbai: true, status: "draft", ..PieceFixture::new("Mumbai hoops") });
+    // Publishing accepts a piece into inventory, which needs its labor record (wages).
+    let (mumbai_maker, _) = app.artisan(ArtisanFixture { mumbai: true, ..ArtisanFixture::default() });
+    let mumbai = app.piece(PieceFixture {
+        mumbai: true,
+        status: "draft",
+        makers: vec![(mumbai_maker, 600)],
+        ..PieceFixture::new("Mumbai hoops")
+    });
 
     let finance = app.sign_in("fin@fairgold.test").await;
     let list = app.get_as("/admin/pieces", &finance).await;

@@ -67,3 +67,66 @@ async fn an_artisans_legal_name_and_phone_appear_nowhere_public() {
         }
     }
 }
+
+/// The `/admin` pages a signed-in person can reach by following links (GET only, no sign-out),
+/// breadth first, at most `limit` pages: (path, status, body).
+async fn crawl_admin(app: &TestApp, session: &crate::helpers::Session, limit: usize) -> Vec<(String, u16, String)> {
+    let mut seen = std::collections::BTreeSet::from(["/admin".to_string()]);
+    let mut queue = std::collections::VecDeque::from(["/admin".to_string()]);
+    let mut pages = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if pages.len() >= limit {
+            break;
+        }
+        let res = app.get_as(&path, session).await;
+        let status = res.status().as_u16();
+        let body = res.text().await.unwrap();
+        for part in body.split("href=\"").skip(1) {
+            // Tera escapes `/` in attributes as `&#x2F;`.
+            let link = part.split('"').next().unwrap_or("").replace("&#x2F;", "/").replace("&amp;", "&");
+            let wanted = link.starts_with("/admin") && !link.contains("logout") && !link.contains("/export");
+            if wanted && seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+        pages.push((path, status, body));
+    }
+    pages
+}
+
+#[tokio::test]
+async fn legal_names_appear_only_on_finance_pages() {
+    let app = TestApp::spawn_demo().await;
+    app.staff("manager@test.example", "manager", Some("kolkata"));
+    app.staff("finance@test.example", "finance", None);
+    let legal_names: Vec<&str> = fairgold::seed::content::artisans().iter().map(|a| a.legal_name).collect();
+
+    // A manager reaches every back-office page open to them, and none shows a legal name.
+    let manager = app.sign_in("manager@test.example").await;
+    let pages = crawl_admin(&app, &manager, 400).await;
+    assert!(pages.len() > 20, "the crawl reached the manager's pages ({} found)", pages.len());
+    for (path, status, body) in &pages {
+        for name in &legal_names {
+            assert!(!body.contains(name), "{path} ({status}) shows a legal name to a manager");
+        }
+    }
+    for path in ["/admin/wages", "/admin/wages/late", "/admin/wages/reconciliation", "/admin/wages/earnings"] {
+        assert_eq!(app.get_as(path, &manager).await.status().as_u16(), 403, "{path} is for finance");
+    }
+
+    // Finance sees them on the wage pages, the only place they appear.
+    let finance = app.sign_in("finance@test.example").await;
+    let pages = crawl_admin(&app, &finance, 400).await;
+    let with_names: Vec<&str> = pages
+        .iter()
+        .filter(|(_, _, body)| legal_names.iter().any(|n| body.contains(n)))
+        .map(|(path, _, _)| path.as_str())
+        .collect();
+    assert!(!with_names.is_empty(), "finance pages show legal names");
+    for path in with_names {
+        assert!(
+            path.starts_with("/admin/wages") || path.contains("/private"),
+            "{path} shows a legal name outside the finance pages"
+        );
+    }
+}
