@@ -97,8 +97,10 @@ impl NewEntry {
     }
 }
 
+/// One entry as inserted, by `append` and by `append_many`. A missing value is written as
+/// NULL (the columns have no defaults, and SQLite has no DEFAULT inside a multi-row VALUES).
 #[derive(Insertable)]
-#[diesel(table_name = ledger_entries)]
+#[diesel(table_name = ledger_entries, treat_none_as_null = true)]
 struct Row<'a> {
     id: i64,
     kind: &'a str,
@@ -289,10 +291,10 @@ pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> 
         owned.push((id, recorded_at, details, std::mem::replace(&mut prev, hash.clone()), hash));
     }
     for (chunk, source) in owned.chunks(BATCH).zip(entries.chunks(BATCH)) {
-        let rows: Vec<BulkRow<'_>> = chunk
+        let rows: Vec<Row<'_>> = chunk
             .iter()
             .zip(source)
-            .map(|((id, recorded_at, details, prev_hash, hash), (_, e))| BulkRow {
+            .map(|((id, recorded_at, details, prev_hash, hash), (_, e))| Row {
                 id: *id,
                 kind: e.kind.code(),
                 artisan_id: e.artisan_id,
@@ -319,29 +321,6 @@ pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> 
     }
     diesel::update(ledger_head::table.find(1)).set(ledger_head::last_hash.eq(&prev)).execute(conn)?;
     Ok(entries.len())
-}
-
-/// `Row` for multi-row inserts: a missing value is written as NULL (SQLite has no DEFAULT
-/// inside a multi-row VALUES list).
-#[derive(Insertable)]
-#[diesel(table_name = ledger_entries, treat_none_as_null = true)]
-struct BulkRow<'a> {
-    id: i64,
-    kind: &'a str,
-    artisan_id: i64,
-    center_id: i64,
-    amount_minor: i64,
-    currency: &'a str,
-    occurred_on: NaiveDate,
-    labor_minutes: Option<i64>,
-    piece_id: Option<i64>,
-    order_id: Option<i64>,
-    refers_to: Option<i64>,
-    details: &'a str,
-    recorded_by: &'a str,
-    recorded_at: NaiveDateTime,
-    prev_hash: &'a str,
-    hash: &'a str,
 }
 
 /// What `verify` found.
