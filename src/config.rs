@@ -28,6 +28,18 @@ pub enum DatabaseUrl {
     Postgres(String),
 }
 
+/// `scheme://host[:port]` of a URL, if it is one (no path, query or credentials).
+fn origin_of(raw: &str) -> Option<String> {
+    let url = url::Url::parse(raw.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || !url.username().is_empty() || url.query().is_some() {
+        return None;
+    }
+    if url.path() != "/" && !url.path().is_empty() {
+        return None;
+    }
+    Some(url.origin().ascii_serialization())
+}
+
 impl DatabaseUrl {
     pub fn parse(raw: &str) -> Result<Self, ConfigError> {
         let raw = raw.trim();
@@ -105,10 +117,49 @@ struct RawSettings {
     stripe_secret_key: Option<String>,
     stripe_webhook_secret: Option<String>,
     stripe_api_base: Option<String>,
+    /// The origin of Stripe's hosted payment page: the checkout form may send the browser
+    /// there (Content-Security-Policy `form-action`), and nowhere else.
+    stripe_checkout_origin: String,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed.
+    trusted_proxies: Vec<String>,
     shop: ShopSettings,
     mail: MailSettings,
+    checkout: CheckoutSettings,
     /// Shipping zones and their options; `None` = the defaults for the shop currency.
     shipping_zones: Option<Vec<ShippingZone>>,
+}
+
+/// Holds on pieces and the limits that keep one client from reserving the shop.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckoutSettings {
+    /// How long a checkout holds its pieces (longer than the payment session: see
+    /// `checkout::service`).
+    pub hold_minutes: i64,
+    /// How long the hosted payment page stays open (Stripe: 30 minutes to 24 hours).
+    pub session_minutes: i64,
+    /// At most this many pieces held at once by one cart, and by one network address.
+    pub max_held_pieces: i64,
+    /// At most this many checkouts per network address in an hour.
+    pub max_checkouts_per_hour: i64,
+    /// An order still without a payment session this long after it was placed was stranded
+    /// (its instance stopped before sending the customer to pay): the sweeper cancels it.
+    pub stranded_after_seconds: i64,
+    /// How often (ms) each instance sweeps expired orders and holds; 0 = never (tests).
+    pub sweep_interval_ms: u64,
+}
+
+impl Default for CheckoutSettings {
+    fn default() -> Self {
+        Self {
+            hold_minutes: 45,
+            session_minutes: 30,
+            max_held_pieces: 5,
+            max_checkouts_per_hour: 10,
+            stranded_after_seconds: 120,
+            sweep_interval_ms: 5000,
+        }
+    }
 }
 
 /// A destination zone for shipping: the countries it covers and the options offered there.
@@ -241,8 +292,11 @@ impl Default for RawSettings {
             stripe_secret_key: None,
             stripe_webhook_secret: None,
             stripe_api_base: None,
+            stripe_checkout_origin: "https://checkout.stripe.com".into(),
+            trusted_proxies: Vec::new(),
             shop: ShopSettings::default(),
             mail: MailSettings::default(),
+            checkout: CheckoutSettings::default(),
             shipping_zones: None,
         }
     }
@@ -266,6 +320,8 @@ pub struct Settings {
     pub shop: ShopSettings,
     pub currency: Currency,
     pub mail: MailSettings,
+    pub checkout: CheckoutSettings,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub shipping_zones: Vec<ShippingZone>,
 }
 
@@ -276,6 +332,8 @@ pub struct StripeSettings {
     pub webhook_secret: SecretString,
     /// Base URL of the Stripe API (tests point it at a loopback server).
     pub api_base: Option<String>,
+    /// Origin of the hosted payment page (`https://checkout.stripe.com`).
+    pub checkout_origin: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -341,6 +399,12 @@ impl Settings {
                 secret_key: SecretString::from(key),
                 webhook_secret: SecretString::from(hook),
                 api_base: raw.stripe_api_base,
+                checkout_origin: origin_of(&raw.stripe_checkout_origin).ok_or_else(|| {
+                    ConfigError::Invalid(format!(
+                        "stripe_checkout_origin `{}` is not an origin such as https://checkout.stripe.com",
+                        raw.stripe_checkout_origin
+                    ))
+                })?,
             }),
             (None, None) => None,
             _ => {
@@ -350,6 +414,36 @@ impl Settings {
                 ))
             }
         };
+        let c = &raw.checkout;
+        if c.session_minutes < 30 || c.session_minutes > 24 * 60 {
+            return Err(ConfigError::Invalid(
+                "checkout.session_minutes must be between 30 and 1440 (Stripe's limits)".into(),
+            ));
+        }
+        if c.hold_minutes <= c.session_minutes {
+            return Err(ConfigError::Invalid(
+                "checkout.hold_minutes must be longer than checkout.session_minutes (a payment made in the \
+                 session's last minute must still find its pieces held)"
+                    .into(),
+            ));
+        }
+        if c.max_held_pieces < 1 || c.max_checkouts_per_hour < 1 || c.stranded_after_seconds < 30 {
+            return Err(ConfigError::Invalid(
+                "checkout: max_held_pieces and max_checkouts_per_hour must be at least 1, stranded_after_seconds \
+                 at least 30"
+                    .into(),
+            ));
+        }
+        let trusted_proxies = raw
+            .trusted_proxies
+            .iter()
+            .map(|p| {
+                let p = p.trim();
+                p.parse::<ipnet::IpNet>().or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from)).map_err(
+                    |_| ConfigError::Invalid(format!("trusted_proxies: `{p}` is not an address or CIDR range")),
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let shipping_zones = raw.shipping_zones.unwrap_or_else(|| ShippingZone::defaults(currency));
         ShippingZone::check_all(&shipping_zones)?;
         let settings = Settings {
@@ -368,6 +462,8 @@ impl Settings {
             shop: raw.shop,
             mail: raw.mail,
             currency,
+            checkout: raw.checkout,
+            trusted_proxies,
             shipping_zones,
         };
         settings.check_production()?;
@@ -407,6 +503,11 @@ impl Settings {
         } else {
             Err(ConfigError::Invalid(format!("refusing to start in production: {}", problems.join("; "))))
         }
+    }
+
+    /// Where the checkout form may send the browser: this shop, and the payment page's origin.
+    pub fn form_action_origins(&self) -> Vec<&str> {
+        self.stripe.iter().map(|s| s.checkout_origin.as_str()).collect()
     }
 
     pub fn is_development(&self) -> bool {

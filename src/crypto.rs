@@ -27,6 +27,8 @@ pub enum CryptoError {
 #[derive(Clone)]
 pub struct Cipher {
     aead: XChaCha20Poly1305,
+    /// Keys the hash of a client's network address (see `client_key`).
+    address_key: [u8; 32],
 }
 
 impl std::fmt::Debug for Cipher {
@@ -43,7 +45,30 @@ impl Cipher {
         let hk = Hkdf::<Sha256>::new(Some(b"fairgold/v1"), &ikm);
         let mut key = [0u8; 32];
         hk.expand(b"artisan-private-fields", &mut key).expect("32 bytes is a valid HKDF length");
-        Self { aead: XChaCha20Poly1305::new(&key.into()) }
+        let mut address_key = [0u8; 32];
+        hk.expand(b"client-address", &mut address_key).expect("32 bytes is a valid HKDF length");
+        Self { aead: XChaCha20Poly1305::new(&key.into()), address_key }
+    }
+
+    /// What the shop keeps of a client's network address to count what it holds and how often
+    /// it checks out: a keyed hash (HMAC-SHA256), so the stored value names no address (an
+    /// unkeyed hash of the few billion IPv4 addresses is reversed in minutes). An IPv6 client
+    /// counts by its /64, which is what one subscriber gets.
+    pub fn client_key(&self, addr: std::net::IpAddr) -> String {
+        use hmac::{Hmac, Mac};
+        let normalized = match addr {
+            std::net::IpAddr::V4(v4) => v4.to_string(),
+            std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+            },
+        };
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.address_key).expect("HMAC takes any key length");
+        mac.update(normalized.as_bytes());
+        mac.finalize().into_bytes().iter().take(16).map(|b| format!("{b:02x}")).collect()
     }
 
     pub fn encrypt(&self, plaintext: &str) -> String {
@@ -115,6 +140,20 @@ mod tests {
         let other = Cipher::from_secret(Some(&SecretString::from("j".repeat(40))));
         assert!(matches!(other.decrypt(&c.encrypt("x")), Err(CryptoError::WrongKey)));
         assert!(matches!(c.decrypt("plain text"), Err(CryptoError::Malformed)));
+    }
+
+    #[test]
+    fn client_keys_are_keyed_and_group_an_ipv6_subscriber() {
+        let c = Cipher::from_secret(Some(&SecretString::from("k".repeat(40))));
+        let other = Cipher::from_secret(Some(&SecretString::from("j".repeat(40))));
+        let a: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(c.client_key(a), c.client_key(a));
+        assert_ne!(c.client_key(a), other.client_key(a), "another key, another hash");
+        assert_ne!(c.client_key(a), c.client_key("203.0.113.8".parse().unwrap()));
+        let v6 = |s: &str| c.client_key(s.parse().unwrap());
+        assert_eq!(v6("2001:db8:1:2::1"), v6("2001:db8:1:2:ffff::9"));
+        assert_ne!(v6("2001:db8:1:2::1"), v6("2001:db8:1:3::1"));
+        assert_eq!(v6("::ffff:203.0.113.7"), c.client_key(a));
     }
 
     #[test]

@@ -36,6 +36,11 @@ impl AppError {
         Self::BadRequest { field: Some(field), message: message.into() }
     }
 
+    /// A bug: something the code's own rules say cannot happen.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
     /// Data in the database that the code cannot read: a bug or a hand edit.
     pub fn corrupt(cause: impl std::fmt::Display) -> Self {
         Self::Internal(format!("unreadable data: {cause}"))

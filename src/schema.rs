@@ -249,11 +249,43 @@ diesel::table! {
         checkout_session_id -> Nullable<Text>,
         payment_intent_id -> Nullable<Text>,
         hold_expires_at -> Timestamp,
-        carrier -> Nullable<Text>,
-        tracking_number -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         status_token_sealed -> Nullable<Text>,
+        fulfilment -> Text,
+        phone -> Nullable<Text>,
+        received_minor -> BigInt,
+        cart_key -> Nullable<Text>,
+        client_key -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    shipments (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        center_id -> BigInt,
+        status -> Text,
+        carrier -> Nullable<Text>,
+        tracking_number -> Nullable<Text>,
+        packed_at -> Nullable<Timestamp>,
+        shipped_at -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+diesel::table! {
+    disputes (id) {
+        id -> Text,
+        order_id -> BigInt,
+        amount_minor -> BigInt,
+        currency -> Text,
+        reason -> Text,
+        status -> Text,
+        evidence_due_by -> Nullable<Timestamp>,
+        opened_at -> Timestamp,
+        updated_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -291,6 +323,7 @@ diesel::table! {
         session_id -> Nullable<Text>,
         session_url -> Nullable<Text>,
         created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -301,6 +334,8 @@ diesel::table! {
         received_at -> Timestamp,
         processed_at -> Nullable<Timestamp>,
         payload -> Text,
+        parked_for -> Nullable<Text>,
+        parked_action -> Nullable<Text>,
     }
 }
 
@@ -341,6 +376,9 @@ diesel::joinable!(order_items -> pieces (piece_id));
 diesel::joinable!(order_events -> orders (order_id));
 diesel::joinable!(payment_attempts -> orders (order_id));
 diesel::joinable!(refunds -> orders (order_id));
+diesel::joinable!(shipments -> orders (order_id));
+diesel::joinable!(shipments -> centers (center_id));
+diesel::joinable!(disputes -> orders (order_id));
 diesel::joinable!(email_outbox -> orders (order_id));
 diesel::joinable!(staff -> centers (center_id));
 diesel::joinable!(sessions -> staff (staff_id));
@@ -435,6 +473,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     carts,
     cart_items,
     orders,
+    shipments,
+    disputes,
     order_items,
     order_events,
     payment_attempts,

@@ -69,6 +69,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
         let production = !settings.is_development();
+        let form_action: Vec<String> = settings.form_action_origins().into_iter().map(str::to_string).collect();
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
         let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
@@ -81,6 +82,8 @@ impl Application {
                 .start(std::time::Duration::from_millis(settings.mail.poll_ms));
         }
         let state = web::Data::new(AppState { settings, pool, templates, cache, cipher });
+        // Unpaid orders past their hold, and sessions to close at the payment provider.
+        crate::orders::sweeper::start(state.clone());
 
         let mut server = HttpServer::new(move || {
             App::new()
@@ -95,7 +98,7 @@ impl Application {
                 }))
                 .wrap(actix_web::middleware::from_fn(admin::guard))
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
-                .wrap(security::headers(production))
+                .wrap(security::headers(production, &form_action))
                 .wrap(Compress::default())
                 .wrap_fn(|req, srv| {
                     let request_id = req.extensions().get::<RequestId>().copied();

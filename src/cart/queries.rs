@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::schema::{cart_items, carts, pieces};
+use crate::schema::{cart_items, carts, orders, pieces};
 
 /// A piece in a cart, with what decides whether it can still be bought.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -67,6 +67,12 @@ pub fn remove(conn: &mut DbConn, key: &str, piece_id: i64) -> QueryResult<bool> 
     diesel::delete(cart_items::table.find((key, piece_id))).execute(conn).map(|n| n == 1)
 }
 
+/// Removes these pieces from the cart (the ones an order bought).
+pub fn remove_many(conn: &mut DbConn, key: &str, piece_ids: &[i64]) -> QueryResult<usize> {
+    diesel::delete(cart_items::table.filter(cart_items::cart_id.eq(key)).filter(cart_items::piece_id.eq_any(piece_ids)))
+        .execute(conn)
+}
+
 pub fn clear(conn: &mut DbConn, key: &str) -> QueryResult<()> {
     diesel::delete(cart_items::table.filter(cart_items::cart_id.eq(key))).execute(conn).map(|_| ())
 }
@@ -78,6 +84,15 @@ pub fn pieces_in(conn: &mut DbConn, key: &str) -> QueryResult<Vec<CartPieceRow>>
         .filter(cart_items::cart_id.eq(key))
         .order((cart_items::added_at.asc(), pieces::id.asc()))
         .select(CartPieceRow::as_select())
+        .load(conn)
+}
+
+/// This cart's orders awaiting payment (their holds are the visitor's own).
+pub fn pending_orders(conn: &mut DbConn, key: &str) -> QueryResult<Vec<i64>> {
+    orders::table
+        .filter(orders::cart_key.eq(key))
+        .filter(orders::status.eq("pending_payment"))
+        .select(orders::id)
         .load(conn)
 }
 

@@ -71,11 +71,15 @@ impl Cart {
         Self { lines: vec![], subtotal_minor: 0, subtotal: Money::new(0, currency).to_string(), can_check_out: false }
     }
 
-    pub fn from_rows(rows: Vec<CartPieceRow>, currency: Currency, now: NaiveDateTime) -> Self {
+    /// `own_orders`: this cart's orders awaiting payment. A piece one of them holds is the
+    /// visitor's own reservation, not someone else's: checking out again replaces that order.
+    pub fn from_rows(rows: Vec<CartPieceRow>, own_orders: &[i64], currency: Currency, now: NaiveDateTime) -> Self {
         let lines: Vec<CartLine> = rows
             .into_iter()
             .map(|p| {
-                let mut availability = Availability::of(&p.status, p.hold_expires_at, now);
+                let own = p.status == "held" && p.held_by_order_id.is_some_and(|o| own_orders.contains(&o));
+                let mut availability =
+                    if own { Availability::Available } else { Availability::of(&p.status, p.hold_expires_at, now) };
                 // A piece priced in another currency cannot be paid in this shop's.
                 if p.currency != currency.code() {
                     availability = Availability::Gone;
@@ -104,7 +108,10 @@ impl Cart {
 pub fn load(conn: &mut DbConn, key: Option<&str>, currency: Currency, now: NaiveDateTime) -> Result<Cart, AppError> {
     match key {
         None => Ok(Cart::empty(currency)),
-        Some(key) => Ok(Cart::from_rows(queries::pieces_in(conn, key)?, currency, now)),
+        Some(key) => {
+            let own = queries::pending_orders(conn, key)?;
+            Ok(Cart::from_rows(queries::pieces_in(conn, key)?, &own, currency, now))
+        }
     }
 }
 
@@ -135,7 +142,9 @@ pub fn add(
     if !matches!(p.status.as_str(), "listed" | "held" | "sold") {
         return Err(AppError::NotFound.into());
     }
-    if Availability::of(&p.status, p.hold_expires_at, now) != Availability::Available {
+    let own = p.status == "held"
+        && p.held_by_order_id.is_some_and(|o| queries::pending_orders(conn, key).is_ok_and(|own| own.contains(&o)));
+    if !own && Availability::of(&p.status, p.hold_expires_at, now) != Availability::Available {
         return Err(AddError::Refused(format!(
             "“{}” cannot be added: it has just been sold or reserved by another customer.",
             p.title

@@ -18,7 +18,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::inventory::FieldErrors;
 use crate::money::Money;
-use crate::orders::fulfilment::{self, PaymentOutcome};
+use crate::orders::fulfilment::{self, PaymentOutcome, PaymentReport, Unpaid};
 use crate::orders::models::OrderRow;
 use crate::orders::{queries as order_queries, service as order_service};
 use crate::startup::AppState;
@@ -144,12 +144,16 @@ pub async fn place(
     };
     let st = state.clone();
     let key2 = key.clone();
+    let client_key =
+        crate::web::client::address(&req, &state.settings.trusted_proxies).map(|ip| state.cipher.client_key(ip));
     let placed = db::run(&state.pool, move |conn| {
         let cx = OrderContext {
             currency: st.settings.currency,
             base_url: &st.settings.base_url,
             cipher: &st.cipher,
             provider: payment::provider(&st),
+            limits: &st.settings.checkout,
+            client_key,
         };
         Ok::<_, AppError>(service::place_order(conn, &key2, &input, &cx, now()))
     })
@@ -165,13 +169,34 @@ pub async fn place(
             );
             return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&notice));
         }
+        Err(CheckoutError::Limited(why)) => {
+            let cart = load_cart(&state, Some(key)).await?;
+            return render_form(
+                &state,
+                StatusCode::TOO_MANY_REQUESTS,
+                &cart,
+                &form,
+                &FieldErrors::default(),
+                Some(&why),
+            );
+        }
         Err(CheckoutError::App(e)) => return Err(e),
     };
-    match payment::start_payment(&state, &placed.request, &placed.status_token).await {
+    if !placed.replaced.is_empty() {
+        // The cart's earlier checkout must not stay payable: close its session now (the sweeper
+        // retries if the provider cannot be reached).
+        let st = state.clone();
+        tokio::spawn(async move { crate::orders::sweeper::close_sessions(&st).await });
+    }
+    let session = match payment::start_payment(&state, &placed.request, &placed.status_token).await {
+        Ok(session) => payment::check_session_url(&state, &session).map(|_| session),
+        Err(e) => Err(e),
+    };
+    match session {
         Ok(session) => {
             let p = placed.clone();
             let (sid, surl) = (session.id.clone(), session.url.clone());
-            db::run(&state.pool, move |conn| service::session_started(conn, &p, &key, &sid, &surl)).await?;
+            db::run(&state.pool, move |conn| service::session_started(conn, &p, &sid, &surl)).await?;
             let mut res = see_other(&session.url);
             res.add_cookie(&order_cookie(&state, placed.status_token))
                 .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -247,11 +272,11 @@ pub async fn test_payment_page(
 ) -> Result<HttpResponse, AppError> {
     let token = query.into_inner().token;
     let order = test_order(&state, reference.into_inner(), &token).await?;
-    let (order, items, events) = db::run(&state.pool, move |conn| {
+    let full = db::run(&state.pool, move |conn| {
         order_queries::find(conn, order.id)?.ok_or(AppError::NotFound).and_then(|o| order_service::load_full(conn, o))
     })
     .await?;
-    let view = order_service::view(&order, &items, &events, &state.settings, false)?;
+    let view = order_service::view(&full, &state.settings, false)?;
     let mut ctx = Context::new();
     ctx.insert("order", &view);
     ctx.insert("token", &token);
@@ -288,9 +313,18 @@ pub async fn test_payment(
     match form.outcome.as_str() {
         "pay" => {
             let pi = format!("dev_pi_{}", order.reference);
-            let total = order.total_minor;
+            let (total, currency) = (order.total_minor, order.currency.clone());
             let outcome = db::run(&state.pool, move |conn| {
-                fulfilment::payment_succeeded(conn, id, Some(&pi), total, actor, now())
+                // The page pays the order's own session, in full, as Stripe would report it.
+                let session = order_queries::latest_attempt(conn, id)?.and_then(|a| a.session_id).unwrap_or_default();
+                let report = PaymentReport {
+                    session_id: &session,
+                    payment_intent_id: Some(&pi),
+                    amount_minor: total,
+                    currency: &currency,
+                    paid: true,
+                };
+                fulfilment::payment_succeeded(conn, id, &report, actor, now())
             })
             .await?;
             if outcome == PaymentOutcome::HoldLost {
@@ -303,10 +337,8 @@ pub async fn test_payment(
             }
         }
         "fail" => {
-            db::run(&state.pool, move |conn| {
-                fulfilment::payment_failed(conn, id, "declined on the test payment page", actor, now())
-            })
-            .await?;
+            db::run(&state.pool, move |conn| fulfilment::payment_failed(conn, id, Unpaid::Failed, actor, now()))
+                .await?;
         }
         _ => return Err(AppError::bad_request("outcome", "Choose Pay or Fail.")),
     }

@@ -19,6 +19,8 @@ pub struct CheckoutForm {
     pub region: String,
     pub postal_code: String,
     pub country: String,
+    /// A phone number for the courier (insured jewelry and customs need one).
+    pub phone: String,
     /// A shipping option code; empty = the first option of the destination's zone.
     pub shipping: String,
 }
@@ -33,6 +35,7 @@ pub struct CheckoutInput {
     pub region: Option<String>,
     pub postal_code: String,
     pub country: &'static str,
+    pub phone: String,
     pub shipping: ShippingOption,
 }
 
@@ -59,6 +62,14 @@ impl CheckoutForm {
         let line2 = text(&mut e, "line2", &self.line2, 200, None);
         let city = text(&mut e, "city", &self.city, 100, Some("enter the town or city"));
         let region = text(&mut e, "region", &self.region, 100, None);
+        let phone = text(&mut e, "phone", &self.phone, 30, Some("enter a phone number for the courier"));
+        let digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
+        if !phone.is_empty()
+            && (!(6..=15).contains(&digits)
+                || !phone.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.')))
+        {
+            e.add("phone", "enter a phone number with its country code, e.g. +91 98300 12345");
+        }
         let code = self.country.trim().to_uppercase();
         let country = match countries::COUNTRIES.iter().find(|(c, _)| *c == code) {
             Some((c, _)) => Some(*c),
@@ -109,6 +120,7 @@ impl CheckoutForm {
                 region: Some(region).filter(|s| !s.is_empty()),
                 postal_code,
                 country,
+                phone,
                 shipping,
             }),
             _ => Err(e),
@@ -129,6 +141,7 @@ mod tests {
             city: "Berlin".into(),
             postal_code: "10115".into(),
             country: "de".into(),
+            phone: "+49 30 1234567".into(),
             ..Default::default()
         }
     }
@@ -152,7 +165,7 @@ mod tests {
             .parse(&zones)
             .unwrap_err()
             .0;
-        for f in ["email", "name", "line1", "city", "country", "postal_code"] {
+        for f in ["email", "name", "line1", "city", "country", "postal_code", "phone"] {
             assert!(e.contains_key(f), "{f}: {e:?}");
         }
     }

@@ -36,6 +36,34 @@ pub async fn start_payment(
     }
 }
 
+/// Sends the customer's browser to the payment page only if it is on the payment provider's
+/// origin (Stripe's hosted page) or this shop (the development page): the Content-Security-
+/// Policy's `form-action` allows exactly these, and a provider answer naming anywhere else is
+/// refused rather than followed.
+pub fn check_session_url(state: &AppState, session: &CheckoutSession) -> Result<(), PaymentError> {
+    let allowed = match &state.settings.stripe {
+        Some(stripe) => session.url.starts_with(&format!("{}/", stripe.checkout_origin)),
+        None => session.url.starts_with('/'),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(PaymentError::Unavailable(format!(
+            "the payment page {} is not on the payment provider's origin",
+            session.url
+        )))
+    }
+}
+
+/// Closes a payment session so it can no longer be paid (an order replaced or expired). The
+/// development page needs nothing: it refuses orders that are no longer awaiting payment.
+pub async fn close_session(state: &AppState, session_id: &str) -> Result<(), PaymentError> {
+    match &state.settings.stripe {
+        Some(stripe) => crate::payments::stripe::expire_session(stripe, session_id).await.map(|_| ()),
+        None => Ok(()),
+    }
+}
+
 /// Refunds (part of) a payment. In development without Stripe nothing moves, so the refund
 /// is simply recorded as done.
 pub async fn refund(state: &AppState, req: &RefundRequest) -> Result<RefundResult, PaymentError> {

@@ -4,38 +4,40 @@
 //! whole transaction is rolled back and the customer told it was just sold.
 
 use chrono::{Duration, NaiveDateTime};
-use diesel::Connection;
 use serde_json::json;
 
 use super::input::CheckoutInput;
 use crate::cart::queries as cart_queries;
 use crate::catalog::queries::bump_version;
+use crate::config::CheckoutSettings;
 use crate::crypto::{self, Cipher};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::money::Currency;
+use crate::orders::fulfilment::{self, Unpaid};
 use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
 use crate::orders::queries::{self, write_transaction};
 use crate::orders::types::{event, reference_of, OrderStatus};
 use crate::payments::{CheckoutRequest, LineItem};
 
-/// How long the hosted payment page stays open (Stripe allows 30 minutes to 24 hours).
-pub const SESSION_MINUTES: i64 = 30;
-/// How long a piece stays held for an order. Longer than the payment session on purpose: a
-/// customer may pay in the session's last minute, and the payment's confirmation (the webhook)
-/// arrives after that, possibly retried. If the hold ended with the session, a piece could be
-/// sold to a second buyer while the first one's valid payment was still on its way. The margin
-/// covers that; a confirmation later still is handled by `orders::fulfilment` (sold if the piece
-/// is still free, otherwise refunded).
-pub const HOLD_MINUTES: i64 = 45;
+// How long a piece stays held for an order (`checkout.hold_minutes`, 45 by default) is longer
+// than the payment session (`checkout.session_minutes`, 30) on purpose: a customer may pay in
+// the session's last minute, and the payment's confirmation (the webhook) arrives after that,
+// possibly retried. If the hold ended with the session, a piece could be sold to a second
+// buyer while the first one's valid payment was still on its way. The margin covers that; a
+// confirmation later still is handled by `orders::fulfilment` (sold if the piece is still
+// free, otherwise refunded). The settings refuse a hold that does not outlast the session.
 
-/// Everything the order needs from the app's settings.
+/// Everything the order needs from the app's settings and the request.
 pub struct OrderContext<'a> {
     pub currency: Currency,
     pub base_url: &'a str,
     pub cipher: &'a Cipher,
     /// "stripe" or "development".
     pub provider: &'static str,
+    pub limits: &'a CheckoutSettings,
+    /// The keyed hash of the client's address (`Cipher::client_key`), when known.
+    pub client_key: Option<String>,
 }
 
 /// A placed order, its holds taken, awaiting payment.
@@ -47,6 +49,8 @@ pub struct Placed {
     pub status_token: String,
     pub attempt_id: i64,
     pub request: CheckoutRequest,
+    /// Earlier orders of the same cart that this one replaced (their sessions are closed).
+    pub replaced: Vec<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +60,9 @@ pub enum CheckoutError {
     /// These pieces were taken (or withdrawn) before this checkout could hold them.
     #[error("just sold: {0:?}")]
     JustSold(Vec<String>),
+    /// A limit on holding pieces or checking out was reached: the message says which.
+    #[error("{0}")]
+    Limited(String),
     #[error(transparent)]
     App(#[from] AppError),
 }
@@ -78,6 +85,36 @@ pub fn place_order(
         if pieces.is_empty() {
             return Err(CheckoutError::EmptyCart);
         }
+        let limits = cx.limits;
+        if pieces.len() as i64 > limits.max_held_pieces {
+            return Err(CheckoutError::Limited(format!(
+                "One checkout can reserve at most {} pieces while you pay. Remove {} from your cart, or buy them in two orders.",
+                limits.max_held_pieces,
+                pieces.len() as i64 - limits.max_held_pieces
+            )));
+        }
+        if let Some(client) = &cx.client_key {
+            let recent = queries::checkouts_by_client_since(conn, client, now - Duration::hours(1))?;
+            if recent >= limits.max_checkouts_per_hour {
+                return Err(CheckoutError::Limited(format!(
+                    "Too many checkouts from your network in the last hour ({recent}). Please wait a little, or write to us if you need help with your order."
+                )));
+            }
+            let held = queries::pieces_held_by_client(conn, client, cart_key, now)?;
+            if held + pieces.len() as i64 > limits.max_held_pieces {
+                return Err(CheckoutError::Limited(format!(
+                    "Your network already has {held} piece(s) reserved in another checkout; at most {} can be reserved at once. Finish or cancel that checkout first, or try again when its reservation ends.",
+                    limits.max_held_pieces
+                )));
+            }
+        }
+        // A new checkout from this cart replaces the cart's earlier one: its holds are released
+        // here (so the same pieces can be held again below) and its payment session is closed
+        // at the provider after commit (`Placed::replaced`).
+        let replaced = queries::pending_of_cart(conn, cart_key)?;
+        for earlier in &replaced {
+            fulfilment::cancel_unpaid(conn, *earlier, Unpaid::Superseded, "customer", now)?;
+        }
         let foreign: Vec<String> =
             pieces.iter().filter(|p| p.currency != cx.currency.code()).map(|p| p.title.clone()).collect();
         if !foreign.is_empty() {
@@ -87,7 +124,7 @@ pub fn place_order(
         let shipping = input.shipping.price_minor;
         let token = crypto::random_token(16);
         let token_hash = crypto::token_hash(&token);
-        let hold_until = now + Duration::minutes(HOLD_MINUTES);
+        let hold_until = now + Duration::minutes(limits.hold_minutes);
         let order_id = queries::insert(
             conn,
             &NewOrder {
@@ -115,14 +152,20 @@ pub fn place_order(
                 hold_expires_at: hold_until,
                 created_at: now,
                 updated_at: now,
+                phone: Some(input.phone.clone()),
+                cart_key: Some(cart_key.to_string()),
+                client_key: cx.client_key.clone(),
             },
         )?;
         let reference = reference_of(order_id);
         queries::set_reference(conn, order_id, &reference)?;
-        // One conditional UPDATE per piece (see `hold_piece`): under any number of concurrent
-        // checkouts, exactly one gets the row; every other one rolls back here.
+        // One conditional UPDATE per piece (see `hold_piece`), in piece-id order (so two carts
+        // holding the same pieces never wait for each other in opposite orders): under any
+        // number of concurrent checkouts, exactly one gets the row; every other one rolls back.
+        let mut by_id: Vec<_> = pieces.iter().collect();
+        by_id.sort_by_key(|p| p.id);
         let mut taken = Vec::new();
-        for p in &pieces {
+        for p in by_id {
             if !queries::hold_piece(conn, p.id, order_id, hold_until, now)? {
                 taken.push(p.title.clone());
             }
@@ -151,6 +194,8 @@ pub fn place_order(
                 quantity: 1,
             });
         }
+        // One parcel per workshop: each center packs and ships its own pieces.
+        queries::insert_shipments(conn, order_id, now)?;
         if shipping > 0 {
             items.push(LineItem {
                 name: format!("Shipping: {}", input.shipping.label),
@@ -164,12 +209,16 @@ pub fn place_order(
             order_id,
             "customer",
             event::CREATED,
-            json!({ "pieces": pieces.iter().map(|p| p.id).collect::<Vec<_>>(), "total_minor": subtotal + shipping }),
+            json!({
+                "pieces": pieces.iter().map(|p| p.id).collect::<Vec<_>>(),
+                "total_minor": subtotal + shipping,
+                "replaces": replaced,
+            }),
             now,
         )?;
         // The request is stored whole, `expires_at` included: a retry must send Stripe exactly
         // the same parameters under the same idempotency key, or Stripe refuses it.
-        let session_expires = now + Duration::minutes(SESSION_MINUTES);
+        let session_expires = now + Duration::minutes(limits.session_minutes);
         let request = CheckoutRequest {
             order_id,
             order_reference: reference.clone(),
@@ -194,29 +243,23 @@ pub fn place_order(
         )?;
         // The pieces now show as reserved on the public pages.
         bump_version(conn)?;
-        Ok(Placed { order_id, reference, status_token: token, attempt_id, request })
+        Ok(Placed { order_id, reference, status_token: token, attempt_id, request, replaced })
     })
 }
 
-/// The payment session exists: remember it, and empty the cart (its pieces are in the order).
+/// The payment session exists: remember it on the attempt and the order. The cart keeps its
+/// pieces until the payment counts (`fulfilment::payment_succeeded` removes them): a customer
+/// who comes back from the payment page finds their cart as it was, and checking it out again
+/// replaces this order.
 pub fn session_started(
     conn: &mut DbConn,
     placed: &Placed,
-    cart_key: &str,
     session_id: &str,
     session_url: &str,
 ) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         queries::set_attempt_session(conn, placed.attempt_id, session_id, session_url)?;
-        // Session ids are unique at Stripe; one already on another order would be a provider
-        // (or test double) oddity. Payment events find orders by their metadata, so the
-        // customer can still pay: keep it on the attempt, log it, and go on (in a savepoint, as
-        // a failed statement would abort the whole transaction on PostgreSQL).
-        let stored = conn.transaction(|conn| queries::set_checkout_session(conn, placed.order_id, session_id));
-        if let Err(e) = stored {
-            tracing::error!(order_id = placed.order_id, session_id, error = %e, "checkout session id not stored on the order");
-        }
-        cart_queries::clear(conn, cart_key)?;
+        queries::set_checkout_session(conn, placed.order_id, session_id)?;
         Ok(())
     })
 }
@@ -226,6 +269,7 @@ pub fn session_started(
 pub fn abandon(conn: &mut DbConn, order_id: i64, why: &str, now: NaiveDateTime) -> Result<(), AppError> {
     write_transaction(conn, |conn| {
         let from = [OrderStatus::PendingPayment.code()];
+        queries::lock(conn, order_id)?;
         if queries::move_status(conn, order_id, &from, OrderStatus::Cancelled.code(), now)? {
             if queries::release_holds(conn, order_id, now)? > 0 {
                 bump_version(conn)?;

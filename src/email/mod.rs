@@ -32,14 +32,18 @@ pub enum EmailKind {
     PieceUnavailable,
     /// To the managers of the centers in an order.
     StaffNewOrder,
-    /// To admins: a dispute was opened.
+    /// To finance and admins: a dispute was opened (with the evidence deadline).
     StaffDispute,
     /// To admins: a payment arrived after its piece went to another buyer; it is refunded.
     StaffHoldLost,
+    /// To finance and admins: a payment that does not match its order did not count.
+    StaffPaymentReview,
+    /// To finance and admins: a dispute was closed (won or lost).
+    StaffDisputeClosed,
 }
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 8] = [
+    pub const ALL: [EmailKind; 10] = [
         Self::OrderConfirmation,
         Self::Shipped,
         Self::Refunded,
@@ -48,6 +52,8 @@ impl EmailKind {
         Self::StaffNewOrder,
         Self::StaffDispute,
         Self::StaffHoldLost,
+        Self::StaffPaymentReview,
+        Self::StaffDisputeClosed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -60,6 +66,8 @@ impl EmailKind {
             Self::StaffNewOrder => "staff_new_order",
             Self::StaffDispute => "staff_dispute",
             Self::StaffHoldLost => "staff_hold_lost",
+            Self::StaffPaymentReview => "staff_payment_review",
+            Self::StaffDisputeClosed => "staff_dispute_closed",
         }
     }
 
@@ -78,12 +86,21 @@ impl EmailKind {
             Self::StaffNewOrder => "New order (staff)",
             Self::StaffDispute => "Dispute alert (staff)",
             Self::StaffHoldLost => "Late payment refunded (staff)",
+            Self::StaffPaymentReview => "Payment needs review (staff)",
+            Self::StaffDisputeClosed => "Dispute closed (staff)",
         }
     }
 
     /// Alerts for staff (they carry a back-office link, never the customer's status link).
     pub fn is_staff(self) -> bool {
-        matches!(self, Self::StaffNewOrder | Self::StaffDispute | Self::StaffHoldLost)
+        matches!(
+            self,
+            Self::StaffNewOrder
+                | Self::StaffDispute
+                | Self::StaffHoldLost
+                | Self::StaffPaymentReview
+                | Self::StaffDisputeClosed
+        )
     }
 
     /// The subject line, given the order reference and the shop's name.
@@ -97,6 +114,8 @@ impl EmailKind {
             Self::StaffNewOrder => format!("New order {reference}: pieces from your center to pack"),
             Self::StaffDispute => format!("Dispute opened on order {reference}"),
             Self::StaffHoldLost => format!("Order {reference} was paid after its piece was sold: refund issued"),
+            Self::StaffPaymentReview => format!("Payment for order {reference} needs review: it did not count"),
+            Self::StaffDisputeClosed => format!("Dispute on order {reference} closed"),
         }
     }
 }
@@ -116,8 +135,13 @@ pub struct Payload {
     /// For `Refunded`: the amount of this refund, in the order's minor units. Without it, the
     /// order's refunded total is shown.
     pub refund_minor: Option<i64>,
-    /// A short reason shown to the customer (`PaymentFailed`) or to staff (`StaffDispute`).
+    /// A short reason shown to the customer (`PaymentFailed`) or to staff (`StaffDispute`,
+    /// `StaffPaymentReview`; for `StaffDisputeClosed` the outcome, `won` or `lost`).
     pub reason: Option<String>,
+    /// For dispute alerts: Stripe's dispute id (the email reads its amount and deadline).
+    pub dispute_id: Option<String>,
+    /// For `Shipped`: the parcel this email is about (one per center of the order).
+    pub shipment_id: Option<i64>,
 }
 
 /// Writes a message to the outbox. Call it inside the transaction of the change it reports.
@@ -182,7 +206,7 @@ pub fn notify_center_managers(conn: &mut DbConn, order_id: i64, now: NaiveDateTi
     Ok(n)
 }
 
-/// Enqueues `kind` (a staff alert such as `StaffDispute`) for every active admin. Returns how
+/// Enqueues `kind` (a staff alert such as `StaffHoldLost`) for every active admin. Returns how
 /// many were enqueued.
 pub fn notify_admins(
     conn: &mut DbConn,
@@ -191,14 +215,37 @@ pub fn notify_admins(
     payload: serde_json::Value,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let admins: Vec<String> = staff::table
-        .filter(staff::role.eq("admin"))
+    notify_roles(conn, &["admin"], kind, order_id, payload, now)
+}
+
+/// Enqueues `kind` (a money alert: a payment to review, a dispute) for every active finance
+/// person and admin. Returns how many were enqueued.
+pub fn notify_finance_and_admins(
+    conn: &mut DbConn,
+    kind: EmailKind,
+    order_id: i64,
+    payload: serde_json::Value,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    notify_roles(conn, &["admin", "finance"], kind, order_id, payload, now)
+}
+
+fn notify_roles(
+    conn: &mut DbConn,
+    roles: &[&str],
+    kind: EmailKind,
+    order_id: i64,
+    payload: serde_json::Value,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let to: Vec<String> = staff::table
+        .filter(staff::role.eq_any(roles))
         .filter(staff::disabled_at.is_null())
         .select(staff::email)
         .order(staff::id)
         .load(conn)?;
-    for to in &admins {
-        enqueue_with(conn, kind, to, Some(order_id), payload.clone(), now)?;
+    for address in &to {
+        enqueue_with(conn, kind, address, Some(order_id), payload.clone(), now)?;
     }
-    Ok(admins.len())
+    Ok(to.len())
 }

@@ -19,7 +19,8 @@ use crate::config::Settings;
 use crate::crypto::Cipher;
 use crate::db::DbConn;
 use crate::money::{Currency, Money};
-use crate::schema::{centers, order_items, orders};
+use crate::orders::tracking;
+use crate::schema::{centers, disputes, order_items, orders, shipments};
 
 #[derive(RustEmbed)]
 #[folder = "templates/email/"]
@@ -70,8 +71,6 @@ struct OrderForEmail {
     total_minor: i64,
     refunded_minor: i64,
     currency: String,
-    carrier: Option<String>,
-    tracking_number: Option<String>,
     created_at: NaiveDateTime,
     status_token_sealed: Option<String>,
 }
@@ -110,8 +109,25 @@ struct OrderView {
     fully_refunded: bool,
     shipping_option: String,
     address: AddressView,
+}
+
+/// The parcel a `Shipped` email is about.
+#[derive(Serialize)]
+struct ShipmentView {
+    center: String,
     carrier: Option<String>,
     tracking_number: Option<String>,
+    tracking_url: Option<String>,
+}
+
+/// The dispute a dispute alert is about.
+#[derive(Serialize)]
+struct DisputeView {
+    id: String,
+    amount: String,
+    reason: String,
+    status: String,
+    evidence_due_by: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -177,8 +193,22 @@ impl Renderer {
             Currency::parse(&order.currency).ok_or_else(|| RenderError::Currency(order.id, order.currency.clone()))?;
         let money = |minor: i64| Money::new(minor, currency).to_string();
 
+        // The parcel of a `Shipped` email: its carrier and tracking, and only its center's pieces.
+        let shipment: Option<(i64, Option<String>, Option<String>)> = match (kind, payload.shipment_id) {
+            (EmailKind::Shipped, Some(id)) => shipments::table
+                .find(id)
+                .filter(shipments::order_id.eq(order.id))
+                .select((shipments::center_id, shipments::carrier, shipments::tracking_number))
+                .first(conn)
+                .optional()?,
+            _ => None,
+        };
         // Staff alerts about new orders list only the pieces of the recipient's center.
-        let center_filter = if kind == EmailKind::StaffNewOrder { payload.center_id } else { None };
+        let center_filter = match kind {
+            EmailKind::StaffNewOrder => payload.center_id,
+            EmailKind::Shipped => shipment.as_ref().map(|s| s.0),
+            _ => None,
+        };
         let mut q = order_items::table
             .inner_join(centers::table.on(centers::id.eq(order_items::center_id)))
             .filter(order_items::order_id.eq(order.id))
@@ -219,8 +249,28 @@ impl Renderer {
                 postal_code: order.ship_postal_code,
                 country: order.ship_country,
             },
-            carrier: order.carrier,
-            tracking_number: order.tracking_number,
+        };
+        let shipment = shipment.map(|(_, carrier, tracking_number)| ShipmentView {
+            center: center_city.clone().unwrap_or_default(),
+            tracking_url: tracking::url(carrier.as_deref(), tracking_number.as_deref()),
+            carrier,
+            tracking_number,
+        });
+        let dispute = match &payload.dispute_id {
+            Some(id) => disputes::table
+                .find(id)
+                .filter(disputes::order_id.eq(order.id))
+                .select((disputes::amount_minor, disputes::reason, disputes::status, disputes::evidence_due_by))
+                .first::<(i64, String, String, Option<NaiveDateTime>)>(conn)
+                .optional()?
+                .map(|(amount, reason, status, due)| DisputeView {
+                    id: id.clone(),
+                    amount: money(amount),
+                    reason: reason.replace('_', " "),
+                    status: status.replace('_', " "),
+                    evidence_due_by: due.map(|d| d.format("%-d %B %Y, %H:%M UTC").to_string()),
+                }),
+            None => None,
         };
 
         // The customer's status link: from the payload if the change that enqueued the message
@@ -242,6 +292,8 @@ impl Renderer {
         ctx.insert("refund_amount", &payload.refund_minor.map(money));
         ctx.insert("reason", &payload.reason);
         ctx.insert("center_city", &center_city);
+        ctx.insert("shipment", &shipment);
+        ctx.insert("dispute", &dispute);
         ctx.insert("admin_url", &format!("{}/admin/orders/{}", self.shop.base_url, order.id));
         let render = |ext: &str| {
             let name = format!("email/{}.{ext}", kind.code());

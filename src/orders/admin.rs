@@ -1,8 +1,8 @@
 //! Back-office order pages: the list (a manager sees the orders holding their center's pieces;
-//! finance and admins see all), an order's page with its timeline, and the steps staff take:
-//! packed, shipped (carrier, tracking number), delivered — admins and the managers of the
-//! order's centers — and refunds, admins only. Every write is audit-logged and added to the
-//! order's timeline.
+//! finance and admins see all), an order's page with its timeline, and the steps staff take on
+//! each center's parcel: packed, shipped (carrier, tracking number), delivered — admins for any
+//! parcel, a manager for their own center's — and refunds, admins only. Every write is
+//! audit-logged and added to the order's timeline.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -11,10 +11,9 @@ use tera::Context;
 
 use super::queries::{self, OrderSearch};
 use super::service::{self, RefundError, RefundOutcome, StaffStep};
-use super::types::OrderStatus;
+use super::types::{Fulfilment, OrderStatus};
 use crate::auth::extract::AdminForm;
 use crate::auth::CurrentStaff;
-use crate::centers;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
@@ -28,9 +27,9 @@ const PER_PAGE: i64 = 25;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/orders", web::get().to(list))
         .route(r"/admin/orders/{id:\d+}", web::get().to(detail))
-        .route(r"/admin/orders/{id:\d+}/packed", web::post().to(packed))
-        .route(r"/admin/orders/{id:\d+}/shipped", web::post().to(shipped))
-        .route(r"/admin/orders/{id:\d+}/delivered", web::post().to(delivered))
+        .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/packed", web::post().to(packed))
+        .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", web::post().to(shipped))
+        .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", web::post().to(delivered))
         .route(r"/admin/orders/{id:\d+}/refund", web::post().to(refund));
 }
 
@@ -50,6 +49,7 @@ fn see_other(to: String) -> HttpResponse {
 #[serde(default)]
 pub struct ListQuery {
     status: String,
+    fulfilment: String,
     page: String,
 }
 
@@ -59,6 +59,7 @@ struct Row {
     reference: String,
     status: &'static str,
     status_label: &'static str,
+    fulfilment_label: &'static str,
     disputed: bool,
     total: String,
     placed: String,
@@ -83,6 +84,13 @@ pub async fn list(
                 .ok_or_else(|| AppError::bad_request("status", format!("There is no order status `{s}`.")))?,
         ),
     };
+    let fulfilment = match query.fulfilment.trim() {
+        "" => None,
+        s => Some(
+            Fulfilment::parse(s)
+                .ok_or_else(|| AppError::bad_request("fulfilment", format!("There is no shipping state `{s}`.")))?,
+        ),
+    };
     let page = match query.page.trim() {
         "" => 1,
         p => p
@@ -95,6 +103,7 @@ pub async fn list(
     let search = OrderSearch {
         center_id: me.center_scope(),
         status: status.map(|s| s.code().to_string()),
+        fulfilment: fulfilment.map(|f| f.code().to_string()),
         limit: PER_PAGE,
         offset: (page - 1) * PER_PAGE,
     };
@@ -112,6 +121,7 @@ pub async fn list(
                 reference: o.reference.clone(),
                 status: st.code(),
                 status_label: st.label(),
+                fulfilment_label: Fulfilment::parse(&o.fulfilment).unwrap_or(Fulfilment::Unfulfilled).label(),
                 disputed: o.disputed,
                 total: Money::new(o.total_minor, Currency::parse(&o.currency).unwrap_or(state.settings.currency))
                     .to_string(),
@@ -122,17 +132,25 @@ pub async fn list(
         .collect();
     let total_pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let status_code = status.map(|s| s.code()).unwrap_or("");
+    let fulfilment_code = fulfilment.map(|f| f.code()).unwrap_or("");
     let page_url = |p: i64| {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
         if !status_code.is_empty() {
             s.append_pair("status", status_code);
+        }
+        if !fulfilment_code.is_empty() {
+            s.append_pair("fulfilment", fulfilment_code);
         }
         s.append_pair("page", &p.to_string());
         format!("/admin/orders?{}", s.finish())
     };
     let mut statuses = vec![Choice { value: "", label: "Any status" }];
     statuses.extend(OrderStatus::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
+    let mut fulfilments = vec![Choice { value: "", label: "Any shipping state" }];
+    fulfilments.extend(Fulfilment::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
     let mut ctx = Context::new();
+    ctx.insert("fulfilment", fulfilment_code);
+    ctx.insert("fulfilments", &fulfilments);
     ctx.insert("rows", &rows);
     ctx.insert("total", &total);
     ctx.insert("status", status_code);
@@ -167,6 +185,8 @@ async fn load_for(state: &AppState, me: &CurrentStaff, id: i64) -> Result<super:
 struct Shown {
     notice: Option<String>,
     errors: FieldErrors,
+    /// The parcel whose form the errors belong to.
+    shipment: Option<i64>,
     carrier: String,
     tracking_number: String,
     amount: String,
@@ -181,28 +201,36 @@ async fn render_detail(
     shown: Shown,
 ) -> Result<HttpResponse, AppError> {
     let order = load_for(state, me, id).await?;
-    let (order, items, events) = db::run(&state.pool, move |conn| service::load_full(conn, order)).await?;
-    let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
-    let mut view = service::view(&order, &items, &events, &state.settings, true)?;
-    let city = |cid: i64| all_centers.iter().find(|c| c.id == cid).map(|c| c.city.clone()).unwrap_or_default();
-    // A manager sees (and packs) only their own center's pieces of a shared order.
+    let full = db::run(&state.pool, move |conn| service::load_full(conn, order)).await?;
+    let mut view = service::view(&full, &state.settings, true)?;
+    let can_ship = matches!(me.role, Role::Admin | Role::Manager);
+    // A manager sees (and packs) only their own center's parcel of a shared order.
     if let Some(own) = me.center_scope() {
         view.items.retain(|i| i.center_id == own);
+        view.shipments.retain(|s| s.center_id == own);
     }
-    let item_cities: Vec<String> = view.items.iter().map(|i| city(i.center_id)).collect();
-    let st = order.status()?;
-    let can_ship = matches!(me.role, Role::Admin | Role::Manager);
+    if !can_ship {
+        for s in &mut view.shipments {
+            s.can_pack = false;
+            s.can_ship = false;
+            s.can_deliver = false;
+        }
+    }
+    let item_cities: Vec<String> = view
+        .items
+        .iter()
+        .map(|i| full.cities.iter().find(|(c, _)| *c == i.center_id).map(|(_, city)| city.clone()).unwrap_or_default())
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("order", &view);
     ctx.insert("item_cities", &item_cities);
-    ctx.insert("can_pack", &(can_ship && st.can_become(OrderStatus::Packed)));
-    ctx.insert("can_ship", &(can_ship && st.can_become(OrderStatus::Shipped)));
-    ctx.insert("can_deliver", &(can_ship && st.can_become(OrderStatus::Delivered)));
+    ctx.insert("carriers", &super::tracking::CARRIERS.iter().map(|(name, _)| *name).collect::<Vec<_>>());
     ctx.insert("can_refund", &(me.role == Role::Admin && view.refundable_minor > 0));
     // A fresh key per rendering of the form: submitting the same form twice refunds once.
     ctx.insert("refund_key", &crypto::random_token(16));
     ctx.insert("notice", &shown.notice);
     ctx.insert("errors", &shown.errors.0);
+    ctx.insert("error_shipment", &shown.shipment);
     ctx.insert("carrier", &shown.carrier);
     ctx.insert("tracking_number", &shown.tracking_number);
     ctx.insert("amount", &shown.amount);
@@ -225,9 +253,9 @@ pub async fn detail(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = match query.done.as_str() {
-        "packed" => Some("Marked packed.".to_string()),
-        "shipped" => Some("Marked shipped; the customer has been emailed the tracking number.".to_string()),
-        "delivered" => Some("Marked delivered.".to_string()),
+        "packed" => Some("Parcel marked packed.".to_string()),
+        "shipped" => Some("Parcel marked shipped; the customer has been emailed its tracking number.".to_string()),
+        "delivered" => Some("Parcel marked delivered.".to_string()),
         "refunded" => Some("Refund made.".to_string()),
         "refund-repeated" => Some("That refund form was already used: nothing more was refunded.".to_string()),
         _ => None,
@@ -239,7 +267,12 @@ pub async fn detail(
 #[serde(default)]
 pub struct EmptyForm {}
 
-async fn step(state: &AppState, me: &CurrentStaff, id: i64, step: StaffStep) -> Result<HttpResponse, AppError> {
+async fn step(
+    state: &AppState,
+    me: &CurrentStaff,
+    (id, shipment): (i64, i64),
+    step: StaffStep,
+) -> Result<HttpResponse, AppError> {
     me.require(&[Role::Admin, Role::Manager])?;
     load_for(state, me, id).await?;
     let actor = me.actor();
@@ -248,24 +281,41 @@ async fn step(state: &AppState, me: &CurrentStaff, id: i64, step: StaffStep) -> 
         StaffStep::Shipped { .. } => "shipped",
         StaffStep::Delivered => "delivered",
     };
-    db::run(&state.pool, move |conn| service::advance(conn, id, &step, &actor, now())).await?;
-    Ok(see_other(format!("/admin/orders/{id}?done={done}")))
+    let scope = me.center_scope();
+    let order = db::run(&state.pool, move |conn| {
+        // The parcel must belong to the order in the URL.
+        match queries::find_shipment(conn, shipment)? {
+            Some(s) if s.order_id == id => {}
+            _ => return Err(AppError::NotFound),
+        }
+        service::advance(conn, shipment, &step, scope, &actor, now())
+    })
+    .await;
+    match order {
+        Ok(_) => Ok(see_other(format!("/admin/orders/{id}?done={done}"))),
+        Err(AppError::Forbidden(why)) => Err(me.deny(why)),
+        Err(AppError::BadRequest { message, .. }) => {
+            let shown = Shown { notice: Some(message), shipment: Some(shipment), ..Default::default() };
+            render_detail(state, me, id, StatusCode::CONFLICT, shown).await
+        }
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn packed(
     state: web::Data<AppState>,
     form: AdminForm<EmptyForm>,
-    id: web::Path<i64>,
+    path: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
-    step(&state, &form.staff, id.into_inner(), StaffStep::Packed).await
+    step(&state, &form.staff, path.into_inner(), StaffStep::Packed).await
 }
 
 pub async fn delivered(
     state: web::Data<AppState>,
     form: AdminForm<EmptyForm>,
-    id: web::Path<i64>,
+    path: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
-    step(&state, &form.staff, id.into_inner(), StaffStep::Delivered).await
+    step(&state, &form.staff, path.into_inner(), StaffStep::Delivered).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -288,9 +338,9 @@ fn short_text(e: &mut FieldErrors, field: &str, value: &str, what: &str) -> Stri
 pub async fn shipped(
     state: web::Data<AppState>,
     form: AdminForm<ShippedForm>,
-    id: web::Path<i64>,
+    path: web::Path<(i64, i64)>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let (id, shipment) = path.into_inner();
     let me = &form.staff;
     me.require(&[Role::Admin, Role::Manager])?;
     load_for(&state, me, id).await?;
@@ -298,10 +348,10 @@ pub async fn shipped(
     let carrier = short_text(&mut e, "carrier", &form.form.carrier, "carrier's name");
     let tracking_number = short_text(&mut e, "tracking_number", &form.form.tracking_number, "tracking number");
     if !e.is_empty() {
-        let shown = Shown { errors: e, carrier, tracking_number, ..Default::default() };
+        let shown = Shown { errors: e, shipment: Some(shipment), carrier, tracking_number, ..Default::default() };
         return render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     }
-    step(&state, me, id, StaffStep::Shipped { carrier, tracking_number }).await
+    step(&state, me, (id, shipment), StaffStep::Shipped { carrier, tracking_number }).await
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -23,14 +23,14 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     }
     let hash = crypto::token_hash(&token);
     let now = chrono::Utc::now().naive_utc();
-    let (order, items, events, attempt) = db::run(&state.pool, move |conn| {
+    let (full, attempt) = db::run(&state.pool, move |conn| {
         let order = queries::find_by_token_hash(conn, &hash)?.ok_or(AppError::NotFound)?;
         let attempt = queries::latest_attempt(conn, order.id)?;
-        let (order, items, events) = service::load_full(conn, order)?;
-        Ok::<_, AppError>((order, items, events, attempt))
+        Ok::<_, AppError>((service::load_full(conn, order)?, attempt))
     })
     .await?;
-    let view = service::view(&order, &items, &events, &state.settings, false)?;
+    let view = service::view(&full, &state.settings, false)?;
+    let order = &full.order;
     // While awaiting payment, the customer can go back to the payment page (until it expires).
     let pay_url = match order.status()? {
         OrderStatus::PendingPayment

@@ -9,6 +9,8 @@ pub mod handlers;
 pub mod models;
 pub mod queries;
 pub mod service;
+pub mod sweeper;
+pub mod tracking;
 pub mod types;
 
 use actix_web::web;

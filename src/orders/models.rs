@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::types::OrderStatus;
+use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
 use crate::error::AppError;
-use crate::schema::{order_events, order_items, orders, payment_attempts, refunds};
+use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, refunds, shipments};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = orders)]
@@ -33,16 +33,27 @@ pub struct OrderRow {
     pub checkout_session_id: Option<String>,
     pub payment_intent_id: Option<String>,
     pub hold_expires_at: NaiveDateTime,
-    pub carrier: Option<String>,
-    pub tracking_number: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub status_token_sealed: Option<String>,
+    pub fulfilment: String,
+    pub phone: Option<String>,
+    /// What the payment provider reported as paid (0 until a payment counted).
+    pub received_minor: i64,
+    /// The hash of the cart this order was checked out from.
+    pub cart_key: Option<String>,
+    /// A keyed hash of the address the checkout came from (hold limits).
+    pub client_key: Option<String>,
 }
 
 impl OrderRow {
     pub fn status(&self) -> Result<OrderStatus, AppError> {
         OrderStatus::parse(&self.status).ok_or_else(|| AppError::corrupt(format!("order status `{}`", self.status)))
+    }
+
+    pub fn fulfilment(&self) -> Result<Fulfilment, AppError> {
+        Fulfilment::parse(&self.fulfilment)
+            .ok_or_else(|| AppError::corrupt(format!("order fulfilment `{}`", self.fulfilment)))
     }
 }
 
@@ -72,6 +83,9 @@ pub struct NewOrder {
     pub hold_expires_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub phone: Option<String>,
+    pub cart_key: Option<String>,
+    pub client_key: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -121,6 +135,8 @@ pub struct PaymentAttemptRow {
     pub session_id: Option<String>,
     pub session_url: Option<String>,
     pub created_at: NaiveDateTime,
+    /// When the shop closed the session at the provider (expired it), if it did.
+    pub closed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -157,4 +173,47 @@ pub struct NewRefund {
     pub idempotency_key: String,
     pub status: String,
     pub created_at: NaiveDateTime,
+}
+
+/// One center's parcel of an order.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = shipments)]
+pub struct ShipmentRow {
+    pub id: i64,
+    pub order_id: i64,
+    pub center_id: i64,
+    pub status: String,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub packed_at: Option<NaiveDateTime>,
+    pub shipped_at: Option<NaiveDateTime>,
+    pub delivered_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ShipmentRow {
+    pub fn status(&self) -> Result<ShipmentStatus, AppError> {
+        ShipmentStatus::parse(&self.status)
+            .ok_or_else(|| AppError::corrupt(format!("shipment status `{}`", self.status)))
+    }
+}
+
+/// A card dispute (chargeback) as Stripe last reported it.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = disputes)]
+pub struct DisputeRow {
+    /// Stripe's dispute id.
+    pub id: String,
+    pub order_id: i64,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub reason: String,
+    /// Stripe's status: warning_needs_response, warning_under_review, warning_closed,
+    /// needs_response, under_review, won, lost, prevented.
+    pub status: String,
+    pub evidence_due_by: Option<NaiveDateTime>,
+    pub opened_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub closed_at: Option<NaiveDateTime>,
 }

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 
 use super::models::*;
 use crate::db::DbConn;
-use crate::schema::{order_events, order_items, orders, payment_attempts, pieces, refunds};
+use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments};
 
 /// A read-then-write transaction. On SQLite it begins `IMMEDIATE` (the write lock is taken at
 /// the start): a default DEFERRED transaction that reads and then writes fails at once with
@@ -48,6 +48,17 @@ where
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrderRow>> {
     orders::table.find(id).select(OrderRow::as_select()).first(conn).optional()
+}
+
+/// The order row, locked for the rest of this write transaction: on PostgreSQL `SELECT … FOR
+/// UPDATE` (a concurrent writer of the same order waits here, then reads what was committed);
+/// on SQLite the `BEGIN IMMEDIATE` of `write_transaction` already holds the only write lock.
+/// Every read-then-write of an order starts here.
+pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrderRow>> {
+    match conn {
+        DbConn::Postgres(pg) => orders::table.find(id).for_update().select(OrderRow::as_select()).first(pg).optional(),
+        DbConn::Sqlite(_) => find(conn, id),
+    }
 }
 
 pub fn find_by_token_hash(conn: &mut DbConn, hash: &str) -> QueryResult<Option<OrderRow>> {
@@ -143,9 +154,10 @@ pub fn set_checkout_session(conn: &mut DbConn, id: i64, session_id: &str) -> Que
     diesel::update(orders::table.find(id)).set(orders::checkout_session_id.eq(session_id)).execute(conn).map(|_| ())
 }
 
-pub fn set_tracking(conn: &mut DbConn, id: i64, carrier: &str, tracking: &str, now: NaiveDateTime) -> QueryResult<()> {
+/// Records what the payment provider reported as paid.
+pub fn set_received(conn: &mut DbConn, id: i64, received_minor: i64, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(orders::table.find(id))
-        .set((orders::carrier.eq(carrier), orders::tracking_number.eq(tracking), orders::updated_at.eq(now)))
+        .set((orders::received_minor.eq(received_minor), orders::updated_at.eq(now)))
         .execute(conn)
         .map(|_| ())
 }
@@ -157,9 +169,192 @@ pub fn set_refunded(conn: &mut DbConn, id: i64, total: i64, status: &str, now: N
         .map(|_| ())
 }
 
-pub fn set_disputed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_disputed(conn: &mut DbConn, id: i64, disputed: bool, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(orders::table.find(id))
-        .set((orders::disputed.eq(true), orders::updated_at.eq(now)))
+        .set((orders::disputed.eq(disputed), orders::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Pending orders checked out from this cart (a new checkout replaces them).
+pub fn pending_of_cart(conn: &mut DbConn, cart_key: &str) -> QueryResult<Vec<i64>> {
+    orders::table
+        .filter(orders::cart_key.eq(cart_key))
+        .filter(orders::status.eq("pending_payment"))
+        .select(orders::id)
+        .order(orders::id)
+        .load(conn)
+}
+
+/// How many pieces this client holds now through orders awaiting payment, other than those
+/// of `except_cart` (which a new checkout from that cart replaces).
+pub fn pieces_held_by_client(
+    conn: &mut DbConn,
+    client_key: &str,
+    except_cart: &str,
+    now: NaiveDateTime,
+) -> QueryResult<i64> {
+    let orders_of_client = orders::table
+        .filter(orders::client_key.eq(client_key))
+        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::cart_key.ne(except_cart).or(orders::cart_key.is_null()))
+        .select(orders::id.nullable());
+    pieces::table
+        .filter(pieces::status.eq("held"))
+        .filter(pieces::hold_expires_at.gt(now))
+        .filter(pieces::held_by_order_id.eq_any(orders_of_client))
+        .count()
+        .get_result(conn)
+}
+
+/// How many orders this client placed since `since`.
+pub fn checkouts_by_client_since(conn: &mut DbConn, client_key: &str, since: NaiveDateTime) -> QueryResult<i64> {
+    orders::table
+        .filter(orders::client_key.eq(client_key))
+        .filter(orders::created_at.ge(since))
+        .count()
+        .get_result(conn)
+}
+
+/// Orders awaiting payment whose hold has run out, oldest first (the sweeper's work).
+pub fn expired_pending(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
+    orders::table
+        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::hold_expires_at.lt(now))
+        .select(orders::id)
+        .order(orders::hold_expires_at.asc())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Orders awaiting payment whose payment session was never stored although the call that
+/// opens it has long finished: the instance placing the order stopped between taking the holds
+/// and sending the customer to pay. Nobody can pay them.
+pub fn stranded_pending(conn: &mut DbConn, created_before: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
+    orders::table
+        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::created_at.lt(created_before))
+        .filter(orders::checkout_session_id.is_null())
+        .select(orders::id)
+        .order(orders::id.asc())
+        .limit(limit)
+        .load(conn)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shipments: one parcel per center of an order
+
+/// Creates the order's parcels, one per center with a piece in it.
+pub fn insert_shipments(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    let centers = centers_of(conn, order_id)?;
+    for center_id in &centers {
+        diesel::insert_into(shipments::table)
+            .values((
+                shipments::order_id.eq(order_id),
+                shipments::center_id.eq(center_id),
+                shipments::status.eq("pending"),
+                shipments::created_at.eq(now),
+                shipments::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(centers.len())
+}
+
+pub fn shipments_of(conn: &mut DbConn, order_id: i64) -> QueryResult<Vec<ShipmentRow>> {
+    shipments::table
+        .filter(shipments::order_id.eq(order_id))
+        .order(shipments::id.asc())
+        .select(ShipmentRow::as_select())
+        .load(conn)
+}
+
+pub fn find_shipment(conn: &mut DbConn, id: i64) -> QueryResult<Option<ShipmentRow>> {
+    shipments::table.find(id).select(ShipmentRow::as_select()).first(conn).optional()
+}
+
+/// Moves a parcel from `from` to `to`, stamping the time of `to` (and the carrier and tracking
+/// number when shipped); returns whether it moved (the row count is the check).
+pub fn move_shipment(
+    conn: &mut DbConn,
+    id: i64,
+    from: &str,
+    to: &str,
+    tracking: Option<(&str, &str)>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let target = shipments::table.find(id).filter(shipments::status.eq(from));
+    let n = match to {
+        "packed" => diesel::update(target)
+            .set((shipments::status.eq(to), shipments::packed_at.eq(now), shipments::updated_at.eq(now)))
+            .execute(conn)?,
+        "shipped" => {
+            let (carrier, number) = tracking.unwrap_or_default();
+            diesel::update(target)
+                .set((
+                    shipments::status.eq(to),
+                    shipments::shipped_at.eq(now),
+                    shipments::carrier.eq(carrier),
+                    shipments::tracking_number.eq(number),
+                    shipments::updated_at.eq(now),
+                ))
+                .execute(conn)?
+        }
+        _ => diesel::update(target)
+            .set((shipments::status.eq(to), shipments::delivered_at.eq(now), shipments::updated_at.eq(now)))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
+}
+
+pub fn set_fulfilment(conn: &mut DbConn, order_id: i64, fulfilment: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(orders::table.find(order_id))
+        .set((orders::fulfilment.eq(fulfilment), orders::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disputes
+
+pub fn find_dispute(conn: &mut DbConn, id: &str) -> QueryResult<Option<DisputeRow>> {
+    disputes::table.find(id).select(DisputeRow::as_select()).first(conn).optional()
+}
+
+pub fn disputes_of(conn: &mut DbConn, order_id: i64) -> QueryResult<Vec<DisputeRow>> {
+    disputes::table
+        .filter(disputes::order_id.eq(order_id))
+        .order(disputes::opened_at.asc())
+        .select(DisputeRow::as_select())
+        .load(conn)
+}
+
+/// Inserts the dispute unless a row with its id exists; returns whether this call inserted it.
+/// One statement (`ON CONFLICT DO NOTHING`), so two deliveries of the same new dispute at once
+/// insert it once: on PostgreSQL the second waits for the first to commit, then does nothing.
+pub fn insert_dispute_if_new(conn: &mut DbConn, row: &DisputeRow) -> QueryResult<bool> {
+    let n = match conn {
+        DbConn::Postgres(pg) => {
+            diesel::insert_into(disputes::table).values(row).on_conflict_do_nothing().execute(pg)?
+        }
+        DbConn::Sqlite(lite) => {
+            diesel::insert_into(disputes::table).values(row).on_conflict_do_nothing().execute(lite)?
+        }
+    };
+    Ok(n == 1)
+}
+
+/// Updates what Stripe last said of a dispute.
+pub fn update_dispute(conn: &mut DbConn, row: &DisputeRow) -> QueryResult<()> {
+    diesel::update(disputes::table.find(&row.id))
+        .set((
+            disputes::amount_minor.eq(row.amount_minor),
+            disputes::reason.eq(&row.reason),
+            disputes::status.eq(&row.status),
+            disputes::evidence_due_by.eq(row.evidence_due_by),
+            disputes::updated_at.eq(row.updated_at),
+            disputes::closed_at.eq(row.closed_at),
+        ))
         .execute(conn)
         .map(|_| ())
 }
@@ -254,6 +449,36 @@ pub fn set_attempt_session(conn: &mut DbConn, attempt_id: i64, session_id: &str,
         .map(|_| ())
 }
 
+/// The attempt that opened this payment session, if the shop made it.
+pub fn attempt_by_session(conn: &mut DbConn, session_id: &str) -> QueryResult<Option<PaymentAttemptRow>> {
+    payment_attempts::table
+        .filter(payment_attempts::session_id.eq(session_id))
+        .select(PaymentAttemptRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Attempts of finished orders whose session the provider may still accept payment on: the
+/// shop closes them (expires the session) so a replaced or abandoned checkout cannot be paid.
+pub fn attempts_to_close(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<PaymentAttemptRow>> {
+    payment_attempts::table
+        .inner_join(orders::table)
+        .filter(orders::status.eq("cancelled"))
+        .filter(payment_attempts::closed_at.is_null())
+        .filter(payment_attempts::session_expires_at.gt(now))
+        .select(PaymentAttemptRow::as_select())
+        .order(payment_attempts::id.asc())
+        .limit(limit)
+        .load(conn)
+}
+
+pub fn close_attempt(conn: &mut DbConn, attempt_id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(payment_attempts::table.find(attempt_id).filter(payment_attempts::closed_at.is_null()))
+        .set(payment_attempts::closed_at.eq(now))
+        .execute(conn)
+        .map(|_| ())
+}
+
 pub fn latest_attempt(conn: &mut DbConn, order_id: i64) -> QueryResult<Option<PaymentAttemptRow>> {
     payment_attempts::table
         .filter(payment_attempts::order_id.eq(order_id))
@@ -300,6 +525,7 @@ pub struct OrderSearch {
     /// Only orders with at least one piece from this center (a manager's scope).
     pub center_id: Option<i64>,
     pub status: Option<String>,
+    pub fulfilment: Option<String>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -316,6 +542,9 @@ pub fn search(conn: &mut DbConn, s: &OrderSearch) -> QueryResult<(Vec<OrderRow>,
         }
         if let Some(status) = &s.status {
             q = q.filter(orders::status.eq(status.clone()));
+        }
+        if let Some(fulfilment) = &s.fulfilment {
+            q = q.filter(orders::fulfilment.eq(fulfilment.clone()));
         }
         q
     };

@@ -6,9 +6,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::fulfilment;
-use super::models::{NewRefund, OrderEventRow, OrderItemRow, OrderRow};
+use super::models::{DisputeRow, NewRefund, OrderEventRow, OrderItemRow, OrderRow, ShipmentRow};
 use super::queries::{self, write_transaction};
-use super::types::{event, OrderStatus};
+use super::tracking;
+use super::types::{event, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::audit::{self, Actor};
 use crate::checkout::countries;
 use crate::config::{Settings, ShippingZone};
@@ -42,6 +43,38 @@ pub struct EventView {
     pub text: String,
 }
 
+/// One center's parcel as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShipmentView {
+    pub id: i64,
+    pub center_id: i64,
+    pub center: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub items: Vec<ItemView>,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub tracking_url: Option<String>,
+    pub packed_on: Option<String>,
+    pub shipped_on: Option<String>,
+    pub delivered_on: Option<String>,
+    /// What staff may do next with it (the order must be shippable).
+    pub can_pack: bool,
+    pub can_ship: bool,
+    pub can_deliver: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DisputeView {
+    pub id: String,
+    pub amount: String,
+    pub reason: String,
+    pub status: String,
+    pub open: bool,
+    pub lost: bool,
+    pub evidence_due_by: Option<String>,
+}
+
 /// An order as a page shows it (money formatted, codes turned into words).
 #[derive(Debug, Clone, Serialize)]
 pub struct OrderView {
@@ -49,21 +82,37 @@ pub struct OrderView {
     pub reference: String,
     pub status: &'static str,
     pub status_label: &'static str,
+    pub fulfilment: &'static str,
+    pub fulfilment_label: &'static str,
+    pub shippable: bool,
     pub disputed: bool,
     pub email: String,
+    pub phone: Option<String>,
     pub address: Vec<String>,
     pub shipping_label: String,
     pub items: Vec<ItemView>,
+    pub shipments: Vec<ShipmentView>,
+    pub disputes: Vec<DisputeView>,
     pub subtotal: String,
     pub shipping: String,
     pub total: String,
+    pub received: Option<String>,
     pub refunded: Option<String>,
     pub refundable_minor: i64,
     pub refundable: String,
-    pub carrier: Option<String>,
-    pub tracking_number: Option<String>,
     pub placed: String,
     pub timeline: Vec<EventView>,
+}
+
+/// An order with everything its pages show.
+pub struct FullOrder {
+    pub order: OrderRow,
+    pub items: Vec<OrderItemRow>,
+    pub events: Vec<OrderEventRow>,
+    pub shipments: Vec<ShipmentRow>,
+    pub disputes: Vec<DisputeRow>,
+    /// Center id → city, for the parcels.
+    pub cities: Vec<(i64, String)>,
 }
 
 fn money(minor: i64, currency: Currency) -> String {
@@ -80,23 +129,59 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
     let amount = |k: &str| d[k].as_i64().map(|m| money(m, currency)).unwrap_or_default();
     let text = match e.kind.as_str() {
         event::CREATED => "Order placed; the pieces are reserved while you pay.".to_string(),
+        event::PAID if d["refunded_beforehand"].as_bool() == Some(true) => format!(
+            "Payment of {} received; it had already been refunded in full, so nothing will be shipped.",
+            amount("amount_minor")
+        ),
         event::PAID => format!("Payment of {} received.", amount("amount_minor")),
-        event::PAYMENT_FAILED => "The payment was not completed; the pieces are back in the shop.".to_string(),
+        event::PAYMENT_PROCESSING => "Checkout completed; the payment is still being processed.".to_string(),
+        event::PAYMENT_FAILED | event::EXPIRED => {
+            "The payment was not completed; the pieces are back in the shop.".to_string()
+        }
         event::HOLD_LOST => {
             "Your payment arrived after a piece had gone to another customer; it is being refunded in full.".to_string()
         }
-        event::PACKED => "Packed.".to_string(),
-        event::SHIPPED => format!(
-            "Shipped with {}, tracking number {}.",
-            d["carrier"].as_str().unwrap_or(""),
-            d["tracking_number"].as_str().unwrap_or("")
-        ),
-        event::DELIVERED => "Delivered.".to_string(),
+        event::PACKED => match d["center"].as_str() {
+            Some(center) => format!("Parcel from {center} packed."),
+            None => "Packed.".to_string(),
+        },
+        event::SHIPPED => {
+            let from = d["center"].as_str().map(|c| format!("Parcel from {c} shipped")).unwrap_or("Shipped".into());
+            format!(
+                "{from} with {}, tracking number {}.",
+                d["carrier"].as_str().unwrap_or(""),
+                d["tracking_number"].as_str().unwrap_or("")
+            )
+        }
+        event::DELIVERED => match d["center"].as_str() {
+            Some(center) => format!("Parcel from {center} delivered."),
+            None => "Delivered.".to_string(),
+        },
         event::REFUNDED => {
             format!("Refund of {} (refunded in all: {}).", amount("amount_minor"), amount("refunded_total_minor"))
         }
         event::REFUND_REQUESTED if staff => format!("Refund of {} requested.", amount("amount_minor")),
-        event::DISPUTE_OPENED if staff => format!("Dispute opened ({}).", d["dispute_id"].as_str().unwrap_or("")),
+        event::PAYMENT_REVIEW if staff => format!(
+            "Payment needs review, it did not count: {}.",
+            d["reason"].as_str().unwrap_or("it does not match the order")
+        ),
+        event::DISPUTE_OPENED if staff => format!(
+            "Dispute {} opened ({}, {}).",
+            d["dispute_id"].as_str().unwrap_or(""),
+            amount("amount_minor"),
+            d["reason"].as_str().unwrap_or("no reason given").replace('_', " ")
+        ),
+        event::DISPUTE_UPDATED if staff => format!(
+            "Dispute {} is now: {}.",
+            d["dispute_id"].as_str().unwrap_or(""),
+            d["status"].as_str().unwrap_or("").replace('_', " ")
+        ),
+        event::DISPUTE_CLOSED if staff => format!(
+            "Dispute {} closed: {}.",
+            d["dispute_id"].as_str().unwrap_or(""),
+            d["status"].as_str().unwrap_or("").replace('_', " ")
+        ),
+        event::SUPERSEDED if staff => "Replaced by a new checkout from the same cart.".to_string(),
         event::CHECKOUT_ABANDONED if staff => {
             format!("Checkout abandoned: {}.", d["reason"].as_str().unwrap_or("payment provider unavailable"))
         }
@@ -106,15 +191,15 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
     Some(text)
 }
 
-pub fn view(
-    order: &OrderRow,
-    items: &[OrderItemRow],
-    events: &[OrderEventRow],
-    settings: &Settings,
-    staff: bool,
-) -> Result<OrderView, AppError> {
+fn day(t: Option<NaiveDateTime>) -> Option<String> {
+    t.map(|t| t.format("%-d %B %Y").to_string())
+}
+
+pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderView, AppError> {
+    let order = &full.order;
     let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
     let status = order.status()?;
+    let fulfilment = order.fulfilment()?;
     let country = countries::name_of(&order.ship_country).unwrap_or(&order.ship_country).to_string();
     let mut address = vec![order.ship_name.clone(), order.ship_line1.clone()];
     address.extend(order.ship_line2.clone());
@@ -127,35 +212,81 @@ pub fn view(
     }
     address.push(city);
     address.push(country);
-    let refundable_minor = if status.is_paid() { order.total_minor - order.refunded_minor } else { 0 };
+    let refundable_minor = match status {
+        OrderStatus::Paid
+        | OrderStatus::PartiallyRefunded
+        | OrderStatus::Refunded
+        | OrderStatus::NeedsReview
+        | OrderStatus::Cancelled => (order.received_minor - order.refunded_minor).max(0),
+        OrderStatus::PendingPayment => 0,
+    };
+    let item_view = |i: &OrderItemRow| ItemView {
+        title: i.title.clone(),
+        sku: i.sku.clone(),
+        price: money(i.price_minor, currency),
+        center_id: i.center_id,
+    };
+    let shippable = status.is_shippable();
+    let mut shipments = Vec::new();
+    for s in &full.shipments {
+        let st = s.status()?;
+        shipments.push(ShipmentView {
+            id: s.id,
+            center_id: s.center_id,
+            center: full.cities.iter().find(|(id, _)| *id == s.center_id).map(|(_, c)| c.clone()).unwrap_or_default(),
+            status: st.code(),
+            status_label: st.label(),
+            items: full.items.iter().filter(|i| i.center_id == s.center_id).map(item_view).collect(),
+            carrier: s.carrier.clone(),
+            tracking_number: s.tracking_number.clone(),
+            tracking_url: tracking::url(s.carrier.as_deref(), s.tracking_number.as_deref()),
+            packed_on: day(s.packed_at),
+            shipped_on: day(s.shipped_at),
+            delivered_on: day(s.delivered_at),
+            can_pack: shippable && st.can_become(ShipmentStatus::Packed),
+            can_ship: shippable && st.can_become(ShipmentStatus::Shipped),
+            can_deliver: st.can_become(ShipmentStatus::Delivered),
+        });
+    }
     Ok(OrderView {
         id: order.id,
         reference: order.reference.clone(),
         status: status.code(),
         status_label: status.label(),
+        fulfilment: fulfilment.code(),
+        fulfilment_label: fulfilment.label(),
+        shippable,
         disputed: order.disputed,
         email: order.email.clone(),
+        phone: order.phone.clone(),
         address,
         shipping_label: shipping_label(&settings.shipping_zones, &order.shipping_option),
-        items: items
+        items: full.items.iter().map(item_view).collect(),
+        shipments,
+        disputes: full
+            .disputes
             .iter()
-            .map(|i| ItemView {
-                title: i.title.clone(),
-                sku: i.sku.clone(),
-                price: money(i.price_minor, currency),
-                center_id: i.center_id,
+            .map(|d| DisputeView {
+                id: d.id.clone(),
+                amount: money(d.amount_minor, currency),
+                reason: d.reason.replace('_', " "),
+                status: d.status.replace('_', " "),
+                open: !fulfilment::dispute_is_closed(&d.status),
+                lost: d.status == "lost",
+                evidence_due_by: d.evidence_due_by.map(|t| t.format("%-d %B %Y, %H:%M UTC").to_string()),
             })
             .collect(),
         subtotal: money(order.subtotal_minor, currency),
         shipping: money(order.shipping_minor, currency),
         total: money(order.total_minor, currency),
+        received: (order.received_minor > 0 && order.received_minor != order.total_minor)
+            .then(|| money(order.received_minor, currency)),
         refunded: (order.refunded_minor > 0).then(|| money(order.refunded_minor, currency)),
         refundable_minor,
         refundable: money(refundable_minor, currency),
-        carrier: order.carrier.clone(),
-        tracking_number: order.tracking_number.clone(),
         placed: order.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
-        timeline: events
+        timeline: full
+            .events
             .iter()
             .filter_map(|e| {
                 event_text(e, currency, staff).map(|text| EventView {
@@ -168,20 +299,20 @@ pub fn view(
     })
 }
 
-/// An order with its items and timeline.
-pub fn load_full(
-    conn: &mut DbConn,
-    order: OrderRow,
-) -> Result<(OrderRow, Vec<OrderItemRow>, Vec<OrderEventRow>), AppError> {
+/// An order with its items, timeline, parcels and disputes.
+pub fn load_full(conn: &mut DbConn, order: OrderRow) -> Result<FullOrder, AppError> {
     let items = queries::items_of(conn, order.id)?;
     let events = queries::events_of(conn, order.id)?;
-    Ok((order, items, events))
+    let shipments = queries::shipments_of(conn, order.id)?;
+    let disputes = queries::disputes_of(conn, order.id)?;
+    let cities = crate::centers::all(conn)?.into_iter().map(|c| (c.id, c.city)).collect();
+    Ok(FullOrder { order, items, events, shipments, disputes, cities })
 }
 
 // ---------------------------------------------------------------------------------------------
-// Staff moving an order along
+// Staff moving a parcel along
 
-/// What staff can do to an order from its page.
+/// What staff can do to a parcel from the order's page.
 #[derive(Debug, Clone)]
 pub enum StaffStep {
     Packed,
@@ -189,51 +320,92 @@ pub enum StaffStep {
     Delivered,
 }
 
-/// Moves the order one step (the state machine decides whether it may), with a timeline event,
-/// an audit entry and, when shipped, the customer's email. The caller has checked the staff
-/// member may act for the order's center(s).
+impl StaffStep {
+    fn target(&self) -> (ShipmentStatus, &'static str) {
+        match self {
+            Self::Packed => (ShipmentStatus::Packed, event::PACKED),
+            Self::Shipped { .. } => (ShipmentStatus::Shipped, event::SHIPPED),
+            Self::Delivered => (ShipmentStatus::Delivered, event::DELIVERED),
+        }
+    }
+}
+
+/// Moves one center's parcel one step, with a timeline event, an audit entry and, when
+/// shipped, the customer's email for that parcel; the order's fulfilment follows from all its
+/// parcels. `center_scope` is a manager's center: they move only their own center's parcel.
+/// The order row is locked first, so a refund committed meanwhile is seen: a parcel of an
+/// order refunded in full (or not paid) is never packed or shipped.
 pub fn advance(
     conn: &mut DbConn,
-    order_id: i64,
+    shipment_id: i64,
     step: &StaffStep,
+    center_scope: Option<i64>,
     actor: &Actor,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
     write_transaction(conn, |conn| {
-        let order = queries::find(conn, order_id)?.ok_or(AppError::NotFound)?;
-        let from = order.status()?;
-        let (to, kind) = match step {
-            StaffStep::Packed => (OrderStatus::Packed, event::PACKED),
-            StaffStep::Shipped { .. } => (OrderStatus::Shipped, event::SHIPPED),
-            StaffStep::Delivered => (OrderStatus::Delivered, event::DELIVERED),
-        };
-        from.transition(to).map_err(|_| AppError::BadRequest {
-            field: None,
-            message: format!(
-                "An order that is {} cannot be marked {}.",
-                from.label().to_lowercase(),
-                to.label().to_lowercase()
-            ),
-        })?;
-        // Conditional on the status we read: a concurrent change makes this a no-op, not a mess.
-        if !queries::move_status(conn, order_id, &[from.code()], to.code(), now)? {
+        let shipment = queries::find_shipment(conn, shipment_id)?.ok_or(AppError::NotFound)?;
+        if center_scope.is_some_and(|c| c != shipment.center_id) {
+            return Err(AppError::Forbidden("This parcel is packed and shipped by another workshop.".into()));
+        }
+        let order = queries::lock(conn, shipment.order_id)?.ok_or(AppError::NotFound)?;
+        let status = order.status()?;
+        let (to, kind) = step.target();
+        if to != ShipmentStatus::Delivered && !status.is_shippable() {
             return Err(AppError::BadRequest {
                 field: None,
-                message: "The order changed meanwhile; reload and try again.".into(),
+                message: format!("An order that is {} is not packed or shipped.", status.label().to_lowercase()),
             });
         }
-        let mut details = json!({ "from": from.code(), "to": to.code() });
-        if let StaffStep::Shipped { carrier, tracking_number } = step {
-            queries::set_tracking(conn, order_id, carrier, tracking_number, now)?;
+        let from = shipment.status()?;
+        if !from.can_become(to) {
+            return Err(AppError::BadRequest {
+                field: None,
+                message: format!(
+                    "A parcel that is {} cannot be marked {}.",
+                    from.label().to_lowercase(),
+                    to.label().to_lowercase()
+                ),
+            });
+        }
+        let tracking = match step {
+            StaffStep::Shipped { carrier, tracking_number } => Some((carrier.as_str(), tracking_number.as_str())),
+            _ => None,
+        };
+        // Conditional on the status we read: a concurrent change makes this a no-op, not a mess.
+        if !queries::move_shipment(conn, shipment_id, from.code(), to.code(), tracking, now)? {
+            return Err(AppError::BadRequest {
+                field: None,
+                message: "The parcel changed meanwhile; reload and try again.".into(),
+            });
+        }
+        let all: Vec<ShipmentStatus> =
+            queries::shipments_of(conn, order.id)?.iter().map(|s| s.status()).collect::<Result<_, _>>()?;
+        let fulfilment = Fulfilment::of(&all);
+        queries::set_fulfilment(conn, order.id, fulfilment.code(), now)?;
+        let center = crate::centers::all(conn)?
+            .into_iter()
+            .find(|c| c.id == shipment.center_id)
+            .map(|c| c.city)
+            .unwrap_or_default();
+        let mut details = json!({
+            "shipment_id": shipment_id,
+            "center": center,
+            "from": from.code(),
+            "to": to.code(),
+            "fulfilment": fulfilment.code(),
+        });
+        if let Some((carrier, tracking_number)) = tracking {
             details["carrier"] = json!(carrier);
             details["tracking_number"] = json!(tracking_number);
         }
-        queries::add_event(conn, order_id, &actor.label, kind, details.clone(), now)?;
-        audit::record(conn, actor, &format!("order.{kind}"), "order", Some(order_id.to_string()), None, details, now)?;
-        if matches!(step, StaffStep::Shipped { .. }) {
-            email::enqueue(conn, EmailKind::Shipped, &order.email, Some(order_id), now)?;
+        queries::add_event(conn, order.id, &actor.label, kind, details.clone(), now)?;
+        audit::record(conn, actor, &format!("order.{kind}"), "order", Some(order.id.to_string()), None, details, now)?;
+        if to == ShipmentStatus::Shipped {
+            let payload = json!({ "shipment_id": shipment_id });
+            email::enqueue_with(conn, EmailKind::Shipped, &order.email, Some(order.id), payload, now)?;
         }
-        Ok(())
+        Ok(order.id)
     })
 }
 
@@ -299,14 +471,18 @@ pub async fn refund(
             if queries::refund_by_key(conn, &key2)?.is_some() {
                 return Ok(None);
             }
-            let order = queries::find(conn, order_id)?.ok_or(AppError::NotFound)?;
+            // Locked first: two staff refunding at once are served one after the other, and the
+            // second sees what the first committed.
+            let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
             let status = order.status()?;
-            let hold_lost = queries::has_event(conn, order_id, event::HOLD_LOST)?;
-            if !status.is_paid() && !hold_lost {
+            if order.received_minor <= 0 {
                 return Err(RefundError::Invalid(
                     "amount",
                     format!("An order that is {} has no payment to refund.", status.label().to_lowercase()),
                 ));
+            }
+            if queries::refund_by_key(conn, &key2)?.is_some() {
+                return Ok(None);
             }
             let committed: i64 = queries::refunds_of(conn, order_id)?
                 .iter()
@@ -314,7 +490,7 @@ pub async fn refund(
                 .map(|r| r.amount_minor)
                 .sum::<i64>()
                 .max(order.refunded_minor);
-            let refundable = order.total_minor - committed;
+            let refundable = order.received_minor - committed;
             let amount = amount_minor.unwrap_or(refundable);
             let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
             if refundable <= 0 {

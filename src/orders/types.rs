@@ -4,25 +4,27 @@
 
 use serde::Serialize;
 
-/// Where an order is. `disputed` is a separate flag (a dispute can open at any stage).
+/// What happened to an order's money. Fulfilment (packing and shipping, per center) is a
+/// separate state (`Fulfilment`, derived from the order's shipments): refunds never move it,
+/// and shipping never moves this one.
 ///
 /// ```text
-/// pending_payment ─▶ paid ─▶ packed ─▶ shipped ─▶ delivered
-///        │             └──────┴──────────┴───────────┴─▶ refunded / partially_refunded
+/// pending_payment ─▶ paid ─▶ partially_refunded ─▶ refunded
+///        │  │          └────────────────────────────▶ refunded
+///        │  └─▶ needs_review (a payment that does not match the order: finance looks at it)
 ///        └─▶ cancelled ─▶ paid (a late payment while the pieces are still free)
-///                     └─▶ refunded (a payment that lost its pieces, refunded)
+///                     └─▶ refunded / partially_refunded (a payment that lost its pieces, refunded)
 /// ```
+/// `disputed` is a separate flag (a dispute can open at any stage).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     PendingPayment,
     Paid,
-    Packed,
-    Shipped,
-    Delivered,
-    Cancelled,
-    Refunded,
     PartiallyRefunded,
+    Refunded,
+    Cancelled,
+    NeedsReview,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,16 +35,8 @@ pub struct TransitionError {
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 8] = [
-        Self::PendingPayment,
-        Self::Paid,
-        Self::Packed,
-        Self::Shipped,
-        Self::Delivered,
-        Self::Cancelled,
-        Self::Refunded,
-        Self::PartiallyRefunded,
-    ];
+    pub const ALL: [OrderStatus; 6] =
+        [Self::PendingPayment, Self::Paid, Self::PartiallyRefunded, Self::Refunded, Self::Cancelled, Self::NeedsReview];
 
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
@@ -52,12 +46,10 @@ impl OrderStatus {
         match self {
             Self::PendingPayment => "pending_payment",
             Self::Paid => "paid",
-            Self::Packed => "packed",
-            Self::Shipped => "shipped",
-            Self::Delivered => "delivered",
-            Self::Cancelled => "cancelled",
-            Self::Refunded => "refunded",
             Self::PartiallyRefunded => "partially_refunded",
+            Self::Refunded => "refunded",
+            Self::Cancelled => "cancelled",
+            Self::NeedsReview => "needs_review",
         }
     }
 
@@ -65,21 +57,21 @@ impl OrderStatus {
         match self {
             Self::PendingPayment => "Awaiting payment",
             Self::Paid => "Paid",
-            Self::Packed => "Packed",
-            Self::Shipped => "Shipped",
-            Self::Delivered => "Delivered",
-            Self::Cancelled => "Cancelled",
-            Self::Refunded => "Refunded",
             Self::PartiallyRefunded => "Partly refunded",
+            Self::Refunded => "Refunded",
+            Self::Cancelled => "Cancelled",
+            Self::NeedsReview => "Payment needs review",
         }
     }
 
-    /// The order has been paid for (whatever happened since).
+    /// Money was received for the order and counted (whatever was refunded since).
     pub fn is_paid(self) -> bool {
-        matches!(
-            self,
-            Self::Paid | Self::Packed | Self::Shipped | Self::Delivered | Self::Refunded | Self::PartiallyRefunded
-        )
+        matches!(self, Self::Paid | Self::Refunded | Self::PartiallyRefunded)
+    }
+
+    /// The parcels may be packed and shipped: paid, and not refunded in full.
+    pub fn is_shippable(self) -> bool {
+        matches!(self, Self::Paid | Self::PartiallyRefunded)
     }
 
     /// Whether `self → to` is allowed.
@@ -87,16 +79,14 @@ impl OrderStatus {
         use OrderStatus::*;
         matches!(
             (self, to),
-            (PendingPayment, Paid | Cancelled)
+            (PendingPayment, Paid | Cancelled | NeedsReview | Refunded | PartiallyRefunded)
                 // A payment that arrives after the checkout expired still counts if its pieces
                 // are free (fulfilment checks that); a payment that lost them is refunded.
-                | (Cancelled, Paid | Refunded | PartiallyRefunded)
-                | (Paid, Packed | Shipped)
-                | (Packed, Shipped)
-                | (Shipped, Delivered)
-                | (Paid | Packed | Shipped | Delivered, Refunded | PartiallyRefunded)
-                // A partial refund (a goodwill gesture) does not stop the parcel.
-                | (PartiallyRefunded, PartiallyRefunded | Refunded | Packed | Shipped | Delivered)
+                | (Cancelled, Paid | Refunded | PartiallyRefunded | NeedsReview)
+                | (Paid, PartiallyRefunded | Refunded)
+                | (PartiallyRefunded, PartiallyRefunded | Refunded)
+                // Money taken for a payment that did not match is given back from review.
+                | (NeedsReview, Refunded | PartiallyRefunded)
         )
     }
 
@@ -107,6 +97,108 @@ impl OrderStatus {
         } else {
             Err(TransitionError { from: self.code(), to: to.code() })
         }
+    }
+}
+
+/// Where the order's parcels are, derived from its shipments (one per center).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fulfilment {
+    Unfulfilled,
+    Packed,
+    PartiallyShipped,
+    Shipped,
+    Delivered,
+}
+
+impl Fulfilment {
+    pub const ALL: [Fulfilment; 5] =
+        [Self::Unfulfilled, Self::Packed, Self::PartiallyShipped, Self::Shipped, Self::Delivered];
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Unfulfilled => "unfulfilled",
+            Self::Packed => "packed",
+            Self::PartiallyShipped => "partially_shipped",
+            Self::Shipped => "shipped",
+            Self::Delivered => "delivered",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unfulfilled => "Not shipped yet",
+            Self::Packed => "Packed",
+            Self::PartiallyShipped => "Partly shipped",
+            Self::Shipped => "Shipped",
+            Self::Delivered => "Delivered",
+        }
+    }
+
+    /// The order's state from its shipments' states: every parcel delivered → delivered; every
+    /// parcel on its way → shipped; some → partly shipped; every parcel packed → packed.
+    pub fn of(shipments: &[ShipmentStatus]) -> Self {
+        use ShipmentStatus as S;
+        let all = |f: fn(&ShipmentStatus) -> bool| !shipments.is_empty() && shipments.iter().all(f);
+        let any = |f: fn(&ShipmentStatus) -> bool| shipments.iter().any(f);
+        if all(|s| *s == S::Delivered) {
+            Self::Delivered
+        } else if all(|s| matches!(s, S::Shipped | S::Delivered)) {
+            Self::Shipped
+        } else if any(|s| matches!(s, S::Shipped | S::Delivered)) {
+            Self::PartiallyShipped
+        } else if all(|s| *s == S::Packed) {
+            Self::Packed
+        } else {
+            Self::Unfulfilled
+        }
+    }
+}
+
+/// One center's parcel of an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShipmentStatus {
+    Pending,
+    Packed,
+    Shipped,
+    Delivered,
+}
+
+impl ShipmentStatus {
+    pub const ALL: [ShipmentStatus; 4] = [Self::Pending, Self::Packed, Self::Shipped, Self::Delivered];
+
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Packed => "packed",
+            Self::Shipped => "shipped",
+            Self::Delivered => "delivered",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pending => "To pack",
+            Self::Packed => "Packed",
+            Self::Shipped => "Shipped",
+            Self::Delivered => "Delivered",
+        }
+    }
+
+    /// Whether staff may move a parcel from `self` to `to` (one step forward; a parcel may be
+    /// shipped without being marked packed first).
+    pub fn can_become(self, to: ShipmentStatus) -> bool {
+        use ShipmentStatus::*;
+        matches!((self, to), (Pending, Packed | Shipped) | (Packed, Shipped) | (Shipped, Delivered))
     }
 }
 
@@ -128,6 +220,16 @@ pub mod event {
     pub const REFUNDED: &str = "refunded";
     pub const DISPUTE_OPENED: &str = "dispute_opened";
     pub const CHECKOUT_ABANDONED: &str = "checkout_abandoned";
+    /// The checkout's hold ran out unpaid (the sweeper cancelled the order).
+    pub const EXPIRED: &str = "expired";
+    /// The same cart checked out again: this earlier order was replaced.
+    pub const SUPERSEDED: &str = "superseded";
+    /// A payment event that does not match the order (session, amount, currency, state).
+    pub const PAYMENT_REVIEW: &str = "payment_review";
+    /// A completed checkout whose payment is still on its way (a delayed method).
+    pub const PAYMENT_PROCESSING: &str = "payment_processing";
+    pub const DISPUTE_UPDATED: &str = "dispute_updated";
+    pub const DISPUTE_CLOSED: &str = "dispute_closed";
 }
 
 #[cfg(test)]
@@ -136,22 +238,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_happy_path_is_allowed_in_order_only() {
+    fn money_moves_only_forward() {
         assert_eq!(PendingPayment.transition(Paid), Ok(Paid));
-        assert!(Paid.can_become(Packed) && Packed.can_become(Shipped) && Shipped.can_become(Delivered));
-        assert!(!PendingPayment.can_become(Shipped));
-        assert!(!Delivered.can_become(Packed));
-        assert!(!Shipped.can_become(Packed));
+        assert!(Paid.can_become(PartiallyRefunded) && PartiallyRefunded.can_become(Refunded));
         assert!(!Refunded.can_become(Paid));
+        assert!(!Refunded.can_become(PartiallyRefunded));
         assert!(!Paid.can_become(PendingPayment));
-        let err = PendingPayment.transition(Delivered).unwrap_err();
-        assert_eq!(err.to_string(), "an order that is pending_payment cannot become delivered");
+        assert!(!NeedsReview.can_become(Paid));
+        let err = Refunded.transition(Paid).unwrap_err();
+        assert_eq!(err.to_string(), "an order that is refunded cannot become paid");
+    }
+
+    #[test]
+    fn only_paid_orders_not_refunded_in_full_ship() {
+        assert!(Paid.is_shippable() && PartiallyRefunded.is_shippable());
+        for s in [PendingPayment, Refunded, Cancelled, NeedsReview] {
+            assert!(!s.is_shippable(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fulfilment_follows_the_parcels() {
+        use ShipmentStatus as S;
+        assert_eq!(Fulfilment::of(&[]), Fulfilment::Unfulfilled);
+        assert_eq!(Fulfilment::of(&[S::Pending, S::Packed]), Fulfilment::Unfulfilled);
+        assert_eq!(Fulfilment::of(&[S::Packed, S::Packed]), Fulfilment::Packed);
+        assert_eq!(Fulfilment::of(&[S::Shipped, S::Pending]), Fulfilment::PartiallyShipped);
+        assert_eq!(Fulfilment::of(&[S::Shipped, S::Delivered]), Fulfilment::Shipped);
+        assert_eq!(Fulfilment::of(&[S::Delivered, S::Delivered]), Fulfilment::Delivered);
+        assert!(S::Pending.can_become(S::Shipped) && !S::Shipped.can_become(S::Packed));
+        assert!(!S::Delivered.can_become(S::Shipped));
     }
 
     #[test]
     fn codes_round_trip() {
         for s in OrderStatus::ALL {
             assert_eq!(OrderStatus::parse(s.code()), Some(s));
+        }
+        for s in Fulfilment::ALL {
+            assert_eq!(Fulfilment::parse(s.code()), Some(s));
+        }
+        for s in ShipmentStatus::ALL {
+            assert_eq!(ShipmentStatus::parse(s.code()), Some(s));
         }
         assert_eq!(reference_of(123), "FG-000123");
     }

@@ -13,7 +13,7 @@ use secrecy::ExposeSecret;
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeError, StripeRequest};
 use stripe_checkout::checkout_session::{
     CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionLineItemsPriceData,
-    CreateCheckoutSessionPaymentIntentData, ProductData,
+    CreateCheckoutSessionPaymentIntentData, ExpireCheckoutSession, ProductData,
 };
 use stripe_checkout::CheckoutSessionMode;
 use stripe_core::refund::CreateRefund;
@@ -35,6 +35,20 @@ pub async fn create_checkout_session(
 /// Refunds (part of) a payment (see `StripeApi::refund`).
 pub async fn refund(settings: &StripeSettings, req: &RefundRequest) -> Result<RefundResult, PaymentError> {
     StripeApi::new(settings, DEFAULT_TIMEOUT)?.refund(req).await
+}
+
+/// Closes an open Checkout Session so it can no longer be paid (see `StripeApi::expire_session`).
+pub async fn expire_session(settings: &StripeSettings, session_id: &str) -> Result<SessionClosed, PaymentError> {
+    StripeApi::new(settings, DEFAULT_TIMEOUT)?.expire_session(session_id).await
+}
+
+/// What closing a session found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionClosed {
+    /// It was open and is now expired: nobody can pay it.
+    Expired,
+    /// It was no longer open (already expired, or completed: its payment event decides).
+    NotOpen,
 }
 
 /// A configured Stripe client. Clients are cached per (key, base URL, timeout): building one
@@ -128,6 +142,16 @@ impl StripeApi {
             PaymentError::Unavailable(format!("Stripe returned checkout session {} without a URL", session.id))
         })?;
         Ok(CheckoutSession { id: session.id.to_string(), url })
+    }
+
+    /// Expires an open Checkout Session. Stripe answers 400 for a session that is no longer
+    /// open (already expired or completed): that is `NotOpen`, not an error.
+    pub async fn expire_session(&self, session_id: &str) -> Result<SessionClosed, PaymentError> {
+        match ExpireCheckoutSession::new(session_id).send(&self.client).await {
+            Ok(_) => Ok(SessionClosed::Expired),
+            Err(StripeError::Stripe(_, 400)) => Ok(SessionClosed::NotOpen),
+            Err(e) => Err(payment_error("expire a checkout session", e)),
+        }
     }
 
     /// Refunds `amount_minor` of a payment intent, once per idempotency key.

@@ -2,8 +2,17 @@
 //! checked on the raw body before anything else (missing, bad or stale → 400, nothing changed);
 //! each event is stored by its id in `stripe_events` and applied in the same transaction, so a
 //! duplicate delivery finds the id taken and changes nothing. What an event means for an order
-//! is decided by `orders::fulfilment`, whose functions are idempotent, so events may also
-//! arrive in any order.
+//! is decided by `orders::fulfilment`, whose functions are idempotent and lock the order first,
+//! so events may also arrive in any order and at the same time.
+//!
+//! Which order an event is about:
+//! - a Checkout Session event: the order whose payment attempt opened that session; failing that,
+//!   the order named in the session's metadata (`order_id`, else `client_reference_id`), and
+//!   then the payment does not count (it is not the session the shop opened for that order:
+//!   `fulfilment::payment_succeeded` sends it to review);
+//! - a refund or a dispute: the order paid by its payment intent, else the one in its metadata.
+//!   One that concerns a payment the shop has not seen yet (it arrived first) is parked under
+//!   the payment intent and applied, in the order received, when that payment arrives.
 //!
 //! One case needs Stripe again: a payment that arrives after its hold went to another buyer
 //! (`HoldLost`) is refunded through the API. The event is then committed without
@@ -13,15 +22,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
 use stripe_webhook::{Event, EventObject, Webhook, WebhookError};
 
 use super::{stripe, RefundRequest};
 use crate::db::{self, DbConn};
 use crate::error::{json_error, AppError};
-use crate::orders::fulfilment::{self, PaymentOutcome};
+use crate::orders::fulfilment::{self, DisputeReport, PaymentOutcome, PaymentReport, Unpaid};
 use crate::orders::queries::write_transaction;
 use crate::startup::AppState;
 
@@ -105,18 +115,22 @@ fn refused(code: &str, message: &str) -> HttpResponse {
     json_error(StatusCode::BAD_REQUEST, code, message)
 }
 
-/// What an event asks of the shop, read from the verified event.
-#[derive(Debug, Clone)]
+/// What an event asks of the shop, read from the verified event. Serializable: an event about
+/// a payment not seen yet is stored as its action and applied later.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Action {
+    /// A checkout completed (paid or still processing), or its delayed payment succeeded.
     Paid {
-        order_id: i64,
+        session: SessionRef,
         payment_intent_id: Option<String>,
         amount_minor: i64,
         currency: String,
+        paid: bool,
     },
-    Failed {
-        order_id: i64,
-        reason: &'static str,
+    /// The checkout's payment failed, or its session expired.
+    Unpaid {
+        session: SessionRef,
+        expired: bool,
     },
     Refunded {
         order: OrderRef,
@@ -124,40 +138,42 @@ enum Action {
     },
     Disputed {
         order: OrderRef,
-        dispute_id: String,
+        report: DisputeReport,
     },
     /// Stored, nothing to apply.
-    Nothing(&'static str),
+    Nothing(String),
+}
+
+/// A Checkout Session and the order its metadata names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SessionRef {
+    id: String,
+    order_hint: Option<i64>,
 }
 
 /// How to find an order from a charge or dispute: by the payment intent stored on the order,
-/// else by the order id carried in metadata (set on the payment intent at checkout).
-#[derive(Debug, Clone)]
+/// else by the order id carried in metadata.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct OrderRef {
     payment_intent_id: Option<String>,
     order_id: Option<i64>,
 }
 
+fn time(ts: i64) -> Option<NaiveDateTime> {
+    (ts > 0).then(|| DateTime::from_timestamp(ts, 0).map(|t| t.naive_utc())).flatten()
+}
+
 impl Action {
     fn of(event: Event) -> Self {
         match event.data.object {
-            EventObject::CheckoutSessionCompleted(session) => {
-                if session.payment_status == stripe_checkout::CheckoutSessionPaymentStatus::Paid {
-                    Self::paid(&session)
-                } else {
-                    // Delayed methods (bank debits): wait for async_payment_succeeded/failed.
-                    Self::Nothing("checkout completed but not paid yet")
-                }
-            }
+            EventObject::CheckoutSessionCompleted(session) => Self::paid(&session),
             EventObject::CheckoutSessionAsyncPaymentSucceeded(session) => Self::paid(&session),
-            EventObject::CheckoutSessionAsyncPaymentFailed(session) => match session_order_id(&session) {
-                Some(order_id) => Self::Failed { order_id, reason: "the payment failed" },
-                None => Self::Nothing("checkout session without an order id"),
-            },
-            EventObject::CheckoutSessionExpired(session) => match session_order_id(&session) {
-                Some(order_id) => Self::Failed { order_id, reason: "the checkout session expired" },
-                None => Self::Nothing("checkout session without an order id"),
-            },
+            EventObject::CheckoutSessionAsyncPaymentFailed(session) => {
+                Self::Unpaid { session: SessionRef::of(&session), expired: false }
+            }
+            EventObject::CheckoutSessionExpired(session) => {
+                Self::Unpaid { session: SessionRef::of(&session), expired: true }
+            }
             EventObject::ChargeRefunded(charge) => Self::Refunded {
                 order: OrderRef {
                     payment_intent_id: charge.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
@@ -165,34 +181,50 @@ impl Action {
                 },
                 refunded_total_minor: charge.amount_refunded,
             },
-            EventObject::ChargeDisputeCreated(dispute) => Self::Disputed {
+            EventObject::ChargeDisputeCreated(d)
+            | EventObject::ChargeDisputeUpdated(d)
+            | EventObject::ChargeDisputeClosed(d)
+            | EventObject::ChargeDisputeFundsWithdrawn(d)
+            | EventObject::ChargeDisputeFundsReinstated(d) => Self::Disputed {
                 order: OrderRef {
-                    payment_intent_id: dispute.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
-                    order_id: metadata_order_id(Some(&dispute.metadata)),
+                    payment_intent_id: d.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
+                    order_id: metadata_order_id(Some(&d.metadata)),
                 },
-                dispute_id: dispute.id.as_str().to_string(),
+                report: DisputeReport {
+                    id: d.id.as_str().to_string(),
+                    amount_minor: d.amount,
+                    currency: d.currency.to_string().to_ascii_uppercase(),
+                    reason: d.reason.clone(),
+                    status: d.status.as_str().to_string(),
+                    evidence_due_by: d.evidence_details.due_by.and_then(time),
+                },
             },
-            _ => Self::Nothing("an event type the shop does not act on"),
+            _ => Self::Nothing("an event type the shop does not act on".into()),
         }
     }
 
     fn paid(session: &stripe_checkout::CheckoutSession) -> Self {
-        match session_order_id(session) {
-            Some(order_id) => Self::Paid {
-                order_id,
-                payment_intent_id: session.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
-                amount_minor: session.amount_total.unwrap_or(0),
-                currency: session.currency.as_ref().map(|c| c.to_string().to_ascii_uppercase()).unwrap_or_default(),
-            },
-            None => Self::Nothing("checkout session without an order id"),
+        Self::Paid {
+            session: SessionRef::of(session),
+            payment_intent_id: session.payment_intent.as_ref().map(|pi| pi.id().as_str().to_string()),
+            amount_minor: session.amount_total.unwrap_or(0),
+            currency: session.currency.as_ref().map(|c| c.to_string().to_ascii_uppercase()).unwrap_or_default(),
+            // `no_payment_required` never applies to this shop (every order has a price).
+            paid: session.payment_status == stripe_checkout::CheckoutSessionPaymentStatus::Paid,
         }
     }
 }
 
-/// The order a session is for: `metadata.order_id`, else `client_reference_id`.
-fn session_order_id(session: &stripe_checkout::CheckoutSession) -> Option<i64> {
-    metadata_order_id(session.metadata.as_ref())
-        .or_else(|| session.client_reference_id.as_deref().and_then(|r| r.trim().parse().ok()))
+impl SessionRef {
+    /// The session id, and the order its metadata names: `metadata.order_id`, else
+    /// `client_reference_id`.
+    fn of(session: &stripe_checkout::CheckoutSession) -> Self {
+        Self {
+            id: session.id.as_str().to_string(),
+            order_hint: metadata_order_id(session.metadata.as_ref())
+                .or_else(|| session.client_reference_id.as_deref().and_then(|r| r.trim().parse().ok())),
+        }
+    }
 }
 
 fn metadata_order_id(metadata: Option<&std::collections::HashMap<String, String>>) -> Option<i64> {
@@ -269,17 +301,33 @@ fn store_and_apply(
             Some(Some(_)) | None => Ok(Stored::AlreadyProcessed),
             // Stored but not processed: only a refund still owed leaves it so.
             Some(None) => match action {
-                Action::Paid { order_id, payment_intent_id: Some(pi), amount_minor, currency } => {
-                    Ok(Stored::RefundDue(RefundJob {
-                        order_id: *order_id,
-                        payment_intent_id: pi.clone(),
-                        amount_minor: *amount_minor,
-                        currency: currency.clone(),
-                    }))
+                Action::Paid { session, payment_intent_id: Some(pi), amount_minor, currency, .. } => {
+                    let order_id = queries::order_of_session(conn, &session.id)?.or(session.order_hint);
+                    match order_id {
+                        Some(order_id) => Ok(Stored::RefundDue(RefundJob {
+                            order_id,
+                            payment_intent_id: pi.clone(),
+                            amount_minor: *amount_minor,
+                            currency: currency.clone(),
+                        })),
+                        None => Ok(Stored::AlreadyProcessed),
+                    }
                 }
                 _ => Ok(Stored::AlreadyProcessed),
             },
         },
+    }
+}
+
+/// The order a Checkout Session event is about: the one whose attempt opened the session,
+/// else the one its metadata names (whose payment the session then is not).
+fn session_order(conn: &mut DbConn, session: &SessionRef) -> Result<Option<i64>, AppError> {
+    if let Some(id) = queries::order_of_session(conn, &session.id)? {
+        return Ok(Some(id));
+    }
+    match session.order_hint {
+        Some(id) if queries::order_exists(conn, id)? => Ok(Some(id)),
+        _ => Ok(None),
     }
 }
 
@@ -289,24 +337,27 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
         Action::Nothing(why) => {
             tracing::info!(event_id, why, "stripe event stored, nothing to apply");
         }
-        Action::Paid { order_id, payment_intent_id, amount_minor, currency } => {
-            if !queries::order_exists(conn, *order_id)? {
-                tracing::warn!(event_id, order_id, "stripe payment for an order the shop does not know");
+        Action::Paid { session, payment_intent_id, amount_minor, currency, paid } => {
+            let Some(order_id) = session_order(conn, session)? else {
+                tracing::error!(
+                    event_id,
+                    session = session.id,
+                    "stripe payment for a session no order of this shop knows"
+                );
                 return Ok(Stored::Done);
-            }
-            match fulfilment::payment_succeeded(
-                conn,
-                *order_id,
-                payment_intent_id.as_deref(),
-                *amount_minor,
-                ACTOR,
-                now,
-            )? {
-                PaymentOutcome::Paid | PaymentOutcome::AlreadyApplied => {}
+            };
+            let report = PaymentReport {
+                session_id: &session.id,
+                payment_intent_id: payment_intent_id.as_deref(),
+                amount_minor: *amount_minor,
+                currency,
+                paid: *paid,
+            };
+            match fulfilment::payment_succeeded(conn, order_id, &report, ACTOR, now)? {
                 PaymentOutcome::HoldLost => match payment_intent_id {
                     Some(pi) => {
                         return Ok(Stored::RefundDue(RefundJob {
-                            order_id: *order_id,
+                            order_id,
                             payment_intent_id: pi.clone(),
                             amount_minor: *amount_minor,
                             currency: currency.clone(),
@@ -318,27 +369,67 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                         "payment for a lost hold has no payment intent: refund it by hand in Stripe"
                     ),
                 },
+                PaymentOutcome::Paid | PaymentOutcome::RefundedBeforehand | PaymentOutcome::NeedsReview(_) => {}
+                PaymentOutcome::AlreadyApplied | PaymentOutcome::Processing => {}
+            }
+            // Refunds and disputes of this payment that arrived before it apply now.
+            if let Some(pi) = payment_intent_id {
+                apply_parked(conn, order_id, pi, now)?;
             }
         }
-        Action::Failed { order_id, reason } => {
-            if queries::order_exists(conn, *order_id)? {
-                fulfilment::payment_failed(conn, *order_id, reason, ACTOR, now)?;
-            } else {
-                tracing::warn!(event_id, order_id, "stripe session event for an order the shop does not know");
+        Action::Unpaid { session, expired } => match queries::order_of_session(conn, &session.id)? {
+            // Only the order's own session can cancel it (and only while it awaits payment).
+            Some(order_id) => {
+                let why = if *expired { Unpaid::SessionExpired } else { Unpaid::Failed };
+                fulfilment::payment_failed(conn, order_id, why, ACTOR, now)?;
             }
-        }
-        // Refunds never claw back wages or sale bonuses (see `fulfilment::refund_recorded`):
-        // the wage ledger is not touched here.
-        Action::Refunded { order, refunded_total_minor } => match find_order(conn, order)? {
-            Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
-            None => tracing::warn!(event_id, ?order, "stripe refund for a payment the shop does not know"),
+            None => tracing::warn!(
+                event_id,
+                session = session.id,
+                "stripe session event for a session the shop did not open"
+            ),
         },
-        Action::Disputed { order, dispute_id } => match find_order(conn, order)? {
-            Some(order_id) => fulfilment::dispute_opened(conn, order_id, dispute_id, ACTOR, now)?,
-            None => tracing::warn!(event_id, ?order, "stripe dispute for a payment the shop does not know"),
+        Action::Refunded { order, refunded_total_minor } => match find_order(conn, order)? {
+            // Refunds never claw back wages or sale bonuses (see `fulfilment::refund_recorded`):
+            // the wage ledger is not touched here.
+            Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
+            None => park(conn, event_id, order, action)?,
+        },
+        Action::Disputed { order, report } => match find_order(conn, order)? {
+            Some(order_id) => fulfilment::dispute_reported(conn, order_id, report, ACTOR, now)?,
+            None => park(conn, event_id, order, action)?,
         },
     }
     Ok(Stored::Done)
+}
+
+/// Keeps an event about a payment the shop has not seen yet, to apply when it arrives.
+fn park(conn: &mut DbConn, event_id: &str, order: &OrderRef, action: &Action) -> Result<(), AppError> {
+    match &order.payment_intent_id {
+        Some(pi) => {
+            let json = serde_json::to_string(action).map_err(AppError::internal)?;
+            queries::park(conn, event_id, pi, &json)?;
+            tracing::info!(event_id, payment_intent = pi, "stripe event about a payment not seen yet: parked");
+        }
+        None => tracing::warn!(event_id, ?order, "stripe event for a payment the shop does not know"),
+    }
+    Ok(())
+}
+
+/// Applies, in the order they arrived, the events parked under this payment intent.
+fn apply_parked(conn: &mut DbConn, order_id: i64, payment_intent_id: &str, now: NaiveDateTime) -> Result<(), AppError> {
+    for (event_id, json) in queries::parked(conn, payment_intent_id)? {
+        match serde_json::from_str::<Action>(&json) {
+            Ok(Action::Refunded { refunded_total_minor, .. }) => {
+                fulfilment::refund_recorded(conn, order_id, refunded_total_minor, ACTOR, now)?
+            }
+            Ok(Action::Disputed { report, .. }) => fulfilment::dispute_reported(conn, order_id, &report, ACTOR, now)?,
+            Ok(other) => tracing::error!(event_id, ?other, "a parked stripe event that is not a refund or dispute"),
+            Err(e) => tracing::error!(event_id, error = %e, "a parked stripe event could not be read"),
+        }
+        queries::unpark(conn, &event_id)?;
+    }
+    Ok(())
 }
 
 fn find_order(conn: &mut DbConn, order: &OrderRef) -> Result<Option<i64>, AppError> {
@@ -364,6 +455,8 @@ fn record_refund(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     write_transaction::<_, AppError, _>(conn, |conn| {
+        // The order first: two deliveries of the same late payment record its refund once.
+        crate::orders::queries::lock(conn, job.order_id)?;
         let key = job.idempotency_key();
         if !queries::refund_exists(conn, &key)? {
             let currency = if job.currency.is_empty() {
@@ -397,7 +490,7 @@ mod queries {
     use diesel::prelude::*;
 
     use crate::db::DbConn;
-    use crate::schema::{orders, refunds, stripe_events};
+    use crate::schema::{orders, payment_attempts, refunds, stripe_events};
 
     pub fn insert_event(
         conn: &mut DbConn,
@@ -426,8 +519,39 @@ mod queries {
         diesel::update(stripe_events::table.find(event_id)).set(stripe_events::processed_at.eq(Some(now))).execute(conn)
     }
 
+    pub fn park(conn: &mut DbConn, event_id: &str, payment_intent_id: &str, action: &str) -> QueryResult<usize> {
+        diesel::update(stripe_events::table.find(event_id))
+            .set((stripe_events::parked_for.eq(payment_intent_id), stripe_events::parked_action.eq(action)))
+            .execute(conn)
+    }
+
+    /// Events parked under a payment intent, in the order they arrived: (id, action).
+    pub fn parked(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Vec<(String, String)>> {
+        stripe_events::table
+            .filter(stripe_events::parked_for.eq(payment_intent_id))
+            .filter(stripe_events::parked_action.is_not_null())
+            .order((stripe_events::received_at.asc(), stripe_events::id.asc()))
+            .select((stripe_events::id, stripe_events::parked_action.assume_not_null()))
+            .load(conn)
+    }
+
+    pub fn unpark(conn: &mut DbConn, event_id: &str) -> QueryResult<usize> {
+        diesel::update(stripe_events::table.find(event_id))
+            .set(stripe_events::parked_for.eq(None::<String>))
+            .execute(conn)
+    }
+
     pub fn order_exists(conn: &mut DbConn, order_id: i64) -> QueryResult<bool> {
         Ok(orders::table.find(order_id).select(orders::id).first::<i64>(conn).optional()?.is_some())
+    }
+
+    /// The order whose payment attempt opened this Checkout Session.
+    pub fn order_of_session(conn: &mut DbConn, session_id: &str) -> QueryResult<Option<i64>> {
+        payment_attempts::table
+            .filter(payment_attempts::session_id.eq(session_id))
+            .select(payment_attempts::order_id)
+            .first(conn)
+            .optional()
     }
 
     pub fn order_by_payment_intent(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Option<i64>> {

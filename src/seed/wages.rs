@@ -23,7 +23,7 @@ use crate::error::AppError;
 use crate::money::Currency;
 use crate::orders::models::{NewOrder, NewOrderItem};
 use crate::orders::queries as order_queries;
-use crate::orders::types::{event, reference_of, OrderStatus};
+use crate::orders::types::{event, reference_of, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::schema::{centers, pieces, staff};
 use crate::wages::ledger::{self, NewEntry};
 use crate::wages::policy::{self, round_minor, WageCheck};
@@ -369,6 +369,9 @@ fn demo_order(
             hold_expires_at: at + Duration::minutes(45),
             created_at: at,
             updated_at: at,
+            phone: Some("+91 98300 00000".into()),
+            cart_key: None,
+            client_key: None,
         },
     )?;
     order_queries::set_reference(conn, order_id, &reference_of(order_id))?;
@@ -408,24 +411,40 @@ fn demo_order(
         json!({ "amount_minor": total, "payment_intent_id": null, "late": false }),
         paid_at,
     )?;
+    order_queries::set_received(conn, order_id, total, paid_at)?;
+    order_queries::insert_shipments(conn, order_id, at)?;
+    // The parcel moves along as a manager moves it (one center per demo order).
     let staff = if piece.center_id == kolkata { "kolkata@fairgold.test" } else { "mumbai@fairgold.test" };
+    let shipment = order_queries::shipments_of(conn, order_id)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| SeedError::Invalid(format!("order {order_id} has no parcel")))?;
+    let center =
+        crate::centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id).map(|c| c.city).unwrap_or_default();
     let moves = [
-        (OrderStatus::Paid, OrderStatus::Packed, event::PACKED, Duration::days(1)),
-        (OrderStatus::Packed, OrderStatus::Shipped, event::SHIPPED, Duration::days(2)),
-        (OrderStatus::Shipped, OrderStatus::Delivered, event::DELIVERED, Duration::days(9)),
+        (ShipmentStatus::Pending, ShipmentStatus::Packed, Fulfilment::Packed, event::PACKED, Duration::days(1)),
+        (ShipmentStatus::Packed, ShipmentStatus::Shipped, Fulfilment::Shipped, event::SHIPPED, Duration::days(2)),
+        (
+            ShipmentStatus::Shipped,
+            ShipmentStatus::Delivered,
+            Fulfilment::Delivered,
+            event::DELIVERED,
+            Duration::days(9),
+        ),
     ];
-    for (from, to, kind, after) in moves {
+    for (from, to, fulfilment, kind, after) in moves {
         let when = at + after;
         if when >= now {
             break;
         }
-        order_queries::move_status(conn, order_id, &[from.code()], to.code(), when)?;
-        let mut details = json!({ "from": from.code(), "to": to.code() });
-        if to == OrderStatus::Shipped {
-            let tracking = format!("EK{:09}IN", 100_000_000 + order_id * 7_331);
-            order_queries::set_tracking(conn, order_id, "India Post EMS", &tracking, when)?;
-            details["carrier"] = json!("India Post EMS");
-            details["tracking_number"] = json!(tracking);
+        let tracking = format!("EK{:09}IN", 100_000_000 + order_id * 7_331);
+        let carrier_and_number = (to == ShipmentStatus::Shipped).then_some(("India Post", tracking.as_str()));
+        order_queries::move_shipment(conn, shipment.id, from.code(), to.code(), carrier_and_number, when)?;
+        order_queries::set_fulfilment(conn, order_id, fulfilment.code(), when)?;
+        let mut details = json!({ "shipment_id": shipment.id, "center": center, "from": from.code(), "to": to.code() });
+        if let Some((carrier, number)) = carrier_and_number {
+            details["carrier"] = json!(carrier);
+            details["tracking_number"] = json!(number);
         }
         order_queries::add_event(conn, order_id, staff, kind, details, when)?;
     }

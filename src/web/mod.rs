@@ -1,6 +1,7 @@
 //! What every page shares: static assets, templates, error pages, health checks, SEO files.
 
 pub mod assets;
+pub mod client;
 pub mod error_pages;
 pub mod health;
 pub mod page_cache;

@@ -55,6 +55,7 @@ async fn every_admin_route_for_every_role() {
     // An order holding a Kolkata piece, placed as a customer does.
     let for_order = app.piece(PieceFixture::new("Kolkata ring for an order"));
     let order = crate::checkout::place(&app, &[for_order]).await.order_id;
+    let parcel = crate::orders::parcels(&app, order)[0].0;
 
     let mut sessions: Vec<Option<Session>> = Vec::new();
     for who in WHO {
@@ -108,9 +109,9 @@ async fn every_admin_route_for_every_role() {
         ("POST", "/admin/tokens/999999/revoke".into(), [L, A, A, A, A]),
         ("GET", "/admin/orders".into(), [L, A, A, A, A]),
         ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
-        ("POST", format!("/admin/orders/{order}/packed"), [L, A, F, F, A]),
-        ("POST", format!("/admin/orders/{order}/shipped"), [L, A, F, F, A]),
-        ("POST", format!("/admin/orders/{order}/delivered"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/shipped"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/delivered"), [L, A, F, F, A]),
         ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
         ("GET", "/admin/email".into(), [L, F, F, F, A]),
         ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),

@@ -2,7 +2,7 @@
 //! the payment page, production refusing test payments, and 50 buyers racing for one piece.
 
 use diesel::prelude::*;
-use fairgold::orders::fulfilment::{self, PaymentOutcome};
+use fairgold::orders::fulfilment::{self, PaymentOutcome, PaymentReport, Unpaid};
 use fairgold::schema::{email_outbox, order_events, orders, pieces};
 
 use crate::helpers::{now, PieceFixture, TestApp};
@@ -75,6 +75,7 @@ pub const ADDRESS: &[(&str, &str)] = &[
     ("city", "Berlin"),
     ("postal_code", "10115"),
     ("country", "DE"),
+    ("phone", "+49 30 1234567"),
     ("shipping", "intl-express"),
 ];
 
@@ -147,6 +148,22 @@ pub fn event_kinds(app: &TestApp, order_id: i64) -> Vec<String> {
     })
 }
 
+/// Applies a payment of `amount_minor` on the order's own session (as its provider would
+/// report it), straight through `fulfilment`.
+pub fn report_payment(conn: &mut fairgold::db::DbConn, order_id: i64, pi: &str, amount_minor: i64) -> PaymentOutcome {
+    let session =
+        fairgold::orders::queries::latest_attempt(conn, order_id).unwrap().and_then(|a| a.session_id).unwrap();
+    let currency: String = orders::table.find(order_id).select(orders::currency).first(conn).unwrap();
+    let report = PaymentReport {
+        session_id: &session,
+        payment_intent_id: Some(pi),
+        amount_minor,
+        currency: &currency,
+        paid: true,
+    };
+    fulfilment::payment_succeeded(conn, order_id, &report, "webhook", now()).unwrap()
+}
+
 pub fn expire_hold(app: &TestApp, piece_id: i64) {
     app.with_conn(|c| {
         diesel::update(pieces::table.find(piece_id))
@@ -212,9 +229,10 @@ async fn checkout_holds_and_the_test_payment_pays_through_fulfilment() {
     assert_eq!(request.items.iter().map(|i| i.amount_minor).sum::<i64>(), total);
     assert!(request.idempotency_key.starts_with("checkout-FG-"));
     assert!(!request.success_url.contains(&placed.token), "the token is not sent to the provider");
-    // The cart is emptied once the payment page is open.
+    // The cart keeps its pieces until the payment counts (coming back from the payment page,
+    // the customer finds it as it was).
     let cart = placed.shopper.get(&app, "/cart").await.text().await.unwrap();
-    assert!(cart.contains("Your cart is empty"));
+    assert!(!cart.contains("Your cart is empty") && cart.contains("Lotus ring"), "{cart}");
 
     let page = placed.shopper.get(&app, &placed.pay_url.clone()).await;
     assert_eq!(page.status().as_u16(), 200);
@@ -231,6 +249,9 @@ async fn checkout_holds_and_the_test_payment_pays_through_fulfilment() {
     assert!(mail.contains(&("order_confirmation".into(), "ann@example.org".into())), "{mail:?}");
     assert!(mail.contains(&("staff_new_order".into(), "kolkata@fairgold.test".into())), "{mail:?}");
     assert!(mail.contains(&("staff_new_order".into(), "mumbai@fairgold.test".into())), "{mail:?}");
+    // Bought pieces leave the cart once paid.
+    let cart = placed.shopper.get(&app, "/cart").await.text().await.unwrap();
+    assert!(cart.contains("Your cart is empty"), "{cart}");
 
     let status = app.get(&format!("/orders/{}", placed.token)).await;
     assert_eq!(status.status().as_u16(), 200);
@@ -274,7 +295,7 @@ async fn an_expired_hold_is_taken_over_by_another_checkout() {
     assert_eq!(piece_state(&app, piece), ("held".into(), Some(taker.order_id)));
     assert_ne!(first.order_id, taker.order_id);
     // The first order's expiry releases nothing that is no longer its own.
-    app.with_conn(|c| fulfilment::payment_failed(c, first.order_id, "expired", "test", now())).unwrap();
+    app.with_conn(|c| fulfilment::payment_failed(c, first.order_id, Unpaid::SessionExpired, "test", now())).unwrap();
     assert_eq!(piece_state(&app, piece), ("held".into(), Some(taker.order_id)));
 }
 
@@ -363,7 +384,7 @@ async fn fifty_concurrent_checkouts_of_the_last_piece_hold_and_sell_it_once() {
         let id = order_ids[i % order_ids.len()];
         threads.push(std::thread::spawn(move || {
             let mut conn = pool.get().unwrap();
-            fulfilment::payment_succeeded(&mut conn, id, Some("pi_race"), 54_500, "test", now()).unwrap()
+            report_payment(&mut conn, id, "pi_race", 54_500)
         }));
     }
     let outcomes: Vec<PaymentOutcome> = threads.into_iter().map(|t| t.join().unwrap()).collect();
@@ -401,14 +422,18 @@ async fn the_test_payment_page_is_refused_in_production() {
             city: "Berlin".into(),
             postal_code: "10115".into(),
             country: "DE".into(),
+            phone: "+49 30 1234567".into(),
             ..Default::default()
         };
         let input = form.parse(&zones).unwrap();
+        let limits = fairgold::config::CheckoutSettings::default();
         let cx = fairgold::checkout::service::OrderContext {
             currency: fairgold::money::Currency::Usd,
             base_url: "https://shop.example",
             cipher: &app.cipher,
             provider: "development",
+            limits: &limits,
+            client_key: None,
         };
         fairgold::checkout::service::place_order(c, &key, &input, &cx, now()).unwrap()
     });

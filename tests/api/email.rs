@@ -238,6 +238,8 @@ fn html_escape(s: &str) -> String {
 
 struct OrderFixture {
     id: i64,
+    /// The Kolkata parcel, shipped with DHL Express.
+    shipment: i64,
     reference: String,
     kolkata_title: String,
     mumbai_title: String,
@@ -279,11 +281,10 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
                 orders::currency.eq("USD"),
                 orders::payment_provider.eq("development"),
                 orders::hold_expires_at.eq(at + TimeDelta::minutes(45)),
-                orders::carrier.eq(Some("DHL Express")),
-                orders::tracking_number.eq(Some("JD014600006281234567")),
                 orders::created_at.eq(at),
                 orders::updated_at.eq(at),
                 orders::status_token_sealed.eq(sealed),
+                orders::received_minor.eq(177_050),
             ))
             .returning(orders::id)
             .get_result(c)
@@ -304,9 +305,26 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
                 .execute(c)
                 .expect("insert order item");
         }
-        id
+        fairgold::orders::queries::insert_shipments(c, id, at).expect("parcels");
+        let kolkata_parcel = fairgold::orders::queries::shipments_of(c, id)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.center_id == app.kolkata)
+            .unwrap()
+            .id;
+        fairgold::orders::queries::move_shipment(
+            c,
+            kolkata_parcel,
+            "pending",
+            "shipped",
+            Some(("DHL Express", "JD014600006281234567")),
+            at,
+        )
+        .expect("shipped");
+        (id, kolkata_parcel)
     });
-    OrderFixture { id, reference, kolkata_title, mumbai_title }
+    let (id, shipment) = id;
+    OrderFixture { id, shipment, reference, kolkata_title, mumbai_title }
 }
 
 #[derive(Debug, Queryable)]
@@ -417,7 +435,7 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
     app.staff("boss@fairgold.example", "admin", None);
     let customer = [
         (EmailKind::OrderConfirmation, json!({})),
-        (EmailKind::Shipped, json!({})),
+        (EmailKind::Shipped, json!({ "shipment_id": order.shipment })),
         (EmailKind::Refunded, json!({ "refund_minor": 12_345 })),
         (EmailKind::PaymentFailed, json!({ "reason": "card declined" })),
         (EmailKind::PieceUnavailable, json!({})),
@@ -427,11 +445,33 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
     }
     let staff = app.with_conn(|c| {
         email::notify_center_managers(c, order.id, now()).unwrap()
-            + email::notify_admins(c, EmailKind::StaffDispute, order.id, json!({ "reason": "fraudulent" }), now())
-                .unwrap()
+            + email::notify_finance_and_admins(
+                c,
+                EmailKind::StaffDispute,
+                order.id,
+                json!({ "reason": "fraudulent" }),
+                now(),
+            )
+            .unwrap()
             + email::notify_admins(c, EmailKind::StaffHoldLost, order.id, json!({}), now()).unwrap()
+            + email::notify_finance_and_admins(
+                c,
+                EmailKind::StaffPaymentReview,
+                order.id,
+                json!({ "reason": "paid 1 (minor units) but the order's total is 177050" }),
+                now(),
+            )
+            .unwrap()
+            + email::notify_finance_and_admins(
+                c,
+                EmailKind::StaffDisputeClosed,
+                order.id,
+                json!({ "reason": "lost" }),
+                now(),
+            )
+            .unwrap()
     });
-    assert_eq!(staff, 4, "two center managers, and one admin twice");
+    assert_eq!(staff, 6, "two center managers, and one admin four times");
     let total = customer.len() + staff;
 
     // Three instances' workers race over the same outbox.
@@ -473,6 +513,13 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
     let (text, html) = find(EmailKind::Shipped.subject(&order.reference, "fairgold"), "buyer@example.com");
     assert!(text.contains("DHL Express") && text.contains("JD014600006281234567"), "{text}");
     assert!(html.contains("JD014600006281234567"));
+    assert!(
+        text.contains(
+            "https://www.dhl.com/in-en/home/tracking/tracking-express.html?submit=1&tracking-id=JD014600006281234567"
+        ),
+        "the carrier's tracking page: {text}"
+    );
+    assert!(text.contains(&order.kolkata_title) && !text.contains(&order.mumbai_title), "this parcel's pieces: {text}");
     let (text, _) = find(EmailKind::Refunded.subject(&order.reference, "fairgold"), "buyer@example.com");
     assert!(text.contains("$123.45"), "{text}");
     let (text, _) = find(EmailKind::PaymentFailed.subject(&order.reference, "fairgold"), "buyer@example.com");
@@ -551,8 +598,8 @@ async fn a_recipient_the_server_refuses_fails_at_once_and_the_rest_still_go_out(
     let url = smtp.url();
     let app = TestApp::spawn_with(&[("mail.transport", "smtp"), ("mail.smtp_url", &url), ("mail.poll_ms", "0")]).await;
     let order = paid_order(&app, None);
-    enqueue(&app, EmailKind::Shipped, REFUSED, order.id, json!({}));
-    enqueue(&app, EmailKind::Shipped, "buyer@example.com", order.id, json!({}));
+    enqueue(&app, EmailKind::Shipped, REFUSED, order.id, json!({ "shipment_id": order.shipment }));
+    enqueue(&app, EmailKind::Shipped, "buyer@example.com", order.id, json!({ "shipment_id": order.shipment }));
     let report = worker(&app, &url).run_once(now()).await.unwrap();
     assert_eq!(report, PassReport { sent: 1, failed: 1, ..Default::default() });
     let rows = outbox(&app);

@@ -3,10 +3,10 @@
 //! showing tracking, and admin refunds (development path) with idempotency.
 
 use diesel::prelude::*;
-use fairgold::orders::fulfilment::{self, PaymentOutcome};
+use fairgold::orders::fulfilment::{self, DisputeReport, PaymentOutcome, Unpaid};
 use fairgold::schema::{orders, refunds};
 
-use crate::checkout::{event_kinds, expire_hold, order_status, outbox, pay, piece_state, place};
+use crate::checkout::{event_kinds, expire_hold, order_status, outbox, pay, piece_state, place, report_payment};
 use crate::helpers::{csrf_in, now, PieceFixture, TestApp};
 
 #[tokio::test]
@@ -16,16 +16,15 @@ async fn payment_succeeded_twice_is_applied_once() {
     let placed = place(&app, &[piece]).await;
     let total: i64 =
         app.with_conn(|c| orders::table.find(placed.order_id).select(orders::total_minor).first(c).unwrap());
-    let first =
-        app.with_conn(|c| fulfilment::payment_succeeded(c, placed.order_id, Some("pi_1"), total, "webhook", now()));
-    let second =
-        app.with_conn(|c| fulfilment::payment_succeeded(c, placed.order_id, Some("pi_1"), total, "webhook", now()));
+    let first = app.with_conn(|c| Ok::<_, ()>(report_payment(c, placed.order_id, "pi_1", total)));
+    let second = app.with_conn(|c| Ok::<_, ()>(report_payment(c, placed.order_id, "pi_1", total)));
     assert_eq!(first.unwrap(), PaymentOutcome::Paid);
     assert_eq!(second.unwrap(), PaymentOutcome::AlreadyApplied);
     assert_eq!(event_kinds(&app, placed.order_id), vec!["created", "paid"]);
     assert_eq!(outbox(&app, placed.order_id).iter().filter(|(k, _)| k == "order_confirmation").count(), 1);
     // Expired after completed: no change.
-    app.with_conn(|c| fulfilment::payment_failed(c, placed.order_id, "expired", "webhook", now())).unwrap();
+    app.with_conn(|c| fulfilment::payment_failed(c, placed.order_id, Unpaid::SessionExpired, "webhook", now()))
+        .unwrap();
     assert_eq!(order_status(&app, placed.order_id), "paid");
     assert_eq!(piece_state(&app, piece), ("sold".into(), None));
 }
@@ -35,10 +34,10 @@ async fn completed_after_expired_still_sells_a_piece_that_is_free() {
     let app = TestApp::spawn().await;
     let piece = app.piece(PieceFixture::new("Lotus ring"));
     let placed = place(&app, &[piece]).await;
-    app.with_conn(|c| fulfilment::payment_failed(c, placed.order_id, "expired", "webhook", now())).unwrap();
+    app.with_conn(|c| fulfilment::payment_failed(c, placed.order_id, Unpaid::SessionExpired, "webhook", now()))
+        .unwrap();
     assert_eq!(piece_state(&app, piece), ("listed".into(), None));
-    let outcome =
-        app.with_conn(|c| fulfilment::payment_succeeded(c, placed.order_id, Some("pi_2"), 54_500, "webhook", now()));
+    let outcome = app.with_conn(|c| Ok::<_, ()>(report_payment(c, placed.order_id, "pi_2", 54_500)));
     assert_eq!(outcome.unwrap(), PaymentOutcome::Paid);
     assert_eq!(order_status(&app, placed.order_id), "paid");
     assert_eq!(piece_state(&app, piece), ("sold".into(), None));
@@ -52,8 +51,7 @@ async fn a_payment_after_the_hold_was_taken_over_is_hold_lost() {
     let first = place(&app, &[piece]).await;
     expire_hold(&app, piece);
     let second = place(&app, &[piece]).await;
-    let outcome =
-        app.with_conn(|c| fulfilment::payment_succeeded(c, first.order_id, Some("pi_late"), 54_500, "webhook", now()));
+    let outcome = app.with_conn(|c| Ok::<_, ()>(report_payment(c, first.order_id, "pi_late", 54_500)));
     assert_eq!(outcome.unwrap(), PaymentOutcome::HoldLost);
     assert_eq!(order_status(&app, first.order_id), "cancelled");
     assert_eq!(piece_state(&app, piece), ("held".into(), Some(second.order_id)), "the other buyer keeps it");
@@ -67,15 +65,30 @@ async fn a_payment_after_the_hold_was_taken_over_is_hold_lost() {
         app.with_conn(|c| orders::table.find(first.order_id).select(orders::payment_intent_id).first(c).unwrap());
     assert_eq!(pi.as_deref(), Some("pi_late"), "kept for the refund");
     // Told again (a duplicate): still nothing sold, even once the piece is free again.
-    app.with_conn(|c| fulfilment::payment_failed(c, second.order_id, "expired", "webhook", now())).unwrap();
-    let again =
-        app.with_conn(|c| fulfilment::payment_succeeded(c, first.order_id, Some("pi_late"), 54_500, "webhook", now()));
+    app.with_conn(|c| fulfilment::payment_failed(c, second.order_id, Unpaid::SessionExpired, "webhook", now()))
+        .unwrap();
+    let again = app.with_conn(|c| Ok::<_, ()>(report_payment(c, first.order_id, "pi_late", 54_500)));
     assert_eq!(again.unwrap(), PaymentOutcome::AlreadyApplied);
     assert_eq!(piece_state(&app, piece), ("listed".into(), None));
 }
 
 async fn post(app: &TestApp, s: &crate::helpers::Session, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
     app.post_form(path, Some(s), form).await
+}
+
+pub fn fulfilment_of(app: &TestApp, id: i64) -> String {
+    app.with_conn(|c| orders::table.find(id).select(orders::fulfilment).first(c).unwrap())
+}
+
+/// The order's parcels: (id, center id, status).
+pub fn parcels(app: &TestApp, id: i64) -> Vec<(i64, i64, String)> {
+    app.with_conn(|c| {
+        fairgold::orders::queries::shipments_of(c, id)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.id, s.center_id, s.status))
+            .collect()
+    })
 }
 
 #[tokio::test]
@@ -88,6 +101,7 @@ async fn managers_pack_and_ship_only_their_centers_orders_and_the_customer_sees_
     let mut placed = place(&app, &[piece]).await;
     assert_eq!(pay(&app, &mut placed, "pay").await.status().as_u16(), 303);
     let id = placed.order_id;
+    let parcel = parcels(&app, id)[0].0;
     let kolkata = app.sign_in("kolkata@fairgold.test").await;
     let mumbai = app.sign_in("mumbai@fairgold.test").await;
     let finance = app.sign_in("finance@fairgold.test").await;
@@ -99,32 +113,35 @@ async fn managers_pack_and_ship_only_their_centers_orders_and_the_customer_sees_
     assert_eq!(app.get_as(&format!("/admin/orders/{id}"), &mumbai).await.status().as_u16(), 403);
 
     // Mumbai's manager and finance cannot move it; nothing changes.
-    assert_eq!(post(&app, &mumbai, &format!("/admin/orders/{id}/packed"), &[]).await.status().as_u16(), 403);
-    assert_eq!(post(&app, &finance, &format!("/admin/orders/{id}/packed"), &[]).await.status().as_u16(), 403);
+    let at = |step: &str| format!("/admin/orders/{id}/shipments/{parcel}/{step}");
+    assert_eq!(post(&app, &mumbai, &at("packed"), &[]).await.status().as_u16(), 403);
+    assert_eq!(post(&app, &finance, &at("packed"), &[]).await.status().as_u16(), 403);
     let ship = [("carrier", "India Post"), ("tracking_number", "EE123456789IN")];
-    assert_eq!(post(&app, &mumbai, &format!("/admin/orders/{id}/shipped"), &ship).await.status().as_u16(), 403);
-    assert_eq!(order_status(&app, id), "paid");
+    assert_eq!(post(&app, &mumbai, &at("shipped"), &ship).await.status().as_u16(), 403);
+    assert_eq!(fulfilment_of(&app, id), "unfulfilled");
 
     // Not delivered before shipped; shipped needs both fields.
-    assert_eq!(post(&app, &kolkata, &format!("/admin/orders/{id}/delivered"), &[]).await.status().as_u16(), 400);
-    let res = post(&app, &kolkata, &format!("/admin/orders/{id}/packed"), &[]).await;
+    assert_eq!(post(&app, &kolkata, &at("delivered"), &[]).await.status().as_u16(), 409);
+    let res = post(&app, &kolkata, &at("packed"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(order_status(&app, id), "packed");
-    let res = post(&app, &kolkata, &format!("/admin/orders/{id}/shipped"), &[("carrier", "India Post")]).await;
+    assert_eq!(fulfilment_of(&app, id), "packed");
+    let res = post(&app, &kolkata, &at("shipped"), &[("carrier", "India Post")]).await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("enter the tracking number"));
-    assert_eq!(order_status(&app, id), "packed");
-    assert_eq!(post(&app, &kolkata, &format!("/admin/orders/{id}/shipped"), &ship).await.status().as_u16(), 303);
-    assert_eq!(order_status(&app, id), "shipped");
+    assert_eq!(fulfilment_of(&app, id), "packed");
+    assert_eq!(post(&app, &kolkata, &at("shipped"), &ship).await.status().as_u16(), 303);
+    assert_eq!(fulfilment_of(&app, id), "shipped");
+    assert_eq!(order_status(&app, id), "paid", "shipping never moves the money state");
     assert!(outbox(&app, id).contains(&("shipped".into(), "ann@example.org".into())));
 
     let page = app.get_as(&format!("/admin/orders/{id}"), &kolkata).await.text().await.unwrap();
     assert!(
-        page.contains("kolkata@fairgold.test") && page.contains("Shipped with India Post"),
+        page.contains("kolkata@fairgold.test") && page.contains("Parcel from Kolkata shipped with India Post"),
         "timeline: who and what"
     );
     let html = app.page(&format!("/orders/{}", placed.token), 200).await;
     assert!(html.contains("India Post") && html.contains("EE123456789IN"));
+    assert!(html.contains("indiapost.gov.in"), "a tracking link for a known carrier");
     assert!(!html.contains("kolkata@fairgold.test"), "staff identities stay in the back office");
     assert_eq!(event_kinds(&app, id), vec!["created", "paid", "packed", "shipped"]);
 }
@@ -186,18 +203,28 @@ async fn admin_refunds_in_part_then_in_full_once_per_form() {
 }
 
 #[tokio::test]
-async fn a_dispute_flags_the_order_once_and_alerts_admins() {
+async fn a_dispute_flags_the_order_once_and_alerts_finance_and_admins() {
     let app = TestApp::spawn().await;
     app.staff("admin@fairgold.test", "admin", None);
+    app.staff("finance@fairgold.test", "finance", None);
     let piece = app.piece(PieceFixture::new("Lotus ring"));
     let mut placed = place(&app, &[piece]).await;
     pay(&app, &mut placed, "pay").await;
+    let report = DisputeReport {
+        id: "dp_1".into(),
+        amount_minor: 54_500,
+        currency: "usd".into(),
+        reason: "fraudulent".into(),
+        status: "needs_response".into(),
+        evidence_due_by: Some(now() + chrono::Duration::days(7)),
+    };
     for _ in 0..2 {
-        app.with_conn(|c| fulfilment::dispute_opened(c, placed.order_id, "dp_1", "webhook", now())).unwrap();
+        app.with_conn(|c| fulfilment::dispute_reported(c, placed.order_id, &report, "webhook", now())).unwrap();
     }
     let disputed: bool =
         app.with_conn(|c| orders::table.find(placed.order_id).select(orders::disputed).first(c).unwrap());
     assert!(disputed);
-    let alerts = outbox(&app, placed.order_id).iter().filter(|(k, _)| k == "staff_dispute").count();
-    assert_eq!(alerts, 1);
+    let alerts: Vec<String> =
+        outbox(&app, placed.order_id).into_iter().filter(|(k, _)| k == "staff_dispute").map(|(_, to)| to).collect();
+    assert_eq!(alerts, vec!["admin@fairgold.test".to_string(), "finance@fairgold.test".to_string()]);
 }

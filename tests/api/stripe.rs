@@ -29,6 +29,7 @@ fn settings(server: &MockServer) -> StripeSettings {
         secret_key: SecretString::from("sk_test_fairgold_contract"),
         webhook_secret: SecretString::from("whsec_test_fairgold_contract"),
         api_base: Some(server.uri()),
+        checkout_origin: "https://checkout.stripe.com".into(),
     }
 }
 
@@ -57,6 +58,58 @@ pub fn form(req: &wiremock::Request) -> Vec<(String, String)> {
 
 pub fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// Answers `POST /v1/checkout/sessions` as Stripe does: the complete session fixture, with a
+/// new id each time and the fields taken from the request (amounts, currency, metadata,
+/// `client_reference_id`, return URLs, expiry), hosted under `hosted_origin`.
+pub struct SessionResponder {
+    pub hosted_origin: String,
+}
+
+impl SessionResponder {
+    /// The session Stripe would create for this form.
+    pub fn session(&self, pairs: &[(String, String)]) -> Value {
+        let id = format!("cs_test_{:024x}", fastrand::u128(..));
+        let mut session = fixture("checkout_session.json");
+        let mut total = 0i64;
+        let mut currency = String::from("usd");
+        for i in 0.. {
+            let Some(amount) = field(pairs, &format!("line_items[{i}][price_data][unit_amount]")) else { break };
+            let quantity: i64 = field(pairs, &format!("line_items[{i}][quantity]")).unwrap_or("1").parse().unwrap();
+            total += amount.parse::<i64>().unwrap() * quantity;
+            currency = field(pairs, &format!("line_items[{i}][price_data][currency]")).unwrap_or("usd").to_string();
+        }
+        session["id"] = id.clone().into();
+        session["url"] = format!("{}/c/pay/{id}", self.hosted_origin).into();
+        session["amount_subtotal"] = total.into();
+        session["amount_total"] = total.into();
+        session["currency"] = currency.into();
+        session["payment_status"] = "unpaid".into();
+        session["status"] = "open".into();
+        session["client_reference_id"] = field(pairs, "client_reference_id").map(Value::from).unwrap_or(Value::Null);
+        session["success_url"] = field(pairs, "success_url").map(Value::from).unwrap_or(Value::Null);
+        session["cancel_url"] = field(pairs, "cancel_url").map(Value::from).unwrap_or(Value::Null);
+        session["customer_email"] = field(pairs, "customer_email").map(Value::from).unwrap_or(Value::Null);
+        if let Some(expires) = field(pairs, "expires_at") {
+            session["expires_at"] = expires.parse::<i64>().unwrap().into();
+        }
+        let mut metadata = serde_json::Map::new();
+        for (k, v) in pairs {
+            if let Some(key) = k.strip_prefix("metadata[").and_then(|k| k.strip_suffix(']')) {
+                metadata.insert(key.to_string(), v.clone().into());
+            }
+        }
+        session["metadata"] = metadata.into();
+        session["payment_intent"] = Value::Null;
+        session
+    }
+}
+
+impl wiremock::Respond for SessionResponder {
+    fn respond(&self, req: &wiremock::Request) -> ResponseTemplate {
+        ResponseTemplate::new(200).set_body_json(self.session(&form(req)))
+    }
 }
 
 fn header<'a>(req: &'a wiremock::Request, name: &str) -> Option<&'a str> {

@@ -8,11 +8,11 @@ use diesel::prelude::*;
 use fairgold::schema::{email_outbox, order_events, orders, pieces, refunds, stripe_events};
 use serde_json::{json, Value};
 use stripe_webhook::Webhook;
-use wiremock::matchers::{method, path};
+use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{PieceFixture, TestApp};
-use crate::stripe::{field, fixture, form};
+use crate::stripe::{field, fixture, form, SessionResponder};
 
 const SECRET_KEY: &str = "sk_test_fairgold_webhooks";
 const WEBHOOK_SECRET: &str = "whsec_test_fairgold_webhooks";
@@ -29,6 +29,11 @@ async fn shop() -> Shop {
     let stripe = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v1/checkout/sessions"))
+        .respond_with(SessionResponder { hosted_origin: "https://checkout.stripe.com".into() })
+        .mount(&stripe)
+        .await;
+    Mock::given(method("POST"))
+        .and(path_regex(r"^/v1/checkout/sessions/[^/]+/expire$"))
         .respond_with(ResponseTemplate::new(200).set_body_json(fixture("checkout_session.json")))
         .mount(&stripe)
         .await;
@@ -49,6 +54,8 @@ async fn shop() -> Shop {
 #[derive(Debug, Clone)]
 struct Order {
     id: i64,
+    /// The Checkout Session the shop opened for it.
+    session: String,
     reference: String,
     total: i64,
     payment_intent: String,
@@ -85,6 +92,7 @@ impl Shop {
                 ("city", "Berlin"),
                 ("postal_code", "10115"),
                 ("country", "DE"),
+                ("phone", "+49 30 1234567"),
             ])
             .send()
             .await
@@ -101,8 +109,14 @@ impl Shop {
         let sent = form(sessions.last().expect("a session was created"));
         let id: i64 = field(&sent, "metadata[order_id]").expect("order id sent to Stripe").parse().unwrap();
         let reference = field(&sent, "metadata[order_reference]").unwrap().to_string();
-        let total = self.app.with_conn(|c| orders::table.find(id).select(orders::total_minor).first(c).unwrap());
-        Order { id, reference, total, payment_intent: format!("pi_test_{id}_{}", fastrand::u32(..)) }
+        let (total, session) = self.app.with_conn(|c| {
+            orders::table
+                .find(id)
+                .select((orders::total_minor, orders::checkout_session_id.assume_not_null()))
+                .first::<(i64, String)>(c)
+                .unwrap()
+        });
+        Order { id, session, reference, total, payment_intent: format!("pi_test_{id}_{}", fastrand::u32(..)) }
     }
 
     async fn deliver(&self, body: &str, signature: Option<String>) -> u16 {
@@ -178,6 +192,7 @@ fn envelope(kind: &str, object: Value) -> String {
 /// A `checkout.session.*` event for an order, from the checkout session fixture.
 fn session_event(kind: &str, order: &Order, paid: bool) -> String {
     let mut session = fixture("checkout_session.json");
+    session["id"] = order.session.clone().into();
     session["client_reference_id"] = order.id.to_string().into();
     session["metadata"] = json!({ "order_id": order.id.to_string(), "order_reference": order.reference });
     session["payment_status"] = if paid { "paid" } else { "unpaid" }.into();
@@ -481,7 +496,12 @@ async fn unknown_event_types_and_unknown_orders_are_acknowledged_and_stored() {
     let shop = shop().await;
     let piece = listed(&shop.app, "Lotus ring");
     let order = shop.order(piece).await;
-    let stranger = Order { id: order.id + 1_000, ..order.clone() };
+    let stranger = Order {
+        id: order.id + 1_000,
+        session: "cs_test_not_this_shops".into(),
+        payment_intent: "pi_test_not_this_shops".into(),
+        ..order.clone()
+    };
 
     let plan = fixture("event.json").to_string();
     assert_eq!(shop.send(&plan).await, 200, "an event type the shop does not use");
