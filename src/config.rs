@@ -427,10 +427,10 @@ impl Settings {
                     .into(),
             ));
         }
-        if c.max_held_pieces < 1 || c.max_checkouts_per_hour < 1 || c.stranded_after_seconds < 30 {
+        if c.max_held_pieces < 1 || c.max_checkouts_per_hour < 1 || c.stranded_after_seconds < 15 {
             return Err(ConfigError::Invalid(
                 "checkout: max_held_pieces and max_checkouts_per_hour must be at least 1, stranded_after_seconds \
-                 at least 30"
+                 at least 15 (longer than a call to the payment provider may take)"
                     .into(),
             ));
         }

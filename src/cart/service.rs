@@ -54,6 +54,8 @@ pub struct CartLine {
     pub center_id: i64,
     pub availability: Availability,
     pub message: Option<&'static str>,
+    /// Held for this visitor by their own checkout awaiting payment.
+    pub reserved_for_you: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -94,6 +96,7 @@ impl Cart {
                     center_id: p.center_id,
                     availability,
                     message: availability.message(),
+                    reserved_for_you: own,
                 }
             })
             .collect();

@@ -105,6 +105,21 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, DbError> {
     applied.map_err(|e| DbError::Migration(e.to_string()))
 }
 
+/// Serialises the rest of this write transaction with every other transaction that names the
+/// same `key`: on PostgreSQL a transaction-scoped advisory lock on the key's hash (released at
+/// commit or rollback); on SQLite nothing is needed, as a write transaction (`BEGIN IMMEDIATE`)
+/// already holds the database's only write lock. For facts that have no row to lock yet (a
+/// payment intent the shop has not seen).
+pub fn serialize_on(conn: &mut DbConn, key: &str) -> diesel::QueryResult<()> {
+    match conn {
+        DbConn::Postgres(pg) => diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 7158265))")
+            .bind::<diesel::sql_types::Text, _>(key)
+            .execute(pg)
+            .map(|_| ()),
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Runs blocking diesel work on the blocking thread pool with a pooled connection.
 pub async fn run<T, E, F>(pool: &Pool, f: F) -> Result<T, E>
 where

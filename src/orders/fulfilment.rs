@@ -16,7 +16,7 @@ use serde_json::json;
 
 use super::models::{DisputeRow, OrderRow};
 use super::queries::{self, write_transaction};
-use super::types::{event, OrderStatus};
+use super::types::{event, Fulfilment, OrderStatus};
 use crate::cart::queries as cart_queries;
 use crate::catalog::queries::bump_version;
 use crate::db::DbConn;
@@ -166,9 +166,7 @@ pub fn payment_succeeded(
             if queries::release_holds(conn, order_id, now)? > 0 {
                 bump_version(conn)?;
             }
-            let mut details = details;
-            details["refunded_beforehand"] = json!(true);
-            queries::add_event(conn, order_id, actor, event::PAID, details, now)?;
+            queries::add_event(conn, order_id, actor, event::PAID_REFUNDED, details, now)?;
             return Ok(PaymentOutcome::RefundedBeforehand);
         }
 
@@ -374,6 +372,18 @@ pub fn refund_recorded(
         let status = order.status()?;
         let new_status = status_after_refund(status, order.received_minor, refunded_total_minor);
         queries::set_refunded(conn, order_id, refunded_total_minor, new_status.code(), now)?;
+        // Refunded in full before any parcel left: the sale is off and the pieces, still at the
+        // workshop, go back on sale (a parcel already on its way is a return, not this).
+        let mut relisted = 0;
+        if new_status == OrderStatus::Refunded
+            && status != OrderStatus::Refunded
+            && matches!(order.fulfilment()?, Fulfilment::Unfulfilled | Fulfilment::Packed)
+        {
+            relisted = queries::relist_sold(conn, order_id, now)?;
+            if relisted > 0 {
+                bump_version(conn)?;
+            }
+        }
         queries::add_event(
             conn,
             order_id,
@@ -382,6 +392,7 @@ pub fn refund_recorded(
             json!({
                 "refunded_total_minor": refunded_total_minor,
                 "amount_minor": refunded_total_minor - order.refunded_minor,
+                "relisted": relisted,
             }),
             now,
         )?;

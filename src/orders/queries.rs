@@ -422,6 +422,26 @@ pub fn sell_free(conn: &mut DbConn, piece_id: i64, now: NaiveDateTime) -> QueryR
     Ok(n == 1)
 }
 
+/// Puts back on sale the pieces this order sold — those no later order bought since — for an
+/// order refunded in full before anything shipped. Returns how many.
+pub fn relist_sold(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    let mine = order_items::table.filter(order_items::order_id.eq(order_id)).select(order_items::piece_id);
+    let (later_items, later_orders) = diesel::alias!(order_items as later_items, orders as later_orders);
+    let sold_again = later_items
+        .inner_join(later_orders.on(later_orders.field(orders::id).eq(later_items.field(order_items::order_id))))
+        .filter(later_items.field(order_items::order_id).gt(order_id))
+        .filter(later_orders.field(orders::status).eq_any(["paid", "partially_refunded", "refunded"]))
+        .select(later_items.field(order_items::piece_id));
+    diesel::update(
+        pieces::table
+            .filter(pieces::id.eq_any(mine))
+            .filter(pieces::status.eq("sold"))
+            .filter(diesel::dsl::not(pieces::id.eq_any(sold_again))),
+    )
+    .set((pieces::status.eq("listed"), pieces::updated_at.eq(now)))
+    .execute(conn)
+}
+
 /// Puts back on sale every piece this order still holds — and only those: a hold another
 /// order has taken over since is not this order's to release. Returns how many.
 pub fn release_holds(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> QueryResult<usize> {

@@ -129,7 +129,7 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
     let amount = |k: &str| d[k].as_i64().map(|m| money(m, currency)).unwrap_or_default();
     let text = match e.kind.as_str() {
         event::CREATED => "Order placed; the pieces are reserved while you pay.".to_string(),
-        event::PAID if d["refunded_beforehand"].as_bool() == Some(true) => format!(
+        event::PAID_REFUNDED => format!(
             "Payment of {} received; it had already been refunded in full, so nothing will be shipped.",
             amount("amount_minor")
         ),
@@ -158,7 +158,12 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
             None => "Delivered.".to_string(),
         },
         event::REFUNDED => {
-            format!("Refund of {} (refunded in all: {}).", amount("amount_minor"), amount("refunded_total_minor"))
+            let back = if d["relisted"].as_i64().unwrap_or(0) > 0 && staff {
+                " Nothing had shipped: the pieces are back on sale."
+            } else {
+                ""
+            };
+            format!("Refund of {} (refunded in all: {}).{back}", amount("amount_minor"), amount("refunded_total_minor"))
         }
         event::REFUND_REQUESTED if staff => format!("Refund of {} requested.", amount("amount_minor")),
         event::PAYMENT_REVIEW if staff => format!(

@@ -211,6 +211,9 @@ pub fn reference_of(id: i64) -> String {
 pub mod event {
     pub const CREATED: &str = "created";
     pub const PAID: &str = "paid";
+    /// A payment that arrived after it had been refunded in full: received, nothing sold.
+    /// (Not `PAID`: the wage ledger reads `PAID` as a sale.)
+    pub const PAID_REFUNDED: &str = "paid_refunded";
     pub const PAYMENT_FAILED: &str = "payment_failed";
     pub const HOLD_LOST: &str = "hold_lost";
     pub const PACKED: &str = "packed";

@@ -346,6 +346,17 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                 );
                 return Ok(Stored::Done);
             };
+            // Refunds and disputes of this payment that arrived before it apply first, so the
+            // payment is judged with them (refunded in full beforehand → nothing is sold). Only
+            // for the order's own session: a payment intent of a session the shop did not open
+            // says nothing about this order. The key serialises this with a refund or dispute
+            // of the same payment arriving at the same moment (which would otherwise park
+            // itself unseen).
+            let own = queries::order_of_session(conn, &session.id)? == Some(order_id);
+            if let (true, Some(pi)) = (own, payment_intent_id) {
+                crate::db::serialize_on(conn, pi)?;
+                apply_parked(conn, order_id, pi, now)?;
+            }
             let report = PaymentReport {
                 session_id: &session.id,
                 payment_intent_id: payment_intent_id.as_deref(),
@@ -372,10 +383,6 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                 PaymentOutcome::Paid | PaymentOutcome::RefundedBeforehand | PaymentOutcome::NeedsReview(_) => {}
                 PaymentOutcome::AlreadyApplied | PaymentOutcome::Processing => {}
             }
-            // Refunds and disputes of this payment that arrived before it apply now.
-            if let Some(pi) = payment_intent_id {
-                apply_parked(conn, order_id, pi, now)?;
-            }
         }
         Action::Unpaid { session, expired } => match queries::order_of_session(conn, &session.id)? {
             // Only the order's own session can cancel it (and only while it awaits payment).
@@ -389,13 +396,13 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                 "stripe session event for a session the shop did not open"
             ),
         },
-        Action::Refunded { order, refunded_total_minor } => match find_order(conn, order)? {
+        Action::Refunded { order, refunded_total_minor } => match find_serialized(conn, order)? {
             // Refunds never claw back wages or sale bonuses (see `fulfilment::refund_recorded`):
             // the wage ledger is not touched here.
             Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
             None => park(conn, event_id, order, action)?,
         },
-        Action::Disputed { order, report } => match find_order(conn, order)? {
+        Action::Disputed { order, report } => match find_serialized(conn, order)? {
             Some(order_id) => fulfilment::dispute_reported(conn, order_id, report, ACTOR, now)?,
             None => park(conn, event_id, order, action)?,
         },
@@ -430,6 +437,15 @@ fn apply_parked(conn: &mut DbConn, order_id: i64, payment_intent_id: &str, now: 
         queries::unpark(conn, &event_id)?;
     }
     Ok(())
+}
+
+/// `find_order`, after taking the payment intent's key: a payment of it committing meanwhile
+/// is then seen (and this event applied to its order), or sees this event parked.
+fn find_serialized(conn: &mut DbConn, order: &OrderRef) -> Result<Option<i64>, AppError> {
+    if let Some(pi) = &order.payment_intent_id {
+        crate::db::serialize_on(conn, pi)?;
+    }
+    find_order(conn, order)
 }
 
 fn find_order(conn: &mut DbConn, order: &OrderRef) -> Result<Option<i64>, AppError> {

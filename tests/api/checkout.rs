@@ -10,13 +10,31 @@ use crate::helpers::{now, PieceFixture, TestApp};
 // ---------------------------------------------------------------------------------------------
 // Shopping helpers shared with the cart and order tests
 
-/// A visitor's browser: the cart cookie, once the shop has set one.
-#[derive(Clone, Default)]
+/// A visitor's browser: the cart cookie, once the shop has set one, and the network address
+/// it comes from (the test app trusts loopback as its reverse proxy, so each shopper is told
+/// apart by `X-Forwarded-For`, as customers behind a real proxy are).
+#[derive(Clone)]
 pub struct Shopper {
     pub cookies: Vec<String>,
+    pub address: String,
+}
+
+impl Default for Shopper {
+    fn default() -> Self {
+        Self::from_address(&random_address())
+    }
+}
+
+/// A random public-looking client address (TEST-NET ranges are too small for many shoppers).
+pub fn random_address() -> String {
+    format!("100.{}.{}.{}", fastrand::u8(64..128), fastrand::u8(..), fastrand::u8(1..255))
 }
 
 impl Shopper {
+    pub fn from_address(address: &str) -> Self {
+        Self { cookies: Vec::new(), address: address.to_string() }
+    }
+
     fn header(&self) -> String {
         self.cookies.join("; ")
     }
@@ -39,6 +57,7 @@ impl Shopper {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Origin", &app.address)
             .header("Sec-Fetch-Site", "same-origin")
+            .header("X-Forwarded-For", &self.address)
             .body(body)
             .send()
             .await
@@ -52,6 +71,7 @@ impl Shopper {
             .client
             .get(format!("{}{}", app.address, path))
             .header("Cookie", self.header())
+            .header("X-Forwarded-For", &self.address)
             .send()
             .await
             .expect("request");

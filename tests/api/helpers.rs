@@ -109,6 +109,11 @@ impl TestApp {
             // Read the catalog version on every request, so a fixture's write shows at once.
             ("cache_refresh_ms", "0"),
             ("secret_key", "test-secret-key-0123456789-abcdefghijklmnop"),
+            // The tests' HTTP clients stand for many customers behind one reverse proxy on
+            // loopback: each says who it is in `X-Forwarded-For` (see `checkout::Shopper`).
+            ("trusted_proxies", "[\"127.0.0.1\"]"),
+            // No background sweeper: tests sweep when they mean to (`orders::sweeper::sweep`).
+            ("checkout.sweep_interval_ms", "0"),
         ];
         overrides.extend_from_slice(extra);
         let settings = Settings::from_overrides(&overrides).expect("test settings");

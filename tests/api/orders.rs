@@ -228,3 +228,82 @@ async fn a_dispute_flags_the_order_once_and_alerts_finance_and_admins() {
         outbox(&app, placed.order_id).into_iter().filter(|(k, _)| k == "staff_dispute").map(|(_, to)| to).collect();
     assert_eq!(alerts, vec!["admin@fairgold.test".to_string(), "finance@fairgold.test".to_string()]);
 }
+
+#[tokio::test]
+async fn an_order_from_both_workshops_is_shipped_by_each_of_them() {
+    let app = TestApp::spawn().await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("mumbai@fairgold.test", "manager", Some("mumbai"));
+    let k = app.piece(PieceFixture::new("Lotus ring"));
+    let m = app.piece(PieceFixture { mumbai: true, ..PieceFixture::new("Wave pendant") });
+    let mut placed = place(&app, &[k, m]).await;
+    pay(&app, &mut placed, "pay").await;
+    let id = placed.order_id;
+    let all = parcels(&app, id);
+    assert_eq!(all.len(), 2, "one parcel per workshop");
+    let parcel_of = |center: i64| all.iter().find(|(_, c, _)| *c == center).unwrap().0;
+    let (kp, mp) = (parcel_of(app.kolkata), parcel_of(app.mumbai));
+    let kolkata = app.sign_in("kolkata@fairgold.test").await;
+    let mumbai = app.sign_in("mumbai@fairgold.test").await;
+
+    // Each manager sees and ships only their own parcel.
+    let page = app.get_as(&format!("/admin/orders/{id}"), &kolkata).await.text().await.unwrap();
+    assert!(page.contains("Lotus ring") && !page.contains("Wave pendant"), "Kolkata sees its own parcel only");
+    let ship = |n: &'static str| [("carrier", "India Post"), ("tracking_number", n)];
+    let res = post(&app, &kolkata, &format!("/admin/orders/{id}/shipments/{mp}/shipped"), &ship("EE1IN")).await;
+    assert_eq!(res.status().as_u16(), 403, "not the other workshop's parcel");
+    let res = post(&app, &kolkata, &format!("/admin/orders/{id}/shipments/{kp}/shipped"), &ship("EE111111111IN")).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(fulfilment_of(&app, id), "partially_shipped");
+    let html = app.page(&format!("/orders/{}", placed.token), 200).await;
+    assert!(html.contains("Your 2 parcels") && html.contains("EE111111111IN") && html.contains("Being prepared"));
+
+    // Mumbai ships its own afterwards (before, the order as a whole was already "shipped").
+    let res = post(&app, &mumbai, &format!("/admin/orders/{id}/shipments/{mp}/shipped"), &ship("EE222222222IN")).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(fulfilment_of(&app, id), "shipped");
+    let html = app.page(&format!("/orders/{}", placed.token), 200).await;
+    assert!(html.contains("EE111111111IN") && html.contains("EE222222222IN"), "each parcel with its tracking");
+    assert_eq!(html.matches("indiapost.gov.in").count(), 2, "a tracking link per parcel");
+    let shipped = outbox(&app, id).iter().filter(|(k, _)| k == "shipped").count();
+    assert_eq!(shipped, 2, "one email per parcel");
+    assert_eq!(
+        parcels(&app, id).into_iter().map(|(_, _, s)| s).collect::<Vec<_>>(),
+        vec!["shipped".to_string(), "shipped".to_string()]
+    );
+}
+
+#[tokio::test]
+async fn a_partial_refund_never_reopens_fulfilment() {
+    let app = TestApp::spawn().await;
+    app.staff("admin@fairgold.test", "admin", None);
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut placed = place(&app, &[piece]).await;
+    pay(&app, &mut placed, "pay").await;
+    let id = placed.order_id;
+    let parcel = parcels(&app, id)[0].0;
+    let kolkata = app.sign_in("kolkata@fairgold.test").await;
+    let admin = app.sign_in("admin@fairgold.test").await;
+    let ship = [("carrier", "India Post"), ("tracking_number", "EE123456789IN")];
+    let at = |step: &str| format!("/admin/orders/{id}/shipments/{parcel}/{step}");
+    assert_eq!(post(&app, &kolkata, &at("shipped"), &ship).await.status().as_u16(), 303);
+
+    // A goodwill refund of part of the order.
+    let page = app.get_as(&format!("/admin/orders/{id}"), &admin).await.text().await.unwrap();
+    let key = page.split("name=\"idempotency_key\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let refund = [("amount", "50.00"), ("reason", "goodwill"), ("idempotency_key", key.as_str())];
+    assert_eq!(post(&app, &admin, &format!("/admin/orders/{id}/refund"), &refund).await.status().as_u16(), 303);
+    assert_eq!(order_status(&app, id), "partially_refunded");
+    assert_eq!(fulfilment_of(&app, id), "shipped", "the refund did not move the parcel");
+
+    // It cannot be packed or shipped again, and the customer gets no second "on its way".
+    let page = app.get_as(&format!("/admin/orders/{id}"), &kolkata).await.text().await.unwrap();
+    assert!(!page.contains("parcel packed</button>") && !page.contains("shipped and email the customer"), "{page}");
+    assert_eq!(post(&app, &kolkata, &at("packed"), &[]).await.status().as_u16(), 409);
+    assert_eq!(post(&app, &kolkata, &at("shipped"), &ship).await.status().as_u16(), 409);
+    assert_eq!(outbox(&app, id).iter().filter(|(k, _)| k == "shipped").count(), 1);
+    // Delivery can still be recorded.
+    assert_eq!(post(&app, &kolkata, &at("delivered"), &[]).await.status().as_u16(), 303);
+    assert_eq!(fulfilment_of(&app, id), "delivered");
+}

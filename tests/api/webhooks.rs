@@ -14,18 +14,23 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 use crate::helpers::{PieceFixture, TestApp};
 use crate::stripe::{field, fixture, form, SessionResponder};
 
-const SECRET_KEY: &str = "sk_test_fairgold_webhooks";
-const WEBHOOK_SECRET: &str = "whsec_test_fairgold_webhooks";
+pub const SECRET_KEY: &str = "sk_test_fairgold_webhooks";
+pub const WEBHOOK_SECRET: &str = "whsec_test_fairgold_webhooks";
 /// The API version async-stripe 1.0.0-rc.10 pins; Stripe renders events in it.
-const API_VERSION: &str = "2026-09-30.endive";
+pub const API_VERSION: &str = "2026-09-30.endive";
 
-struct Shop {
-    app: TestApp,
-    stripe: MockServer,
+pub struct Shop {
+    pub app: TestApp,
+    pub stripe: MockServer,
 }
 
 /// The shop with Stripe configured against a loopback fake that creates sessions and refunds.
-async fn shop() -> Shop {
+pub async fn shop() -> Shop {
+    shop_with(&[]).await
+}
+
+/// The same, with more settings.
+pub async fn shop_with(extra: &[(&str, &str)]) -> Shop {
     let stripe = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v1/checkout/sessions"))
@@ -42,49 +47,69 @@ async fn shop() -> Shop {
         .respond_with(ResponseTemplate::new(200).set_body_json(fixture("refund.json")))
         .mount(&stripe)
         .await;
-    let app = TestApp::spawn_with(&[
+    let base = stripe.uri();
+    let mut settings = vec![
         ("stripe_secret_key", SECRET_KEY),
         ("stripe_webhook_secret", WEBHOOK_SECRET),
-        ("stripe_api_base", &stripe.uri()),
-    ])
-    .await;
+        ("stripe_api_base", base.as_str()),
+    ];
+    settings.extend_from_slice(extra);
+    let app = TestApp::spawn_with(&settings).await;
     Shop { app, stripe }
 }
 
 #[derive(Debug, Clone)]
-struct Order {
-    id: i64,
+pub struct Order {
+    pub id: i64,
     /// The Checkout Session the shop opened for it.
-    session: String,
-    reference: String,
-    total: i64,
-    payment_intent: String,
+    pub session: String,
+    pub reference: String,
+    pub total: i64,
+    pub payment_intent: String,
 }
 
 impl Shop {
     /// A customer adds the piece to a new cart and checks out; returns the order created.
-    async fn order(&self, piece_id: i64) -> Order {
+    pub async fn order(&self, piece_id: i64) -> Order {
+        self.order_of(&[piece_id]).await
+    }
+
+    /// A customer (from an address of their own) adds the pieces to a new cart and checks out.
+    pub async fn order_of(&self, piece_ids: &[i64]) -> Order {
+        let app = &self.app;
+        let address = crate::checkout::random_address();
+        let mut cookie = String::new();
+        for piece_id in piece_ids {
+            let mut req = app
+                .client
+                .post(format!("{}/cart/add", app.address))
+                .header("X-Forwarded-For", &address)
+                .form(&[("piece_id", piece_id.to_string())]);
+            if !cookie.is_empty() {
+                req = req.header("Cookie", &cookie);
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status().as_u16(), 303, "add to cart");
+            if let Some(c) = res
+                .headers()
+                .get_all("set-cookie")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .find(|v| v.starts_with("fairgold_cart="))
+            {
+                cookie = c.split(';').next().unwrap().to_string();
+            }
+        }
+        self.check_out(&cookie, &address).await
+    }
+
+    async fn check_out(&self, cookie: &str, address: &str) -> Order {
         let app = &self.app;
         let res = app
             .client
-            .post(format!("{}/cart/add", app.address))
-            .form(&[("piece_id", piece_id.to_string())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status().as_u16(), 303, "add to cart");
-        let cookie = res
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("fairgold_cart="))
-            .map(|v| v.split(';').next().unwrap().to_string())
-            .expect("cart cookie");
-        let res = app
-            .client
             .post(format!("{}/checkout", app.address))
-            .header("Cookie", &cookie)
+            .header("Cookie", cookie)
+            .header("X-Forwarded-For", address)
             .form(&[
                 ("email", "buyer@example.com"),
                 ("name", "Asha Buyer"),
@@ -98,28 +123,20 @@ impl Shop {
             .await
             .unwrap();
         assert_eq!(res.status().as_u16(), 303, "checkout redirects to Stripe: {}", res.text().await.unwrap());
-        let sessions: Vec<_> = self
-            .stripe
-            .received_requests()
-            .await
-            .unwrap()
-            .into_iter()
-            .filter(|r| r.url.path() == "/v1/checkout/sessions")
-            .collect();
-        let sent = form(sessions.last().expect("a session was created"));
-        let id: i64 = field(&sent, "metadata[order_id]").expect("order id sent to Stripe").parse().unwrap();
-        let reference = field(&sent, "metadata[order_reference]").unwrap().to_string();
-        let (total, session) = self.app.with_conn(|c| {
+        // The hosted page's URL ends with the session the shop opened (and stored).
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let session = to.rsplit('/').next().unwrap().to_string();
+        let (id, reference, total) = self.app.with_conn(|c| {
             orders::table
-                .find(id)
-                .select((orders::total_minor, orders::checkout_session_id.assume_not_null()))
-                .first::<(i64, String)>(c)
+                .filter(orders::checkout_session_id.eq(&session))
+                .select((orders::id, orders::reference, orders::total_minor))
+                .first::<(i64, String, i64)>(c)
                 .unwrap()
         });
         Order { id, session, reference, total, payment_intent: format!("pi_test_{id}_{}", fastrand::u32(..)) }
     }
 
-    async fn deliver(&self, body: &str, signature: Option<String>) -> u16 {
+    pub async fn deliver(&self, body: &str, signature: Option<String>) -> u16 {
         let mut req = self
             .app
             .client
@@ -133,28 +150,28 @@ impl Shop {
     }
 
     /// Delivers a correctly signed event; returns the status.
-    async fn send(&self, body: &str) -> u16 {
+    pub async fn send(&self, body: &str) -> u16 {
         self.deliver(body, Some(sign(body, WEBHOOK_SECRET, Utc::now().timestamp()))).await
     }
 
-    fn order_state(&self, id: i64) -> (String, i64, bool) {
+    pub fn order_state(&self, id: i64) -> (String, i64, bool) {
         self.app.with_conn(|c| {
             orders::table.find(id).select((orders::status, orders::refunded_minor, orders::disputed)).first(c).unwrap()
         })
     }
 
-    fn piece_state(&self, id: i64) -> (String, Option<i64>) {
+    pub fn piece_state(&self, id: i64) -> (String, Option<i64>) {
         self.app
             .with_conn(|c| pieces::table.find(id).select((pieces::status, pieces::held_by_order_id)).first(c).unwrap())
     }
 
-    fn stored_events(&self) -> Vec<(String, Option<chrono::NaiveDateTime>)> {
+    pub fn stored_events(&self) -> Vec<(String, Option<chrono::NaiveDateTime>)> {
         self.app.with_conn(|c| {
             stripe_events::table.select((stripe_events::id, stripe_events::processed_at)).load(c).unwrap()
         })
     }
 
-    fn timeline(&self, id: i64) -> Vec<String> {
+    pub fn timeline(&self, id: i64) -> Vec<String> {
         self.app.with_conn(|c| {
             order_events::table
                 .filter(order_events::order_id.eq(id))
@@ -165,21 +182,21 @@ impl Shop {
         })
     }
 
-    fn emails(&self) -> i64 {
+    pub fn emails(&self) -> i64 {
         self.app.with_conn(|c| email_outbox::table.count().get_result(c).unwrap())
     }
 
-    async fn refund_requests(&self) -> Vec<wiremock::Request> {
+    pub async fn refund_requests(&self) -> Vec<wiremock::Request> {
         self.stripe.received_requests().await.unwrap().into_iter().filter(|r| r.url.path() == "/v1/refunds").collect()
     }
 }
 
-fn sign(body: &str, secret: &str, timestamp: i64) -> String {
+pub fn sign(body: &str, secret: &str, timestamp: i64) -> String {
     Webhook::generate_test_header(body, secret, Some(timestamp))
 }
 
 /// A Stripe event: the fixture envelope with a fresh id, the type, and the object.
-fn envelope(kind: &str, object: Value) -> String {
+pub fn envelope(kind: &str, object: Value) -> String {
     let mut event = fixture("event.json");
     event["id"] = format!("evt_test_{:016x}", fastrand::u64(..)).into();
     event["type"] = kind.into();
@@ -190,7 +207,7 @@ fn envelope(kind: &str, object: Value) -> String {
 }
 
 /// A `checkout.session.*` event for an order, from the checkout session fixture.
-fn session_event(kind: &str, order: &Order, paid: bool) -> String {
+pub fn session_event(kind: &str, order: &Order, paid: bool) -> String {
     let mut session = fixture("checkout_session.json");
     session["id"] = order.session.clone().into();
     session["client_reference_id"] = order.id.to_string().into();
@@ -204,7 +221,7 @@ fn session_event(kind: &str, order: &Order, paid: bool) -> String {
     envelope(kind, session)
 }
 
-fn charge_refunded(order: &Order, refunded_total: i64) -> String {
+pub fn charge_refunded(order: &Order, refunded_total: i64) -> String {
     let mut charge = fixture("charge.json");
     charge["payment_intent"] = order.payment_intent.clone().into();
     charge["amount"] = order.total.into();
@@ -214,7 +231,7 @@ fn charge_refunded(order: &Order, refunded_total: i64) -> String {
     envelope("charge.refunded", charge)
 }
 
-fn listed(app: &TestApp, title: &str) -> i64 {
+pub fn listed(app: &TestApp, title: &str) -> i64 {
     app.piece(PieceFixture::new(title))
 }
 
