@@ -86,6 +86,13 @@ impl AppError {
         }
     }
 
+    /// A 503 tells clients (and load balancers) when to try again.
+    fn retry_after(&self, res: &mut actix_web::HttpResponseBuilder) {
+        if matches!(self, Self::Unavailable(_)) {
+            res.insert_header((actix_web::http::header::RETRY_AFTER, "5"));
+        }
+    }
+
     fn log(&self) {
         match self {
             Self::Unavailable(e) => tracing::error!(error = %e, "database unavailable"),
@@ -143,9 +150,10 @@ impl ResponseError for AppError {
         if let Some(location) = to {
             return HttpResponse::SeeOther().insert_header((actix_web::http::header::LOCATION, location)).finish();
         }
-        let mut res = HttpResponse::build(self.status_code())
-            .content_type("text/plain; charset=utf-8")
-            .body(self.public_message());
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type("text/plain; charset=utf-8");
+        self.retry_after(&mut res);
+        let mut res = res.body(self.public_message());
         res.extensions_mut().insert(ErrorPage { heading: self.heading(), message: self.public_message() });
         res
     }
@@ -189,8 +197,9 @@ impl ResponseError for ApiError {
             AppError::BadRequest { field, .. } => *field,
             _ => None,
         };
-        HttpResponse::build(self.status_code())
-            .json(ErrorBody { error: ErrorDetail { code: self.0.code(), message: self.0.public_message(), field } })
+        let mut res = HttpResponse::build(self.status_code());
+        self.0.retry_after(&mut res);
+        res.json(ErrorBody { error: ErrorDetail { code: self.0.code(), message: self.0.public_message(), field } })
     }
 }
 

@@ -1,6 +1,16 @@
 //! Database access: one connection type over SQLite and PostgreSQL, its pool, the embedded
 //! migrations, and `run`, the only way async code reaches the database (off the async workers).
+//!
+//! Connections that die (PostgreSQL restarted, a failover, a proxy cutting idle connections)
+//! are found and replaced: when a call fails, `run` pings its connection; a dead one is marked
+//! broken (the pool drops it instead of taking it back), the call answers `ConnectionLost`
+//! (503 with `Retry-After`), and the pool's failure epoch moves on, so every other pooled
+//! connection is pinged once at its next checkout before it is handed out again. In steady
+//! operation a checkout costs an atomic load, not a round trip.
 
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
@@ -21,18 +31,75 @@ pub enum DbConn {
 
 pub type Pool = r2d2::Pool<Manager>;
 
+/// A pooled connection, and what the pool knows of its health. Derefs to `DbConn`.
+pub struct Conn {
+    db: DbConn,
+    /// The manager's failure epoch when this connection was last known to work.
+    checked: u64,
+    /// Seen dead: the pool drops it when it comes back.
+    broken: bool,
+    /// The pool's failure counter (`Manager::failures`).
+    failures: Arc<AtomicU64>,
+}
+
+impl Conn {
+    /// This connection is dead: the pool drops it, and checks the others before their next use.
+    fn mark_broken(&mut self) {
+        self.broken = true;
+        self.failures.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl Deref for Conn {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        &self.db
+    }
+}
+
+impl DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.db
+    }
+}
+
 /// Opens connections of the backend the URL names. (The derived `establish` would try each
 /// backend in turn, so a PostgreSQL URL could end up as an SQLite file name; this cannot.)
 #[derive(Debug, Clone)]
 pub struct Manager {
     url: DatabaseUrl,
+    /// How many times a connection of this pool was found dead (see the module's comment).
+    failures: Arc<AtomicU64>,
 }
 
 impl ManageConnection for Manager {
-    type Connection = DbConn;
+    type Connection = Conn;
     type Error = r2d2::Error;
 
-    fn connect(&self) -> Result<DbConn, r2d2::Error> {
+    fn connect(&self) -> Result<Conn, r2d2::Error> {
+        let checked = self.failures.load(Ordering::SeqCst);
+        let db = self.establish()?;
+        Ok(Conn { db, checked, broken: false, failures: Arc::clone(&self.failures) })
+    }
+
+    /// Called at every checkout: free unless a connection failed since this one last worked.
+    fn is_valid(&self, conn: &mut Conn) -> Result<(), r2d2::Error> {
+        let epoch = self.failures.load(Ordering::SeqCst);
+        if conn.checked == epoch {
+            return Ok(());
+        }
+        conn.db.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)?;
+        conn.checked = epoch;
+        Ok(())
+    }
+
+    fn has_broken(&self, conn: &mut Conn) -> bool {
+        conn.broken || diesel::r2d2::R2D2Connection::is_broken(&mut conn.db)
+    }
+}
+
+impl Manager {
+    fn establish(&self) -> Result<DbConn, r2d2::Error> {
         match &self.url {
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
@@ -44,19 +111,32 @@ impl ManageConnection for Manager {
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
-            DatabaseUrl::Postgres(url) => {
-                PgConnection::establish(url).map(DbConn::Postgres).map_err(r2d2::Error::ConnectionError)
-            }
+            DatabaseUrl::Postgres(url) => PgConnection::establish(&with_network_timeouts(url))
+                .map(DbConn::Postgres)
+                .map_err(r2d2::Error::ConnectionError),
         }
     }
+}
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+/// libpq settings that keep a dead network from hanging the shop, unless the URL sets its
+/// own: give up connecting after 3 s, and notice a silent peer (keepalives, and at most 15 s
+/// for unacknowledged data) instead of waiting on it for the kernel's default of minutes.
+fn with_network_timeouts(url: &str) -> String {
+    let mut out = url.to_string();
+    for (key, value) in [
+        ("connect_timeout", "3"),
+        ("keepalives", "1"),
+        ("keepalives_idle", "10"),
+        ("keepalives_interval", "5"),
+        ("keepalives_count", "2"),
+        ("tcp_user_timeout", "15000"),
+    ] {
+        if !url.contains(&format!("{key}=")) {
+            out.push(if out.contains('?') { '&' } else { '?' });
+            out.push_str(&format!("{key}={value}"));
+        }
     }
-
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
-    }
+    out
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,10 +151,17 @@ pub enum DbError {
     Query(#[from] diesel::result::Error),
     #[error("the database task was cancelled")]
     Cancelled,
+    /// The connection died under the call (the database restarted, or the network failed).
+    #[error("the connection to the database was lost: {0}")]
+    ConnectionLost(String),
 }
 
-/// Builds the pool. `test_on_check_out` is off: a `SELECT 1` per checkout cost half the
-/// throughput on PostgreSQL; broken connections are dropped by r2d2 when a query fails.
+/// How long a request waits for a connection before it is answered 503.
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Builds the pool. `test_on_check_out` calls `Manager::is_valid`, which pings a connection
+/// only after a failure was seen (a `SELECT 1` on every checkout cost half the throughput on
+/// PostgreSQL).
 pub fn pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
     if let DatabaseUrl::Sqlite(path) = url {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -84,9 +171,9 @@ pub fn pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
     let pool = r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
-        .test_on_check_out(false)
-        .build(Manager { url: url.clone() })?;
+        .connection_timeout(CHECKOUT_TIMEOUT)
+        .test_on_check_out(true)
+        .build(Manager { url: url.clone(), failures: Arc::new(AtomicU64::new(0)) })?;
     Ok(pool)
 }
 
@@ -130,10 +217,35 @@ where
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(DbError::from)?;
-        f(&mut conn)
+        let result = f(&mut conn);
+        if result.is_err() {
+            if let Err(e) = conn.db.batch_execute("SELECT 1") {
+                // The call failed because the connection is gone: never hand it out again,
+                // have the others checked, and say so (503) rather than "internal error".
+                conn.mark_broken();
+                tracing::warn!(error = %e, "a database connection was lost; it is replaced");
+                return Err(E::from(DbError::ConnectionLost(e.to_string())));
+            }
+        }
+        result
     })
     .await
     .map_err(|_| E::from(DbError::Cancelled))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn network_timeouts_are_added_unless_the_url_sets_them() {
+        let url = with_network_timeouts("postgres://u@h/db");
+        assert!(url.starts_with("postgres://u@h/db?connect_timeout=3&keepalives=1"), "{url}");
+        assert!(url.contains("tcp_user_timeout=15000"));
+        let own = with_network_timeouts("postgres://u@h/db?sslmode=require&connect_timeout=10");
+        assert!(own.contains("connect_timeout=10") && !own.contains("connect_timeout=3"), "{own}");
+        assert!(own.contains("sslmode=require&keepalives=1"), "{own}");
+    }
 }
 
 /// Whether the database answers (for `/readyz`).

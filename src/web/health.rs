@@ -7,7 +7,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::startup::AppState;
 
-/// The process is up and serving HTTP (plain text, the cheapest answer there is).
+/// Liveness only: the process is up and serving HTTP (plain text, the cheapest answer there
+/// is). It does not look at the database — a database outage is `/readyz`'s answer, and
+/// restarting a live instance would not bring the database back.
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok")
 }
@@ -20,7 +22,9 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         }
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(json!({ "status": "unavailable", "database": "unreachable" }))
+            HttpResponse::ServiceUnavailable()
+                .insert_header((actix_web::http::header::RETRY_AFTER, "5"))
+                .json(json!({ "status": "unavailable", "database": "unreachable" }))
         }
     }
 }
