@@ -18,8 +18,13 @@ mod helpers;
 mod operations;
 mod orders;
 mod safety;
+// Shared with the browser target (tests/support/).
+#[path = "../support/smtp.rs"]
+mod smtp;
 mod storefront;
 mod stripe;
+#[path = "../support/stripe_fixtures.rs"]
+mod stripe_fixtures;
 mod wages_admin;
 mod wages_cli;
 mod wages_pieces;

@@ -6,18 +6,16 @@
 use chrono::Utc;
 use diesel::prelude::*;
 use fairgold::schema::{email_outbox, order_events, orders, pieces, refunds, stripe_events};
-use serde_json::{json, Value};
+use serde_json::json;
 use stripe_webhook::Webhook;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{PieceFixture, TestApp};
-use crate::stripe::{field, fixture, form, SessionResponder};
+use crate::stripe_fixtures::{envelope, field, fixture, form, SessionResponder};
 
 const SECRET_KEY: &str = "sk_test_fairgold_webhooks";
 const WEBHOOK_SECRET: &str = "whsec_test_fairgold_webhooks";
-/// The API version async-stripe 1.0.0-rc.10 pins; Stripe renders events in it.
-const API_VERSION: &str = "2026-09-30.endive";
 
 struct Shop {
     app: TestApp,
@@ -176,17 +174,6 @@ impl Shop {
 
 fn sign(body: &str, secret: &str, timestamp: i64) -> String {
     Webhook::generate_test_header(body, secret, Some(timestamp))
-}
-
-/// A Stripe event: the fixture envelope with a fresh id, the type, and the object.
-fn envelope(kind: &str, object: Value) -> String {
-    let mut event = fixture("event.json");
-    event["id"] = format!("evt_test_{:016x}", fastrand::u64(..)).into();
-    event["type"] = kind.into();
-    event["api_version"] = API_VERSION.into();
-    event["created"] = Utc::now().timestamp().into();
-    event["data"]["object"] = object;
-    event.to_string()
 }
 
 /// A `checkout.session.*` event for an order, from the checkout session fixture.
