@@ -1,48 +1,13 @@
-//! The whole purchase in a real headless Chromium, driven through WebDriver (chromedriver):
-//! two pieces from different workshops into the cart, checkout, the development test-payment
-//! page, and the order's status page. A separate target (`cargo test --features browser-tests
-//! --test browser`), run by `.ci/run` after it installs Debian's chromium and chromium-driver;
-//! without them it fails, it never passes silently.
-
-#[allow(dead_code)]
-#[path = "api/helpers.rs"]
-mod helpers;
-
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+//! The development shop (no Stripe keys): two pieces from different workshops into the cart,
+//! checkout, the development test-payment page on the shop's own origin, and the order's status
+//! page.
 
 use diesel::prelude::*;
 use fairgold::schema::{email_outbox, orders, pieces};
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::Locator;
 
-use helpers::TestApp;
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn chromedriver() -> (Driver, String) {
-    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(&bin)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {bin} ({e}): install Debian's chromium and chromium-driver"));
-    let url = format!("http://127.0.0.1:{port}");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Driver(child), url)
-}
+use crate::helpers::TestApp;
+use crate::{add_to_cart, browser, fill_checkout, wait_for_url, Customer};
 
 #[tokio::test]
 async fn a_customer_buys_two_pieces_from_both_workshops_with_the_test_payment_page() {
@@ -55,52 +20,20 @@ async fn a_customer_buys_two_pieces_from_both_workshops_with_the_test_payment_pa
     }
     let (kolkata, mumbai) = (slugs[0].clone(), slugs[1].clone());
 
-    let (_driver, url) = chromedriver();
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--disable-dev-shm-usage", "--window-size=1280,3000"]
-        }),
-    );
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let c = ClientBuilder::rustls()
-        .expect("TLS roots")
-        .capabilities(caps)
-        .connect(&url)
-        .await
-        .expect("connect to chromedriver");
+    let (_driver, c) = browser().await;
 
     for slug in [&kolkata, &mumbai] {
-        c.goto(&format!("{}/pieces/{slug}", app.address)).await.unwrap();
-        c.find(Locator::Css("form.add-to-cart button[type=submit]")).await.unwrap().click().await.unwrap();
-        // Adding sends the browser to its cart; wait for it before going on.
-        c.wait().for_url(&url::Url::parse(&format!("{}/cart", app.address)).unwrap()).await.unwrap();
+        add_to_cart(&c, &app.address, slug).await;
     }
     c.goto(&format!("{}/cart", app.address)).await.unwrap();
     let lines = c.find_all(Locator::Css(".cart-line")).await.unwrap();
     assert_eq!(lines.len(), 2, "both pieces are in the cart");
     c.find(Locator::LinkText("Check out")).await.unwrap().click().await.unwrap();
 
-    let form = c.form(Locator::Css("form.checkout-form")).await.unwrap();
-    for (name, value) in [
-        ("email", "asha.buyer@example.org"),
-        ("name", "Asha Buyer"),
-        ("line1", "1 Market Street"),
-        ("city", "Bengaluru"),
-        ("postal_code", "560001"),
-    ] {
-        form.set_by_name(name, value).await.unwrap();
-    }
-    c.find(Locator::Css("select[name=country] option[value=IN]")).await.unwrap().click().await.unwrap();
-    // The radio sits inside its label, which takes the click as a person's would.
-    c.find(Locator::XPath("//input[@name='shipping']/ancestor::label")).await.unwrap().click().await.unwrap();
-    form.submit().await.unwrap();
+    fill_checkout(&c, &Customer::in_bengaluru()).await;
 
     // The development payment page, clearly labelled, pays through the real fulfilment code.
+    wait_for_url(&c, "the test-payment page", |u| u.path().starts_with("/checkout/test-payment/")).await;
     let page = c.source().await.unwrap();
     assert!(
         page.contains("TEST PAYMENT") || page.contains("test payment"),
@@ -109,8 +42,8 @@ async fn a_customer_buys_two_pieces_from_both_workshops_with_the_test_payment_pa
     );
     c.find(Locator::XPath("//button[contains(., 'Pay')]")).await.unwrap().click().await.unwrap();
 
+    wait_for_url(&c, "the order's status page", |u| u.path().starts_with("/orders/")).await;
     let status = c.find(Locator::Css("h1")).await.unwrap().text().await.unwrap();
-    assert!(c.current_url().await.unwrap().path().starts_with("/orders/"), "the order's status page");
     assert!(status.to_lowercase().contains("paid"), "status heading: {status}");
     c.close().await.unwrap();
 
