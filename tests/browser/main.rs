@@ -4,6 +4,8 @@
 //! silently.
 //!
 //! - `development`: the development shop, paid on its own test-payment page (same origin).
+//! - `production`: the release configuration, paid on a fake of Stripe's hosted page on
+//!   another origin (`fake_stripe`), as a customer pays on checkout.stripe.com.
 
 #[allow(dead_code)]
 #[path = "../api/helpers.rs"]
@@ -16,6 +18,8 @@ mod smtp;
 mod stripe_fixtures;
 
 mod development;
+mod fake_stripe;
+mod production;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
