@@ -244,7 +244,7 @@ mod tests {
         assert!(url.contains("tcp_user_timeout=15000"));
         let own = with_network_timeouts("postgres://u@h/db?sslmode=require&connect_timeout=10");
         assert!(own.contains("connect_timeout=10") && !own.contains("connect_timeout=3"), "{own}");
-        assert!(own.contains("sslmode=require&keepalives=1"), "{own}");
+        assert!(own.contains("connect_timeout=10&keepalives=1"), "{own}");
     }
 }
 

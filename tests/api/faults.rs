@@ -9,7 +9,7 @@ use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::TestDatabase;
-use crate::stripe::{fixture, SessionResponder};
+use crate::stripe_fixtures::{fixture, SessionResponder};
 
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -114,7 +114,7 @@ const ADDRESS: &[(&str, &str)] = &[
 
 fn piece_status(pool: &fairgold::db::Pool, id: i64) -> String {
     let mut c = pool.get().unwrap();
-    pieces::table.find(id).select(pieces::status).first(&mut c).unwrap()
+    pieces::table.find(id).select(pieces::status).first(&mut **c).unwrap()
 }
 
 #[tokio::test]
@@ -157,7 +157,7 @@ async fn a_server_killed_between_the_hold_and_stripe_frees_the_piece_and_lets_th
     let before: i64 = {
         let pool = fairgold::db::pool(&fairgold::config::DatabaseUrl::parse(&db.url).unwrap(), 1).unwrap();
         let mut c = pool.get().unwrap();
-        orders::table.select(diesel::dsl::max(orders::id)).first::<Option<i64>>(&mut c).unwrap().unwrap_or(0)
+        orders::table.select(diesel::dsl::max(orders::id)).first::<Option<i64>>(&mut **c).unwrap().unwrap_or(0)
     };
     // Two customers check out; the shop takes their holds and waits for Stripe...
     let mut alice = Customer::new("100.70.0.1");
@@ -185,7 +185,7 @@ async fn a_server_killed_between_the_hold_and_stripe_frees_the_piece_and_lets_th
             .filter(orders::id.gt(before))
             .order(orders::id)
             .select((orders::id, orders::status))
-            .load(&mut c)
+            .load(&mut **c)
             .unwrap()
     };
     assert_eq!(stranded.len(), 2);
@@ -208,7 +208,7 @@ async fn a_server_killed_between_the_hold_and_stripe_frees_the_piece_and_lets_th
     }
     let statuses: Vec<String> = {
         let mut c = pool.get().unwrap();
-        orders::table.filter(orders::id.gt(before)).order(orders::id).select(orders::status).load(&mut c).unwrap()
+        orders::table.filter(orders::id.gt(before)).order(orders::id).select(orders::status).load(&mut **c).unwrap()
     };
     assert_eq!(statuses, vec!["cancelled", "cancelled", "pending_payment"], "Alice's new order holds her piece");
     assert_eq!(piece_status(&pool, ids[0]), "held");

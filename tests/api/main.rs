@@ -21,8 +21,13 @@ mod operations;
 mod orders;
 mod payment_events;
 mod safety;
+// Shared with the browser target (tests/support/).
+#[path = "../support/smtp.rs"]
+mod smtp;
 mod storefront;
 mod stripe;
+#[path = "../support/stripe_fixtures.rs"]
+mod stripe_fixtures;
 mod wages_admin;
 mod wages_cli;
 mod wages_pieces;

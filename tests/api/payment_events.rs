@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use fairgold::schema::{disputes, email_outbox, order_events, orders};
 use serde_json::{json, Value};
 
-use crate::stripe::fixture;
+use crate::stripe_fixtures::fixture;
 use crate::webhooks::{charge_refunded, envelope, listed, session_event, shop, Order, Shop};
 
 fn emails_of(shop: &Shop, order_id: i64, kind: &str) -> Vec<String> {

@@ -9,20 +9,11 @@ use fairgold::config::StripeSettings;
 use fairgold::payments::stripe::{self, StripeApi};
 use fairgold::payments::{CheckoutRequest, LineItem, PaymentError, RefundRequest};
 use secrecy::SecretString;
-use serde_json::Value;
 use stripe_webhook::{EventObject, Webhook};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// A fixture file's text.
-pub fn fixture_text(name: &str) -> String {
-    let file = format!("{}/tests/fixtures/stripe/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("read {file}: {e}"))
-}
-
-pub fn fixture(name: &str) -> Value {
-    serde_json::from_str(&fixture_text(name)).expect("fixture is JSON")
-}
+use crate::stripe_fixtures::{field, fixture, fixture_text, form};
 
 fn settings(server: &MockServer) -> StripeSettings {
     StripeSettings {
@@ -46,69 +37,6 @@ fn checkout_request() -> CheckoutRequest {
         cancel_url: "https://shop.example/checkout/cancelled/FG-7K3M9Q".into(),
         expires_at: 1_795_000_000,
         idempotency_key: "fairgold-checkout-41-1".into(),
-    }
-}
-
-/// The decoded form fields of a request body, sorted (metadata is a map: its order varies).
-pub fn form(req: &wiremock::Request) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = url::form_urlencoded::parse(&req.body).into_owned().collect();
-    pairs.sort();
-    pairs
-}
-
-pub fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
-
-/// Answers `POST /v1/checkout/sessions` as Stripe does: the complete session fixture, with a
-/// new id each time and the fields taken from the request (amounts, currency, metadata,
-/// `client_reference_id`, return URLs, expiry), hosted under `hosted_origin`.
-pub struct SessionResponder {
-    pub hosted_origin: String,
-}
-
-impl SessionResponder {
-    /// The session Stripe would create for this form.
-    pub fn session(&self, pairs: &[(String, String)]) -> Value {
-        let id = format!("cs_test_{:024x}", fastrand::u128(..));
-        let mut session = fixture("checkout_session.json");
-        let mut total = 0i64;
-        let mut currency = String::from("usd");
-        for i in 0.. {
-            let Some(amount) = field(pairs, &format!("line_items[{i}][price_data][unit_amount]")) else { break };
-            let quantity: i64 = field(pairs, &format!("line_items[{i}][quantity]")).unwrap_or("1").parse().unwrap();
-            total += amount.parse::<i64>().unwrap() * quantity;
-            currency = field(pairs, &format!("line_items[{i}][price_data][currency]")).unwrap_or("usd").to_string();
-        }
-        session["id"] = id.clone().into();
-        session["url"] = format!("{}/c/pay/{id}", self.hosted_origin).into();
-        session["amount_subtotal"] = total.into();
-        session["amount_total"] = total.into();
-        session["currency"] = currency.into();
-        session["payment_status"] = "unpaid".into();
-        session["status"] = "open".into();
-        session["client_reference_id"] = field(pairs, "client_reference_id").map(Value::from).unwrap_or(Value::Null);
-        session["success_url"] = field(pairs, "success_url").map(Value::from).unwrap_or(Value::Null);
-        session["cancel_url"] = field(pairs, "cancel_url").map(Value::from).unwrap_or(Value::Null);
-        session["customer_email"] = field(pairs, "customer_email").map(Value::from).unwrap_or(Value::Null);
-        if let Some(expires) = field(pairs, "expires_at") {
-            session["expires_at"] = expires.parse::<i64>().unwrap().into();
-        }
-        let mut metadata = serde_json::Map::new();
-        for (k, v) in pairs {
-            if let Some(key) = k.strip_prefix("metadata[").and_then(|k| k.strip_suffix(']')) {
-                metadata.insert(key.to_string(), v.clone().into());
-            }
-        }
-        session["metadata"] = metadata.into();
-        session["payment_intent"] = Value::Null;
-        session
-    }
-}
-
-impl wiremock::Respond for SessionResponder {
-    fn respond(&self, req: &wiremock::Request) -> ResponseTemplate {
-        ResponseTemplate::new(200).set_body_json(self.session(&form(req)))
     }
 }
 

@@ -21,7 +21,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 use crate::admin_pieces::{full_form, location, post, unescape};
 use crate::checkout::{order_status, pay, place};
 use crate::helpers::{now, ArtisanFixture, PieceFixture, TestApp};
-use crate::stripe::{field, fixture, form};
+use crate::stripe_fixtures::{field, fixture, form};
 
 /// $123.45 × 83.4567 ₹/$ × 5 % = ₹515.13648… → ₹515.14 (51,514 paise), shared 10 h : 5 h.
 const PRICE_MINOR: i64 = 12_345;

@@ -6,18 +6,17 @@
 use chrono::Utc;
 use diesel::prelude::*;
 use fairgold::schema::{email_outbox, order_events, orders, pieces, refunds, stripe_events};
-use serde_json::{json, Value};
+use serde_json::json;
 use stripe_webhook::Webhook;
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::helpers::{PieceFixture, TestApp};
-use crate::stripe::{field, fixture, form, SessionResponder};
+pub use crate::stripe_fixtures::envelope;
+use crate::stripe_fixtures::{field, fixture, form, SessionResponder};
 
 pub const SECRET_KEY: &str = "sk_test_fairgold_webhooks";
 pub const WEBHOOK_SECRET: &str = "whsec_test_fairgold_webhooks";
-/// The API version async-stripe 1.0.0-rc.10 pins; Stripe renders events in it.
-pub const API_VERSION: &str = "2026-09-30.endive";
 
 pub struct Shop {
     pub app: TestApp,
@@ -193,17 +192,6 @@ impl Shop {
 
 pub fn sign(body: &str, secret: &str, timestamp: i64) -> String {
     Webhook::generate_test_header(body, secret, Some(timestamp))
-}
-
-/// A Stripe event: the fixture envelope with a fresh id, the type, and the object.
-pub fn envelope(kind: &str, object: Value) -> String {
-    let mut event = fixture("event.json");
-    event["id"] = format!("evt_test_{:016x}", fastrand::u64(..)).into();
-    event["type"] = kind.into();
-    event["api_version"] = API_VERSION.into();
-    event["created"] = Utc::now().timestamp().into();
-    event["data"]["object"] = object;
-    event.to_string()
 }
 
 /// A `checkout.session.*` event for an order, from the checkout session fixture.
