@@ -233,6 +233,12 @@ where
     .map_err(|_| E::from(DbError::Cancelled))?
 }
 
+/// Whether the database answers (for `/readyz`).
+pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
+    conn.batch_execute("SELECT 1")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,10 +252,4 @@ mod tests {
         assert!(own.contains("connect_timeout=10") && !own.contains("connect_timeout=3"), "{own}");
         assert!(own.contains("connect_timeout=10&keepalives=1"), "{own}");
     }
-}
-
-/// Whether the database answers (for `/readyz`).
-pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
-    conn.batch_execute("SELECT 1")?;
-    Ok(())
 }
