@@ -214,3 +214,223 @@ async fn a_server_killed_between_the_hold_and_stripe_frees_the_piece_and_lets_th
     assert_eq!(piece_status(&pool, ids[0]), "held");
     assert_eq!(piece_status(&pool, ids[1]), "listed");
 }
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL dropping the shop's connections (issue 10, finding 1)
+
+fn on_postgres() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"))
+}
+
+/// The database name in a PostgreSQL URL.
+fn database_name(url: &str) -> String {
+    url::Url::parse(url).unwrap().path().trim_start_matches('/').to_string()
+}
+
+/// Terminates every server process serving `db` (as a restart, a failover or a proxy's idle
+/// cut would), from an administrator's connection.
+fn terminate_backends(db: &str) -> usize {
+    use diesel::connection::SimpleConnection;
+    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap();
+    let mut admin = diesel::PgConnection::establish(&admin_url).unwrap();
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    admin.batch_execute("SET application_name = 'fault-injector'").unwrap();
+    let killed: N = diesel::sql_query(format!(
+        "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity \
+         WHERE datname = '{db}' AND pid <> pg_backend_pid()"
+    ))
+    .get_result(&mut admin)
+    .unwrap();
+    killed.n as usize
+}
+
+/// What a steady stream of customers and probes sees: every answer's status, with its time.
+#[derive(Default)]
+struct Watch {
+    answers: std::sync::Mutex<Vec<(Instant, &'static str, u16, Duration)>>,
+}
+
+/// Requests that need the database, over and over, until `stop`.
+async fn load(app: std::sync::Arc<crate::helpers::TestApp>, watch: std::sync::Arc<Watch>, stop: std::sync::Arc<std::sync::atomic::AtomicBool>, piece: i64) {
+    let mut i = 0u64;
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        i += 1;
+        let (what, req) = match i % 3 {
+            0 => ("readyz", app.client.get(format!("{}/readyz", app.address))),
+            // A filter nobody asked for yet: a cache miss, so a query.
+            1 => ("catalog", app.client.get(format!("{}/api/v1/pieces?price_min={}", app.address, i % 997))),
+            _ => (
+                "cart",
+                app.client
+                    .post(format!("{}/cart/add", app.address))
+                    .header("X-Forwarded-For", crate::checkout::random_address())
+                    .form(&[("piece_id", piece.to_string())]),
+            ),
+        };
+        let sent = Instant::now();
+        let status = match tokio::time::timeout(Duration::from_secs(30), req.send()).await {
+            Ok(Ok(res)) => res.status().as_u16(),
+            Ok(Err(_)) => 0,
+            Err(_) => 999,
+        };
+        watch.answers.lock().unwrap().push((Instant::now(), what, status, sent.elapsed()));
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// After `from`: no 500 and no hang; the time from `up` until every kind of request has
+/// answered as before (200 or 303) and kept doing so.
+fn judge(watch: &Watch, from: Instant, up: Instant) -> Duration {
+    let answers = watch.answers.lock().unwrap();
+    let after: Vec<_> = answers.iter().filter(|(at, ..)| *at >= from).collect();
+    assert!(!after.is_empty());
+    for (_, what, status, took) in &after {
+        assert!(*status != 500 && *status != 0 && *status != 999, "{what} answered {status}");
+        assert!(*took < Duration::from_secs(8), "{what} hung for {took:?}");
+    }
+    let ok = |s: u16| s == 200 || s == 303;
+    // The last failure of any kind after the database came back.
+    let last_bad = after.iter().filter(|(at, _, s, _)| *at >= up && !ok(*s)).map(|(at, ..)| *at).max();
+    let recovered_at = last_bad.unwrap_or(up);
+    for what in ["readyz", "catalog", "cart"] {
+        assert!(
+            after.iter().any(|(at, w, s, _)| *w == what && *at > recovered_at && ok(*s)),
+            "{what} never answered again"
+        );
+    }
+    recovered_at.saturating_duration_since(up)
+}
+
+#[tokio::test]
+async fn postgres_connections_terminated_under_load_are_replaced_within_seconds() {
+    if !on_postgres() {
+        eprintln!("this fault needs a PostgreSQL server (TEST_DATABASE_URL); SQLite has no connections to drop");
+        return;
+    }
+    let app = crate::helpers::TestApp::spawn_with(&[("db_pool_size", "4")]).await;
+    let piece = app.piece(crate::helpers::PieceFixture::new("Lotus ring"));
+    let db = database_name(&app.database_url());
+    let app = std::sync::Arc::new(app);
+    let watch = std::sync::Arc::new(Watch::default());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let loads: Vec<_> =
+        (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let killed_at = Instant::now();
+    assert!(terminate_backends(&db) > 0, "the shop's connections were terminated");
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for l in loads {
+        l.await.unwrap();
+    }
+    // The database never went away: within 5 s every endpoint answers as before.
+    let recovery = judge(&watch, killed_at, killed_at);
+    assert!(recovery < Duration::from_secs(5), "recovered after {recovery:?}");
+}
+
+/// A loopback TCP proxy in front of PostgreSQL that can drop every connection and refuse new
+/// ones for a while (a failover, a network cut).
+struct Cut {
+    port: u16,
+    down: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Cut {
+    async fn start(target: String) -> Self {
+        use std::sync::atomic::Ordering;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let generation = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let (d, g) = (down.clone(), generation.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else { return };
+                if d.load(Ordering::SeqCst) {
+                    drop(client); // refused: closed at once
+                    continue;
+                }
+                let (target, g, born) = (target.clone(), g.clone(), g.load(Ordering::SeqCst));
+                tokio::spawn(async move {
+                    let Ok(mut server) = tokio::net::TcpStream::connect(&target).await else { return };
+                    let copy = tokio::io::copy_bidirectional(&mut client, &mut server);
+                    tokio::pin!(copy);
+                    loop {
+                        tokio::select! {
+                            _ = &mut copy => return,
+                            _ = tokio::time::sleep(Duration::from_millis(50)) => {
+                                if g.load(Ordering::SeqCst) != born {
+                                    return; // dropped: both sockets close
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        Cut { port, down, generation }
+    }
+
+    fn drop_all_and_refuse(&self) {
+        use std::sync::atomic::Ordering;
+        self.down.store(true, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn restore(&self) {
+        self.down.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+// Multi-threaded: the proxy's tasks must run while the test's own pool connects through it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_behind_a_proxy_that_cuts_and_refuses_for_20_seconds_gives_503s_then_recovers() {
+    if !on_postgres() {
+        eprintln!("this fault needs a PostgreSQL server (TEST_DATABASE_URL); SQLite has no network to cut");
+        return;
+    }
+    let admin = url::Url::parse(&std::env::var("TEST_DATABASE_URL").unwrap()).unwrap();
+    let target = format!("{}:{}", admin.host_str().unwrap(), admin.port().unwrap_or(5432));
+    let cut = Cut::start(target).await;
+    let port = cut.port;
+    let app = crate::helpers::TestApp::spawn_settings(&[("db_pool_size", "4")], |s| {
+        let fairgold::config::DatabaseUrl::Postgres(url) = &s.database else { unreachable!() };
+        let mut u = url::Url::parse(url).unwrap();
+        u.set_port(Some(port)).unwrap();
+        s.database = fairgold::config::DatabaseUrl::Postgres(u.to_string());
+    })
+    .await;
+    let piece = app.piece(crate::helpers::PieceFixture::new("Lotus ring"));
+    let app = std::sync::Arc::new(app);
+    let watch = std::sync::Arc::new(Watch::default());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let loads: Vec<_> =
+        (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let cut_at = Instant::now();
+    cut.drop_all_and_refuse();
+    tokio::time::sleep(Duration::from_secs(20)).await;
+    let up = Instant::now();
+    cut.restore();
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for l in loads {
+        l.await.unwrap();
+    }
+    {
+        let answers = watch.answers.lock().unwrap();
+        let during: Vec<u16> = answers
+            .iter()
+            .filter(|(at, ..)| *at > cut_at + Duration::from_secs(5) && *at < up)
+            .map(|(_, _, s, _)| *s)
+            .collect();
+        assert!(!during.is_empty() && during.iter().all(|s| *s == 503), "503 while the database is cut off: {during:?}");
+    }
+    let recovery = judge(&watch, cut_at, up);
+    assert!(recovery < Duration::from_secs(5), "recovered after {recovery:?}");
+}

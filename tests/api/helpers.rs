@@ -138,6 +138,11 @@ impl TestApp {
         Self { address, client, pool, data_dir, kolkata, mumbai, cipher, _db: database, _dir: dir }
     }
 
+    /// The URL of this test's own database.
+    pub fn database_url(&self) -> String {
+        self._db.url.clone()
+    }
+
     pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConn) -> T) -> T {
         let mut conn = self.pool.get().expect("connection");
         f(&mut conn)
