@@ -85,10 +85,7 @@ fn render_form(
     ctx.insert("errors", &errors.0);
     ctx.insert("has_errors", &!errors.is_empty());
     ctx.insert("notice", &notice);
-    ctx.insert(
-        "countries",
-        &countries::COUNTRIES.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect::<Vec<_>>(),
-    );
+    ctx.insert("countries", &countries::COUNTRIES.iter().map(|c| (c.code, c.name)).collect::<Vec<_>>());
     ctx.insert("zones", &zones(state));
     ctx.insert("test_payments", &payment::test_payments_enabled(state));
     let meta = PageMeta {
