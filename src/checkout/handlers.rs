@@ -7,12 +7,13 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use super::input::CheckoutForm;
+use super::input::{self, CheckoutForm};
 use super::service::{self, CheckoutError, OrderContext};
-use super::{countries, payment, ORDER_COOKIE};
+use super::{countries, payment, postal, ORDER_COOKIE};
 use crate::audit::Actor;
 use crate::cart::handlers::{private_html, render_cart};
 use crate::cart::{self, service as cart_service, Cart};
+use crate::config::ShippingZone;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
@@ -32,45 +33,73 @@ fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
 }
 
+/// A country in the list of the first step.
+#[derive(Serialize)]
+struct CountryView {
+    code: &'static str,
+    name: &'static str,
+}
+
+/// One shipping option of the destination's zone, with the order's total if it is chosen
+/// (shown in the option itself, so no script is needed to see the total).
 #[derive(Serialize)]
 struct OptionView {
     code: String,
     label: String,
     price: String,
+    total: String,
+    checked: bool,
 }
 
 #[derive(Serialize)]
-struct ZoneView {
-    name: String,
-    countries: String,
+struct PostalView {
+    label: &'static str,
+    /// The rule's hint as a sentence ("Six digits, e.g. 700001"), or empty.
+    hint: String,
+}
+
+/// The second step: the address for a known country and that country's shipping options.
+#[derive(Serialize)]
+struct DestinationView {
+    code: &'static str,
+    name: &'static str,
+    /// `None` where addresses have no postal code (the field is left out).
+    postal: Option<PostalView>,
+    phone_example: String,
     options: Vec<OptionView>,
 }
 
-fn zones(state: &AppState) -> Vec<ZoneView> {
-    state
-        .settings
-        .shipping_zones
-        .iter()
-        .map(|z| ZoneView {
-            name: z.name.clone(),
-            countries: if z.countries.is_empty() {
-                "every other country".into()
-            } else {
-                z.countries.iter().map(|c| countries::name_of(c).unwrap_or(c)).collect::<Vec<_>>().join(", ")
-            },
-            options: z
-                .options
-                .iter()
-                .map(|o| OptionView {
-                    code: o.code.clone(),
-                    label: o.label.clone(),
-                    price: Money::new(o.price_minor, state.settings.currency).to_string(),
-                })
-                .collect(),
-        })
-        .collect()
+fn destination_view(state: &AppState, cart: &Cart, form: &CheckoutForm) -> Option<DestinationView> {
+    let (country, zone) = input::destination(&form.country, &state.settings.shipping_zones).ok()?;
+    let currency = state.settings.currency;
+    // The option the customer chose, else the first (what `parse` picks for an empty choice).
+    let chosen = zone.options.iter().find(|o| o.code == form.shipping.trim()).or(zone.options.first());
+    Some(DestinationView {
+        code: country.code,
+        name: country.name,
+        postal: postal::rule_for(country.code).map(|r| {
+            let mut hint = r.hint.chars();
+            let hint = hint.next().map(|c| c.to_uppercase().chain(hint).collect()).unwrap_or_default();
+            PostalView { label: r.label, hint }
+        }),
+        phone_example: country.phone_example(),
+        options: zone
+            .options
+            .iter()
+            .map(|o| OptionView {
+                code: o.code.clone(),
+                label: o.label.clone(),
+                price: Money::new(o.price_minor, currency).to_string(),
+                total: Money::new(cart.subtotal_minor.saturating_add(o.price_minor), currency).to_string(),
+                checked: chosen.is_some_and(|c| c.code == o.code),
+            })
+            .collect(),
+    })
 }
 
+/// The checkout page. Without a known destination (or when asked to change it) it is the
+/// first step, the country choice, a plain GET form so the address step can list that
+/// country's options without a script; else the address form for that country.
 fn render_form(
     state: &AppState,
     status: StatusCode,
@@ -79,17 +108,52 @@ fn render_form(
     errors: &FieldErrors,
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
+    render_step(state, status, cart, form, errors, notice, Step::AsTheFormSays)
+}
+
+/// Which step `render_step` shows.
+#[derive(PartialEq)]
+enum Step {
+    /// The country choice, whatever the form holds (its country is preselected).
+    ChooseCountry,
+    /// The address step if the form's country is one we ship to, else the country choice.
+    AsTheFormSays,
+}
+
+fn render_step(
+    state: &AppState,
+    status: StatusCode,
+    cart: &Cart,
+    form: &CheckoutForm,
+    errors: &FieldErrors,
+    notice: Option<&str>,
+    step: Step,
+) -> Result<HttpResponse, AppError> {
+    let zones = &state.settings.shipping_zones;
+    let destination = if step == Step::ChooseCountry || errors.0.contains_key("country") {
+        None
+    } else {
+        destination_view(state, cart, form)
+    };
     let mut ctx = Context::new();
     ctx.insert("cart", cart);
     ctx.insert("form", form);
     ctx.insert("errors", &errors.0);
     ctx.insert("has_errors", &!errors.is_empty());
     ctx.insert("notice", &notice);
-    ctx.insert(
-        "countries",
-        &countries::COUNTRIES.iter().map(|(c, n)| (c.to_string(), n.to_string())).collect::<Vec<_>>(),
-    );
-    ctx.insert("zones", &zones(state));
+    ctx.insert("destination", &destination);
+    if destination.is_none() {
+        let selected = countries::find(&form.country).map(|c| c.code).unwrap_or_default();
+        ctx.insert("selected", selected);
+        ctx.insert(
+            "countries",
+            &countries::COUNTRIES
+                .iter()
+                .filter(|c| ShippingZone::for_country(zones, c.code).is_some())
+                .map(|c| CountryView { code: c.code, name: c.name })
+                .collect::<Vec<_>>(),
+        );
+    }
     ctx.insert("test_payments", &payment::test_payments_enabled(state));
     let meta = PageMeta {
         title: format!("Checkout — {}", state.settings.shop.name),
@@ -105,6 +169,9 @@ async fn load_cart(state: &AppState, key: Option<String>) -> Result<Cart, AppErr
     db::run(&state.pool, move |conn| cart_service::load(conn, key.as_deref(), currency, now())).await
 }
 
+/// `GET /checkout`, `?country=IN` (the address step for India) or `?change=IN` (the country
+/// step again, India selected). The query is read leniently: a mangled one is explained on
+/// the page, never answered with a bare 400.
 pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let key = cart::cookie_value(&req).map(|raw| cart::cart_key(&raw));
     let cart = load_cart(&state, key).await?;
@@ -112,7 +179,36 @@ pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     if !cart.can_check_out {
         return Ok(see_other("/cart"));
     }
-    render_form(&state, StatusCode::OK, &cart, &CheckoutForm::default(), &FieldErrors::default(), None)
+    let (mut country, mut change) = (None, None);
+    for (k, v) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+        match &*k {
+            "country" if country.is_none() => country = Some(v.into_owned()),
+            "change" if change.is_none() => change = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    let none = FieldErrors::default();
+    match (country, change) {
+        (_, Some(previous)) => {
+            let form = CheckoutForm { country: previous, ..Default::default() };
+            render_step(&state, StatusCode::OK, &cart, &form, &none, None, Step::ChooseCountry)
+        }
+        (None, None) => {
+            render_step(&state, StatusCode::OK, &cart, &CheckoutForm::default(), &none, None, Step::ChooseCountry)
+        }
+        (Some(code), None) => match input::destination(&code, &state.settings.shipping_zones) {
+            Ok((country, _)) => {
+                let form = CheckoutForm { country: country.code.to_string(), ..Default::default() };
+                render_form(&state, StatusCode::OK, &cart, &form, &none, None)
+            }
+            Err(message) => {
+                let mut errors = FieldErrors::default();
+                errors.add("country", message);
+                let form = CheckoutForm { country: code, ..Default::default() };
+                render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None)
+            }
+        },
+    }
 }
 
 fn order_cookie(state: &AppState, token: String) -> Cookie<'static> {

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::countries;
+use super::countries::{self, Country};
+use super::postal;
 use crate::config::{ShippingOption, ShippingZone};
 use crate::inventory::FieldErrors;
 use crate::staff::Email;
@@ -18,6 +19,7 @@ pub struct CheckoutForm {
     pub city: String,
     pub region: String,
     pub postal_code: String,
+    /// An ISO alpha-2 code, from the hidden field of the address step.
     pub country: String,
     /// A phone number for the courier (insured jewelry and customs need one).
     pub phone: String,
@@ -53,6 +55,39 @@ fn text(e: &mut FieldErrors, field: &str, value: &str, max: usize, required: Opt
     v
 }
 
+/// Where the parcel goes: a country on our list that a shipping zone serves, or the message
+/// for the customer. Used by the form page (`?country=`) and by the posted form alike.
+pub fn destination<'z>(
+    code: &str,
+    zones: &'z [ShippingZone],
+) -> Result<(&'static Country, &'z ShippingZone), &'static str> {
+    if code.trim().is_empty() {
+        return Err("choose the country to ship to");
+    }
+    let country = countries::find(code).ok_or("we cannot ship to that country yet: choose one from the list")?;
+    let zone = ShippingZone::for_country(zones, country.code)
+        .ok_or("we do not ship to that country yet: choose one from the list")?;
+    Ok((country, zone))
+}
+
+/// A phone number the courier can call: `+` (first only), digits, spaces, dashes, dots and
+/// parentheses, with 6 to 15 digits (the most a number has, country code included);
+/// whitespace is collapsed to single spaces.
+pub fn phone(raw: &str, country: Option<&Country>) -> Result<String, String> {
+    let v = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let example = country.map_or_else(|| "e.g. +91 98300 12345".to_string(), Country::phone_example);
+    if v.is_empty() {
+        return Err(format!("enter a phone number for the courier, with the country code, {example}"));
+    }
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    let allowed = v.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'));
+    let plus_first = v.rfind('+').map_or(true, |i| i == 0);
+    if !allowed || !plus_first || !(6..=15).contains(&digits) || v.len() > 30 {
+        return Err(format!("enter a phone number the courier can call, with the country code, {example}"));
+    }
+    Ok(v)
+}
+
 impl CheckoutForm {
     pub fn parse(&self, zones: &[ShippingZone]) -> Result<CheckoutInput, FieldErrors> {
         let mut e = FieldErrors::default();
@@ -62,49 +97,26 @@ impl CheckoutForm {
         let line2 = text(&mut e, "line2", &self.line2, 200, None);
         let city = text(&mut e, "city", &self.city, 100, Some("enter the town or city"));
         let region = text(&mut e, "region", &self.region, 100, None);
-        let phone = text(&mut e, "phone", &self.phone, 30, Some("enter a phone number for the courier"));
-        let digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
-        if !phone.is_empty()
-            && (!(6..=15).contains(&digits)
-                || !phone.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.')))
-        {
-            e.add("phone", "enter a phone number with its country code, e.g. +91 98300 12345");
-        }
-        let code = self.country.trim().to_uppercase();
-        let country = match countries::COUNTRIES.iter().find(|(c, _)| *c == code) {
-            Some((c, _)) => Some(*c),
-            None if code.is_empty() => {
-                e.add("country", "choose the country to ship to");
-                None
-            }
-            None => {
-                e.add("country", "we cannot ship to that country yet: choose one from the list");
-                None
-            }
+        let destination = destination(&self.country, zones).map_err(|m| e.add("country", m)).ok();
+        let country = destination.map(|(c, _)| c);
+        let phone = phone(&self.phone, country).map_err(|m| e.add("phone", m)).unwrap_or_default();
+        // Without a known country, the permissive check (the form asks for the country again).
+        let postal_rule = match country {
+            Some(c) => postal::rule_for(c.code),
+            None => postal::rule_for(""),
         };
-        let postal_required = country.map_or(true, countries::needs_postal_code);
-        let postal_code = text(
-            &mut e,
-            "postal_code",
-            &self.postal_code,
-            20,
-            postal_required.then_some("enter the postal code (PIN code in India)"),
-        )
-        .to_uppercase();
-        let shipping = country.and_then(|c| match ShippingZone::for_country(zones, c) {
-            None => {
-                e.add("country", "we do not ship to that country yet");
-                None
-            }
-            Some(zone) => match self.shipping.trim() {
-                "" => zone.options.first().cloned(),
-                code => match zone.options.iter().find(|o| o.code == code) {
-                    Some(o) => Some(o.clone()),
-                    None => {
-                        e.add("shipping", format!("choose one of the options for {}", zone.name));
-                        None
-                    }
-                },
+        let postal_code = match postal_rule {
+            Some(rule) => rule.parse(&self.postal_code).map_err(|m| e.add("postal_code", m)).unwrap_or_default(),
+            None => String::new(),
+        };
+        let shipping = destination.and_then(|(_, zone)| match self.shipping.trim() {
+            "" => zone.options.first().cloned(),
+            code => match zone.options.iter().find(|o| o.code == code) {
+                Some(o) => Some(o.clone()),
+                None => {
+                    e.add("shipping", format!("choose one of the options for {}", zone.name));
+                    None
+                }
             },
         });
         if !e.is_empty() {
@@ -119,7 +131,7 @@ impl CheckoutForm {
                 city,
                 region: Some(region).filter(|s| !s.is_empty()),
                 postal_code,
-                country,
+                country: country.code,
                 phone,
                 shipping,
             }),
@@ -168,5 +180,59 @@ mod tests {
         for f in ["email", "name", "line1", "city", "country", "postal_code", "phone"] {
             assert!(e.contains_key(f), "{f}: {e:?}");
         }
+    }
+
+    #[test]
+    fn the_postal_code_follows_the_country() {
+        let zones = ShippingZone::defaults(Currency::Usd);
+        let india = |code: &str| CheckoutForm {
+            country: "IN".into(),
+            postal_code: code.into(),
+            phone: "98300 12345".into(),
+            ..good()
+        };
+        assert_eq!(india(" 700 001").parse(&zones).unwrap().postal_code, "700001");
+        let e = india("ABC").parse(&zones).unwrap_err().0;
+        assert_eq!(e["postal_code"], "enter a valid PIN code: six digits, e.g. 700001");
+        assert_eq!(e.len(), 1, "{e:?}");
+        // No postal codes in the Emirates: whatever was sent is not kept.
+        let dubai = CheckoutForm { country: "AE".into(), postal_code: "".into(), ..good() };
+        assert_eq!(dubai.parse(&zones).unwrap().postal_code, "");
+    }
+
+    #[test]
+    fn phone_numbers_for_the_courier() {
+        let de = countries::find("DE");
+        for (typed, kept) in [
+            ("+49 30 1234567", "+49 30 1234567"),
+            ("  +91  98300\t12345 ", "+91 98300 12345"),
+            ("(030) 123-4567", "(030) 123-4567"),
+            ("06.12.34.56.78", "06.12.34.56.78"),
+            ("123456", "123456"),
+        ] {
+            assert_eq!(phone(typed, de).as_deref(), Ok(kept), "{typed}");
+        }
+        for typed in
+            ["12345", "+1234567890123456", "49+30 1234567", "call me", "+49 30 1234567 ext 5", "０３０１２３４５６７"]
+        {
+            let e = phone(typed, de).unwrap_err();
+            assert_eq!(e, "enter a phone number the courier can call, with the country code, e.g. +49 30 1234567");
+        }
+        assert_eq!(
+            phone("", countries::find("KE")).unwrap_err(),
+            "enter a phone number for the courier, with the country code, starting +254 for Kenya"
+        );
+    }
+
+    #[test]
+    fn the_destination_needs_a_country_we_ship_to() {
+        let zones = ShippingZone::defaults(Currency::Usd);
+        assert_eq!(destination("in", &zones).map(|(c, z)| (c.code, z.code.as_str())), Ok(("IN", "india")));
+        assert_eq!(destination("JP", &zones).map(|(_, z)| z.code.as_str()), Ok("world"));
+        assert_eq!(destination(" ", &zones).unwrap_err(), "choose the country to ship to");
+        assert!(destination("XX", &zones).unwrap_err().contains("choose one from the list"));
+        // Without a rest-of-the-world zone, only the listed countries can be chosen.
+        let india_only: Vec<_> = zones.into_iter().filter(|z| z.code == "india").collect();
+        assert!(destination("DE", &india_only).is_err());
     }
 }

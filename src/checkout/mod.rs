@@ -6,6 +6,7 @@ pub mod countries;
 pub mod handlers;
 pub mod input;
 pub mod payment;
+pub mod postal;
 pub mod service;
 
 use actix_web::web;

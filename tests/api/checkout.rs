@@ -204,20 +204,190 @@ async fn checkout_validation_shows_errors_by_field_and_creates_nothing() {
     let page = shopper.get(&app, "/checkout").await;
     assert_eq!(page.status().as_u16(), 200);
     let html = page.text().await.unwrap();
-    assert!(html.contains("<option value=\"IN\">India</option>") && html.contains("Insured courier within India"));
+    assert!(html.contains("<option value=\"IN\">India</option>"), "the country first");
+    let page = shopper.get(&app, "/checkout?country=IN").await;
+    assert_eq!(page.status().as_u16(), 200);
+    assert!(page.text().await.unwrap().contains("Insured courier within India"));
 
     let res = shopper
-        .check_out(&app, &[("email", "not-an-email"), ("name", "Ann Lee"), ("city", "Berlin"), ("country", "XX")])
+        .check_out(&app, &[("email", "not-an-email"), ("name", "Ann Lee"), ("city", "Berlin"), ("country", "DE")])
         .await;
     assert_eq!(res.status().as_u16(), 422);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let html = res.text().await.unwrap();
     assert!(html.contains("enter an email address such as name@example.org"), "email error shown");
     assert!(html.contains("enter the street address"), "missing address shown");
-    assert!(html.contains("we cannot ship to that country yet"), "unknown country shown");
+    assert!(html.contains("enter the postal code (PLZ)"), "missing postcode shown");
     assert!(html.contains("value=\"Ann Lee\""), "input kept");
     assert_eq!(order_count(&app), 0);
     assert_eq!(piece_state(&app, piece), ("listed".to_string(), None));
+}
+
+/// The inputs named `name` on a page, as (value, the whole tag).
+fn inputs<'a>(html: &'a str, name: &str) -> Vec<(String, &'a str)> {
+    let needle = format!("name=\"{name}\"");
+    html.split("<input")
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next())
+        .filter(|tag| tag.contains(&needle))
+        .map(|tag| {
+            let value = tag.split("value=\"").nth(1).and_then(|v| v.split('"').next()).unwrap_or_default();
+            (value.to_string(), tag)
+        })
+        .collect()
+}
+
+/// The message shown next to a field (`<p … id="c-{field}-error">`), if any; the field (input
+/// or select) must point to it and be marked invalid.
+fn field_error(html: &str, field: &str) -> Option<String> {
+    let id = format!("c-{field}-error");
+    let message = html.split(&format!("id=\"{id}\">")).nth(1)?.split("</p>").next()?.to_string();
+    let tag = html.split(&format!("id=\"c-{field}\"")).nth(1).and_then(|t| t.split('>').next()).unwrap_or_default();
+    assert!(tag.contains("aria-invalid=\"true\"") && tag.contains(&id), "{field} points to its error: {tag}");
+    Some(message)
+}
+
+/// ADDRESS with some fields replaced (an empty value leaves the field out).
+fn address_with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    let mut form: Vec<_> = ADDRESS.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).copied().collect();
+    form.extend(changes.iter().filter(|(_, v)| !v.is_empty()).copied());
+    form
+}
+
+#[tokio::test]
+async fn checkout_a_pin_code_that_is_not_six_digits_is_refused_for_india() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    let form = address_with(&[
+        ("city", "Kolkata"),
+        ("country", "IN"),
+        ("postal_code", "ABC"),
+        ("phone", "+91 98300 12345"),
+        ("shipping", "in-courier"),
+    ]);
+    let res = shopper.check_out(&app, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    let message = field_error(&html, "postal_code").expect("an error next to the PIN code");
+    assert!(message.contains("six digits"), "{message}");
+    assert!(inputs(&html, "postal_code").iter().any(|(v, _)| v == "ABC"), "what was typed is kept");
+    assert_eq!(order_count(&app), 0);
+    assert_eq!(piece_state(&app, piece), ("listed".to_string(), None));
+
+    // Six digits pass (and spaces typed inside are dropped).
+    let form = address_with(&[
+        ("city", "Kolkata"),
+        ("country", "IN"),
+        ("postal_code", "700 001"),
+        ("phone", "+91 98300 12345"),
+        ("shipping", "in-courier"),
+    ]);
+    assert_eq!(shopper.check_out(&app, &form).await.status().as_u16(), 303);
+    let code: String = app.with_conn(|c| orders::table.select(orders::ship_postal_code).first(c).unwrap());
+    assert_eq!(code, "700001");
+}
+
+#[tokio::test]
+async fn checkout_a_phone_number_is_required_and_every_error_shows_at_once() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    // The address page asks for it.
+    let html = shopper.get(&app, "/checkout?country=DE").await.text().await.unwrap();
+    let phone = inputs(&html, "phone");
+    assert!(phone.len() == 1 && phone[0].1.contains("type=\"tel\""), "a phone field: {phone:?}");
+
+    let res = shopper.check_out(&app, &address_with(&[("phone", "")])).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let message = field_error(&res.text().await.unwrap(), "phone").expect("an error next to the phone field");
+    assert!(message.contains("phone number"), "{message}");
+
+    // A wrong phone, a wrong postcode and a wrong email: all three at once, everything kept.
+    let res = shopper
+        .check_out(&app, &address_with(&[("phone", "call me"), ("postal_code", "1011"), ("email", "ann@")]))
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    let phone = field_error(&html, "phone").expect("phone error");
+    assert!(phone.contains("+49"), "an example for Germany: {phone}");
+    assert!(field_error(&html, "postal_code").is_some_and(|m| m.contains("five digits")), "postcode error");
+    assert!(field_error(&html, "email").is_some(), "email error");
+    assert!(inputs(&html, "phone").iter().any(|(v, _)| v == "call me"));
+    assert!(inputs(&html, "line1").iter().any(|(v, _)| v == "1 Main Street"));
+    assert_eq!(order_count(&app), 0);
+}
+
+#[tokio::test]
+async fn checkout_lists_only_the_shipping_options_of_the_chosen_country() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    let options = |html: &str| inputs(html, "shipping").into_iter().map(|(v, _)| v).collect::<Vec<_>>();
+
+    let india = shopper.get(&app, "/checkout?country=IN").await.text().await.unwrap();
+    assert_eq!(options(&india), vec!["in-courier"]);
+    assert!(inputs(&india, "country").iter().any(|(v, t)| v == "IN" && t.contains("type=\"hidden\"")));
+    assert!(india.contains("PIN code") && india.contains("Change country"));
+
+    let germany = shopper.get(&app, "/checkout?country=de").await.text().await.unwrap();
+    assert_eq!(options(&germany), vec!["intl-express", "intl-post"]);
+    assert!(!germany.contains("Insured courier within India"));
+    // The first option is chosen unless the customer picks another.
+    let checked = inputs(&germany, "shipping").into_iter().filter(|(_, t)| t.contains("checked")).count();
+    assert_eq!(checked, 1);
+
+    // Without a country, the page asks for one first (a plain GET form: no JavaScript needed).
+    let first = shopper.get(&app, "/checkout").await.text().await.unwrap();
+    assert!(first.contains("<option value=\"IN\">India</option>"));
+    assert!(first.contains("method=\"get\" action=\"/checkout\""));
+    assert!(options(&first).is_empty() && inputs(&first, "line1").is_empty());
+}
+
+#[tokio::test]
+async fn checkout_shows_the_total_with_shipping_before_payment() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture { price_minor: 100_000, ..PieceFixture::new("Lotus ring") });
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    let html = shopper.get(&app, "/checkout?country=DE").await.text().await.unwrap();
+    // The summary (express, the first option, is checked) and each option's own total.
+    assert!(html.contains("Total") && html.contains("$1,045.00"), "express: $1,000 + $45");
+    assert!(html.contains("$1,025.00"), "post: $1,000 + $25");
+    let html = shopper.get(&app, "/checkout?country=IN").await.text().await.unwrap();
+    assert!(html.contains("$1,010.00"), "India: $1,000 + $10");
+    // And after a mistake, for the option the customer chose.
+    let res = shopper.check_out(&app, &address_with(&[("shipping", "intl-post"), ("phone", "")])).await;
+    let html = res.text().await.unwrap();
+    let post = inputs(&html, "shipping").into_iter().find(|(v, _)| v == "intl-post").unwrap();
+    assert!(post.1.contains("checked"), "the chosen option stays chosen");
+    assert!(html.contains("$1,025.00"));
+}
+
+#[tokio::test]
+async fn checkout_explains_an_unknown_country_on_the_page() {
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let mut shopper = Shopper::default();
+    shopper.add(&app, piece).await;
+    for path in ["/checkout?country=XX", "/checkout?country=%FF%FE", "/checkout?country="] {
+        let res = shopper.get(&app, path).await;
+        assert_eq!(res.status().as_u16(), 422, "{path}");
+        let html = res.text().await.unwrap();
+        let message = field_error(&html, "country").unwrap_or_else(|| panic!("{path}: an error next to the country"));
+        assert!(message.contains("choose"), "{path}: {message}");
+        assert!(html.contains("<option value=\"IN\">India</option>"), "{path}: the choice again");
+    }
+    // Never a bare 400 page, even for a doubled parameter.
+    assert_eq!(shopper.get(&app, "/checkout?country=IN&country=DE").await.status().as_u16(), 200);
+    // A posted form with a country the shop does not ship to: the same, nothing created.
+    let res = shopper.check_out(&app, &address_with(&[("country", "XX")])).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(field_error(&res.text().await.unwrap(), "country").is_some());
+    assert_eq!(order_count(&app), 0);
 }
 
 #[tokio::test]

@@ -255,7 +255,12 @@ struct Watch {
 }
 
 /// Requests that need the database, over and over, until `stop`.
-async fn load(app: std::sync::Arc<crate::helpers::TestApp>, watch: std::sync::Arc<Watch>, stop: std::sync::Arc<std::sync::atomic::AtomicBool>, piece: i64) {
+async fn load(
+    app: std::sync::Arc<crate::helpers::TestApp>,
+    watch: std::sync::Arc<Watch>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    piece: i64,
+) {
     let mut i = 0u64;
     while !stop.load(std::sync::atomic::Ordering::Relaxed) {
         i += 1;
@@ -317,8 +322,7 @@ async fn postgres_connections_terminated_under_load_are_replaced_within_seconds(
     let app = std::sync::Arc::new(app);
     let watch = std::sync::Arc::new(Watch::default());
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let loads: Vec<_> =
-        (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
+    let loads: Vec<_> = (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
     tokio::time::sleep(Duration::from_millis(700)).await;
     let killed_at = Instant::now();
     assert!(terminate_backends(&db) > 0, "the shop's connections were terminated");
@@ -409,8 +413,7 @@ async fn postgres_behind_a_proxy_that_cuts_and_refuses_for_20_seconds_gives_503s
     let app = std::sync::Arc::new(app);
     let watch = std::sync::Arc::new(Watch::default());
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let loads: Vec<_> =
-        (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
+    let loads: Vec<_> = (0..4).map(|_| tokio::spawn(load(app.clone(), watch.clone(), stop.clone(), piece))).collect();
     tokio::time::sleep(Duration::from_millis(700)).await;
     let cut_at = Instant::now();
     cut.drop_all_and_refuse();
@@ -429,7 +432,10 @@ async fn postgres_behind_a_proxy_that_cuts_and_refuses_for_20_seconds_gives_503s
             .filter(|(at, ..)| *at > cut_at + Duration::from_secs(5) && *at < up)
             .map(|(_, _, s, _)| *s)
             .collect();
-        assert!(!during.is_empty() && during.iter().all(|s| *s == 503), "503 while the database is cut off: {during:?}");
+        assert!(
+            !during.is_empty() && during.iter().all(|s| *s == 503),
+            "503 while the database is cut off: {during:?}"
+        );
     }
     let recovery = judge(&watch, cut_at, up);
     assert!(recovery < Duration::from_secs(5), "recovered after {recovery:?}");

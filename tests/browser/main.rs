@@ -145,7 +145,16 @@ impl Customer {
 /// Fills in the checkout form (`/checkout`, reached from the cart) and sends it. The one place
 /// that knows the form's fields: change it here when the form changes.
 pub async fn fill_checkout(c: &Client, who: &Customer) {
-    let form = c.form(Locator::Css("form.checkout-form")).await.unwrap();
+    // The country first (no JavaScript): the country step is a GET form that brings back the
+    // address form with that country's shipping options.
+    c.find(Locator::Css(&format!("form.country-step select[name=country] option[value={}]", who.country)))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("form.country-step button[type=submit]")).await.unwrap().click().await.unwrap();
+    let form = c.form(Locator::Css("form[method=post][action=\"/checkout\"]")).await.unwrap();
     for (name, value) in [
         ("email", who.email),
         ("name", who.name),
@@ -156,12 +165,6 @@ pub async fn fill_checkout(c: &Client, who: &Customer) {
     ] {
         form.set_by_name(name, value).await.unwrap_or_else(|e| panic!("checkout field {name}: {e}"));
     }
-    c.find(Locator::Css(&format!("select[name=country] option[value={}]", who.country)))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
     // The radio sits inside its label, which takes the click as a person's would.
     c.find(Locator::XPath(&format!("//input[@name='shipping'][@value='{}']/ancestor::label", who.shipping)))
         .await
@@ -169,5 +172,8 @@ pub async fn fill_checkout(c: &Client, who: &Customer) {
         .click()
         .await
         .unwrap();
+    // The total with shipping is on the page before paying.
+    let total = c.find(Locator::Css(".total-for.is-checked .total-row dd")).await.unwrap().text().await.unwrap();
+    assert!(!total.trim().is_empty(), "the total before payment");
     form.submit().await.unwrap();
 }
