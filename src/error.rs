@@ -113,11 +113,25 @@ impl From<DbError> for AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::Error as E;
         match e {
-            diesel::result::Error::NotFound => Self::NotFound,
+            E::NotFound => Self::NotFound,
+            // Text the database cannot store (PostgreSQL refuses a NUL byte) is the sender's
+            // mistake, not ours: `web::text_guard` stops it at the door, and this is the net
+            // behind it.
+            E::DatabaseError(_, info) if refuses_text(info.message()) => Self::BadRequest {
+                field: None,
+                message: "The text contains a character that cannot be stored (a NUL byte). Remove it and try again."
+                    .into(),
+            },
             other => Self::Internal(format!("query failed: {other}")),
         }
     }
+}
+
+/// PostgreSQL's refusal of a NUL byte or of bytes that are not text (SQLSTATE 22021, 22P05).
+fn refuses_text(message: &str) -> bool {
+    message.contains("invalid byte sequence for encoding") || message.contains("unsupported Unicode escape sequence")
 }
 
 /// What the error-page middleware needs to render a page for an error response.

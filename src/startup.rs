@@ -46,11 +46,11 @@ impl Application {
         let cipher = Cipher::from_secret(settings.secret_key.as_ref());
         let start_cipher = cipher.clone();
         let seeded = db::run(&pool, move |conn| {
-            let migrated = db::migrate(conn)?;
+            let now = chrono::Utc::now().naive_utc();
+            let migrated = db::migrate_then(conn, |conn| seed::reference_data(conn, now).map(|_| ()))?;
             if migrated > 0 {
                 tracing::info!(migrations = migrated, "database migrated");
             }
-            seed::centers(conn, chrono::Utc::now().naive_utc())?;
             let sealed = artisans::service::encrypt_plaintext_private_fields(conn, &start_cipher)?;
             if sealed > 0 {
                 tracing::info!(rows = sealed, "encrypted artisans' private fields stored in plain text");
@@ -97,6 +97,7 @@ impl Application {
                     .into()
                 }))
                 .wrap(actix_web::middleware::from_fn(admin::guard))
+                .wrap(actix_web::middleware::from_fn(crate::web::text_guard::guard))
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
                 .wrap(security::headers(production, &form_action))
                 .wrap(Compress::default())

@@ -47,6 +47,51 @@ pub fn insert(conn: &mut DbConn, center: &NewCenter<'_>) -> QueryResult<i64> {
     diesel::insert_into(centers::table).values(center).returning(centers::id).get_result(conn)
 }
 
+/// Inserts the center unless one with its code exists (one statement, so two instances
+/// starting together on an empty database both succeed); returns its id either way.
+pub fn insert_if_absent(conn: &mut DbConn, center: &NewCenter<'_>) -> QueryResult<i64> {
+    match conn {
+        DbConn::Postgres(pg) => {
+            diesel::insert_into(centers::table).values(center).on_conflict(centers::code).do_nothing().execute(pg)?
+        }
+        DbConn::Sqlite(lite) => {
+            diesel::insert_into(centers::table).values(center).on_conflict(centers::code).do_nothing().execute(lite)?
+        }
+    };
+    centers::table.filter(centers::code.eq(center.code)).select(centers::id).first(conn)
+}
+
+/// The shop's two workshops: reference data every shop has, created at start-up (under the
+/// migration lock) if missing. Returns (Kolkata, Mumbai).
+pub fn ensure_workshops(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
+    let mut ensure = |code: &str, city: &str, blurb: &str| {
+        insert_if_absent(
+            conn,
+            &NewCenter {
+                code,
+                name: &format!("{city} workshop"),
+                city,
+                country: "India",
+                currency: "INR",
+                time_zone: "Asia/Kolkata",
+                public_blurb: blurb,
+                created_at: now,
+            },
+        )
+    };
+    let kolkata = ensure(
+        "kolkata",
+        "Kolkata",
+        "Our first workshop, where goldsmiths learn the city's fine filigree and granulation from master craftsmen, then make every piece start to finish.",
+    )?;
+    let mumbai = ensure(
+        "mumbai",
+        "Mumbai",
+        "A younger workshop with a bold, sculptural style: hammered surfaces, clean bangles and temple-inspired pendants.",
+    )?;
+    Ok((kolkata, mumbai))
+}
+
 /// Number of pieces for sale now, per center id.
 pub fn available_counts(conn: &mut DbConn) -> QueryResult<Vec<(i64, i64)>> {
     pieces::table

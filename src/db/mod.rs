@@ -177,19 +177,35 @@ pub fn pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
     Ok(pool)
 }
 
-/// Applies pending migrations; returns how many ran. Several app instances may start at
-/// once on PostgreSQL, so they take an advisory lock first.
+/// Applies pending migrations; returns how many ran.
 pub fn migrate(conn: &mut DbConn) -> Result<usize, DbError> {
-    let applied = match conn {
-        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
-        DbConn::Postgres(c) => {
-            c.batch_execute("SELECT pg_advisory_lock(7158265)")?;
-            let result = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
-            c.batch_execute("SELECT pg_advisory_unlock(7158265)")?;
-            result
+    migrate_then(conn, |_| Ok(()))
+}
+
+/// Applies pending migrations, then `after` (the reference data every shop needs), both
+/// under one lock: several instances may start at once on PostgreSQL, and each waits for the
+/// first to finish (a session advisory lock, released even when something fails).
+pub fn migrate_then<F>(conn: &mut DbConn, after: F) -> Result<usize, DbError>
+where
+    F: FnOnce(&mut DbConn) -> diesel::QueryResult<()>,
+{
+    let lock = matches!(conn, DbConn::Postgres(_));
+    if lock {
+        conn.batch_execute("SELECT pg_advisory_lock(7158265)")?;
+    }
+    let result = (|| {
+        let applied = match conn {
+            DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+            DbConn::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
         }
-    };
-    applied.map_err(|e| DbError::Migration(e.to_string()))
+        .map_err(|e| DbError::Migration(e.to_string()))?;
+        after(conn)?;
+        Ok(applied)
+    })();
+    if lock {
+        conn.batch_execute("SELECT pg_advisory_unlock(7158265)")?;
+    }
+    result
 }
 
 /// Serialises the rest of this write transaction with every other transaction that names the

@@ -16,7 +16,7 @@ use crate::artisans::{self, models::NewArtisan};
 use crate::catalog::models::NewPiece;
 use crate::catalog::queries;
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
-use crate::centers::{self, NewCenter};
+use crate::centers;
 use crate::crypto::Cipher;
 use crate::db::DbConn;
 use crate::money::{Currency, Money};
@@ -113,34 +113,14 @@ pub fn print_demo_sign_in(base_url: &str) {
 /// The two workshop centers, ensured at every start (reference data, not demo data). Only
 /// the city is public; addresses are never stored here.
 pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
-    let mut ensure = |code: &str, city: &str, blurb: &str| -> QueryResult<i64> {
-        if let Some(c) = centers::find_by_code(conn, code)? {
-            return Ok(c.id);
-        }
-        centers::insert(
-            conn,
-            &NewCenter {
-                code,
-                name: &format!("{city} workshop"),
-                city,
-                country: "India",
-                currency: "INR",
-                time_zone: "Asia/Kolkata",
-                public_blurb: blurb,
-                created_at: now,
-            },
-        )
-    };
-    let kolkata = ensure(
-        "kolkata",
-        "Kolkata",
-        "Our first workshop, where goldsmiths learn the city's fine filigree and granulation from master craftsmen, then make every piece start to finish.",
-    )?;
-    let mumbai = ensure(
-        "mumbai",
-        "Mumbai",
-        "A younger workshop with a bold, sculptural style: hammered surfaces, clean bangles and temple-inspired pendants.",
-    )?;
+    reference_data(conn, now)
+}
+
+/// The reference data every shop has, created if missing: the two workshops
+/// (`centers::ensure_workshops`) and their default wage policies (`wages::defaults`). Safe to
+/// run from several instances at once.
+pub fn reference_data(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
+    let (kolkata, mumbai) = crate::centers::ensure_workshops(conn, now)?;
     crate::wages::defaults::seed_policies(conn, &[("kolkata", kolkata), ("mumbai", mumbai)], now)?;
     Ok((kolkata, mumbai))
 }

@@ -62,8 +62,9 @@ pub fn seed_policies(conn: &mut DbConn, centers: &[(&str, i64)], now: NaiveDateT
         }
         for d in DEFAULTS.iter().filter(|d| d.center == *code) {
             let (y, m, day) = d.from;
-            diesel::insert_into(wage_policies::table)
-                .values(NewPolicy {
+            insert_if_absent(
+                conn,
+                &NewPolicy {
                     center_id: *center_id,
                     effective_from: NaiveDate::from_ymd_opt(y, m, day).expect("valid default date"),
                     legal_min_monthly_minor: d.legal_min_rupees * 100,
@@ -74,9 +75,23 @@ pub fn seed_policies(conn: &mut DbConn, centers: &[(&str, i64)], now: NaiveDateT
                     source_note: d.source.split_whitespace().collect::<Vec<_>>().join(" "),
                     recorded_by: "defaults".into(),
                     recorded_at: now,
-                })
-                .execute(conn)?;
+                },
+            )?;
         }
     }
     Ok(())
+}
+
+/// One statement, so two instances starting together both succeed: the second's insert of the
+/// same (center, date) does nothing.
+fn insert_if_absent(conn: &mut DbConn, policy: &NewPolicy) -> QueryResult<usize> {
+    let target = (wage_policies::center_id, wage_policies::effective_from);
+    match conn {
+        DbConn::Postgres(pg) => {
+            diesel::insert_into(wage_policies::table).values(policy).on_conflict(target).do_nothing().execute(pg)
+        }
+        DbConn::Sqlite(lite) => {
+            diesel::insert_into(wage_policies::table).values(policy).on_conflict(target).do_nothing().execute(lite)
+        }
+    }
 }

@@ -197,6 +197,20 @@ fn to_micros(t: NaiveDateTime) -> NaiveDateTime {
     t.with_nanosecond(t.nanosecond() / 1_000 * 1_000).unwrap_or(t)
 }
 
+/// Locks the chain's head for the rest of this write transaction, before a check that a new
+/// entry depends on (a balance, whether an adjustment was decided, whether a rate exists): two
+/// finance people acting at once are served one after the other, and the second sees the
+/// first's entry. PostgreSQL: `SELECT … FOR UPDATE` on the head row; SQLite: the write
+/// transaction's `BEGIN IMMEDIATE` already holds the database's only write lock.
+pub fn lock_head(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Postgres(pg) => {
+            ledger_head::table.find(1).for_update().select(ledger_head::last_id).first::<i64>(pg).map(|_| ())
+        }
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Appends one entry and returns its number. Call it inside the write transaction of the
 /// change it records. The chain's head row is updated first: that takes a write lock (a row
 /// lock on PostgreSQL, the database lock on SQLite), so appenders on every instance are

@@ -166,6 +166,8 @@ pub fn rate_for(conn: &mut DbConn, currency: &str, on: NaiveDate) -> Result<Opti
 /// never touch the ledger.
 pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<BonusOutcome, AppError> {
     write_transaction(conn, |conn| {
+        // Before the rate is read: see `record_rate`.
+        ledger::lock_head(conn)?;
         let Some(on) = paid_on(conn, order_id)? else {
             return Ok(BonusOutcome::Posted(0));
         };
@@ -232,6 +234,9 @@ pub fn record_rate(
         if currency == ledger::CURRENCY {
             return Err(AppError::bad_request("currency", "rupees need no exchange rate"));
         }
+        // With the head locked, a payment committing meanwhile is either seen below (and its
+        // bonus posted here) or sees this rate (`post_sale_bonus` takes the same lock).
+        ledger::lock_head(conn)?;
         let exists: i64 = exchange_rates::table
             .filter(exchange_rates::currency.eq(currency))
             .filter(exchange_rates::rate_date.eq(on))
@@ -329,6 +334,8 @@ pub fn record_payout(conn: &mut DbConn, actor: &Actor, p: &PayoutInput, now: Nai
             ));
         }
         let center_id = artisan_center(conn, p.artisan_id)?;
+        // The balance is read under the head's lock: concurrent payouts cannot both pass.
+        ledger::lock_head(conn)?;
         let owed = ledger::balance_of(conn, p.artisan_id, None)?;
         if p.amount_minor > owed {
             return Err(AppError::bad_request(
@@ -427,6 +434,8 @@ pub fn decide_adjustment(
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
     write_transaction(conn, |conn| {
+        // Two people deciding at once: the second waits here, then sees the first decision.
+        ledger::lock_head(conn)?;
         let adj = ledger::find(conn, adjustment_id)?.filter(|e| e.kind() == Some(EntryKind::Adjustment)).ok_or_else(
             || AppError::bad_request("adjustment", format!("entry {adjustment_id} is not an adjustment")),
         )?;

@@ -7,6 +7,7 @@ pub mod health;
 pub mod page_cache;
 pub mod security;
 pub mod seo;
+pub mod text_guard;
 pub mod templates;
 
 pub use assets::Assets;

@@ -20,6 +20,7 @@ mod holds;
 mod operations;
 mod orders;
 mod payment_events;
+mod races;
 mod safety;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
