@@ -15,6 +15,7 @@ mod checkout;
 mod cli;
 mod email;
 mod helpers;
+mod logs;
 mod operations;
 mod orders;
 mod safety;
