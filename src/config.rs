@@ -363,7 +363,7 @@ impl Settings {
     pub fn load() -> Result<Self, ConfigError> {
         let file = std::env::var("FAIRGOLD_CONFIG").unwrap_or_else(|_| "fairgold.toml".into());
         Self::from_figment(
-            cfg!(debug_assertions),
+            Environment::default_for_build(cfg!(debug_assertions)),
             Figment::from(Serialized::defaults(RawSettings::default()))
                 .merge(Toml::file(&file))
                 .merge(Env::prefixed("FAIRGOLD_").ignore(&["CONFIG"]).split("__"))
@@ -377,20 +377,21 @@ impl Settings {
     }
 
     /// Settings for tests and tools: defaults plus the given overrides, no file, no environment.
-    /// Values are read as environment variables are ("true" is a boolean, "8" a number).
+    /// Values are read as environment variables are ("true" is a boolean, "8" a number). Unless
+    /// overridden, the mode is development whatever the build (tests may be built in release).
     pub fn from_overrides(overrides: &[(&str, &str)]) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(RawSettings::default()));
         for (key, value) in overrides {
             let value: figment::value::Value = value.parse().unwrap_or_else(|never| match never {});
             figment = figment.merge((*key, value));
         }
-        Self::from_figment(cfg!(debug_assertions), figment)
+        Self::from_figment(Environment::Development, figment)
     }
 
-    /// `debug_build` picks the mode when none is set (`Environment::default_for_build`).
-    fn from_figment(debug_build: bool, figment: Figment) -> Result<Self, ConfigError> {
+    /// `default_env` is the mode when `FAIRGOLD_ENV` (or `env`) is not set.
+    fn from_figment(default_env: Environment, figment: Figment) -> Result<Self, ConfigError> {
         let raw: RawSettings = figment.extract().map_err(Box::new)?;
-        let env = raw.env.unwrap_or(Environment::default_for_build(debug_build));
+        let env = raw.env.unwrap_or(default_env);
         let listen: SocketAddr = raw.listen.parse().map_err(|_| {
             ConfigError::Invalid(format!(
                 "FAIRGOLD_LISTEN `{}` is not an address:port such as 127.0.0.1:8080",
@@ -589,19 +590,20 @@ mod tests {
     #[test]
     fn a_release_build_without_fairgold_env_refuses_and_says_why() {
         let defaults = || Figment::from(Serialized::defaults(RawSettings::default()));
-        let err = Settings::from_figment(false, defaults()).unwrap_err().to_string();
+        let release = Environment::default_for_build(false);
+        let err = Settings::from_figment(release, defaults()).unwrap_err().to_string();
         assert!(err.starts_with("refusing to start in production"), "{err}");
         assert!(err.contains("FAIRGOLD_ENV is not set, and a release build runs as production"), "{err}");
         assert!(err.contains("set FAIRGOLD_ENV=development"), "{err}");
         assert!(err.contains("FAIRGOLD_SECRET_KEY is missing"), "{err}");
         // Chosen on purpose, the refusal lists the problems only.
-        let err = Settings::from_figment(false, defaults().merge(("env", "production"))).unwrap_err().to_string();
+        let err = Settings::from_figment(release, defaults().merge(("env", "production"))).unwrap_err().to_string();
         assert!(!err.contains("FAIRGOLD_ENV is not set"), "{err}");
         // A release build may still be run as the demo shop, when asked to.
-        let dev = Settings::from_figment(false, defaults().merge(("env", "development"))).unwrap();
+        let dev = Settings::from_figment(release, defaults().merge(("env", "development"))).unwrap();
         assert!(dev.is_development() && dev.seed_demo);
         // A debug build is the demo shop.
-        let debug = Settings::from_figment(true, defaults()).unwrap();
+        let debug = Settings::from_figment(Environment::default_for_build(true), defaults()).unwrap();
         assert!(debug.is_development() && debug.seed_demo);
     }
 
