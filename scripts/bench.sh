@@ -26,6 +26,8 @@ ledger_runs=${BENCH_LEDGER_RUNS:-7}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 cargo build --release --quiet --bin fairgold --example bench_checkout
+# The demo shop on loopback: a release build runs as production unless told otherwise.
+export FAIRGOLD_ENV=development
 bin="$PWD/target/release/fairgold"
 checkout_bench="$PWD/target/release/examples/bench_checkout"
 work=$(mktemp -d)

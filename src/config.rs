@@ -19,6 +19,19 @@ pub enum Environment {
     Production,
 }
 
+impl Environment {
+    /// The mode when `FAIRGOLD_ENV` is not set: a debug build (`cargo run`) is the demo shop on
+    /// a developer's machine; a release build is what gets deployed, so it is production and
+    /// never seeds demo data or demo staff accounts unless told `FAIRGOLD_ENV=development`.
+    pub fn default_for_build(debug: bool) -> Self {
+        if debug {
+            Self::Development
+        } else {
+            Self::Production
+        }
+    }
+}
+
 /// Where the data lives: the scheme of the URL picks the backend.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
@@ -98,7 +111,8 @@ impl Default for ShopSettings {
 /// The raw, layered settings as read from defaults, file and environment.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RawSettings {
-    env: Environment,
+    /// `None` = not set: `Environment::default_for_build`.
+    env: Option<Environment>,
     listen: String,
     database_url: String,
     /// Public base URL used for canonical links and sitemaps.
@@ -278,7 +292,7 @@ impl Default for MailSettings {
 impl Default for RawSettings {
     fn default() -> Self {
         Self {
-            env: Environment::Development,
+            env: None,
             listen: "127.0.0.1:8080".into(),
             database_url: "data/fairgold.db".into(),
             base_url: "http://127.0.0.1:8080".into(),
@@ -349,6 +363,7 @@ impl Settings {
     pub fn load() -> Result<Self, ConfigError> {
         let file = std::env::var("FAIRGOLD_CONFIG").unwrap_or_else(|_| "fairgold.toml".into());
         Self::from_figment(
+            Environment::default_for_build(cfg!(debug_assertions)),
             Figment::from(Serialized::defaults(RawSettings::default()))
                 .merge(Toml::file(&file))
                 .merge(Env::prefixed("FAIRGOLD_").ignore(&["CONFIG"]).split("__"))
@@ -362,18 +377,21 @@ impl Settings {
     }
 
     /// Settings for tests and tools: defaults plus the given overrides, no file, no environment.
-    /// Values are read as environment variables are ("true" is a boolean, "8" a number).
+    /// Values are read as environment variables are ("true" is a boolean, "8" a number). Unless
+    /// overridden, the mode is development whatever the build (tests may be built in release).
     pub fn from_overrides(overrides: &[(&str, &str)]) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(RawSettings::default()));
         for (key, value) in overrides {
             let value: figment::value::Value = value.parse().unwrap_or_else(|never| match never {});
             figment = figment.merge((*key, value));
         }
-        Self::from_figment(figment)
+        Self::from_figment(Environment::Development, figment)
     }
 
-    fn from_figment(figment: Figment) -> Result<Self, ConfigError> {
+    /// `default_env` is the mode when `FAIRGOLD_ENV` (or `env`) is not set.
+    fn from_figment(default_env: Environment, figment: Figment) -> Result<Self, ConfigError> {
         let raw: RawSettings = figment.extract().map_err(Box::new)?;
+        let env = raw.env.unwrap_or(default_env);
         let listen: SocketAddr = raw.listen.parse().map_err(|_| {
             ConfigError::Invalid(format!(
                 "FAIRGOLD_LISTEN `{}` is not an address:port such as 127.0.0.1:8080",
@@ -447,7 +465,7 @@ impl Settings {
         let shipping_zones = raw.shipping_zones.unwrap_or_else(|| ShippingZone::defaults(currency));
         ShippingZone::check_all(&shipping_zones)?;
         let settings = Settings {
-            env: raw.env,
+            env,
             listen,
             database,
             base_url,
@@ -456,7 +474,7 @@ impl Settings {
             workers: raw.workers,
             cache_refresh: std::time::Duration::from_millis(raw.cache_refresh_ms),
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
-            seed_demo: raw.seed_demo.unwrap_or(raw.env == Environment::Development),
+            seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development),
             secret_key: raw.secret_key.map(SecretString::from),
             stripe,
             shop: raw.shop,
@@ -466,12 +484,13 @@ impl Settings {
             trusted_proxies,
             shipping_zones,
         };
-        settings.check_production()?;
+        settings.check_production(raw.env.is_some())?;
         Ok(settings)
     }
 
-    /// Production must not run with development-only settings or without its secrets.
-    fn check_production(&self) -> Result<(), ConfigError> {
+    /// Production must not run with development-only settings or without its secrets. When the
+    /// mode was not chosen (`env_set` false), the refusal also says why this is production.
+    fn check_production(&self, env_set: bool) -> Result<(), ConfigError> {
         if self.env != Environment::Production {
             return Ok(());
         }
@@ -499,10 +518,15 @@ impl Settings {
             problems.push(format!("FAIRGOLD_BASE_URL must be an https:// URL in production (it is {})", self.base_url));
         }
         if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(ConfigError::Invalid(format!("refusing to start in production: {}", problems.join("; "))))
+            return Ok(());
         }
+        let why = if env_set {
+            ""
+        } else {
+            " (FAIRGOLD_ENV is not set, and a release build runs as production; to try the shop on \
+             your own machine with its demo data, set FAIRGOLD_ENV=development)"
+        };
+        Err(ConfigError::Invalid(format!("refusing to start in production{why}: {}", problems.join("; "))))
     }
 
     /// Where the checkout form may send the browser: this shop, and the payment page's origin.
@@ -555,6 +579,32 @@ mod tests {
         assert!(s.is_development());
         assert!(s.seed_demo);
         assert_eq!(s.currency, Currency::Usd);
+    }
+
+    #[test]
+    fn a_debug_build_defaults_to_development_and_a_release_build_to_production() {
+        assert_eq!(Environment::default_for_build(true), Environment::Development);
+        assert_eq!(Environment::default_for_build(false), Environment::Production);
+    }
+
+    #[test]
+    fn a_release_build_without_fairgold_env_refuses_and_says_why() {
+        let defaults = || Figment::from(Serialized::defaults(RawSettings::default()));
+        let release = Environment::default_for_build(false);
+        let err = Settings::from_figment(release, defaults()).unwrap_err().to_string();
+        assert!(err.starts_with("refusing to start in production"), "{err}");
+        assert!(err.contains("FAIRGOLD_ENV is not set, and a release build runs as production"), "{err}");
+        assert!(err.contains("set FAIRGOLD_ENV=development"), "{err}");
+        assert!(err.contains("FAIRGOLD_SECRET_KEY is missing"), "{err}");
+        // Chosen on purpose, the refusal lists the problems only.
+        let err = Settings::from_figment(release, defaults().merge(("env", "production"))).unwrap_err().to_string();
+        assert!(!err.contains("FAIRGOLD_ENV is not set"), "{err}");
+        // A release build may still be run as the demo shop, when asked to.
+        let dev = Settings::from_figment(release, defaults().merge(("env", "development"))).unwrap();
+        assert!(dev.is_development() && dev.seed_demo);
+        // A debug build is the demo shop.
+        let debug = Settings::from_figment(Environment::default_for_build(true), defaults()).unwrap();
+        assert!(debug.is_development() && debug.seed_demo);
     }
 
     #[test]

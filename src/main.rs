@@ -161,6 +161,12 @@ fn main() -> anyhow::Result<()> {
                 demo || bench_ledger,
                 "say what to seed: `fairgold seed --demo` or `fairgold seed --bench-ledger`"
             );
+            // The demo shop has staff accounts whose password is printed in the README.
+            anyhow::ensure!(
+                !demo || settings.is_development(),
+                "`seed --demo` is for development only: the demo shop adds staff accounts whose password is \
+                 public (to try it on your own machine, set FAIRGOLD_ENV=development and use a database of its own)"
+            );
             let pool = db::pool(&settings.database, 1)?;
             let mut conn = pool.get()?;
             db::migrate(&mut conn)?;

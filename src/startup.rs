@@ -13,8 +13,9 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use crate::config::Settings;
 use crate::crypto::Cipher;
 use crate::db::{self, Pool};
+use crate::telemetry::AccessLog;
 use crate::web::page_cache::PageCache;
-use crate::web::{assets, error_pages, health, security, seo, Assets, Templates};
+use crate::web::{assets, error_pages, health, secret_paths, security, seo, Assets, Templates};
 use crate::{admin, api_admin, artisans, auth, catalog, openapi, payments, seed};
 
 /// Shared, read-only state of one app instance. Nothing here is per-user: instances are
@@ -114,7 +115,8 @@ impl Application {
                         Ok(res)
                     }
                 })
-                .wrap(TracingLogger::default())
+                .wrap(actix_web::middleware::from_fn(secret_paths::no_referrer))
+                .wrap(TracingLogger::<AccessLog>::new())
                 .route("/healthz", web::get().to(health::healthz))
                 .route("/readyz", web::get().to(health::readyz))
                 .route("/robots.txt", web::get().to(seo::robots))

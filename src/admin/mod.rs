@@ -64,7 +64,7 @@ pub async fn guard(
             .map(|s| s.settings.base_url.clone())
             .unwrap_or_default();
         if !same_origin(&req, &base) {
-            tracing::warn!(path = %req.path(), "cross-site state change refused");
+            tracing::warn!(path = %crate::web::secret_paths::redact_target(req.path()), "cross-site state change refused");
             return Err(AppError::Forbidden("This request did not come from this site.".into()).into());
         }
     }

@@ -72,6 +72,6 @@ pub fn require_same_origin(req: &HttpRequest, state: &AppState) -> Result<(), Ap
 }
 
 fn cross_site(req: &HttpRequest) -> AppError {
-    tracing::warn!(path = %req.path(), "cross-site state change refused");
+    tracing::warn!(path = %crate::web::secret_paths::redact_target(req.path()), "cross-site state change refused");
     AppError::Forbidden("This request did not come from this site.".into())
 }

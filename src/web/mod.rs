@@ -5,10 +5,11 @@ pub mod client;
 pub mod error_pages;
 pub mod health;
 pub mod page_cache;
+pub mod secret_paths;
 pub mod security;
 pub mod seo;
-pub mod text_guard;
 pub mod templates;
+pub mod text_guard;
 
 pub use assets::Assets;
 pub use templates::{PageMeta, Templates};

@@ -17,6 +17,7 @@ mod email;
 mod faults;
 mod helpers;
 mod holds;
+mod logs;
 mod operations;
 mod orders;
 mod payment_events;

@@ -1,6 +1,12 @@
-//! Health, readiness and request ids.
+//! Health, readiness and request ids; the demo shop only where it belongs.
 
-use crate::helpers::TestApp;
+use std::process::Command;
+
+use diesel::prelude::*;
+use fairgold::config::DatabaseUrl;
+use fairgold::schema::staff;
+
+use crate::helpers::{TestApp, TestDatabase};
 
 #[tokio::test]
 async fn health_and_readiness() {
@@ -36,4 +42,51 @@ async fn every_response_carries_security_headers() {
         assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
         assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP in development");
     }
+}
+
+/// The demo staff accounts (`…@fairgold.test`, password in the README) in a database.
+fn demo_staff_accounts(url: &str) -> i64 {
+    let pool = fairgold::db::pool(&DatabaseUrl::parse(url).unwrap(), 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    staff::table.filter(staff::email.like("%@fairgold.test")).count().get_result(&mut **conn).unwrap()
+}
+
+#[test]
+fn the_demo_shop_and_its_staff_accounts_exist_only_in_development() {
+    let dir = tempfile::tempdir().unwrap();
+    let fairgold = |db: &TestDatabase, args: &[&str], env: &[(&str, &str)]| {
+        Command::new(env!("CARGO_BIN_EXE_fairgold"))
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("RUST_LOG", "warn")
+            .env("DATABASE_URL", &db.url)
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let production = [
+        ("FAIRGOLD_ENV", "production"),
+        ("FAIRGOLD_SECRET_KEY", "0123456789abcdef0123456789abcdef-secret"),
+        ("FAIRGOLD_BASE_URL", "https://shop.example"),
+        ("STRIPE_SECRET_KEY", "sk_test_x"),
+        ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ("FAIRGOLD_MAIL__TRANSPORT", "smtp"),
+        ("FAIRGOLD_MAIL__SMTP_URL", "smtps://u:p@mail.example:465"),
+    ];
+    let shop = TestDatabase::create(dir.path());
+    let out = fairgold(&shop, &["migrate"], &production);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = fairgold(&shop, &["seed", "--demo"], &production);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "production refuses the demo shop: {}", String::from_utf8_lossy(&out.stdout));
+    assert!(stderr.contains("`seed --demo` is for development only"), "{stderr}");
+    assert_eq!(demo_staff_accounts(&shop.url), 0, "no demo staff account in production");
+
+    // The test binary is a debug build: without FAIRGOLD_ENV it is the demo shop (`cargo run`).
+    let demo = TestDatabase::create(&dir.path().join("demo"));
+    let out = fairgold(&demo, &["seed", "--demo"], &[]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(demo_staff_accounts(&demo.url), 4, "one demo account per role and center");
 }

@@ -69,8 +69,13 @@ async fn payouts(app: &Arc<TestApp>, s: &Session, pid: &str, amount: &'static st
         async move {
             let day = today().to_string();
             let reference = format!("UPI-{i}");
-            let form =
-                [("artisan", pid.as_str()), ("amount", amount), ("paid_on", &day), ("method", "upi"), ("reference", &reference)];
+            let form = [
+                ("artisan", pid.as_str()),
+                ("amount", amount),
+                ("paid_on", &day),
+                ("method", "upi"),
+                ("reference", &reference),
+            ];
             app.post_form("/admin/wages/payouts/new", Some(&s), &form).await.status().as_u16()
         }
     })
@@ -134,9 +139,8 @@ async fn an_adjustment_approved_and_rejected_at_once_is_decided_once() {
         sorted.sort();
         assert_eq!(sorted, vec![303, 422], "round {round}: one decides, the other is told: {statuses:?}");
     }
-    let decisions: i64 = app.with_conn(|c| {
-        ledger_entries::table.filter(ledger_entries::refers_to.eq(adj)).count().get_result(c).unwrap()
-    });
+    let decisions: i64 = app
+        .with_conn(|c| ledger_entries::table.filter(ledger_entries::refers_to.eq(adj)).count().get_result(c).unwrap());
     assert_eq!(decisions, 1);
 }
 
@@ -235,9 +239,8 @@ async fn a_late_payment_delivered_many_times_at_once_is_refunded_once_and_never_
     })
     .await;
     assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
-    let rows: i64 = shop
-        .app
-        .with_conn(|c| refunds::table.filter(refunds::order_id.eq(first.id)).count().get_result(c).unwrap());
+    let rows: i64 =
+        shop.app.with_conn(|c| refunds::table.filter(refunds::order_id.eq(first.id)).count().get_result(c).unwrap());
     assert_eq!(rows, 1, "one refund recorded");
     assert_eq!(shop.order_state(first.id).0, "refunded");
     assert_eq!(shop.piece_state(piece), ("held".to_string(), Some(second.id)), "the other buyer keeps it");
@@ -254,7 +257,8 @@ async fn orders_paid_while_finance_records_the_rate_each_get_their_bonus() {
     let fin = app.sign_in("fin@example.org").await;
     let mut placed = Vec::new();
     for i in 0..20 {
-        let piece = app.piece(PieceFixture { makers: vec![(maker, 600)], ..PieceFixture::new(&format!("Bonus ring {i}")) });
+        let piece =
+            app.piece(PieceFixture { makers: vec![(maker, 600)], ..PieceFixture::new(&format!("Bonus ring {i}")) });
         placed.push(place(&app, &[piece]).await);
     }
     let app = Arc::new(app);
@@ -329,8 +333,7 @@ async fn two_carts_with_the_same_pieces_in_opposite_order_never_deadlock() {
         let (sa, sb) = (piece_state(&app, a), piece_state(&app, b));
         assert_eq!(sa.1, sb.1, "both pieces held by the same order");
     }
-    let pending: i64 = app.with_conn(|c| {
-        orders::table.filter(orders::status.eq("pending_payment")).count().get_result(c).unwrap()
-    });
+    let pending: i64 =
+        app.with_conn(|c| orders::table.filter(orders::status.eq("pending_payment")).count().get_result(c).unwrap());
     assert_eq!(pending, 10);
 }
