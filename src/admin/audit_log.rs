@@ -191,8 +191,7 @@ async fn export(
     let actor = me.actor();
     let now = chrono::Utc::now().naive_utc();
     let entries = db::run(&state.pool, move |conn| {
-        use diesel::Connection;
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let total = queries::count(conn, &filter)?;
             if total > EXPORT_LIMIT {
                 return Err(AppError::bad_request(

@@ -6,7 +6,6 @@
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
@@ -108,7 +107,7 @@ async fn retry(
     let actor = me.actor();
     let now = chrono::Utc::now().naive_utc();
     db::run(&state.pool, move |conn| {
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let row = queries::find(conn, id)?.ok_or(AppError::NotFound)?;
             if !queries::retry_now(conn, id, now)? {
                 return Err(AppError::bad_request(

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::audit::{self, Actor};
 use crate::crypto;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::schema::{api_tokens, staff};
 use crate::staff::StaffRow;
@@ -94,7 +94,7 @@ pub fn create(
     now: NaiveDateTime,
 ) -> Result<(TokenRow, String), AppError> {
     let (raw, prefix) = new_token();
-    let row = conn.transaction(|conn| -> Result<TokenRow, AppError> {
+    let row = db::write(conn, |conn| -> Result<TokenRow, AppError> {
         let id: i64 = diesel::insert_into(api_tokens::table)
             .values((
                 api_tokens::staff_id.eq(owner.id),
@@ -129,7 +129,7 @@ pub fn revoke(
     token_id: i64,
     now: NaiveDateTime,
 ) -> Result<TokenRow, AppError> {
-    conn.transaction(|conn| -> Result<TokenRow, AppError> {
+    db::write(conn, |conn| -> Result<TokenRow, AppError> {
         // Write first (one conditional statement), so the transaction holds the write lock from
         // its first statement; a token that is not ours, or already revoked, matches nothing.
         let n = diesel::update(

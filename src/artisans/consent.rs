@@ -12,7 +12,7 @@ use super::queries;
 use super::service::{check_center, ArtisanError};
 use crate::audit;
 use crate::catalog::queries as catalog_queries;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::{Editor, FieldErrors};
 use crate::schema::artisan_consents;
@@ -202,7 +202,7 @@ pub fn record(
     input: &ConsentInput,
     now: NaiveDateTime,
 ) -> Result<(), ArtisanError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
         check_center(editor, artisan.center_id)?;
         let (action, until, given_on, expires_on) = match input.change {

@@ -3,14 +3,13 @@
 //! written to the audit log in the same transaction — without the values themselves.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::queries;
 use crate::audit::{self, Actor};
 use crate::crypto::Cipher;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::FieldErrors;
 
@@ -104,7 +103,7 @@ pub fn view(
     center_id: i64,
     now: NaiveDateTime,
 ) -> Result<PrivateForm, AppError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let record = read(conn, cipher, artisan_id)?;
         audit::record(
             conn,
@@ -131,7 +130,7 @@ pub fn update(
     input: &PrivateInput,
     now: NaiveDateTime,
 ) -> Result<Vec<&'static str>, AppError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let before = read(conn, cipher, artisan_id)?;
         let mut changed = Vec::new();
         if before.legal_name != input.legal_name {

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::consent::{ConsentEntry, ConsentKind, NewConsent};
 use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanRow};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::schema::{artisan_consents, artisan_private, artisans, piece_makers, staff};
 
 /// An artisan's public profile, only while their consent to one holds.
@@ -38,7 +38,7 @@ pub fn makers_of(
 /// Inserts an artisan and their private record together. The private values arrive
 /// encrypted (see `artisans::service::create`).
 pub fn insert(conn: &mut DbConn, artisan: &NewArtisan, legal_name: &str, phone: Option<&str>) -> QueryResult<i64> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let id: i64 = diesel::insert_into(artisans::table).values(artisan).returning(artisans::id).get_result(conn)?;
         diesel::insert_into(artisan_private::table)
             .values(&NewArtisanPrivate {

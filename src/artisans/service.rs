@@ -14,7 +14,7 @@ use crate::audit;
 use crate::catalog::queries as catalog_queries;
 use crate::centers;
 use crate::crypto::{self, Cipher};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::{Editor, FieldErrors};
 use crate::schema::artisan_private;
@@ -204,7 +204,7 @@ pub fn register(
     input: &NewArtisanInput,
     now: NaiveDateTime,
 ) -> Result<i64, ArtisanError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let center_id = match (&input.center, editor.center_scope) {
             (Some(code), _) => {
                 centers::find_by_code(conn, code)?
@@ -263,7 +263,7 @@ pub fn update_public(
     input: &PublicInput,
     now: NaiveDateTime,
 ) -> Result<(), ArtisanError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let before = find(conn, id)?;
         check_center(editor, before.center_id)?;
         queries::update_public_fields(conn, id, &input.alias, input.story.as_deref(), now)?;
@@ -294,7 +294,7 @@ pub fn set_photo(
     photo: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<Option<String>, AppError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let before = find(conn, id)?;
         check_center(editor, before.center_id)?;
         let old = queries::set_photo_path(conn, id, photo, now)?;

@@ -302,7 +302,7 @@ pub async fn enrol(
     let me2 = me.clone();
     db::run(&state.pool, move |conn| {
         let me = me2;
-        conn_transaction(conn, |conn| {
+        db::write(conn, |conn| -> diesel::QueryResult<()> {
             let sealed = me.staff.totp_secret.clone();
             staff::queries::set_totp(conn, me.staff.id, sealed.as_deref(), true, at)?;
             staff::queries::claim_totp_step(conn, me.staff.id, step)?;
@@ -319,19 +319,12 @@ pub async fn enrol(
                 at,
             )
         })
+        .map_err(AppError::from)
     })
     .await?;
     let mut ctx = Context::new();
     ctx.insert("codes", &codes);
     page(&state, actix_web::http::StatusCode::OK, "admin/recovery_codes.html", "Your recovery codes", ctx)
-}
-
-fn conn_transaction<F>(conn: &mut crate::db::DbConn, f: F) -> Result<(), AppError>
-where
-    F: FnOnce(&mut crate::db::DbConn) -> diesel::QueryResult<()>,
-{
-    use diesel::Connection;
-    conn.transaction(f).map_err(AppError::from)
 }
 
 /// The one-time link printed by `fairgold staff add`.

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::filters::{Availability, CatalogFilter, Sort};
 use super::models::{ImageRow, NewImage, NewPiece, NewStone, PieceMaker, PieceRow, StoneRow};
 use super::types::PieceStatus;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::schema::{catalog_state, piece_images, piece_makers, piece_stones, pieces};
 
 /// One page of public pieces matching the filter, and the total number of matches.
@@ -135,7 +135,7 @@ pub fn insert_piece(
     makers: &[(i64, i64)],
     images: &[(String, String, i32, i32)],
 ) -> QueryResult<i64> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let id: i64 = diesel::insert_into(pieces::table).values(piece).returning(pieces::id).get_result(conn)?;
         let stones: Vec<NewStone> = stones
             .iter()
@@ -195,6 +195,15 @@ pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
 }
 
 /// Every write that changes what the public sees calls this, inside its own transaction.
+/// Locks a piece's row for the rest of this write (`db::write`): an edit and a publish of the
+/// same piece at once run one after the other, each seeing what the other committed.
+pub fn lock_piece(conn: &mut DbConn, id: i64) -> QueryResult<()> {
+    match conn {
+        DbConn::Postgres(pg) => pieces::table.find(id).for_update().select(pieces::id).first::<i64>(pg).map(|_| ()),
+        DbConn::Sqlite(_) => Ok(()),
+    }
+}
+
 pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
     diesel::update(catalog_state::table.find(1))
         .set(catalog_state::version.eq(catalog_state::version + 1))

@@ -11,12 +11,12 @@ use crate::cart::queries as cart_queries;
 use crate::catalog::queries::bump_version;
 use crate::config::CheckoutSettings;
 use crate::crypto::{self, Cipher};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::orders::fulfilment::{self, Unpaid};
 use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
-use crate::orders::queries::{self, write_transaction};
+use crate::orders::queries;
 use crate::orders::types::{event, reference_of, OrderStatus};
 use crate::payments::{CheckoutRequest, LineItem};
 
@@ -80,7 +80,7 @@ pub fn place_order(
     cx: &OrderContext<'_>,
     now: NaiveDateTime,
 ) -> Result<Placed, CheckoutError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let pieces = cart_queries::pieces_in(conn, cart_key)?;
         if pieces.is_empty() {
             return Err(CheckoutError::EmptyCart);
@@ -257,7 +257,7 @@ pub fn session_started(
     session_id: &str,
     session_url: &str,
 ) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         queries::set_attempt_session(conn, placed.attempt_id, session_id, session_url)?;
         queries::set_checkout_session(conn, placed.order_id, session_id)?;
         Ok(())
@@ -267,7 +267,7 @@ pub fn session_started(
 /// The payment provider could not be reached: the order is cancelled and its holds released
 /// at once (nothing was charged; the cart is untouched so the customer can try again).
 pub fn abandon(conn: &mut DbConn, order_id: i64, why: &str, now: NaiveDateTime) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let from = [OrderStatus::PendingPayment.code()];
         queries::lock(conn, order_id)?;
         if queries::move_status(conn, order_id, &from, OrderStatus::Cancelled.code(), now)? {

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
 use diesel::r2d2::{self, ManageConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -206,6 +206,59 @@ where
         conn.batch_execute("SELECT pg_advisory_unlock(7158265)")?;
     }
     result
+}
+
+/// The one way to write. A read-then-write is correct only if the rows it depends on are
+/// locked first or the write is one conditional statement; this function gives every write the
+/// same footing on both backends:
+/// - SQLite: the transaction begins `IMMEDIATE`, taking the database's write lock at the start
+///   (a default DEFERRED transaction that reads and then writes fails at once with SQLITE_BUSY
+///   when another writer committed in between, instead of waiting its turn);
+/// - PostgreSQL: an ordinary READ COMMITTED transaction — so code inside locks what its checks
+///   read (`SELECT … FOR UPDATE`: `orders::queries::lock`, `wages::ledger::lock_head`,
+///   `catalog::queries::lock_piece`, or `serialize_on` for a fact with no row yet) or writes
+///   with one conditional statement whose row count is the check.
+///
+/// Called inside another write, it runs in that one (nested calls become savepoints).
+pub fn write<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    let DbConn::Sqlite(inner) = conn else {
+        return conn.transaction(f);
+    };
+    // Already inside a transaction (called from another write): that one holds the lock.
+    if AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some() {
+        return conn.transaction(f);
+    }
+    AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+    // Nested `transaction` calls inside `f` become savepoints of this one.
+    let result = conn.transaction(f);
+    let DbConn::Sqlite(inner) = conn else { unreachable!("the connection does not change backend") };
+    match result {
+        Ok(v) => match AnsiTransactionManager::commit_transaction(inner) {
+            Ok(()) => Ok(v),
+            Err(e) => {
+                let _ = AnsiTransactionManager::rollback_transaction(inner);
+                Err(e.into())
+            }
+        },
+        Err(e) => {
+            AnsiTransactionManager::rollback_transaction(inner)?;
+            Err(e)
+        }
+    }
+}
+
+/// A part of a write that is undone alone if it fails (a savepoint inside `write`), leaving
+/// the rest of the transaction to go on.
+pub fn savepoint<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(f)
 }
 
 /// Serialises the rest of this write transaction with every other transaction that names the

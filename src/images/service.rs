@@ -12,7 +12,7 @@ use super::AltText;
 use crate::audit;
 use crate::catalog::models::{ImageRow, NewImage, PieceRow};
 use crate::catalog::queries;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::Editor;
 use crate::schema::piece_images;
@@ -37,7 +37,7 @@ pub fn add(
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
     check_center(editor, piece)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let position = queries::next_image_position(conn, piece.id)?;
         let id = queries::insert_image(
             conn,
@@ -76,7 +76,7 @@ pub fn delete(
     now: NaiveDateTime,
 ) -> Result<(ImageRow, bool), AppError> {
     check_center(editor, piece)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
         queries::delete_image(conn, image.id)?;
         let still_used: i64 =
@@ -106,7 +106,7 @@ pub fn move_one(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     check_center(editor, piece)?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
         let Some(other) = queries::neighbour_image(conn, piece.id, image.position, up)? else {
             return Ok(());

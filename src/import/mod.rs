@@ -10,7 +10,6 @@ pub mod read;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use serde::Serialize;
 use serde_json::json;
 
@@ -19,7 +18,7 @@ pub use read::{read, FileError, Row, COLUMNS, MAX_BYTES, MAX_ROWS};
 use crate::audit;
 use crate::catalog::types::{Huid, Sku};
 use crate::centers::{self, Center};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::{service, Editor, InventoryError, PieceInput};
 use crate::money::Currency;
@@ -108,7 +107,7 @@ fn run(
     on_row: &mut dyn FnMut(),
 ) -> Result<Report, AppError> {
     let (mut reports, inputs) = parse_rows(conn, editor, rows, center, currency)?;
-    let outcome = conn.transaction::<Report, Stop, _>(|conn| {
+    let outcome = db::write::<Report, Stop, _>(conn, |conn| {
         for (report, input) in reports.iter_mut().zip(&inputs) {
             if let (Some(input), true) = (input, report.is_ok()) {
                 match service::create(conn, editor, input, now) {

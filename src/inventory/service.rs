@@ -17,9 +17,8 @@ use crate::catalog::models::{NewPiece, PieceRow};
 use crate::catalog::queries as catalog_queries;
 use crate::catalog::types::{PieceStatus, Slug};
 use crate::centers;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::orders::queries::write_transaction;
 use crate::schema::{artisans, piece_makers, piece_stones, pieces};
 use crate::wages::policy::{self, Policy, WageCheck};
 use crate::wages::service::{self as wages, WageProposal};
@@ -269,7 +268,7 @@ pub fn create(
     input: &PieceInput,
     now: NaiveDateTime,
 ) -> Result<i64, InventoryError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let (center_id, makers) = resolve(conn, editor, input)?;
         check_wage(conn, center_id, &makers, input.wage, now)?;
         unique_checks(conn, input, None)?;
@@ -322,7 +321,8 @@ pub fn update(
     input: &PieceInput,
     now: NaiveDateTime,
 ) -> Result<(), InventoryError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
+        catalog_queries::lock_piece(conn, id)?;
         let before = find(conn, id)?;
         editor.check(before.center_id)?;
         let (center_id, mut makers) = resolve(conn, editor, input)?;
@@ -428,7 +428,8 @@ pub fn set_status(
     to: PieceStatus,
     now: NaiveDateTime,
 ) -> Result<(), InventoryError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
+        catalog_queries::lock_piece(conn, id)?;
         let piece = find(conn, id)?;
         editor.check(piece.center_id)?;
         let from = PieceStatus::parse(&piece.status).map_err(AppError::corrupt)?;

@@ -11,15 +11,14 @@
 //! (a payment refunded in full is never `paid` and never ships).
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use serde_json::json;
 
 use super::models::{DisputeRow, OrderRow};
-use super::queries::{self, write_transaction};
+use super::queries;
 use super::types::{event, Fulfilment, OrderStatus};
 use crate::cart::queries as cart_queries;
 use crate::catalog::queries::bump_version;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
 use crate::wages::service::{self as wages, BonusOutcome};
@@ -99,7 +98,7 @@ pub fn payment_succeeded(
     actor: &str,
     now: NaiveDateTime,
 ) -> Result<PaymentOutcome, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         let status = order.status()?;
         let current = queries::latest_attempt(conn, order_id)?.and_then(|a| a.session_id);
@@ -172,7 +171,7 @@ pub fn payment_succeeded(
 
         let items = queries::items_of(conn, order_id)?;
         // All pieces or none: the sales run in a savepoint that is rolled back if one fails.
-        let attempt = conn.transaction::<_, SaleFailed, _>(|conn| {
+        let attempt = db::savepoint::<_, SaleFailed, _>(conn, |conn| {
             for item in &items {
                 let sold = if late {
                     queries::sell_free(conn, item.piece_id, now)?
@@ -290,7 +289,7 @@ pub fn cancel_unpaid(
     actor: &str,
     now: NaiveDateTime,
 ) -> Result<bool, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         let from = OrderStatus::PendingPayment;
         if order.status()? != from
@@ -359,7 +358,7 @@ pub fn refund_recorded(
     actor: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         if refunded_total_minor <= order.refunded_minor {
             return Ok(());
@@ -433,7 +432,7 @@ pub fn dispute_reported(
     actor: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         let closed = dispute_is_closed(&report.status);
         let row = DisputeRow {

@@ -4,47 +4,11 @@
 //! piece from being held or sold twice under concurrency, on both backends.
 
 use chrono::NaiveDateTime;
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
 
 use super::models::*;
 use crate::db::DbConn;
 use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments};
-
-/// A read-then-write transaction. On SQLite it begins `IMMEDIATE` (the write lock is taken at
-/// the start): a default DEFERRED transaction that reads and then writes fails at once with
-/// SQLITE_BUSY when another writer committed in between, instead of waiting. On PostgreSQL
-/// it is an ordinary transaction; the conditional updates and row locks do the rest.
-pub fn write_transaction<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
-where
-    F: FnOnce(&mut DbConn) -> Result<T, E>,
-    E: From<diesel::result::Error>,
-{
-    let DbConn::Sqlite(inner) = conn else {
-        return conn.transaction(f);
-    };
-    // Already inside a transaction (called from another write): that one holds the lock.
-    if AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some() {
-        return conn.transaction(f);
-    }
-    AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
-    // Nested `transaction` calls inside `f` become savepoints of this one.
-    let result = conn.transaction(f);
-    let DbConn::Sqlite(inner) = conn else { unreachable!("the connection does not change backend") };
-    match result {
-        Ok(v) => match AnsiTransactionManager::commit_transaction(inner) {
-            Ok(()) => Ok(v),
-            Err(e) => {
-                let _ = AnsiTransactionManager::rollback_transaction(inner);
-                Err(e.into())
-            }
-        },
-        Err(e) => {
-            AnsiTransactionManager::rollback_transaction(inner)?;
-            Err(e)
-        }
-    }
-}
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrderRow>> {
     orders::table.find(id).select(OrderRow::as_select()).first(conn).optional()

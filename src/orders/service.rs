@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::fulfilment;
 use super::models::{DisputeRow, NewRefund, OrderEventRow, OrderItemRow, OrderRow, ShipmentRow};
-use super::queries::{self, write_transaction};
+use super::queries;
 use super::tracking;
 use super::types::{event, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::audit::{self, Actor};
@@ -348,7 +348,7 @@ pub fn advance(
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let shipment = queries::find_shipment(conn, shipment_id)?.ok_or(AppError::NotFound)?;
         if center_scope.is_some_and(|c| c != shipment.center_id) {
             return Err(AppError::Forbidden("This parcel is packed and shipped by another workshop.".into()));
@@ -472,7 +472,7 @@ pub async fn refund(
     let key2 = key.clone();
     let actor2 = actor.clone();
     let started = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| {
+        db::write(conn, |conn| {
             if queries::refund_by_key(conn, &key2)?.is_some() {
                 return Ok(None);
             }

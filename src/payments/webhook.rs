@@ -32,7 +32,6 @@ use super::{stripe, RefundRequest};
 use crate::db::{self, DbConn};
 use crate::error::{json_error, AppError};
 use crate::orders::fulfilment::{self, DisputeReport, PaymentOutcome, PaymentReport, Unpaid};
-use crate::orders::queries::write_transaction;
 use crate::startup::AppState;
 
 /// Who the order timeline names for changes made by a webhook.
@@ -282,7 +281,7 @@ fn store_and_apply(
     action: &Action,
     now: NaiveDateTime,
 ) -> Result<Stored, AppError> {
-    let applied = write_transaction::<_, TxError, _>(conn, |conn| {
+    let applied = db::write::<_, TxError, _>(conn, |conn| {
         match queries::insert_event(conn, event_id, event_type, payload, now) {
             Ok(_) => {}
             Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => return Err(TxError::Duplicate),
@@ -470,7 +469,7 @@ fn record_refund(
     status: &str,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    write_transaction::<_, AppError, _>(conn, |conn| {
+    db::write::<_, AppError, _>(conn, |conn| {
         // The order first: two deliveries of the same late payment record its refund once.
         crate::orders::queries::lock(conn, job.order_id)?;
         let key = job.idempotency_key();

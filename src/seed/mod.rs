@@ -18,7 +18,7 @@ use crate::catalog::queries;
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::centers;
 use crate::crypto::Cipher;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::money::{Currency, Money};
 
 #[derive(Debug, thiserror::Error)]
@@ -135,7 +135,7 @@ pub fn demo(
 ) -> Result<(), SeedError> {
     let image_dir = media_dir.join("pieces");
     std::fs::create_dir_all(&image_dir).map_err(|e| SeedError::Image(image_dir.display().to_string(), e))?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let (kolkata, mumbai) = centers(conn, now)?;
         demo_staff(conn, now)?;
         let center_id = |code: &str| if code == "mumbai" { mumbai } else { kolkata };
@@ -252,7 +252,7 @@ pub fn bench_pieces(conn: &mut DbConn, n: usize, currency: Currency, now: NaiveD
     }
     let (kolkata, mumbai) = centers(conn, now)?;
     let templates = content::pieces();
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         for i in 0..n {
             let t = &templates[i % templates.len()];
             let title = format!("{} no. {}", t.title, i + 1);

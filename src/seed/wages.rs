@@ -18,7 +18,7 @@ use serde_json::json;
 use super::SeedError;
 use crate::audit::Actor;
 use crate::crypto::{self, Cipher};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
 use crate::orders::models::{NewOrder, NewOrderItem};
@@ -485,7 +485,7 @@ pub fn bench_ledger(
         first = first.prev();
     }
     let created = ist(first.first_day(), 9, 0);
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let mut ids = Vec::with_capacity(artisans);
         for n in 0..artisans {
             let center_id = if n % 2 == 0 { kolkata } else { mumbai };

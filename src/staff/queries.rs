@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::models::{NewStaff, StaffRow};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::schema::{api_tokens, recovery_codes, sessions, staff, staff_tokens};
 
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<StaffRow>> {
@@ -32,7 +32,7 @@ pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, now: NaiveDateTime) 
 
 /// Disables an account and ends its sessions and API tokens at once.
 pub fn disable(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         diesel::update(staff::table.find(id))
             .set((staff::disabled_at.eq(now), staff::updated_at.eq(now)))
             .execute(conn)?;
@@ -112,7 +112,7 @@ pub fn use_token(conn: &mut DbConn, hash: &str, now: NaiveDateTime) -> QueryResu
 }
 
 pub fn replace_recovery_codes(conn: &mut DbConn, staff_id: i64, hashes: &[String]) -> QueryResult<()> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         diesel::delete(recovery_codes::table.filter(recovery_codes::staff_id.eq(staff_id))).execute(conn)?;
         for h in hashes {
             diesel::insert_into(recovery_codes::table)

@@ -4,7 +4,6 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use chrono::{Duration, NaiveDateTime};
-use diesel::prelude::*;
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::models::{NewStaff, StaffRow};
@@ -13,7 +12,7 @@ use super::types::{Email, NewPassword, Role};
 use crate::audit::{self, Actor};
 use crate::centers;
 use crate::crypto::{self, Cipher};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 
 pub const SETUP_PURPOSE: &str = "setup";
@@ -68,7 +67,7 @@ pub fn add(
         return Err(AppError::bad_request("email", format!("{} already has an account", input.email.as_str())));
     }
     let token = crypto::random_token(32);
-    let id = conn.transaction(|conn| {
+    let id = db::write(conn, |conn| {
         let id = queries::insert(
             conn,
             &NewStaff {
@@ -120,7 +119,7 @@ pub fn complete_setup(
     let email = Email::parse(&staff.email).map_err(AppError::corrupt)?;
     let password = NewPassword::parse(password, &email).map_err(|e| AppError::bad_request("password", e.0))?;
     let password_hash = hash_password(password.expose());
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         if !queries::use_token(conn, &hash, now)? {
             return Err(AppError::NotFound);
         }
@@ -143,7 +142,7 @@ pub fn complete_setup(
 pub fn disable(conn: &mut DbConn, email: &Email, actor: &Actor, now: NaiveDateTime) -> Result<StaffRow, AppError> {
     let staff = queries::find_by_email(conn, email.as_str())?
         .ok_or_else(|| AppError::bad_request("email", format!("no account for {}", email.as_str())))?;
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         queries::disable(conn, staff.id, now)?;
         audit::record(
             conn,

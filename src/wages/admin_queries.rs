@@ -15,9 +15,8 @@ use super::ledger::{self, EntryRow};
 use super::types::EntryKind;
 use crate::audit::{self, Actor};
 use crate::crypto::Cipher;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::orders::queries::write_transaction;
 use crate::schema::{artisan_private, artisans, centers, exchange_rates, ledger_entries};
 
 /// One artisan as finance sees them: public and private names, center, what they are owed.
@@ -56,7 +55,7 @@ pub fn roster(
 ) -> Result<Vec<ArtisanLine>, AppError> {
     // A write transaction from the start: it may end with the audit insert (see
     // `orders::queries::write_transaction` on SQLite's deferred transactions).
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let rows: Vec<RosterRow> = artisans::table
             .inner_join(centers::table)
             .left_join(artisan_private::table)

@@ -15,9 +15,8 @@ use super::policy;
 use crate::audit::{self, Actor};
 use crate::centers;
 use crate::crypto::Cipher;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::orders::queries::write_transaction;
 
 /// `fairgold-ledger-2026-10-01-2026-10-31.zip`.
 pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
@@ -34,7 +33,7 @@ pub fn bundle_logged(
     to: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let bytes = bundle(conn, cipher, from, to, now)?;
         audit::record(
             conn,

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use super::types::{Percent, PositiveDecimal};
 use crate::audit::{self, Actor};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::{Currency, Money};
 use crate::schema::wage_policies;
@@ -201,7 +201,7 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<PolicyRow>> {
 
 /// Adds a version (audit-logged). Two versions of one center cannot start on the same day.
 pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewPolicy, now: NaiveDateTime) -> Result<i64, AppError> {
-    conn.transaction(|conn| {
+    db::write(conn, |conn| {
         let taken: Option<i64> = wage_policies::table
             .filter(wage_policies::center_id.eq(new.center_id))
             .filter(wage_policies::effective_from.eq(new.effective_from))
@@ -217,8 +217,18 @@ pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewPolicy, now: NaiveDateTime
                 ),
             ));
         }
+        // Another finance person adding the same date at the same moment: the unique index
+        // decides, and the loser gets the same answer as above.
         let id: i64 =
-            diesel::insert_into(wage_policies::table).values(new).returning(wage_policies::id).get_result(conn)?;
+            match diesel::insert_into(wage_policies::table).values(new).returning(wage_policies::id).get_result(conn) {
+                Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                    return Err(AppError::bad_request(
+                        "effective_from",
+                        format!("a policy version starting on {} was just added by someone else", new.effective_from),
+                    ))
+                }
+                other => other?,
+            };
         audit::record(
             conn,
             actor,

@@ -14,9 +14,8 @@ use super::policy::{self, inr, round_minor, WageCheck};
 use super::split;
 use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
 use crate::audit::{self, Actor};
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::orders::queries::write_transaction;
 use crate::orders::types::event;
 use crate::schema::{artisans, exchange_rates, ledger_entries, order_events, order_items, piece_makers, pieces};
 
@@ -69,7 +68,7 @@ pub fn propose(
 /// twice). Refused, with a message for the form, when the piece has no labor record, the
 /// center no policy, or the wage is below the legal minimum per hour.
 pub fn accept_piece(conn: &mut DbConn, piece_id: i64, actor: &Actor, now: NaiveDateTime) -> Result<Vec<i64>, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         let (center_id, wage, accepted_at): (i64, Option<i64>, Option<NaiveDateTime>) = pieces::table
             .find(piece_id)
             .select((pieces::center_id, pieces::wage_minor, pieces::accepted_at))
@@ -165,7 +164,7 @@ pub fn rate_for(conn: &mut DbConn, currency: &str, on: NaiveDate) -> Result<Opti
 /// good faith; a refund is the shop's cost. `orders::admin` and the refund webhook therefore
 /// never touch the ledger.
 pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Result<BonusOutcome, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         // Before the rate is read: see `record_rate`.
         ledger::lock_head(conn)?;
         let Some(on) = paid_on(conn, order_id)? else {
@@ -230,7 +229,7 @@ pub fn record_rate(
     rate: PositiveDecimal,
     now: NaiveDateTime,
 ) -> Result<usize, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         if currency == ledger::CURRENCY {
             return Err(AppError::bad_request("currency", "rupees need no exchange rate"));
         }
@@ -316,7 +315,7 @@ pub struct PayoutInput {
 /// future, a bank or UPI payment without its reference, or more than the artisan is owed
 /// (an advance or an overpayment goes through an approved adjustment instead).
 pub fn record_payout(conn: &mut DbConn, actor: &Actor, p: &PayoutInput, now: NaiveDateTime) -> Result<i64, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         if p.amount_minor <= 0 {
             return Err(AppError::bad_request("amount", "enter the amount paid, more than zero"));
         }
@@ -382,7 +381,7 @@ pub fn propose_adjustment(
     a: &AdjustmentInput,
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         if a.amount_minor == 0 {
             return Err(AppError::bad_request("amount", "an adjustment of nothing changes nothing; enter an amount"));
         }
@@ -433,7 +432,7 @@ pub fn decide_adjustment(
     note: &str,
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
-    write_transaction(conn, |conn| {
+    db::write(conn, |conn| {
         // Two people deciding at once: the second waits here, then sees the first decision.
         ledger::lock_head(conn)?;
         let adj = ledger::find(conn, adjustment_id)?.filter(|e| e.kind() == Some(EntryKind::Adjustment)).ok_or_else(

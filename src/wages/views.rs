@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tera::Context;
@@ -122,7 +121,7 @@ async fn load_statement(
 ) -> Result<(Statement, String), AppError> {
     let (actor, at) = (me.actor(), now());
     let (st, sealed) = db::run(&state.pool, move |conn| {
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let st = reports::statement(conn, &public_id, month)?.ok_or(AppError::NotFound)?;
             let sealed = reports::sealed_legal_names(conn, &[st.artisan.id])?;
             log(
@@ -282,7 +281,7 @@ pub async fn center_month(
     let month = parse_month(&month)?;
     let (actor, at) = (me.actor(), now());
     let (report, sealed) = db::run(&state.pool, move |conn| {
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let center = centers::find_by_code(conn, &code)?.ok_or(AppError::NotFound)?;
             let report = reports::center_month(conn, center.id, month)?;
             let ids: Vec<i64> = report.rows.iter().map(|r| r.artisan_id).collect();
@@ -537,7 +536,7 @@ pub async fn earnings(
             let (actor, at, center_id) = (me.actor(), now(), f.center.as_ref().map(|c| c.id));
             let (from, to) = (f.from, f.to);
             let report = db::run(&state.pool, move |conn| {
-                conn.transaction::<_, AppError, _>(|conn| {
+                db::write::<_, AppError, _>(conn, |conn| {
                     let r = reports::earnings(conn, center_id, from, to)?;
                     log(
                         conn,
@@ -637,7 +636,7 @@ pub async fn late(
     }
     let (actor, at, center_id) = (me.actor(), now(), center.as_ref().map(|c| c.id));
     let rows = db::run(&state.pool, move |conn| {
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let rows = reports::late(conn, today, center_id, from)?;
             log(
                 conn,
@@ -680,7 +679,7 @@ pub async fn reconciliation(state: web::Data<AppState>, me: CurrentStaff) -> Res
     me.require(READERS)?;
     let (actor, at) = (me.actor(), now());
     let r = db::run(&state.pool, move |conn| {
-        conn.transaction::<_, AppError, _>(|conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
             let r = reports::reconciliation(conn)?;
             log(
                 conn,

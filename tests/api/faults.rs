@@ -440,3 +440,38 @@ async fn postgres_behind_a_proxy_that_cuts_and_refuses_for_20_seconds_gives_503s
     let recovery = judge(&watch, cut_at, up);
     assert!(recovery < Duration::from_secs(5), "recovered after {recovery:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Two instances starting at once on an empty database (issue 10, finding 7)
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn instances_starting_together_on_an_empty_database_all_start() {
+    for trial in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = TestDatabase::create(dir.path());
+        let mut starts = Vec::new();
+        for i in 0..3 {
+            let settings = fairgold::config::Settings::from_overrides(&[
+                ("database_url", db.url.as_str()),
+                ("listen", "127.0.0.1:0"),
+                ("data_dir", &dir.path().join(format!("data{i}")).display().to_string()),
+                ("mail.dir", &dir.path().join(format!("mail{i}")).display().to_string()),
+                ("seed_demo", "false"),
+                ("checkout.sweep_interval_ms", "0"),
+            ])
+            .unwrap();
+            starts.push(tokio::spawn(async move {
+                fairgold::startup::Application::build(settings).await.map(|app| app.port()).map_err(|e| e.to_string())
+            }));
+        }
+        for s in starts {
+            let started = s.await.unwrap();
+            assert!(started.is_ok(), "trial {trial}: an instance failed to start: {started:?}");
+        }
+        let pool = fairgold::db::pool(&fairgold::config::DatabaseUrl::parse(&db.url).unwrap(), 1).unwrap();
+        let mut c = pool.get().unwrap();
+        let centers: i64 = fairgold::schema::centers::table.count().get_result(&mut **c).unwrap();
+        let policies: i64 = fairgold::schema::wage_policies::table.count().get_result(&mut **c).unwrap();
+        assert_eq!((centers, policies), (2, 3), "trial {trial}: the reference data exactly once");
+    }
+}

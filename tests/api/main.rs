@@ -17,6 +17,7 @@ mod email;
 mod faults;
 mod helpers;
 mod holds;
+mod hostile_input;
 mod logs;
 mod operations;
 mod orders;
