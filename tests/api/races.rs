@@ -337,3 +337,79 @@ async fn two_carts_with_the_same_pieces_in_opposite_order_never_deadlock() {
         app.with_conn(|c| orders::table.filter(orders::status.eq("pending_payment")).count().get_result(c).unwrap());
     assert_eq!(pending, 10);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same races as service calls on separate connections, each released by one barrier: the
+// form path above serialises on the staff session's row and rarely lets two checks interleave.
+
+#[test]
+fn payouts_as_service_calls_on_separate_connections_never_overdraw() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let app = rt.block_on(TestApp::spawn());
+    let (id, _) = app.artisan(ArtisanFixture::default());
+    app.with_conn(|c| {
+        let mut e = NewEntry::new(EntryKind::WageEarned, id, app.kolkata, 1_000_000, today() - Duration::days(3));
+        e.labor_minutes = Some(600);
+        e.recorded_by = "test".into();
+        ledger::append(c, &e, now())
+    })
+    .unwrap();
+    let pool = fairgold::db::pool(&fairgold::config::DatabaseUrl::parse(&app.database_url()).unwrap(), 20).unwrap();
+    let barrier = Arc::new(std::sync::Barrier::new(20));
+    let threads: Vec<_> = (0..20)
+        .map(|i| {
+            let (pool, barrier) = (pool.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let mut c = pool.get().unwrap();
+                barrier.wait();
+                fairgold::wages::service::record_payout(
+                    &mut c,
+                    &fairgold::audit::Actor::system("race"),
+                    &fairgold::wages::service::PayoutInput {
+                        artisan_id: id,
+                        amount_minor: 1_000_000,
+                        paid_on: today(),
+                        method: fairgold::wages::types::PayoutMethod::Upi,
+                        reference: format!("UPI-{i}"),
+                    },
+                    now(),
+                )
+                .is_ok()
+            })
+        })
+        .collect();
+    let accepted = threads.into_iter().map(|t| t.join().unwrap()).filter(|ok| *ok).count();
+    assert_eq!((accepted, balance(&app, id)), (1, 0), "one payout of the whole balance, and nothing below zero");
+}
+
+#[test]
+fn refund_totals_as_service_calls_on_separate_connections_keep_the_larger() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let app = rt.block_on(TestApp::spawn());
+    let mut ids = Vec::new();
+    for i in 0..30 {
+        let piece = app.piece(PieceFixture::new(&format!("Refund race {i}")));
+        let mut placed = rt.block_on(place(&app, &[piece]));
+        rt.block_on(pay(&app, &mut placed, "pay"));
+        ids.push(placed.order_id);
+    }
+    let pool = fairgold::db::pool(&fairgold::config::DatabaseUrl::parse(&app.database_url()).unwrap(), 8).unwrap();
+    let mut threads = Vec::new();
+    for id in ids.clone() {
+        let barrier = Arc::new(std::sync::Barrier::new(2));
+        for share in [2, 1] {
+            let (pool, barrier) = (pool.clone(), barrier.clone());
+            threads.push(std::thread::spawn(move || {
+                let mut c = pool.get().unwrap();
+                barrier.wait();
+                fairgold::orders::fulfilment::refund_recorded(&mut c, id, 54_500 / share, "race", now()).unwrap();
+            }));
+        }
+    }
+    for t in threads {
+        t.join().unwrap();
+    }
+    for id in ids {
+        assert_eq!(order_status(&app, id), "refunded", "order {id}: the larger total wins");
+    }
+}
