@@ -157,7 +157,7 @@ fn group_indian(digits: &str) -> String {
 fn group_by(digits: &str, size: usize) -> String {
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % size == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(size) {
             out.push(',');
         }
         out.push(ch);

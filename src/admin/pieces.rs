@@ -1,7 +1,7 @@
 //! Back-office inventory pages: the searchable list of pieces, the create/edit form (with the
 //! piece's photos), publish and withdraw, and photo upload, reorder and delete. Every staff
 //! member may look; admins and managers write, a manager only for their own center. Writes go
-//! through `inventory::service` and `images::service` (center checks, audit log, catalog
+//! through `inventory::service` and `inventory::photos` (center checks, audit log, catalog
 //! version); a form with mistakes comes back with status 422, each message by its field and
 //! what was typed kept.
 
@@ -16,6 +16,7 @@ use tera::Context;
 
 use crate::auth::extract::{check_csrf, AdminForm};
 use crate::auth::CurrentStaff;
+use crate::auth::Scope;
 use crate::catalog::models::{ImageRow, PieceRow};
 use crate::catalog::queries::{self as catalog_queries, StaffSearch};
 use crate::catalog::types::{Kind, Metal, PieceStatus, Purity};
@@ -24,12 +25,13 @@ use crate::centers::{self, Center};
 use crate::db;
 use crate::error::{AppError, ErrorPage};
 use crate::images::{self, AltText, UploadError};
-use crate::inventory::{service as inventory, Editor, FieldErrors, InventoryError, PieceForm};
+use crate::inventory::{service as inventory, InventoryError, PieceForm};
 use crate::money::{Currency, Money};
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::wages::policy::{hours_label, inr, round_minor, WageCheck};
 use crate::wages::types::india_date;
+use crate::web::form::FieldErrors;
 
 const PER_PAGE: i64 = 25;
 /// Who may change inventory. Finance may look but not write.
@@ -334,7 +336,7 @@ fn center_choices(me: &CurrentStaff, all: &[Center]) -> Vec<Choice> {
         out.push(choice("", "Choose…"));
     }
     out.extend(
-        all.iter().filter(|c| me.center_scope().map_or(true, |own| own == c.id)).map(|c| choice(&c.code, &c.city)),
+        all.iter().filter(|c| me.center_scope().is_none_or(|own| own == c.id)).map(|c| choice(&c.code, &c.city)),
     );
     out
 }
@@ -621,7 +623,7 @@ fn split(r: Result<i64, InventoryError>) -> Result<Result<i64, FieldErrors>, App
 pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> Result<HttpResponse, AppError> {
     let AdminForm { staff: me, form } = form;
     me.require(WRITERS)?;
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let parsed = form.parse(state.settings.currency);
     let outcome = match parsed {
         Err(errors) => Err(errors),
@@ -648,7 +650,7 @@ pub async fn update(
     me.require(WRITERS)?;
     let piece = load_piece(&state, &me, path.into_inner()).await?;
     let id = piece.id;
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let outcome = match form.parse(state.settings.currency) {
         Err(errors) => Err(errors),
         Ok(input) => {
@@ -685,7 +687,7 @@ async fn change_status(
 ) -> Result<HttpResponse, AppError> {
     me.require(WRITERS)?;
     let piece = load_piece(state, me, id).await?;
-    let editor = Editor::from(me);
+    let editor = Scope::from(me);
     let outcome =
         db::run(&state.pool, move |conn| split(inventory::set_status(conn, &editor, id, to, now()).map(|_| id)))
             .await?;
@@ -803,9 +805,10 @@ pub async fn upload_image(
             return refuse(status, None, Some(capitalise(&e.to_string()))).await;
         }
     };
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let (p, s) = (piece.clone(), stored.clone());
-    let added = db::run(&state.pool, move |conn| images::service::add(conn, &editor, &p, &s, &alt, now())).await;
+    let added =
+        db::run(&state.pool, move |conn| crate::inventory::photos::add(conn, &editor, &p, &s, &alt, now())).await;
     if let Err(e) = added {
         images::store::remove(&state.settings.media_dir(), &stored.path, &stored.variants);
         return Err(e);
@@ -829,9 +832,10 @@ pub async fn delete_image(
     let (id, image_id) = path.into_inner();
     me.require(WRITERS)?;
     let piece = load_piece(&state, &me, id).await?;
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let (image, unused) =
-        db::run(&state.pool, move |conn| images::service::delete(conn, &editor, &piece, image_id, now())).await?;
+        db::run(&state.pool, move |conn| crate::inventory::photos::delete(conn, &editor, &piece, image_id, now()))
+            .await?;
     if unused {
         images::store::remove(&state.settings.media_dir(), &image.path, &image.variants);
     }
@@ -859,7 +863,8 @@ pub async fn move_image(
         "down" => false,
         _ => return Err(AppError::bad_request("direction", "Move a photo up or down.")),
     };
-    let editor = Editor::from(&me);
-    db::run(&state.pool, move |conn| images::service::move_one(conn, &editor, &piece, image_id, up, now())).await?;
+    let editor = Scope::from(&me);
+    db::run(&state.pool, move |conn| crate::inventory::photos::move_one(conn, &editor, &piece, image_id, up, now()))
+        .await?;
     Ok(see_other(format!("/admin/pieces/{id}?done=photo_moved#photos")))
 }

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::countries::{self, Country};
 use super::postal;
 use crate::config::{ShippingOption, ShippingZone};
-use crate::inventory::FieldErrors;
+use crate::shipping::countries::{self, Country};
 use crate::staff::Email;
+use crate::web::form::FieldErrors;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -81,7 +81,7 @@ pub fn phone(raw: &str, country: Option<&Country>) -> Result<String, String> {
     }
     let digits = v.chars().filter(char::is_ascii_digit).count();
     let allowed = v.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')'));
-    let plus_first = v.rfind('+').map_or(true, |i| i == 0);
+    let plus_first = v.rfind('+').is_none_or(|i| i == 0);
     if !allowed || !plus_first || !(6..=15).contains(&digits) || v.len() > 30 {
         return Err(format!("enter a phone number the courier can call, with the country code, {example}"));
     }

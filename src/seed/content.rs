@@ -461,7 +461,7 @@ fn stone_sentence(stones: &[StoneSeed], variant: usize) -> Option<String> {
     if s.count == 1 {
         let setting = if s.kind == "moonstone" {
             "a smooth cabochon set in a hand-raised bezel"
-        } else if variant % 2 == 0 {
+        } else if variant.is_multiple_of(2) {
             "set in a hand-raised bezel"
         } else {
             "held in a hand-cut claw setting"
@@ -685,7 +685,7 @@ pub fn pieces() -> Vec<PieceSeed> {
             (Some(s), None) => {
                 description.push(' ');
                 description.push_str(s);
-                if variant % 2 == 0 {
+                if variant.is_multiple_of(2) {
                     description.push(' ');
                     description.push_str(kind_s);
                 }

@@ -1041,11 +1041,11 @@ fn necklace_elements(c: &mut C, pts: &[(f64, f64, f64)], size: impl Fn(usize) ->
                 c.set_gem(x, y, r * 0.62, g);
             }
             Some(g) => c.set_gem(x, y, r * 0.72, g),
-            None if d % 2 == 0 && c.style % 2 == 0 => {
+            None if d.is_multiple_of(2) && c.style.is_multiple_of(2) => {
                 c.petals(x, y, 6, r * 1.3, r * 0.55, a, "url(#m)");
                 c.dome(x, y, r * 0.45);
             }
-            None if d % 2 == 0 => {
+            None if d.is_multiple_of(2) => {
                 // Temple coin / disc.
                 let p = c.pal;
                 w!(
@@ -1230,7 +1230,7 @@ fn bracelet(c: &mut C, view: u8) {
 
 fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
     let p = c.pal;
-    if c.style % 2 == 0 {
+    if c.style.is_multiple_of(2) {
         // Rope chain: a thick cord with slanted twist segments.
         let wdt = 15.0 * s;
         w!(
@@ -1273,7 +1273,7 @@ fn chain_body(c: &mut C, pts: &[(f64, f64, f64)], d: &str, s: f64) {
 }
 
 fn chain(c: &mut C, view: u8) {
-    let rope = c.style % 2 == 0;
+    let rope = c.style.is_multiple_of(2);
     let spacing_for = |s: f64| if rope { 9.5 * s } else { 17.0 * s };
     type Curve = Box<dyn Fn(f64) -> (f64, f64)>;
     let (s, rot, f): (f64, f64, Curve) = match view {

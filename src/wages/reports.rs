@@ -17,11 +17,11 @@ use serde::Serialize;
 
 use super::ledger::{self, counts};
 use super::policy::{self, round_minor, Policy, PolicyRow};
+use super::service::SALE_EVENT;
 use super::types::{india_date, EntryKind, Month, PositiveDecimal};
 use crate::centers::Center;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::orders::types::event;
 use crate::schema::{
     artisan_private, artisans, centers, exchange_rates, ledger_entries, order_events, order_items, orders, pieces,
 };
@@ -655,7 +655,7 @@ fn months(from: Month, to: Month) -> Vec<Month> {
 pub fn earnings(conn: &mut DbConn, center_id: Option<i64>, from: Month, to: Month) -> Result<Earnings, AppError> {
     let people: HashMap<i64, ArtisanRef> = artisan_refs(conn, center_id)?.into_iter().map(|a| (a.id, a)).collect();
     let all_centers: Vec<Center> =
-        crate::centers::all(conn)?.into_iter().filter(|c| center_id.map_or(true, |id| id == c.id)).collect();
+        crate::centers::all(conn)?.into_iter().filter(|c| center_id.is_none_or(|id| id == c.id)).collect();
     let policies = policy::all(conn)?;
     let mut q = ledger_entries::table
         .filter(counts())
@@ -904,7 +904,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
     // The first `paid` event of each order.
     let paid_events: Vec<(i64, NaiveDateTime, String)> = order_events::table
         .inner_join(orders::table)
-        .filter(order_events::kind.eq(event::PAID))
+        .filter(order_events::kind.eq(SALE_EVENT))
         .order(order_events::id)
         .select((order_events::order_id, order_events::at, orders::reference))
         .load(conn)?;
@@ -915,7 +915,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
     let items: Vec<(i64, i64, i64, String, i64, String)> = order_items::table
         .filter(
             order_items::order_id
-                .eq_any(order_events::table.filter(order_events::kind.eq(event::PAID)).select(order_events::order_id)),
+                .eq_any(order_events::table.filter(order_events::kind.eq(SALE_EVENT)).select(order_events::order_id)),
         )
         .order((order_items::order_id, order_items::id))
         .select((
@@ -952,7 +952,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
             crate::schema::piece_makers::piece_id.eq_any(
                 order_items::table
                     .filter(order_items::order_id.eq_any(
-                        order_events::table.filter(order_events::kind.eq(event::PAID)).select(order_events::order_id),
+                        order_events::table.filter(order_events::kind.eq(SALE_EVENT)).select(order_events::order_id),
                     ))
                     .select(order_items::piece_id),
             ),
