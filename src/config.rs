@@ -529,11 +529,6 @@ impl Settings {
         Err(ConfigError::Invalid(format!("refusing to start in production{why}: {}", problems.join("; "))))
     }
 
-    /// Where the checkout form may send the browser: this shop, and the payment page's origin.
-    pub fn form_action_origins(&self) -> Vec<&str> {
-        self.stripe.iter().map(|s| s.checkout_origin.as_str()).collect()
-    }
-
     pub fn is_development(&self) -> bool {
         self.env == Environment::Development
     }

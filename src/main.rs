@@ -6,11 +6,11 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use fairgold::audit::Actor;
+use fairgold::auth::Scope;
 use fairgold::config::Settings;
 use fairgold::crypto::Cipher;
 use fairgold::error::AppError;
 use fairgold::import;
-use fairgold::inventory::Editor;
 use fairgold::staff::service::{self as staff_service, NewStaffInput};
 use fairgold::staff::{Email, Role};
 use fairgold::startup::Application;
@@ -366,7 +366,7 @@ fn import(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
     let code = center.trim().to_lowercase();
     let center = fairgold::centers::find_by_code(&mut conn, &code)?
         .ok_or_else(|| anyhow::anyhow!("--center: unknown center `{code}` (use kolkata or mumbai)"))?;
-    let editor = Editor { actor: Actor::system("cli"), center_scope: None };
+    let editor = Scope { actor: Actor::system("cli"), center_scope: None };
     let bar = indicatif::ProgressBar::new(rows.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} rows {msg}")

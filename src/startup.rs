@@ -12,22 +12,12 @@ use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
 use crate::crypto::Cipher;
-use crate::db::{self, Pool};
+use crate::db;
+use crate::state::AppState;
 use crate::telemetry::AccessLog;
 use crate::web::page_cache::PageCache;
-use crate::web::{assets, error_pages, health, secret_paths, security, seo, Assets, Templates};
-use crate::{admin, api_admin, artisans, auth, catalog, openapi, payments, seed};
-
-/// Shared, read-only state of one app instance. Nothing here is per-user: instances are
-/// stateless, so several can run over one PostgreSQL.
-pub struct AppState {
-    pub settings: Settings,
-    pub pool: Pool,
-    pub templates: Templates,
-    pub cache: Arc<PageCache>,
-    /// Encrypts artisans' private fields and TOTP secrets at rest.
-    pub cipher: Cipher,
-}
+use crate::web::{assets, error_pages, health, secret_paths, security, Assets, Templates};
+use crate::{admin, api_admin, artisans, auth, catalog, openapi, seed};
 
 pub struct Application {
     port: u16,
@@ -66,11 +56,11 @@ impl Application {
             seed::print_demo_sign_in(&settings.base_url);
         }
         let assets = web::Data::new(Assets::load());
-        let templates = Templates::load(&settings, &assets)?;
+        let templates = Arc::new(Templates::load(&settings, &assets)?);
+        let pages_for_errors = web::Data::from(Arc::clone(&templates));
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
         let production = !settings.is_development();
-        let form_action: Vec<String> = settings.form_action_origins().into_iter().map(str::to_string).collect();
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
         let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
@@ -82,13 +72,18 @@ impl Application {
             crate::email::worker::Worker::new(pool.clone(), renderer, outgoing)
                 .start(std::time::Duration::from_millis(settings.mail.poll_ms));
         }
-        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher });
+        let gateway = crate::payments::Gateway::from_settings(&settings)?;
+        let form_action = gateway.form_action_origins();
+        let pool_for_health = web::Data::new(pool.clone());
+        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway });
         // Unpaid orders past their hold, and sessions to close at the payment provider.
         crate::orders::sweeper::start(state.clone());
 
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(pages_for_errors.clone())
+                .app_data(pool_for_health.clone())
                 .app_data(assets.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {
                     crate::error::AppError::BadRequest {
@@ -119,16 +114,13 @@ impl Application {
                 .wrap(TracingLogger::<AccessLog>::new())
                 .route("/healthz", web::get().to(health::healthz))
                 .route("/readyz", web::get().to(health::readyz))
-                .route("/robots.txt", web::get().to(seo::robots))
-                .route("/sitemap.xml", web::get().to(seo::sitemap))
-                .route("/webhooks/stripe", web::post().to(payments::webhook::receive))
+                .route("/webhooks/stripe", web::post().to(crate::orders::webhook::receive))
                 .route("/static/{path:.*}", web::get().to(assets::serve))
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)
                 .configure(crate::orders::routes)
-                .configure(artisans::routes)
                 .configure(auth::routes)
                 .configure(admin::routes)
                 .configure(api_admin::routes)

@@ -15,13 +15,14 @@ use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow};
 use crate::artisans::private::{self, PrivateForm};
 use crate::artisans::queries;
 use crate::artisans::service::{self, ArtisanError, NewArtisanForm, PublicForm};
+use crate::auth::Scope;
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::{Editor, FieldErrors};
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/artisans", web::get().to(list))
@@ -162,7 +163,7 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewArtisanForm>)
     me.require(EDITORS)?;
     let errors = match form.parse() {
         Ok(input) => {
-            let (editor, cipher) = (Editor::from(&me), state.cipher.clone());
+            let (editor, cipher) = (Scope::from(&me), state.cipher.clone());
             let at = now();
             let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
                 Ok(service::register(conn, &cipher, &editor, &input, at))
@@ -286,7 +287,7 @@ pub async fn update(
     let row = load_for(&state, &me, id).await?;
     let errors = match form.parse() {
         Ok(input) => {
-            let (editor, at) = (Editor::from(&me), now());
+            let (editor, at) = (Scope::from(&me), now());
             let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
                 Ok(service::update_public(conn, &editor, id, &input, at))
             })
@@ -315,7 +316,7 @@ pub async fn record_consent(
     let at = now();
     let errors = match form.parse(at) {
         Ok(input) => {
-            let editor = Editor::from(&me);
+            let editor = Scope::from(&me);
             let res =
                 db::run::<_, AppError, _>(&state.pool, move |conn| Ok(consent::record(conn, &editor, id, &input, at)))
                     .await?;
@@ -414,7 +415,7 @@ pub async fn upload_photo(
         crate::images::process::UploadError::Internal(cause) => AppError::Internal(format!("portrait upload: {cause}")),
         other => AppError::bad_request("image", format!("The photo was not saved: {other}.")),
     })?;
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let new_path = stored.path.clone();
     let result = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, Some(&new_path), now())).await;
     let media_dir = state.settings.media_dir();
@@ -441,7 +442,7 @@ pub async fn delete_photo(
     me.require(EDITORS)?;
     let id = path.into_inner();
     load_for(&state, &me, id).await?;
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let old = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, None, now())).await?;
     if let Some(old) = old {
         crate::images::store::remove(&state.settings.media_dir(), &old, ALL_WIDTHS);

@@ -16,7 +16,7 @@ use crate::centers;
 use crate::db;
 use crate::error::AppError;
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const PAGE_SIZE: i64 = 100;
 /// An export larger than this is refused: narrow the dates.

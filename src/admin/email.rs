@@ -15,7 +15,7 @@ use crate::db;
 use crate::email::{self, queries, EmailKind};
 use crate::error::AppError;
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// At most this many unsent messages are listed.
 pub const LIST_LIMIT: i64 = 500;

@@ -5,7 +5,7 @@ use tera::Context;
 
 use crate::auth::CurrentStaff;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub async fn dashboard(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
     let body = state.templates.render_admin("admin/dashboard.html", "Back office", Some(&me), Context::new())?;

@@ -14,13 +14,13 @@ use tera::Context;
 
 use crate::auth::extract::check_csrf;
 use crate::auth::CurrentStaff;
+use crate::auth::Scope;
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
 use crate::import::{self, Report, COLUMNS, MAX_BYTES};
-use crate::inventory::Editor;
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The example file from the README, offered for download on the upload page.
 const EXAMPLE_CSV: &str = include_str!("../../tests/fixtures/pieces-example.csv");
@@ -210,7 +210,7 @@ async fn upload(
         Ok(c) => c,
         Err(page) => return Ok(page),
     };
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let currency = state.settings.currency;
     let (center, rows) = (checked.center.clone(), checked.rows);
     let report =
@@ -251,7 +251,7 @@ async fn confirm(
             Ok(c) => c,
             Err(page) => return Ok(page),
         };
-    let editor = Editor::from(&me);
+    let editor = Scope::from(&me);
     let currency = state.settings.currency;
     let (center, rows) = (checked.center.clone(), checked.rows);
     let report =

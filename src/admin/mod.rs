@@ -60,7 +60,7 @@ pub async fn guard(
     let is_admin = path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
     if is_admin {
         let base = req
-            .app_data::<web::Data<crate::startup::AppState>>()
+            .app_data::<web::Data<crate::state::AppState>>()
             .map(|s| s.settings.base_url.clone())
             .unwrap_or_default();
         if !same_origin(&req, &base) {

@@ -12,7 +12,7 @@ use crate::api_admin::tokens::{self, TokenName, TokenRow, NAME_MAX};
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/tokens", web::get().to(index))

@@ -13,11 +13,11 @@ use super::error::AdminApiError;
 use super::tokens;
 use crate::audit::Actor;
 use crate::auth::extract::client_ip;
+use crate::auth::Scope;
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::Editor;
 use crate::staff::{Role, StaffRow};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Longer than any token we issue: anything longer is not worth hashing.
 const MAX_TOKEN_LEN: usize = 200;
@@ -32,11 +32,11 @@ pub struct ApiStaff {
 
 impl ApiStaff {
     pub fn actor(&self) -> Actor {
-        Actor::staff(&self.staff).with_ip(self.ip.clone())
+        Actor::staff(self.staff.id, &self.staff.email).with_ip(self.ip.clone())
     }
 
-    pub fn editor(&self) -> Editor {
-        Editor { actor: self.actor(), center_scope: self.center_scope() }
+    pub fn editor(&self) -> Scope {
+        Scope { actor: self.actor(), center_scope: self.center_scope() }
     }
 
     /// The center a manager is bound to; `None` for finance and admin (all centers).

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::db::DbError;
 use crate::error::{ApiError, AppError};
-use crate::inventory::{FieldErrors, InventoryError};
+use crate::inventory::InventoryError;
+use crate::web::form::FieldErrors;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AdminApiError {

@@ -21,10 +21,11 @@ use crate::catalog::types::PieceStatus;
 use crate::centers;
 use crate::db::{self, DbConn};
 use crate::error::{ApiErrorBody, AppError};
-use crate::inventory::{service, FieldErrors, InventoryError, PieceForm};
+use crate::inventory::{service, InventoryError, PieceForm};
 use crate::money::{Currency, Money};
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 pub const DEFAULT_PER_PAGE: i64 = 50;
 pub const MAX_PER_PAGE: i64 = 200;

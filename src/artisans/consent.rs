@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::queries;
-use super::service::{check_center, ArtisanError};
+use super::service::ArtisanError;
 use crate::audit;
-use crate::catalog::queries as catalog_queries;
+use crate::auth::{Scope, Subject};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::{Editor, FieldErrors};
 use crate::schema::artisan_consents;
+use crate::web::form::FieldErrors;
+use crate::web::page_cache;
 
 /// The longest one consent may last.
 pub const MAX_MONTHS: u32 = 36;
@@ -197,14 +198,14 @@ pub struct ConsentEntry {
 /// log and the catalog version, in one transaction.
 pub fn record(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     artisan_id: i64,
     input: &ConsentInput,
     now: NaiveDateTime,
 ) -> Result<(), ArtisanError> {
     db::write(conn, |conn| {
         let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
-        check_center(editor, artisan.center_id)?;
+        editor.check(artisan.center_id, Subject::Artisans)?;
         let (action, until, given_on, expires_on) = match input.change {
             ConsentChange::Give { given_on, expires_on } => ("given", Some(expires_on), given_on, Some(expires_on)),
             ConsentChange::Withdraw { on } => ("withdrawn", None, on, None),
@@ -224,7 +225,7 @@ pub fn record(
         )?;
         // Public pages and API responses are cached per catalog version: a new version makes
         // every instance render them again, without the withdrawn story, photo or profile.
-        catalog_queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,

@@ -1,14 +1,13 @@
 //! Artisans: the people who make the pieces. This module owns the split between an
-//! artisan's public face (alias, consented story) and their private record.
+//! artisan's public face (alias, consented story) and their private record, and consent. (Their
+//! public profile page is a storefront page: `catalog::handlers::artisan`.)
 
 pub mod consent;
-pub mod handlers;
 pub mod models;
 pub mod private;
 pub mod queries;
 pub mod service;
 
-pub use handlers::routes;
 pub use models::PublicArtisan;
 
 /// A random public id for URLs (`/artisans/{public_id}`), so profiles cannot be enumerated.

@@ -39,7 +39,7 @@ pub struct PublicArtisanRow {
 /// The date consent is judged by (UTC). Cached pages are keyed by it too, so an expiring
 /// consent takes effect at midnight without any write.
 pub fn consent_today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::web::page_cache::day()
 }
 
 /// Consent holds through its last day; withdrawn consent has no date at all.

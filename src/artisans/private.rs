@@ -11,7 +11,7 @@ use crate::audit::{self, Actor};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
+use crate::web::form::FieldErrors;
 
 /// Decrypted private fields, as typed (and as a form shows them).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

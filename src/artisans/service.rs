@@ -11,13 +11,14 @@ use super::models::{NewArtisan, PublicArtisanRow};
 use super::private::{PrivateForm, PrivateInput};
 use super::queries;
 use crate::audit;
-use crate::catalog::queries as catalog_queries;
+use crate::auth::{Scope, Subject};
 use crate::centers;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::{Editor, FieldErrors};
 use crate::schema::artisan_private;
+use crate::web::form::FieldErrors;
+use crate::web::page_cache;
 
 /// Creates an artisan with their private record, the private fields encrypted.
 pub fn create(
@@ -73,17 +74,6 @@ pub enum ArtisanError {
 impl From<diesel::result::Error> for ArtisanError {
     fn from(e: diesel::result::Error) -> Self {
         Self::App(e.into())
-    }
-}
-
-/// 403 (and a log line) unless the editor may act for `center_id`.
-pub fn check_center(editor: &Editor, center_id: i64) -> Result<(), AppError> {
-    match editor.center_scope {
-        Some(own) if own != center_id => {
-            tracing::warn!(actor = %editor.actor.label, center_id, "artisan write for another center refused");
-            Err(AppError::Forbidden("You can only change artisans of your own workshop.".into()))
-        }
-        _ => Ok(()),
     }
 }
 
@@ -200,7 +190,7 @@ fn invalid(field: &str, message: impl Into<String>) -> ArtisanError {
 pub fn register(
     conn: &mut DbConn,
     cipher: &Cipher,
-    editor: &Editor,
+    editor: &Scope,
     input: &NewArtisanInput,
     now: NaiveDateTime,
 ) -> Result<i64, ArtisanError> {
@@ -214,7 +204,7 @@ pub fn register(
             (None, Some(own)) => own,
             (None, None) => return Err(invalid("center", "choose the workshop the artisan works at")),
         };
-        check_center(editor, center_id)?;
+        editor.check(center_id, Subject::Artisans)?;
         let new = NewArtisan {
             public_id: fresh_public_id(),
             center_id,
@@ -258,16 +248,16 @@ pub fn register(
 /// Changes the alias and story; public pages refresh (catalog version) in the same transaction.
 pub fn update_public(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     id: i64,
     input: &PublicInput,
     now: NaiveDateTime,
 ) -> Result<(), ArtisanError> {
     db::write(conn, |conn| {
         let before = find(conn, id)?;
-        check_center(editor, before.center_id)?;
+        editor.check(before.center_id, Subject::Artisans)?;
         queries::update_public_fields(conn, id, &input.alias, input.story.as_deref(), now)?;
-        catalog_queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,
@@ -289,16 +279,16 @@ pub fn update_public(
 /// can be deleted after the commit. It is shown publicly only while photo consent holds.
 pub fn set_photo(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     id: i64,
     photo: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<Option<String>, AppError> {
     db::write(conn, |conn| {
         let before = find(conn, id)?;
-        check_center(editor, before.center_id)?;
+        editor.check(before.center_id, Subject::Artisans)?;
         let old = queries::set_photo_path(conn, id, photo, now)?;
-        catalog_queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         let action = if photo.is_some() { "artisan.photo_set" } else { "artisan.photo_removed" };
         audit::record(
             conn,

@@ -9,7 +9,6 @@ use diesel::prelude::*;
 
 use crate::db::DbConn;
 use crate::schema::audit_log;
-use crate::staff::StaffRow;
 
 /// Who did something: a staff member, or the system (CLI, start-up) with a label.
 #[derive(Debug, Clone)]
@@ -20,8 +19,9 @@ pub struct Actor {
 }
 
 impl Actor {
-    pub fn staff(s: &StaffRow) -> Self {
-        Self { staff_id: Some(s.id), label: s.email.clone(), ip: None }
+    /// A staff member, named by their email.
+    pub fn staff(staff_id: i64, email: &str) -> Self {
+        Self { staff_id: Some(staff_id), label: email.into(), ip: None }
     }
     pub fn system(label: &str) -> Self {
         Self { staff_id: None, label: label.into(), ip: None }

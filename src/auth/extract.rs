@@ -15,7 +15,7 @@ use crate::crypto;
 use crate::db;
 use crate::error::AppError;
 use crate::staff::{Role, StaffRow};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// A signed-in staff member whose session has passed any second factor it needs.
 #[derive(Debug, Clone)]
@@ -30,13 +30,26 @@ pub struct CurrentStaff {
 #[derive(Debug, Clone)]
 pub struct PendingStaff(pub CurrentStaff);
 
-impl CurrentStaff {
-    pub fn actor(&self) -> Actor {
-        Actor::staff(&self.staff).with_ip(self.ip.clone())
+impl crate::web::templates::Viewer for CurrentStaff {
+    fn me(&self) -> crate::web::templates::Me<'_> {
+        crate::web::templates::Me {
+            email: &self.staff.email,
+            name: &self.staff.display_name,
+            role: self.role.code(),
+            role_label: self.role.label(),
+            center_id: self.staff.center_id,
+            totp_enabled: self.staff.totp_enabled,
+        }
     }
 
-    pub fn csrf_token(&self) -> &str {
+    fn csrf_token(&self) -> &str {
         &self.session.csrf_token
+    }
+}
+
+impl CurrentStaff {
+    pub fn actor(&self) -> Actor {
+        Actor::staff(self.staff.id, &self.staff.email).with_ip(self.ip.clone())
     }
 
     /// 403 unless the staff member has one of `roles`.
@@ -48,12 +61,14 @@ impl CurrentStaff {
         }
     }
 
-    /// Finance and admin act for every center; a manager only for their own.
+    /// Finance and admin act for every center; a manager only for their own (`Scope`).
     pub fn can_act_for(&self, center_id: i64) -> bool {
-        match self.role {
-            Role::Admin | Role::Finance => true,
-            Role::Manager => self.staff.center_id == Some(center_id),
-        }
+        self.scope().allows(center_id)
+    }
+
+    /// This staff member's scope for a service call.
+    pub fn scope(&self) -> super::Scope {
+        super::Scope::from(self)
     }
 
     /// 403 (and a log line) unless `can_act_for(center_id)`.

@@ -13,7 +13,8 @@ use crate::audit::{self, Actor};
 use crate::db;
 use crate::error::AppError;
 use crate::staff::{self, service as staff_service, Email};
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::templates::Viewer;
 
 fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
@@ -30,7 +31,7 @@ fn page(
     title: &str,
     ctx: Context,
 ) -> Result<HttpResponse, AppError> {
-    let body = state.templates.render_admin(template, title, None, ctx)?;
+    let body = state.templates.render_admin::<CurrentStaff>(template, title, None, ctx)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
 }
 
@@ -99,7 +100,7 @@ pub async fn login(
         let raw = session::create(conn, staff.id, !needs_second_factor, Some(&ip_for_db), user_agent.as_deref(), at)?;
         audit::record(
             conn,
-            &Actor::staff(&staff).with_ip(Some(ip_for_db.clone())),
+            &Actor::staff(staff.id, &staff.email).with_ip(Some(ip_for_db.clone())),
             "staff.sign_in",
             "staff",
             Some(staff.id.to_string()),

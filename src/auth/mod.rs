@@ -2,10 +2,12 @@
 
 pub mod extract;
 pub mod handlers;
+pub mod scope;
 pub mod session;
 pub mod throttle;
 
 pub use extract::{AdminForm, CurrentStaff, PendingStaff};
+pub use scope::{Scope, Subject};
 
 use actix_web::web;
 

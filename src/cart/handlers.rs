@@ -10,7 +10,7 @@ use super::queries::PieceRef;
 use super::service::{self, AddError, Cart};
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::PageMeta;
 
 fn now() -> chrono::NaiveDateTime {

@@ -12,7 +12,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpRequest};
 
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub use service::{Availability, Cart, CartLine};
 

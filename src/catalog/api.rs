@@ -10,7 +10,7 @@ use super::views::{media_url, stone_label};
 use crate::db;
 use crate::error::{ApiError, AppError};
 use crate::money::Money;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::page_cache::JSON;
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -7,6 +7,7 @@ pub mod handlers;
 pub mod models;
 pub mod piece;
 pub mod queries;
+pub mod seo;
 pub mod service;
 pub mod types;
 pub mod views;
@@ -19,5 +20,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/pieces/{slug}", web::get().to(handlers::piece))
         .route("/about", web::get().to(handlers::about))
         .route("/api/v1/pieces", web::get().to(api::list))
-        .route("/api/v1/pieces/{key}", web::get().to(api::show));
+        .route("/api/v1/pieces/{key}", web::get().to(api::show))
+        .route("/artisans/{public_id}", web::get().to(handlers::artisan))
+        .route("/robots.txt", web::get().to(seo::robots))
+        .route("/sitemap.xml", web::get().to(seo::sitemap));
 }

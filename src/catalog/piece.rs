@@ -3,8 +3,9 @@
 use chrono::NaiveDateTime;
 
 use super::models::PieceRow;
-use super::types::{Huid, Kind, Metal, Milligrams, ParseError, PieceStatus, Purity, RingSize, Sku, Slug};
+use super::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::money::{Currency, Money};
+use crate::web::form::ParseError;
 
 #[derive(Debug, Clone)]
 pub struct Piece {

@@ -7,7 +7,7 @@ use super::filters::{Availability, CatalogFilter, Sort};
 use super::models::{ImageRow, NewImage, NewPiece, NewStone, PieceMaker, PieceRow, StoneRow};
 use super::types::PieceStatus;
 use crate::db::{self, DbConn};
-use crate::schema::{catalog_state, piece_images, piece_makers, piece_stones, pieces};
+use crate::schema::{piece_images, piece_makers, piece_stones, pieces};
 
 /// One page of public pieces matching the filter, and the total number of matches.
 /// `center_id` is the resolved center of `filter.center`.
@@ -173,7 +173,7 @@ pub fn insert_piece(
         for i in &images {
             diesel::insert_into(piece_images::table).values(i).execute(conn)?;
         }
-        bump_version(conn)?;
+        crate::web::page_cache::bump_version(conn)?;
         Ok(id)
     })
 }
@@ -190,11 +190,6 @@ pub fn public_slugs(conn: &mut DbConn) -> QueryResult<Vec<String>> {
 }
 
 /// The catalog's version: cached public pages are valid for one version only.
-pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
-    catalog_state::table.find(1).select(catalog_state::version).first(conn)
-}
-
-/// Every write that changes what the public sees calls this, inside its own transaction.
 /// Locks a piece's row for the rest of this write (`db::write`): an edit and a publish of the
 /// same piece at once run one after the other, each seeing what the other committed.
 pub fn lock_piece(conn: &mut DbConn, id: i64) -> QueryResult<()> {
@@ -202,13 +197,6 @@ pub fn lock_piece(conn: &mut DbConn, id: i64) -> QueryResult<()> {
         DbConn::Postgres(pg) => pieces::table.find(id).for_update().select(pieces::id).first::<i64>(pg).map(|_| ()),
         DbConn::Sqlite(_) => Ok(()),
     }
-}
-
-pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
-    diesel::update(catalog_state::table.find(1))
-        .set(catalog_state::version.eq(catalog_state::version + 1))
-        .execute(conn)?;
-    Ok(())
 }
 
 #[diesel::declare_sql_function]

@@ -3,11 +3,12 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::page_cache::XML;
+use crate::artisans;
+use crate::catalog;
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
-use crate::{artisans, catalog};
+use crate::state::AppState;
+use crate::web::page_cache::XML;
 
 pub async fn robots(state: web::Data<AppState>) -> HttpResponse {
     let body = format!(

@@ -9,7 +9,7 @@ use tera::Context;
 
 use super::input::{self, CheckoutForm};
 use super::service::{self, CheckoutError, OrderContext};
-use super::{countries, payment, postal, ORDER_COOKIE};
+use super::{postal, ORDER_COOKIE};
 use crate::audit::Actor;
 use crate::cart::handlers::{private_html, render_cart};
 use crate::cart::{self, service as cart_service, Cart};
@@ -17,12 +17,13 @@ use crate::config::ShippingZone;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
 use crate::money::Money;
 use crate::orders::fulfilment::{self, PaymentOutcome, PaymentReport, Unpaid};
 use crate::orders::models::OrderRow;
 use crate::orders::{queries as order_queries, service as order_service};
-use crate::startup::AppState;
+use crate::shipping::countries;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 use crate::web::PageMeta;
 
 fn now() -> chrono::NaiveDateTime {
@@ -154,7 +155,7 @@ fn render_step(
                 .collect::<Vec<_>>(),
         );
     }
-    ctx.insert("test_payments", &payment::test_payments_enabled(state));
+    ctx.insert("test_payments", &state.gateway.test_payments_enabled());
     let meta = PageMeta {
         title: format!("Checkout — {}", state.settings.shop.name),
         description: String::new(),
@@ -247,7 +248,7 @@ pub async fn place(
             currency: st.settings.currency,
             base_url: &st.settings.base_url,
             cipher: &st.cipher,
-            provider: payment::provider(&st),
+            provider: st.gateway.provider(),
             limits: &st.settings.checkout,
             client_key,
         };
@@ -284,11 +285,7 @@ pub async fn place(
         let st = state.clone();
         tokio::spawn(async move { crate::orders::sweeper::close_sessions(&st).await });
     }
-    let session = match payment::start_payment(&state, &placed.request, &placed.status_token).await {
-        Ok(session) => payment::check_session_url(&state, &session).map(|_| session),
-        Err(e) => Err(e),
-    };
-    match session {
+    match state.gateway.open_session(&placed.request, &placed.status_token).await {
         Ok(session) => {
             let p = placed.clone();
             let (sid, surl) = (session.id.clone(), session.url.clone());
@@ -346,7 +343,7 @@ pub struct TokenQuery {
 /// The order behind a test-payment URL, or 404: test payments must be enabled (development,
 /// no Stripe keys), the order paid through them, and the token its own.
 async fn test_order(state: &AppState, reference: String, token: &str) -> Result<OrderRow, AppError> {
-    if !payment::test_payments_enabled(state) {
+    if !state.gateway.test_payments_enabled() {
         return Err(AppError::NotFound);
     }
     let order =

@@ -2,10 +2,8 @@
 //! (`service`), handing the customer to the payment page (`payment`: Stripe, or the local
 //! test-payment page in development), and the return from it.
 
-pub mod countries;
 pub mod handlers;
 pub mod input;
-pub mod payment;
 pub mod postal;
 pub mod service;
 

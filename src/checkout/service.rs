@@ -8,7 +8,6 @@ use serde_json::json;
 
 use super::input::CheckoutInput;
 use crate::cart::queries as cart_queries;
-use crate::catalog::queries::bump_version;
 use crate::config::CheckoutSettings;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
@@ -19,6 +18,7 @@ use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
 use crate::orders::queries;
 use crate::orders::types::{event, reference_of, OrderStatus};
 use crate::payments::{CheckoutRequest, LineItem};
+use crate::web::page_cache::bump_version;
 
 // How long a piece stays held for an order (`checkout.hold_minutes`, 45 by default) is longer
 // than the payment session (`checkout.session_minutes`, 30) on purpose: a customer may pay in

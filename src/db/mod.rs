@@ -147,6 +147,8 @@ pub enum DbError {
     Folder(String, std::io::Error),
     #[error("migrations failed: {0}")]
     Migration(String),
+    #[error("could not take the migration lock {0}: {1}")]
+    MigrationLock(String, std::io::Error),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
     #[error("the database task was cancelled")]
@@ -183,8 +185,10 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, DbError> {
 }
 
 /// Applies pending migrations, then `after` (the reference data every shop needs), both
-/// under one lock: several instances may start at once on PostgreSQL, and each waits for the
-/// first to finish (a session advisory lock, released even when something fails).
+/// under one lock: several instances may start at once, and each waits for the first to
+/// finish. PostgreSQL: a session advisory lock, released even when something fails. SQLite:
+/// an exclusive lock on a file beside the database (a migration opens its own transactions,
+/// so a database lock cannot be held around them), released when the file closes.
 pub fn migrate_then<F>(conn: &mut DbConn, after: F) -> Result<usize, DbError>
 where
     F: FnOnce(&mut DbConn) -> diesel::QueryResult<()>,
@@ -193,6 +197,10 @@ where
     if lock {
         conn.batch_execute("SELECT pg_advisory_lock(7158265)")?;
     }
+    let _file_lock = match conn {
+        DbConn::Sqlite(_) => sqlite_migration_lock(conn)?,
+        DbConn::Postgres(_) => None,
+    };
     let result = (|| {
         let applied = match conn {
             DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
@@ -302,10 +310,36 @@ where
     .map_err(|_| E::from(DbError::Cancelled))?
 }
 
-/// Whether the database answers (for `/readyz`).
-pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
+/// Whether the database answers (for `/readyz`); which backend it is.
+pub fn ping(conn: &mut DbConn) -> Result<&'static str, DbError> {
     conn.batch_execute("SELECT 1")?;
-    Ok(())
+    Ok(match conn {
+        DbConn::Sqlite(_) => "sqlite",
+        DbConn::Postgres(_) => "postgres",
+    })
+}
+
+/// The SQLite database's file, locked exclusively through `<file>.migrate-lock` (none for an
+/// in-memory database).
+fn sqlite_migration_lock(conn: &mut DbConn) -> Result<Option<std::fs::File>, DbError> {
+    #[derive(QueryableByName)]
+    struct Main {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        file: String,
+    }
+    let main: Main = diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'").get_result(conn)?;
+    if main.file.is_empty() {
+        return Ok(None);
+    }
+    let path = format!("{}.migrate-lock", main.file);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| DbError::MigrationLock(path.clone(), e))?;
+    file.lock().map_err(|e| DbError::MigrationLock(path, e))?;
+    Ok(Some(file))
 }
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ use crate::config::Settings;
 use crate::crypto::Cipher;
 use crate::db::DbConn;
 use crate::money::{Currency, Money};
-use crate::orders::tracking;
 use crate::schema::{centers, disputes, order_items, orders, shipments};
+use crate::shipping::carriers;
 
 #[derive(RustEmbed)]
 #[folder = "templates/email/"]
@@ -252,7 +252,7 @@ impl Renderer {
         };
         let shipment = shipment.map(|(_, carrier, tracking_number)| ShipmentView {
             center: center_city.clone().unwrap_or_default(),
-            tracking_url: tracking::url(carrier.as_deref(), tracking_number.as_deref()),
+            tracking_url: carriers::url(carrier.as_deref(), tracking_number.as_deref()),
             carrier,
             tracking_number,
         });

@@ -4,7 +4,6 @@
 //! themselves are never written anywhere they could be served.
 
 pub mod process;
-pub mod service;
 pub mod store;
 
 pub use process::{process, UploadError, Variant, MAX_UPLOAD_BYTES, WIDTHS};

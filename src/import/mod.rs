@@ -16,11 +16,12 @@ use serde_json::json;
 pub use read::{read, FileError, Row, COLUMNS, MAX_BYTES, MAX_ROWS};
 
 use crate::audit;
+use crate::auth::Scope;
 use crate::catalog::types::{Huid, Sku};
 use crate::centers::{self, Center};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::{service, Editor, InventoryError, PieceInput};
+use crate::inventory::{service, InventoryError, PieceInput};
 use crate::money::Currency;
 
 /// What became of one row: its errors by field (empty = fine) and, once imported, the draft.
@@ -59,7 +60,7 @@ impl Report {
 /// Previews the rows: nothing is written (every write is rolled back).
 pub fn check(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     rows: &[Row],
     center: &Center,
     currency: Currency,
@@ -72,7 +73,7 @@ pub fn check(
 /// `on_row` is called after each row is tried (for a progress bar).
 pub fn import(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     rows: &[Row],
     center: &Center,
     currency: Currency,
@@ -98,7 +99,7 @@ impl From<diesel::result::Error> for Stop {
 #[allow(clippy::too_many_arguments)]
 fn run(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     rows: &[Row],
     center: &Center,
     currency: Currency,
@@ -160,7 +161,7 @@ fn run(
 /// the whole file or the shop to see: unknown or forbidden centers, duplicate SKUs and HUIDs.
 fn parse_rows(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     rows: &[Row],
     center: &Center,
     currency: Currency,

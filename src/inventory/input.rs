@@ -2,12 +2,11 @@
 //! form. Parsing collects an error per field, so a form can show each next to its field and
 //! keep what was typed.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, Purity, RingSize, Sku};
 use crate::money::{Currency, Money};
+use crate::web::form::FieldErrors;
 
 /// Raw input. Field names are the form's, the CSV's columns and the JSON API's keys.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
@@ -76,19 +75,6 @@ pub struct PieceInput {
     pub labor: Vec<LaborInput>,
     /// The wage staff chose, in paise; `None` = take the proposal.
     pub wage: Option<i64>,
-}
-
-/// Errors by field name, in messages a person understands.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct FieldErrors(pub BTreeMap<String, String>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.entry(field.to_string()).or_insert_with(|| message.into());
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Parses "4.25" with at most `digits` decimals into an integer of 10^-digits units, exactly.

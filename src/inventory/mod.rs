@@ -4,13 +4,8 @@
 //! go through here.
 
 pub mod input;
+pub mod photos;
 pub mod service;
 
-pub use input::{FieldErrors, PieceForm, PieceInput};
-pub use service::{Editor, InventoryError, MakerShare, WagePreview};
-
-impl From<&crate::auth::CurrentStaff> for Editor {
-    fn from(me: &crate::auth::CurrentStaff) -> Self {
-        Editor { actor: me.actor(), center_scope: me.center_scope() }
-    }
-}
+pub use input::{PieceForm, PieceInput};
+pub use service::{InventoryError, MakerShare, WagePreview};

@@ -7,36 +7,27 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::store::Stored;
-use super::AltText;
 use crate::audit;
+use crate::auth::{Scope, Subject};
 use crate::catalog::models::{ImageRow, NewImage, PieceRow};
 use crate::catalog::queries;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::Editor;
+use crate::images::store::Stored;
+use crate::images::AltText;
 use crate::schema::piece_images;
-
-fn check_center(editor: &Editor, piece: &PieceRow) -> Result<(), AppError> {
-    match editor.center_scope {
-        Some(own) if own != piece.center_id => {
-            tracing::warn!(actor = %editor.actor.label, piece_id = piece.id, "photo change for another center refused");
-            Err(AppError::Forbidden("You can only change pieces of your own workshop.".into()))
-        }
-        _ => Ok(()),
-    }
-}
+use crate::web::page_cache;
 
 /// Records stored copies as the piece's last photo; returns the image id.
 pub fn add(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     piece: &PieceRow,
     stored: &Stored,
     alt: &AltText,
     now: NaiveDateTime,
 ) -> Result<i64, AppError> {
-    check_center(editor, piece)?;
+    editor.check(piece.center_id, Subject::Pieces)?;
     db::write(conn, |conn| {
         let position = queries::next_image_position(conn, piece.id)?;
         let id = queries::insert_image(
@@ -51,7 +42,7 @@ pub fn add(
                 variants: stored.variants.clone(),
             },
         )?;
-        queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,
@@ -70,18 +61,18 @@ pub fn add(
 /// share a file), so the caller can delete them after the commit.
 pub fn delete(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     piece: &PieceRow,
     image_id: i64,
     now: NaiveDateTime,
 ) -> Result<(ImageRow, bool), AppError> {
-    check_center(editor, piece)?;
+    editor.check(piece.center_id, Subject::Pieces)?;
     db::write(conn, |conn| {
         let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
         queries::delete_image(conn, image.id)?;
         let still_used: i64 =
             piece_images::table.filter(piece_images::path.eq(&image.path)).count().get_result(conn)?;
-        queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,
@@ -99,20 +90,20 @@ pub fn delete(
 /// Moves a photo one place up (towards the cover) or down. At either end nothing changes.
 pub fn move_one(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     piece: &PieceRow,
     image_id: i64,
     up: bool,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
-    check_center(editor, piece)?;
+    editor.check(piece.center_id, Subject::Pieces)?;
     db::write(conn, |conn| {
         let image = queries::image_of_piece(conn, piece.id, image_id)?.ok_or(AppError::NotFound)?;
         let Some(other) = queries::neighbour_image(conn, piece.id, image.position, up)? else {
             return Ok(());
         };
         queries::swap_image_positions(conn, &image, &other)?;
-        queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,

@@ -11,8 +11,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::input::{FieldErrors, LaborInput, PieceForm, PieceInput};
-use crate::audit::{self, Actor};
+use super::input::{LaborInput, PieceForm, PieceInput};
+use crate::audit;
+use crate::auth::{Scope, Subject};
 use crate::catalog::models::{NewPiece, PieceRow};
 use crate::catalog::queries as catalog_queries;
 use crate::catalog::types::{PieceStatus, Slug};
@@ -23,25 +24,8 @@ use crate::schema::{artisans, piece_makers, piece_stones, pieces};
 use crate::wages::policy::{self, Policy, WageCheck};
 use crate::wages::service::{self as wages, WageProposal};
 use crate::wages::types::india_date;
-
-/// Who is editing, and for which center: `None` = every center (admin).
-#[derive(Debug, Clone)]
-pub struct Editor {
-    pub actor: Actor,
-    pub center_scope: Option<i64>,
-}
-
-impl Editor {
-    fn check(&self, center_id: i64) -> Result<(), AppError> {
-        match self.center_scope {
-            Some(own) if own != center_id => {
-                tracing::warn!(actor = %self.actor.label, center_id, "inventory write for another center refused");
-                Err(AppError::Forbidden("You can only change pieces of your own workshop.".into()))
-            }
-            _ => Ok(()),
-        }
-    }
-}
+use crate::web::form::FieldErrors;
+use crate::web::page_cache;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
@@ -65,7 +49,7 @@ fn invalid(field: &str, message: impl Into<String>) -> InventoryError {
 
 /// Resolves the center (a manager's own when none is given) and the makers, checking each
 /// belongs to that center.
-fn resolve(conn: &mut DbConn, editor: &Editor, input: &PieceInput) -> Result<(i64, Vec<(i64, i64)>), InventoryError> {
+fn resolve(conn: &mut DbConn, editor: &Scope, input: &PieceInput) -> Result<(i64, Vec<(i64, i64)>), InventoryError> {
     let center_id = match (&input.center, editor.center_scope) {
         (Some(code), _) => {
             centers::find_by_code(conn, code)?.ok_or_else(|| invalid("center", format!("unknown center `{code}`")))?.id
@@ -73,7 +57,7 @@ fn resolve(conn: &mut DbConn, editor: &Editor, input: &PieceInput) -> Result<(i6
         (None, Some(own)) => own,
         (None, None) => return Err(invalid("center", "choose the workshop the piece comes from")),
     };
-    editor.check(center_id)?;
+    editor.check(center_id, Subject::Pieces)?;
     let mut makers = Vec::new();
     for l in &input.labor {
         let found: Option<(i64, i64)> = artisans::table
@@ -264,7 +248,7 @@ fn stones_of(input: &PieceInput) -> Vec<(String, i32, i64)> {
 /// Creates a piece as a draft; returns its id.
 pub fn create(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     input: &PieceInput,
     now: NaiveDateTime,
 ) -> Result<i64, InventoryError> {
@@ -316,7 +300,7 @@ pub fn create(
 /// its makers, hours and wage are in the ledger and cannot change here (everything else can).
 pub fn update(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     id: i64,
     input: &PieceInput,
     now: NaiveDateTime,
@@ -324,7 +308,7 @@ pub fn update(
     db::write(conn, |conn| {
         catalog_queries::lock_piece(conn, id)?;
         let before = find(conn, id)?;
-        editor.check(before.center_id)?;
+        editor.check(before.center_id, Subject::Pieces)?;
         let (center_id, mut makers) = resolve(conn, editor, input)?;
         makers.sort();
         let (stored_wage, accepted_at) = wage_state(conn, id)?;
@@ -396,7 +380,7 @@ pub fn update(
                     .execute(conn)?;
             }
         }
-        catalog_queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         audit::record(
             conn,
             &editor.actor,
@@ -423,7 +407,7 @@ pub fn update(
 /// is refused with a message for the piece page and stays as it was.
 pub fn set_status(
     conn: &mut DbConn,
-    editor: &Editor,
+    editor: &Scope,
     id: i64,
     to: PieceStatus,
     now: NaiveDateTime,
@@ -431,7 +415,7 @@ pub fn set_status(
     db::write(conn, |conn| {
         catalog_queries::lock_piece(conn, id)?;
         let piece = find(conn, id)?;
-        editor.check(piece.center_id)?;
+        editor.check(piece.center_id, Subject::Pieces)?;
         let from = PieceStatus::parse(&piece.status).map_err(AppError::corrupt)?;
         let allowed = matches!(
             (from, to),
@@ -464,7 +448,7 @@ pub fn set_status(
         } else {
             Vec::new()
         };
-        catalog_queries::bump_version(conn)?;
+        page_cache::bump_version(conn)?;
         let action = if to == PieceStatus::Listed { "piece.publish" } else { "piece.withdraw" };
         audit::record(
             conn,

@@ -17,10 +17,10 @@ use crate::auth::CurrentStaff;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
 use crate::money::{Currency, Money};
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 const PER_PAGE: i64 = 25;
 
@@ -224,7 +224,7 @@ async fn render_detail(
     let mut ctx = Context::new();
     ctx.insert("order", &view);
     ctx.insert("item_cities", &item_cities);
-    ctx.insert("carriers", &super::tracking::CARRIERS.iter().map(|(name, _)| *name).collect::<Vec<_>>());
+    ctx.insert("carriers", &crate::shipping::carriers::CARRIERS.iter().map(|(name, _)| *name).collect::<Vec<_>>());
     ctx.insert("can_refund", &(me.role == Role::Admin && view.refundable_minor > 0));
     // A fresh key per rendering of the form: submitting the same form twice refunds once.
     ctx.insert("refund_key", &crypto::random_token(16));

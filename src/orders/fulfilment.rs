@@ -17,11 +17,11 @@ use super::models::{DisputeRow, OrderRow};
 use super::queries;
 use super::types::{event, Fulfilment, OrderStatus};
 use crate::cart::queries as cart_queries;
-use crate::catalog::queries::bump_version;
 use crate::db::{self, DbConn};
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
 use crate::wages::service::{self as wages, BonusOutcome};
+use crate::web::page_cache::bump_version;
 
 /// A payment as the provider reported it (a completed Checkout Session, or the development
 /// page's "Pay").

@@ -8,12 +8,11 @@ use tera::Context;
 
 use super::{queries, service};
 use crate::cart::handlers::private_html;
-use crate::checkout::payment;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
 use crate::orders::types::OrderStatus;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::web::PageMeta;
 
 pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, AppError> {
@@ -34,7 +33,7 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     // While awaiting payment, the customer can go back to the payment page (until it expires).
     let pay_url = match order.status()? {
         OrderStatus::PendingPayment
-            if order.payment_provider == "development" && payment::test_payments_enabled(&state) =>
+            if order.payment_provider == "development" && state.gateway.test_payments_enabled() =>
         {
             Some(format!("/checkout/test-payment/{}?token={token}", order.reference))
         }

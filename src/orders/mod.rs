@@ -10,8 +10,8 @@ pub mod models;
 pub mod queries;
 pub mod service;
 pub mod sweeper;
-pub mod tracking;
 pub mod types;
+pub mod webhook;
 
 use actix_web::web;
 

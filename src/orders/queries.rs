@@ -8,7 +8,9 @@ use diesel::prelude::*;
 
 use super::models::*;
 use crate::db::DbConn;
-use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments};
+use crate::schema::{
+    disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments, stripe_events,
+};
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrderRow>> {
     orders::table.find(id).select(OrderRow::as_select()).first(conn).optional()
@@ -433,15 +435,6 @@ pub fn set_attempt_session(conn: &mut DbConn, attempt_id: i64, session_id: &str,
         .map(|_| ())
 }
 
-/// The attempt that opened this payment session, if the shop made it.
-pub fn attempt_by_session(conn: &mut DbConn, session_id: &str) -> QueryResult<Option<PaymentAttemptRow>> {
-    payment_attempts::table
-        .filter(payment_attempts::session_id.eq(session_id))
-        .select(PaymentAttemptRow::as_select())
-        .first(conn)
-        .optional()
-}
-
 /// Attempts of finished orders whose session the provider may still accept payment on: the
 /// shop closes them (expires the session) so a replaced or abandoned checkout cannot be paid.
 pub fn attempts_to_close(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<PaymentAttemptRow>> {
@@ -541,4 +534,77 @@ pub fn search(conn: &mut DbConn, s: &OrderSearch) -> QueryResult<(Vec<OrderRow>,
 /// The centers whose pieces are in an order.
 pub fn centers_of(conn: &mut DbConn, order_id: i64) -> QueryResult<Vec<i64>> {
     order_items::table.filter(order_items::order_id.eq(order_id)).select(order_items::center_id).distinct().load(conn)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stripe's events (`orders::webhook`): each stored by its id and applied once
+
+pub fn insert_stripe_event(
+    conn: &mut DbConn,
+    event_id: &str,
+    event_type: &str,
+    payload: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::insert_into(stripe_events::table)
+        .values((
+            stripe_events::id.eq(event_id),
+            stripe_events::event_type.eq(event_type),
+            stripe_events::received_at.eq(now),
+            stripe_events::processed_at.eq(None::<NaiveDateTime>),
+            stripe_events::payload.eq(payload),
+        ))
+        .execute(conn)
+}
+
+/// `None`: no such event; `Some(None)`: stored, not processed.
+pub fn stripe_event_processed_at(conn: &mut DbConn, event_id: &str) -> QueryResult<Option<Option<NaiveDateTime>>> {
+    stripe_events::table.find(event_id).select(stripe_events::processed_at).first(conn).optional()
+}
+
+pub fn mark_event_processed(conn: &mut DbConn, event_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(stripe_events::table.find(event_id)).set(stripe_events::processed_at.eq(Some(now))).execute(conn)
+}
+
+/// Keeps an event about a payment not seen yet, under its payment intent.
+pub fn park_event(conn: &mut DbConn, event_id: &str, payment_intent_id: &str, action: &str) -> QueryResult<usize> {
+    diesel::update(stripe_events::table.find(event_id))
+        .set((stripe_events::parked_for.eq(payment_intent_id), stripe_events::parked_action.eq(action)))
+        .execute(conn)
+}
+
+/// Events parked under a payment intent, in the order they arrived: (id, action).
+pub fn parked_events(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Vec<(String, String)>> {
+    stripe_events::table
+        .filter(stripe_events::parked_for.eq(payment_intent_id))
+        .filter(stripe_events::parked_action.is_not_null())
+        .order((stripe_events::received_at.asc(), stripe_events::id.asc()))
+        .select((stripe_events::id, stripe_events::parked_action.assume_not_null()))
+        .load(conn)
+}
+
+pub fn unpark_event(conn: &mut DbConn, event_id: &str) -> QueryResult<usize> {
+    diesel::update(stripe_events::table.find(event_id)).set(stripe_events::parked_for.eq(None::<String>)).execute(conn)
+}
+
+pub fn order_exists(conn: &mut DbConn, order_id: i64) -> QueryResult<bool> {
+    Ok(orders::table.find(order_id).select(orders::id).first::<i64>(conn).optional()?.is_some())
+}
+
+/// The order whose payment attempt opened this Checkout Session.
+pub fn order_of_session(conn: &mut DbConn, session_id: &str) -> QueryResult<Option<i64>> {
+    payment_attempts::table
+        .filter(payment_attempts::session_id.eq(session_id))
+        .select(payment_attempts::order_id)
+        .first(conn)
+        .optional()
+}
+
+pub fn order_by_payment_intent(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Option<i64>> {
+    orders::table
+        .filter(orders::payment_intent_id.eq(payment_intent_id))
+        .select(orders::id)
+        .order(orders::id.desc())
+        .first(conn)
+        .optional()
 }

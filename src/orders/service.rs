@@ -8,10 +8,8 @@ use serde_json::json;
 use super::fulfilment;
 use super::models::{DisputeRow, NewRefund, OrderEventRow, OrderItemRow, OrderRow, ShipmentRow};
 use super::queries;
-use super::tracking;
 use super::types::{event, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::audit::{self, Actor};
-use crate::checkout::countries;
 use crate::config::{Settings, ShippingZone};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
@@ -19,7 +17,9 @@ use crate::email::{self, EmailKind};
 use crate::error::AppError;
 use crate::money::{Currency, Money};
 use crate::payments::{PaymentError, RefundRequest};
-use crate::startup::AppState;
+use crate::shipping::carriers;
+use crate::shipping::countries;
+use crate::state::AppState;
 
 /// The customer's status link for an order, from the sealed copy of its token (for emails
 /// written after checkout; see the `status_token_sealed` migration).
@@ -244,7 +244,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
             items: full.items.iter().filter(|i| i.center_id == s.center_id).map(item_view).collect(),
             carrier: s.carrier.clone(),
             tracking_number: s.tracking_number.clone(),
-            tracking_url: tracking::url(s.carrier.as_deref(), s.tracking_number.as_deref()),
+            tracking_url: carriers::url(s.carrier.as_deref(), s.tracking_number.as_deref()),
             packed_on: day(s.packed_at),
             shipped_on: day(s.shipped_at),
             delivered_on: day(s.delivered_at),
@@ -468,7 +468,7 @@ pub async fn refund(
     actor: Actor,
 ) -> Result<RefundOutcome, RefundError> {
     let now = chrono::Utc::now().naive_utc();
-    let stripe = state.settings.stripe.is_some();
+    let stripe = state.gateway.provider() == "stripe";
     let key2 = key.clone();
     let actor2 = actor.clone();
     let started = db::run(&state.pool, move |conn| {
@@ -544,7 +544,7 @@ pub async fn refund(
         Err(e) => return Err(e),
     };
     let req = RefundRequest { payment_intent_id, amount_minor: amount, idempotency_key: key };
-    let result = crate::checkout::payment::refund(state, &req).await;
+    let result = state.gateway.refund(&req).await;
     let label = actor.label.clone();
     db::run(&state.pool, move |conn| match result {
         Ok(r) => {

@@ -18,7 +18,7 @@ use super::fulfilment::{self, Unpaid};
 use super::queries;
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// How many orders one pass handles (the rest wait for the next pass).
 const BATCH: i64 = 200;
@@ -99,7 +99,7 @@ pub async fn close_sessions(state: &AppState) -> usize {
     let mut closed = 0;
     for attempt in attempts {
         if let Some(session) = &attempt.session_id {
-            if let Err(e) = crate::checkout::payment::close_session(state, session).await {
+            if let Err(e) = state.gateway.close_session(session).await {
                 tracing::warn!(order_id = attempt.order_id, session, error = %e, "could not close a payment session");
                 continue;
             }

@@ -274,6 +274,11 @@ mod tests {
     }
 
     #[test]
+    fn the_wage_ledger_reads_sales_by_the_paid_event() {
+        assert_eq!(event::PAID, crate::wages::service::SALE_EVENT);
+    }
+
+    #[test]
     fn codes_round_trip() {
         for s in OrderStatus::ALL {
             assert_eq!(OrderStatus::parse(s.code()), Some(s));

@@ -28,11 +28,13 @@ use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use stripe_webhook::{Event, EventObject, Webhook, WebhookError};
 
-use super::{stripe, RefundRequest};
+use super::fulfilment::{self, DisputeReport, PaymentOutcome, PaymentReport, Unpaid};
+use super::models::NewRefund;
+use super::queries;
 use crate::db::{self, DbConn};
 use crate::error::{json_error, AppError};
-use crate::orders::fulfilment::{self, DisputeReport, PaymentOutcome, PaymentReport, Unpaid};
-use crate::startup::AppState;
+use crate::payments::RefundRequest;
+use crate::state::AppState;
 
 /// Who the order timeline names for changes made by a webhook.
 const ACTOR: &str = "stripe";
@@ -41,7 +43,7 @@ const ACTOR: &str = "stripe";
 /// the request cannot be trusted, 404 when Stripe is not configured, and 500 when applying
 /// failed and Stripe should deliver the event again.
 pub async fn receive(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, AppError> {
-    let Some(settings) = state.settings.stripe.clone() else {
+    let Some(secret) = state.gateway.webhook_secret() else {
         return Err(AppError::NotFound);
     };
     let Some(signature) = req.headers().get("Stripe-Signature").and_then(|v| v.to_str().ok()) else {
@@ -52,7 +54,7 @@ pub async fn receive(state: web::Data<AppState>, req: HttpRequest, body: web::By
         tracing::warn!("stripe webhook with a body that is not UTF-8 refused");
         return Ok(refused("invalid_body", "The body is not UTF-8 text."));
     };
-    let event = match Webhook::construct_event(payload, signature, settings.webhook_secret.expose_secret()) {
+    let event = match Webhook::construct_event(payload, signature, secret.expose_secret()) {
         Ok(event) => event,
         Err(WebhookError::BadParse(why)) => {
             // Signed by Stripe but unreadable by this version of the library: refuse it, so
@@ -92,7 +94,7 @@ pub async fn receive(state: web::Data<AppState>, req: HttpRequest, body: web::By
         amount_minor: job.amount_minor,
         idempotency_key: job.idempotency_key(),
     };
-    let refund = match stripe::refund(&settings, &request).await {
+    let refund = match state.gateway.refund(&request).await {
         Ok(refund) => refund,
         Err(e) => {
             tracing::error!(event_id, order_id = job.order_id, error = %e,
@@ -282,21 +284,21 @@ fn store_and_apply(
     now: NaiveDateTime,
 ) -> Result<Stored, AppError> {
     let applied = db::write::<_, TxError, _>(conn, |conn| {
-        match queries::insert_event(conn, event_id, event_type, payload, now) {
+        match queries::insert_stripe_event(conn, event_id, event_type, payload, now) {
             Ok(_) => {}
             Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => return Err(TxError::Duplicate),
             Err(e) => return Err(e.into()),
         }
         let outcome = apply(conn, event_id, action, now)?;
         if matches!(outcome, Stored::Done) {
-            queries::mark_processed(conn, event_id, now)?;
+            queries::mark_event_processed(conn, event_id, now)?;
         }
         Ok(outcome)
     });
     match applied {
         Ok(outcome) => Ok(outcome),
         Err(TxError::App(e)) => Err(e),
-        Err(TxError::Duplicate) => match queries::event_processed_at(conn, event_id)? {
+        Err(TxError::Duplicate) => match queries::stripe_event_processed_at(conn, event_id)? {
             Some(Some(_)) | None => Ok(Stored::AlreadyProcessed),
             // Stored but not processed: only a refund still owed leaves it so.
             Some(None) => match action {
@@ -414,7 +416,7 @@ fn park(conn: &mut DbConn, event_id: &str, order: &OrderRef, action: &Action) ->
     match &order.payment_intent_id {
         Some(pi) => {
             let json = serde_json::to_string(action).map_err(AppError::internal)?;
-            queries::park(conn, event_id, pi, &json)?;
+            queries::park_event(conn, event_id, pi, &json)?;
             tracing::info!(event_id, payment_intent = pi, "stripe event about a payment not seen yet: parked");
         }
         None => tracing::warn!(event_id, ?order, "stripe event for a payment the shop does not know"),
@@ -424,7 +426,7 @@ fn park(conn: &mut DbConn, event_id: &str, order: &OrderRef, action: &Action) ->
 
 /// Applies, in the order they arrived, the events parked under this payment intent.
 fn apply_parked(conn: &mut DbConn, order_id: i64, payment_intent_id: &str, now: NaiveDateTime) -> Result<(), AppError> {
-    for (event_id, json) in queries::parked(conn, payment_intent_id)? {
+    for (event_id, json) in queries::parked_events(conn, payment_intent_id)? {
         match serde_json::from_str::<Action>(&json) {
             Ok(Action::Refunded { refunded_total_minor, .. }) => {
                 fulfilment::refund_recorded(conn, order_id, refunded_total_minor, ACTOR, now)?
@@ -433,7 +435,7 @@ fn apply_parked(conn: &mut DbConn, order_id: i64, payment_intent_id: &str, now: 
             Ok(other) => tracing::error!(event_id, ?other, "a parked stripe event that is not a refund or dispute"),
             Err(e) => tracing::error!(event_id, error = %e, "a parked stripe event could not be read"),
         }
-        queries::unpark(conn, &event_id)?;
+        queries::unpark_event(conn, &event_id)?;
     }
     Ok(())
 }
@@ -471,149 +473,29 @@ fn record_refund(
 ) -> Result<(), AppError> {
     db::write::<_, AppError, _>(conn, |conn| {
         // The order first: two deliveries of the same late payment record its refund once.
-        crate::orders::queries::lock(conn, job.order_id)?;
+        queries::lock(conn, job.order_id)?;
         let key = job.idempotency_key();
-        if !queries::refund_exists(conn, &key)? {
-            let currency = if job.currency.is_empty() {
-                queries::order_currency(conn, job.order_id)?
-            } else {
-                job.currency.clone()
+        if queries::refund_by_key(conn, &key)?.is_none() {
+            let currency = match job.currency.as_str() {
+                "" => queries::find(conn, job.order_id)?.ok_or(AppError::NotFound)?.currency,
+                c => c.to_string(),
             };
-            queries::insert_refund(
+            let id = queries::insert_refund(
                 conn,
-                &queries::NewRefund {
+                &NewRefund {
                     order_id: job.order_id,
                     amount_minor: job.amount_minor,
-                    currency: &currency,
-                    reason: "the piece had already gone to another buyer when the payment arrived",
-                    idempotency_key: &key,
-                    provider_refund_id,
-                    status,
+                    currency,
+                    reason: "the piece had already gone to another buyer when the payment arrived".into(),
+                    idempotency_key: key,
+                    status: status.into(),
                     created_at: now,
                 },
             )?;
+            queries::set_refund_result(conn, id, Some(provider_refund_id), status)?;
         }
         fulfilment::refund_recorded(conn, job.order_id, job.amount_minor, ACTOR, now)?;
-        queries::mark_processed(conn, event_id, now)?;
+        queries::mark_event_processed(conn, event_id, now)?;
         Ok(())
     })
-}
-
-/// The webhook's own SQL: the event store, and finding orders and refunds.
-mod queries {
-    use chrono::NaiveDateTime;
-    use diesel::prelude::*;
-
-    use crate::db::DbConn;
-    use crate::schema::{orders, payment_attempts, refunds, stripe_events};
-
-    pub fn insert_event(
-        conn: &mut DbConn,
-        event_id: &str,
-        event_type: &str,
-        payload: &str,
-        now: NaiveDateTime,
-    ) -> QueryResult<usize> {
-        diesel::insert_into(stripe_events::table)
-            .values((
-                stripe_events::id.eq(event_id),
-                stripe_events::event_type.eq(event_type),
-                stripe_events::received_at.eq(now),
-                stripe_events::processed_at.eq(None::<NaiveDateTime>),
-                stripe_events::payload.eq(payload),
-            ))
-            .execute(conn)
-    }
-
-    /// `None`: no such event; `Some(None)`: stored, not processed.
-    pub fn event_processed_at(conn: &mut DbConn, event_id: &str) -> QueryResult<Option<Option<NaiveDateTime>>> {
-        stripe_events::table.find(event_id).select(stripe_events::processed_at).first(conn).optional()
-    }
-
-    pub fn mark_processed(conn: &mut DbConn, event_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
-        diesel::update(stripe_events::table.find(event_id)).set(stripe_events::processed_at.eq(Some(now))).execute(conn)
-    }
-
-    pub fn park(conn: &mut DbConn, event_id: &str, payment_intent_id: &str, action: &str) -> QueryResult<usize> {
-        diesel::update(stripe_events::table.find(event_id))
-            .set((stripe_events::parked_for.eq(payment_intent_id), stripe_events::parked_action.eq(action)))
-            .execute(conn)
-    }
-
-    /// Events parked under a payment intent, in the order they arrived: (id, action).
-    pub fn parked(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Vec<(String, String)>> {
-        stripe_events::table
-            .filter(stripe_events::parked_for.eq(payment_intent_id))
-            .filter(stripe_events::parked_action.is_not_null())
-            .order((stripe_events::received_at.asc(), stripe_events::id.asc()))
-            .select((stripe_events::id, stripe_events::parked_action.assume_not_null()))
-            .load(conn)
-    }
-
-    pub fn unpark(conn: &mut DbConn, event_id: &str) -> QueryResult<usize> {
-        diesel::update(stripe_events::table.find(event_id))
-            .set(stripe_events::parked_for.eq(None::<String>))
-            .execute(conn)
-    }
-
-    pub fn order_exists(conn: &mut DbConn, order_id: i64) -> QueryResult<bool> {
-        Ok(orders::table.find(order_id).select(orders::id).first::<i64>(conn).optional()?.is_some())
-    }
-
-    /// The order whose payment attempt opened this Checkout Session.
-    pub fn order_of_session(conn: &mut DbConn, session_id: &str) -> QueryResult<Option<i64>> {
-        payment_attempts::table
-            .filter(payment_attempts::session_id.eq(session_id))
-            .select(payment_attempts::order_id)
-            .first(conn)
-            .optional()
-    }
-
-    pub fn order_by_payment_intent(conn: &mut DbConn, payment_intent_id: &str) -> QueryResult<Option<i64>> {
-        orders::table
-            .filter(orders::payment_intent_id.eq(payment_intent_id))
-            .select(orders::id)
-            .order(orders::id.desc())
-            .first(conn)
-            .optional()
-    }
-
-    pub fn order_currency(conn: &mut DbConn, order_id: i64) -> QueryResult<String> {
-        orders::table.find(order_id).select(orders::currency).first(conn)
-    }
-
-    pub fn refund_exists(conn: &mut DbConn, idempotency_key: &str) -> QueryResult<bool> {
-        Ok(refunds::table
-            .filter(refunds::idempotency_key.eq(idempotency_key))
-            .select(refunds::id)
-            .first::<i64>(conn)
-            .optional()?
-            .is_some())
-    }
-
-    pub struct NewRefund<'a> {
-        pub order_id: i64,
-        pub amount_minor: i64,
-        pub currency: &'a str,
-        pub reason: &'a str,
-        pub idempotency_key: &'a str,
-        pub provider_refund_id: &'a str,
-        pub status: &'a str,
-        pub created_at: NaiveDateTime,
-    }
-
-    pub fn insert_refund(conn: &mut DbConn, r: &NewRefund) -> QueryResult<usize> {
-        diesel::insert_into(refunds::table)
-            .values((
-                refunds::order_id.eq(r.order_id),
-                refunds::amount_minor.eq(r.amount_minor),
-                refunds::currency.eq(r.currency),
-                refunds::reason.eq(r.reason),
-                refunds::idempotency_key.eq(r.idempotency_key),
-                refunds::provider_refund_id.eq(Some(r.provider_refund_id)),
-                refunds::status.eq(r.status),
-                refunds::created_at.eq(r.created_at),
-            ))
-            .execute(conn)
-    }
 }

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use secrecy::ExposeSecret;
@@ -24,24 +23,6 @@ use crate::config::StripeSettings;
 /// How long one call to Stripe may take before the shop gives up on it (and says so).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Creates the hosted Checkout Session for an order (see `StripeApi::create_checkout_session`).
-pub async fn create_checkout_session(
-    settings: &StripeSettings,
-    req: &CheckoutRequest,
-) -> Result<CheckoutSession, PaymentError> {
-    StripeApi::new(settings, DEFAULT_TIMEOUT)?.create_checkout_session(req).await
-}
-
-/// Refunds (part of) a payment (see `StripeApi::refund`).
-pub async fn refund(settings: &StripeSettings, req: &RefundRequest) -> Result<RefundResult, PaymentError> {
-    StripeApi::new(settings, DEFAULT_TIMEOUT)?.refund(req).await
-}
-
-/// Closes an open Checkout Session so it can no longer be paid (see `StripeApi::expire_session`).
-pub async fn expire_session(settings: &StripeSettings, session_id: &str) -> Result<SessionClosed, PaymentError> {
-    StripeApi::new(settings, DEFAULT_TIMEOUT)?.expire_session(session_id).await
-}
-
 /// What closing a session found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionClosed {
@@ -51,18 +32,11 @@ pub enum SessionClosed {
     NotOpen,
 }
 
-/// A configured Stripe client. Clients are cached per (key, base URL, timeout): building one
-/// loads the TLS root store, which is too slow to repeat for every checkout.
+/// A configured Stripe client, built once (it loads the TLS root store) and kept in the
+/// app's `payments::Gateway`.
 #[derive(Clone)]
 pub struct StripeApi {
     client: Client,
-}
-
-type ClientKey = (String, Option<String>, Duration);
-
-fn clients() -> &'static Mutex<HashMap<ClientKey, Client>> {
-    static CLIENTS: OnceLock<Mutex<HashMap<ClientKey, Client>>> = OnceLock::new();
-    CLIENTS.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
 impl StripeApi {
@@ -77,20 +51,14 @@ impl StripeApi {
                 format!("{b}/")
             }
         });
-        let key = (secret, base, timeout);
-        let mut cache = clients().lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(client) = cache.get(&key) {
-            return Ok(Self { client: client.clone() });
-        }
-        let mut builder = ClientBuilder::new(key.0.clone()).timeout(timeout);
-        if let Some(base) = &key.1 {
-            builder = builder.url(base.clone());
+        let mut builder = ClientBuilder::new(secret).timeout(timeout);
+        if let Some(base) = base {
+            builder = builder.url(base);
         }
         let client = builder.build().map_err(|e| {
             tracing::error!(error = %e, "the Stripe client could not be built from the settings");
             PaymentError::Unavailable(format!("the Stripe client is misconfigured: {e}"))
         })?;
-        cache.insert(key, client.clone());
         Ok(Self { client })
     }
 

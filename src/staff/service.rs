@@ -126,7 +126,7 @@ pub fn complete_setup(
         queries::set_password(conn, staff.id, &password_hash, now)?;
         audit::record(
             conn,
-            &Actor::staff(&staff),
+            &Actor::staff(staff.id, &staff.email),
             "staff.password_set",
             "staff",
             Some(staff.id.to_string()),

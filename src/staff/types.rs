@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::catalog::types::ParseError;
+use crate::web::form::ParseError;
 
 /// An email address, trimmed and lower-cased; checked for shape, not deliverability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

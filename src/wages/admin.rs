@@ -19,9 +19,9 @@ use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers;
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/wages", web::get().to(overview))

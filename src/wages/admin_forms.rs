@@ -19,9 +19,9 @@ use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
 use crate::money::{Currency, Money};
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/wages/policy", web::get().to(policy_page))

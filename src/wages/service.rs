@@ -16,7 +16,6 @@ use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
 use crate::audit::{self, Actor};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::orders::types::event;
 use crate::schema::{artisans, exchange_rates, ledger_entries, order_events, order_items, piece_makers, pieces};
 
 /// Who made a piece: (artisan id, minutes).
@@ -127,11 +126,16 @@ pub enum BonusOutcome {
     AwaitingRate { currency: String, on: NaiveDate },
 }
 
+/// The kind of timeline entry with which an order's payment counted (`orders::types::event::
+/// PAID`; a test there checks the two agree). Wages read sales from the orders' timeline rather
+/// than depend on the orders feature, which calls into wages when a payment counts.
+pub const SALE_EVENT: &str = "paid";
+
 /// The day (in India) an order was paid, from its `paid` event.
 pub fn paid_on(conn: &mut DbConn, order_id: i64) -> QueryResult<Option<NaiveDate>> {
     let at: Option<NaiveDateTime> = order_events::table
         .filter(order_events::order_id.eq(order_id))
-        .filter(order_events::kind.eq(event::PAID))
+        .filter(order_events::kind.eq(SALE_EVENT))
         .order(order_events::id)
         .select(order_events::at)
         .first(conn)
@@ -273,7 +277,7 @@ pub fn record_rate(
         let start = on.and_hms_opt(0, 0, 0).expect("midnight exists") - Duration::minutes(330);
         let waiting: Vec<i64> = order_events::table
             .inner_join(crate::schema::orders::table)
-            .filter(order_events::kind.eq(event::PAID))
+            .filter(order_events::kind.eq(SALE_EVENT))
             .filter(order_events::at.ge(start))
             .filter(order_events::at.lt(start + Duration::days(1)))
             .filter(crate::schema::orders::currency.eq(currency))

@@ -20,9 +20,9 @@ use crate::auth::CurrentStaff;
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
-use crate::inventory::FieldErrors;
 use crate::staff::Role;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 const READERS: &[Role] = &[Role::Admin, Role::Finance];
 

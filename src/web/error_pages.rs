@@ -10,8 +10,8 @@ use actix_web::{web, HttpResponse};
 use tera::Context;
 
 use super::templates::PageMeta;
+use super::Templates;
 use crate::error::{json_error, AppError, ErrorPage};
-use crate::startup::AppState;
 
 pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let already_json = res
@@ -28,14 +28,14 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
     let status = res.status();
     let page = res.response().extensions().get::<ErrorPage>().cloned().unwrap_or_else(|| default_page(status));
     let is_api = res.request().path().starts_with("/api/");
-    let state = res.request().app_data::<web::Data<AppState>>().cloned();
+    let templates = res.request().app_data::<web::Data<Templates>>().cloned();
     let allow = res.response().headers().get(header::ALLOW).cloned();
     let (req, _) = res.into_parts();
 
     let mut response: HttpResponse<BoxBody> = if is_api {
         json_error(status, api_code(status), &page.message)
     } else {
-        let html = state.and_then(|s| {
+        let html = templates.and_then(|templates| {
             let mut ctx = Context::new();
             ctx.insert("status", &status.as_u16());
             ctx.insert("heading", page.heading);
@@ -46,7 +46,7 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
                 path: req.path(),
                 nav: "",
             };
-            s.templates.render("error.html", &meta, ctx).ok()
+            templates.render("error.html", &meta, ctx).ok()
         });
         match html {
             Some(body) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body),

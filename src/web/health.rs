@@ -5,7 +5,6 @@ use serde_json::json;
 
 use crate::db;
 use crate::error::AppError;
-use crate::startup::AppState;
 
 /// Liveness only: the process is up and serving HTTP (plain text, the cheapest answer there
 /// is). It does not look at the database — a database outage is `/readyz`'s answer, and
@@ -15,11 +14,9 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// The database answers; otherwise 503 so traffic goes to another instance.
-pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    match db::run::<_, AppError, _>(&state.pool, |conn| db::ping(conn).map_err(AppError::from)).await {
-        Ok(()) => {
-            HttpResponse::Ok().json(json!({ "status": "ready", "database": state.settings.database.backend_name() }))
-        }
+pub async fn readyz(pool: web::Data<db::Pool>) -> HttpResponse {
+    match db::run::<_, AppError, _>(&pool, |conn| db::ping(conn).map_err(AppError::from)).await {
+        Ok(backend) => HttpResponse::Ok().json(json!({ "status": "ready", "database": backend })),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             HttpResponse::ServiceUnavailable()

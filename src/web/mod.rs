@@ -3,11 +3,11 @@
 pub mod assets;
 pub mod client;
 pub mod error_pages;
+pub mod form;
 pub mod health;
 pub mod page_cache;
 pub mod secret_paths;
 pub mod security;
-pub mod seo;
 pub mod templates;
 pub mod text_guard;
 

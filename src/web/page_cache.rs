@@ -1,6 +1,6 @@
 //! A cache of rendered public pages and API responses, keyed by the request and the catalog
-//! version. Every inventory write bumps the version in the database (`catalog::queries::
-//! bump_version`), so all app instances agree on it: each instance re-reads it every
+//! version. Every write that changes what the public sees bumps the version in the database
+//! (`bump_version`, below), so all app instances agree on it: each instance re-reads it every
 //! `cache_refresh_ms` (default 1 s; 0 = on every request), and a cached entry is valid for
 //! one version only. Entries carry a gzip copy (compressed once, not per request) and an ETag,
 //! so `If-None-Match` gets a 304. Nothing per-visitor may be rendered into a cached body.
@@ -15,12 +15,35 @@ use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use sha2::{Digest, Sha256};
 
-use crate::catalog::queries;
-use crate::db::{self, DbError, Pool};
+use diesel::prelude::*;
+
+use crate::db::{self, DbConn, DbError, Pool};
+use crate::schema::catalog_state;
 
 pub const HTML: &str = "text/html; charset=utf-8";
 pub const JSON: &str = "application/json";
 pub const XML: &str = "application/xml; charset=utf-8";
+
+/// The public pages' version, which every cached entry belongs to.
+pub fn version(conn: &mut DbConn) -> QueryResult<i64> {
+    catalog_state::table.find(1).select(catalog_state::version).first(conn)
+}
+
+/// Every write that changes what the public sees calls this, inside its own transaction: the
+/// cached public pages of every instance are then stale.
+pub fn bump_version(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::update(catalog_state::table.find(1))
+        .set(catalog_state::version.eq(catalog_state::version + 1))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The day (UTC) that is part of every cache key: consent is judged by the day
+/// (`artisans::models::consent_today`), so a consent that ends today stops showing tomorrow
+/// without any write.
+pub fn day() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
 
 pub struct CachedPage {
     body: Bytes,
@@ -64,7 +87,7 @@ impl PageCache {
             let mut tick = tokio::time::interval(cache.refresh);
             loop {
                 tick.tick().await;
-                match db::run::<_, DbError, _>(&pool, |c| queries::version(c).map_err(DbError::from)).await {
+                match db::run::<_, DbError, _>(&pool, |c| version(c).map_err(DbError::from)).await {
                     Ok(v) => cache.version.store(v, Ordering::Relaxed),
                     Err(e) => tracing::warn!(error = %e, "could not read the catalog version"),
                 }
@@ -77,7 +100,7 @@ impl PageCache {
         if known >= 0 && !self.refresh.is_zero() {
             return Ok(known);
         }
-        let v = db::run::<_, E, _>(pool, |c| queries::version(c).map_err(|e| E::from(DbError::from(e)))).await?;
+        let v = db::run::<_, E, _>(pool, |c| version(c).map_err(|e| E::from(DbError::from(e)))).await?;
         self.version.store(v, Ordering::Relaxed);
         Ok(v)
     }
@@ -97,8 +120,7 @@ impl PageCache {
         Fut: Future<Output = Result<String, E>>,
     {
         let version = self.current_version::<E>(pool).await?;
-        // The date is part of the key: consent that ends today stops showing tomorrow.
-        let key = format!("{version}|{}|{key}", crate::artisans::models::consent_today());
+        let key = format!("{version}|{}|{key}", day());
         let page = match self.entries.get(&key) {
             Some(page) => page,
             None => {

@@ -39,13 +39,20 @@ struct AssetUrls {
 
 /// The signed-in staff member, as the admin layout shows them.
 #[derive(Serialize)]
-struct Me<'a> {
-    email: &'a str,
-    name: &'a str,
-    role: &'a str,
-    role_label: &'a str,
-    center_id: Option<i64>,
-    totp_enabled: bool,
+pub struct Me<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub role_label: &'a str,
+    pub center_id: Option<i64>,
+    pub totp_enabled: bool,
+}
+
+/// Someone the back-office layout is rendered for (`auth::CurrentStaff`): who they are, and the
+/// CSRF token of their session for every form on the page.
+pub trait Viewer {
+    fn me(&self) -> Me<'_>;
+    fn csrf_token(&self) -> &str;
 }
 
 pub struct Templates {
@@ -79,26 +86,16 @@ impl Templates {
     }
 
     /// A back-office page: the admin layout, the staff member and their CSRF token.
-    pub fn render_admin(
+    pub fn render_admin<V: Viewer>(
         &self,
         template: &str,
         title: &str,
-        me: Option<&crate::auth::CurrentStaff>,
+        viewer: Option<&V>,
         mut ctx: Context,
     ) -> Result<String, AppError> {
-        if let Some(me) = me {
-            ctx.insert(
-                "me",
-                &Me {
-                    email: &me.staff.email,
-                    name: &me.staff.display_name,
-                    role: me.role.code(),
-                    role_label: me.role.label(),
-                    center_id: me.staff.center_id,
-                    totp_enabled: me.staff.totp_enabled,
-                },
-            );
-            ctx.insert("csrf_token", me.csrf_token());
+        if let Some(viewer) = viewer {
+            ctx.insert("me", &viewer.me());
+            ctx.insert("csrf_token", viewer.csrf_token());
         }
         let meta = PageMeta {
             title: format!("{title} — fairgold back office"),

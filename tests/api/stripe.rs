@@ -24,6 +24,11 @@ fn settings(server: &MockServer) -> StripeSettings {
     }
 }
 
+/// The client the shop builds once at start-up (`payments::Gateway`).
+fn api(settings: &StripeSettings) -> StripeApi {
+    StripeApi::new(settings, stripe::DEFAULT_TIMEOUT).expect("client")
+}
+
 fn checkout_request() -> CheckoutRequest {
     CheckoutRequest {
         order_id: 41,
@@ -60,7 +65,7 @@ async fn checkout_session_sends_the_order_lines_and_the_idempotency_key() {
     let session = fixture("checkout_session.json");
     let server = answering("/v1/checkout/sessions", ResponseTemplate::new(200).set_body_json(&session)).await;
 
-    let created = stripe::create_checkout_session(&settings(&server), &checkout_request()).await.expect("session");
+    let created = api(&settings(&server)).create_checkout_session(&checkout_request()).await.expect("session");
 
     assert_eq!(created.id, session["id"].as_str().unwrap());
     assert_eq!(created.url, session["url"].as_str().unwrap());
@@ -101,8 +106,8 @@ async fn a_retry_sends_identical_parameters_under_the_same_key() {
             .await;
     let request = checkout_request();
 
-    let first = stripe::create_checkout_session(&settings(&server), &request).await.expect("first");
-    let again = stripe::create_checkout_session(&settings(&server), &request.clone()).await.expect("retry");
+    let first = api(&settings(&server)).create_checkout_session(&request).await.expect("first");
+    let again = api(&settings(&server)).create_checkout_session(&request.clone()).await.expect("retry");
 
     assert_eq!(first, again);
     let received = server.received_requests().await.unwrap();
@@ -143,7 +148,7 @@ async fn stripe_errors_map_to_payment_errors() {
     ];
     for (response, expected) in cases {
         let server = answering("/v1/checkout/sessions", response).await;
-        let err = stripe::create_checkout_session(&settings(&server), &checkout_request()).await.unwrap_err();
+        let err = api(&settings(&server)).create_checkout_session(&checkout_request()).await.unwrap_err();
         assert!(expected(&err), "unexpected mapping: {err:?}");
         assert_eq!(server.received_requests().await.unwrap().len(), 1, "an error is not retried behind our back");
     }
@@ -171,7 +176,7 @@ async fn an_unreachable_stripe_is_unavailable() {
     let settings = settings(&server);
     drop(server);
 
-    let err = stripe::create_checkout_session(&settings, &checkout_request()).await.unwrap_err();
+    let err = api(&settings).create_checkout_session(&checkout_request()).await.unwrap_err();
 
     assert!(matches!(err, PaymentError::Unavailable(_)), "{err:?}");
 }
@@ -186,7 +191,7 @@ async fn refund_sends_the_payment_intent_amount_and_key() {
         idempotency_key: "fairgold-refund-41-1".into(),
     };
 
-    let result = stripe::refund(&settings(&server), &request).await.expect("refund");
+    let result = api(&settings(&server)).refund(&request).await.expect("refund");
 
     assert_eq!(result.id, refund["id"].as_str().unwrap());
     assert_eq!(result.status, refund["status"].as_str().unwrap());
@@ -211,7 +216,7 @@ async fn a_declined_refund_is_reported() {
         idempotency_key: "fairgold-refund-x".into(),
     };
 
-    let err = stripe::refund(&settings(&server), &request).await.unwrap_err();
+    let err = api(&settings(&server)).refund(&request).await.unwrap_err();
 
     assert!(matches!(&err, PaymentError::Rejected(m) if m.contains("already been refunded")), "{err:?}");
 }

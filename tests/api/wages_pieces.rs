@@ -7,8 +7,9 @@
 use chrono::Utc;
 use diesel::prelude::*;
 use fairgold::audit::Actor;
+use fairgold::auth::Scope;
 use fairgold::catalog::types::PieceStatus;
-use fairgold::inventory::{service as inventory, Editor};
+use fairgold::inventory::service as inventory;
 use fairgold::schema::{orders, pieces};
 use fairgold::wages::ledger::{self, EntryRow};
 use fairgold::wages::service;
@@ -86,7 +87,7 @@ fn accepted_piece(app: &TestApp) -> (i64, i64, i64) {
         makers: vec![(a, 600), (b, 300)],
         ..PieceFixture::new("Bonus ring")
     });
-    let editor = Editor { actor: Actor::system("manager test"), center_scope: Some(app.kolkata) };
+    let editor = Scope { actor: Actor::system("manager test"), center_scope: Some(app.kolkata) };
     app.with_conn(|c| inventory::set_status(c, &editor, piece, PieceStatus::Listed, now())).expect("published");
     (piece, a, b)
 }

@@ -1,0 +1,25 @@
+//! The state every request handler shares: one value per app instance, built by
+//! `startup::Application::build`. Nothing in it is per user, so instances are stateless and
+//! several can run over one PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::config::Settings;
+use crate::crypto::Cipher;
+use crate::db::Pool;
+use crate::payments::Gateway;
+use crate::web::page_cache::PageCache;
+use crate::web::Templates;
+
+/// Shared, read-only state of one app instance.
+pub struct AppState {
+    pub settings: Settings,
+    pub pool: Pool,
+    /// Shared with the error pages (`web::error_pages`), which render without the app state.
+    pub templates: Arc<Templates>,
+    pub cache: Arc<PageCache>,
+    /// Encrypts artisans' private fields and TOTP secrets at rest.
+    pub cipher: Cipher,
+    /// The payment provider: Stripe, or the development test-payment page.
+    pub gateway: Gateway,
+}
