@@ -360,8 +360,10 @@ fn payouts_as_service_calls_on_separate_connections_never_overdraw() {
         .map(|i| {
             let (pool, barrier) = (pool.clone(), barrier.clone());
             std::thread::spawn(move || {
-                let mut c = pool.get().unwrap();
+                // Meet the others even if no connection came (then fail): never leave them waiting.
+                let c = pool.get();
                 barrier.wait();
+                let mut c = c.unwrap();
                 fairgold::wages::service::record_payout(
                     &mut c,
                     &fairgold::audit::Actor::system("race"),
@@ -401,8 +403,10 @@ fn refund_totals_as_service_calls_on_separate_connections_keep_the_larger() {
         for share in [2, 1] {
             let (pool, barrier) = (pool.clone(), barrier.clone());
             threads.push(std::thread::spawn(move || {
-                let mut c = pool.get().unwrap();
+                // Meet the others even if no connection came (then fail): never leave them waiting.
+                let c = pool.get();
                 barrier.wait();
+                let mut c = c.unwrap();
                 fairgold::orders::fulfilment::refund_recorded(&mut c, id, 54_500 / share, "race", now()).unwrap();
             }));
         }
