@@ -1,12 +1,12 @@
-//! The back office under `/admin`: its layout, the dashboard, and the request checks every
-//! admin route shares (no caching of its pages, same-origin state changes).
+//! The back office's shell under `/admin`: the dashboard, the cross-cutting pages (the audit
+//! log, the email outbox, API tokens), the list of every section's routes, and the request
+//! checks every admin route shares (no caching of its pages, same-origin state changes). Each
+//! feature's own pages live with it: `inventory::admin`, `artisans::admin`, `import::admin`,
+//! `orders::admin`, `wages`.
 
-pub mod artisans;
 pub mod audit_log;
 pub mod email;
 pub mod handlers;
-pub mod import;
-pub mod pieces;
 pub mod tokens;
 
 use actix_web::body::MessageBody;
@@ -19,11 +19,11 @@ use crate::error::AppError;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin", web::get().to(handlers::dashboard))
-        .configure(pieces::routes)
-        .configure(artisans::routes)
+        .configure(crate::inventory::admin::routes)
+        .configure(crate::artisans::admin::routes)
         .configure(audit_log::routes)
         .configure(email::routes)
-        .configure(import::routes)
+        .configure(crate::import::admin::routes)
         .configure(tokens::routes)
         .configure(crate::orders::admin::routes)
         .configure(crate::wages::routes);

@@ -2,6 +2,7 @@
 //! artisan's public face (alias, consented story) and their private record, and consent. (Their
 //! public profile page is a storefront page: `catalog::handlers::artisan`.)
 
+pub mod admin;
 pub mod consent;
 pub mod models;
 pub mod private;

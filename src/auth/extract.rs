@@ -122,6 +122,15 @@ impl FromRequest for CurrentStaff {
             if !mfa_ok {
                 return Err(AppError::SecondFactorPending);
             }
+            // The one permission table decides what this role may do at this route.
+            if !super::permissions::permits(staff.role, req.method(), req.match_pattern().as_deref()) {
+                return Err(staff.deny(format!(
+                    "role {} may not use {} {}",
+                    staff.role.code(),
+                    req.method(),
+                    req.path()
+                )));
+            }
             Ok(staff)
         })
     }

@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod handlers;
+pub mod permissions;
 pub mod scope;
 pub mod session;
 pub mod throttle;

@@ -4,6 +4,7 @@
 //! same and commits only when every row succeeded. The back-office pages and the
 //! `fairgold import pieces` command both go through here.
 
+pub mod admin;
 pub mod queries;
 pub mod read;
 

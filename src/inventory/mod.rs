@@ -3,6 +3,7 @@
 //! log and the catalog version. The back-office pages, the CSV import and the admin API all
 //! go through here.
 
+pub mod admin;
 pub mod input;
 pub mod photos;
 pub mod service;

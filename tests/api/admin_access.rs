@@ -29,10 +29,122 @@ async fn outcome(res: reqwest::Response) -> (Outcome, u16) {
     let o = match status {
         303 if location.starts_with("/admin/login") => Outcome::Login,
         403 => Outcome::Forbidden,
-        s if s < 500 && s != 401 => Outcome::Allowed,
+        401 => Outcome::Login,
+        s if s < 500 => Outcome::Allowed,
         _ => panic!("unexpected status {status}: {}", res.text().await.unwrap_or_default()),
     };
     (o, status)
+}
+
+/// The ids the expectations' paths are built from.
+struct Ids {
+    piece: i64,
+    image: i64,
+    artisan: i64,
+    artisan_pid: String,
+    order: i64,
+    parcel: i64,
+}
+
+/// (method, path, [anonymous, Kolkata manager, Mumbai manager, finance, admin]): what each role
+/// may do, written down here independently of the permission table it tests.
+fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
+    let month = chrono::Utc::now().format("%Y-%m");
+    let (piece, image, artisan, artisan_pid, order, parcel) =
+        (ids.piece, ids.image, ids.artisan, &ids.artisan_pid, ids.order, ids.parcel);
+    let p = format!("/admin/pieces/{piece}");
+    let a = format!("/admin/artisans/{artisan}");
+    // (method, path, [anonymous, Kolkata manager, Mumbai manager, finance, admin])
+    vec![
+        ("GET", "/admin".into(), [L, A, A, A, A]),
+        ("GET", "/admin/pieces".into(), [L, A, A, A, A]),
+        ("GET", "/admin/pieces/new".into(), [L, A, A, F, A]),
+        ("POST", "/admin/pieces".into(), [L, A, A, F, A]),
+        ("GET", p.clone(), [L, A, F, A, A]),
+        ("POST", p.clone(), [L, A, F, F, A]),
+        ("POST", format!("{p}/withdraw"), [L, A, F, F, A]),
+        ("POST", format!("{p}/publish"), [L, A, F, F, A]),
+        ("POST", format!("{p}/images"), [L, A, F, F, A]),
+        ("POST", format!("{p}/images/{image}/move"), [L, A, F, F, A]),
+        ("POST", format!("{p}/images/{image}/delete"), [L, A, F, F, A]),
+        ("GET", "/admin/artisans".into(), [L, A, A, A, A]),
+        ("GET", "/admin/artisans/new".into(), [L, A, A, F, A]),
+        ("POST", "/admin/artisans".into(), [L, A, A, F, A]),
+        ("GET", a.clone(), [L, A, F, A, A]),
+        ("POST", a.clone(), [L, A, F, F, A]),
+        // Finance may withdraw consent (a takedown never waits for a manager).
+        ("POST", format!("{a}/consent"), [L, A, F, A, A]),
+        ("POST", format!("{a}/photo"), [L, A, F, F, A]),
+        ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
+        ("GET", format!("{a}/private"), [L, F, F, A, A]),
+        ("POST", format!("{a}/private"), [L, F, F, A, A]),
+        ("GET", "/admin/audit".into(), [L, F, F, F, A]),
+        ("GET", "/admin/audit.csv".into(), [L, F, F, F, A]),
+        ("GET", "/admin/import".into(), [L, A, A, F, A]),
+        ("POST", "/admin/import".into(), [L, A, A, F, A]),
+        ("POST", "/admin/import/confirm".into(), [L, A, A, F, A]),
+        ("GET", "/admin/import/example.csv".into(), [L, A, A, F, A]),
+        ("GET", "/admin/tokens".into(), [L, A, A, A, A]),
+        ("POST", "/admin/tokens".into(), [L, A, A, A, A]),
+        ("POST", "/admin/tokens/999999/revoke".into(), [L, A, A, A, A]),
+        ("GET", "/admin/orders".into(), [L, A, A, A, A]),
+        ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/shipped"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/delivered"), [L, A, F, F, A]),
+        ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
+        ("GET", "/admin/email".into(), [L, F, F, F, A]),
+        ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
+        // The wage ledger: finance and admin only (legal names are shown there).
+        ("GET", "/admin/wages".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/verify".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/policy".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/policy".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/rates".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/rates".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments/999999/approve".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/adjustments/999999/reject".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/ledger".into(), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/export?from={month}-01&to={month}-01"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}/csv"), [L, F, F, A, A]),
+        ("GET", format!("/admin/wages/centers/kolkata/{month}"), [L, F, F, A, A]),
+        ("GET", "/admin/wages/earnings".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/late".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/reconciliation".into(), [L, F, F, A, A]),
+        // Setup links: anyone may open one (an unknown token is a 404 page).
+        ("GET", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
+        ("POST", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
+        // The admin API, with a token of each role (anonymous: no token).
+        ("GET", "/api/admin/v1/pieces".into(), [L, A, A, A, A]),
+        ("GET", format!("/api/admin/v1/pieces/{piece}"), [L, A, F, A, A]),
+        ("POST", "/api/admin/v1/pieces".into(), [L, A, A, F, A]),
+        ("PUT", format!("/api/admin/v1/pieces/{piece}"), [L, A, F, F, A]),
+        ("POST", format!("/api/admin/v1/pieces/{piece}/publish"), [L, A, F, F, A]),
+        ("POST", format!("/api/admin/v1/pieces/{piece}/withdraw"), [L, A, F, F, A]),
+    ]
+}
+
+/// A token for the admin API per signed-in role (anonymous: none).
+async fn api_tokens(app: &TestApp, sessions: &[Option<Session>]) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    for s in sessions {
+        out.push(match s {
+            None => None,
+            Some(s) => {
+                let page =
+                    app.post_form("/admin/tokens", Some(s), &[("name", "access test")]).await.text().await.unwrap();
+                let marker = "<code class=\"secret\" id=\"token\">";
+                let at = page.find(marker).expect("the token on the page") + marker.len();
+                Some(page[at..].split('<').next().unwrap().to_string())
+            }
+        });
+    }
+    out
 }
 
 #[tokio::test]
@@ -72,71 +184,8 @@ async fn every_admin_route_for_every_role() {
         });
     }
 
-    let p = format!("/admin/pieces/{piece}");
-    let month = chrono::Utc::now().format("%Y-%m");
-    let a = format!("/admin/artisans/{artisan}");
-    // (method, path, [anonymous, Kolkata manager, Mumbai manager, finance, admin])
-    let table: Vec<(&str, String, [Outcome; 5])> = vec![
-        ("GET", "/admin".into(), [L, A, A, A, A]),
-        ("GET", "/admin/pieces".into(), [L, A, A, A, A]),
-        ("GET", "/admin/pieces/new".into(), [L, A, A, F, A]),
-        ("POST", "/admin/pieces".into(), [L, A, A, F, A]),
-        ("GET", p.clone(), [L, A, F, A, A]),
-        ("POST", p.clone(), [L, A, F, F, A]),
-        ("POST", format!("{p}/withdraw"), [L, A, F, F, A]),
-        ("POST", format!("{p}/publish"), [L, A, F, F, A]),
-        ("POST", format!("{p}/images"), [L, A, F, F, A]),
-        ("POST", format!("{p}/images/{image}/move"), [L, A, F, F, A]),
-        ("POST", format!("{p}/images/{image}/delete"), [L, A, F, F, A]),
-        ("GET", "/admin/artisans".into(), [L, A, A, A, A]),
-        ("GET", "/admin/artisans/new".into(), [L, A, A, F, A]),
-        ("POST", "/admin/artisans".into(), [L, A, A, F, A]),
-        ("GET", a.clone(), [L, A, F, A, A]),
-        ("POST", a.clone(), [L, A, F, F, A]),
-        // Finance may withdraw consent (a takedown never waits for a manager).
-        ("POST", format!("{a}/consent"), [L, A, F, A, A]),
-        ("POST", format!("{a}/photo"), [L, A, F, F, A]),
-        ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
-        ("GET", format!("{a}/private"), [L, F, F, A, A]),
-        ("POST", format!("{a}/private"), [L, F, F, A, A]),
-        ("GET", "/admin/audit".into(), [L, F, F, F, A]),
-        ("GET", "/admin/audit.csv".into(), [L, F, F, F, A]),
-        ("GET", "/admin/import".into(), [L, A, A, F, A]),
-        ("POST", "/admin/import".into(), [L, A, A, F, A]),
-        ("POST", "/admin/import/confirm".into(), [L, A, A, F, A]),
-        ("GET", "/admin/tokens".into(), [L, A, A, A, A]),
-        ("POST", "/admin/tokens".into(), [L, A, A, A, A]),
-        ("POST", "/admin/tokens/999999/revoke".into(), [L, A, A, A, A]),
-        ("GET", "/admin/orders".into(), [L, A, A, A, A]),
-        ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
-        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),
-        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/shipped"), [L, A, F, F, A]),
-        ("POST", format!("/admin/orders/{order}/shipments/{parcel}/delivered"), [L, A, F, F, A]),
-        ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
-        ("GET", "/admin/email".into(), [L, F, F, F, A]),
-        ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
-        // The wage ledger: finance and admin only (legal names are shown there).
-        ("GET", "/admin/wages".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/verify".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/policy".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/policy".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/rates".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/rates".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/payouts/new".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/adjustments".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/adjustments/999999/approve".into(), [L, F, F, A, A]),
-        ("POST", "/admin/wages/adjustments/999999/reject".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/ledger".into(), [L, F, F, A, A]),
-        ("GET", format!("/admin/wages/export?from={month}-01&to={month}-01"), [L, F, F, A, A]),
-        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}"), [L, F, F, A, A]),
-        ("GET", format!("/admin/wages/statements/{artisan_pid}/{month}/csv"), [L, F, F, A, A]),
-        ("GET", format!("/admin/wages/centers/kolkata/{month}"), [L, F, F, A, A]),
-        ("GET", "/admin/wages/earnings".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/late".into(), [L, F, F, A, A]),
-        ("GET", "/admin/wages/reconciliation".into(), [L, F, F, A, A]),
-    ];
+    let table = expectations(&Ids { piece, image, artisan, artisan_pid: artisan_pid.clone(), order, parcel });
+    let api_tokens = api_tokens(&app, &sessions).await;
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the
     // session's CSRF token), except consent, whose withdrawal finance may do.
@@ -147,6 +196,18 @@ async fn every_admin_route_for_every_role() {
         for (i, who) in WHO.iter().enumerate() {
             let session = sessions[i].as_ref();
             let res = match (*method, session) {
+                (_, _) if path.starts_with("/api/admin/") => {
+                    let url = format!("{}{}", app.address, path);
+                    let mut req = match *method {
+                        "GET" => app.client.get(url),
+                        "PUT" => app.client.put(url),
+                        _ => app.client.post(url),
+                    };
+                    if let Some(t) = &api_tokens[i] {
+                        req = req.header("Authorization", format!("Bearer {t}"));
+                    }
+                    req.json(&serde_json::json!({})).send().await.unwrap()
+                }
                 ("GET", Some(s)) => app.get_as(path, s).await,
                 ("GET", None) => app.get(path).await,
                 (_, s) if multipart(path) => {
@@ -177,4 +238,73 @@ async fn every_admin_route_for_every_role() {
         })
         .unwrap();
     assert_eq!(title, "Kolkata draft");
+}
+
+/// The back-office and admin-API routes registered in the source: (method, pattern).
+fn registered_routes() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let route = regex_lite::Regex::new(
+        r#"\.route\(\s*r?"((?:/admin|/api/admin)[^"]*)",\s*web::(get|post|put|patch|delete)\(\)"#,
+    )
+    .unwrap();
+    let resource = regex_lite::Regex::new(r#"web::resource\(\s*r?"((?:/admin|/api/admin)[^"]*)"\)"#).unwrap();
+    let method = regex_lite::Regex::new(r#"\.route\(web::(get|post|put|patch|delete)\(\)"#).unwrap();
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for c in route.captures_iter(&text) {
+                out.push((c[2].to_uppercase(), c[1].to_string()));
+            }
+            for c in resource.captures_iter(&text) {
+                // The methods are the `.route(web::…())` calls that follow, up to the next `;`.
+                let rest = &text[c.get(0).unwrap().end()..];
+                let block = &rest[..rest.find(';').unwrap_or(rest.len())];
+                for m in method.captures_iter(block) {
+                    out.push((m[1].to_uppercase(), c[1].to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_registered_admin_route_is_in_the_permission_table_and_in_this_test() {
+    use fairgold::auth::permissions::{Action, ROUTES};
+    let registered = registered_routes();
+    assert!(registered.len() > 60, "the scan found the routes: {registered:?}");
+    let ids = Ids { piece: 1, image: 1, artisan: 1, artisan_pid: "t1".into(), order: 1, parcel: 1 };
+    let tested = expectations(&ids);
+    let mut missing = Vec::new();
+    for (method, pattern) in &registered {
+        let Some((_, _, action)) = ROUTES.iter().find(|(m, p, _)| m == method && p == pattern) else {
+            missing.push(format!("{method} {pattern}: not in auth::permissions::ROUTES"));
+            continue;
+        };
+        if *action == Action::SignIn && !pattern.starts_with("/admin/setup") {
+            continue; // the sign-in pages are tested in `auth`
+        }
+        let def = actix_web::dev::ResourceDef::new(pattern.as_str());
+        let covered = tested.iter().any(|(m, path, _)| *m == method && def.is_match(path.split('?').next().unwrap()));
+        if !covered {
+            missing.push(format!("{method} {pattern}: no row in this test's expectations"));
+        }
+    }
+    for (m, p, _) in ROUTES {
+        if !registered.iter().any(|(rm, rp)| rm == m && rp == p) {
+            missing.push(format!("{m} {p}: in the permission table but not registered"));
+        }
+    }
+    assert!(missing.is_empty(), "routes without a permission or a test:\n{}", missing.join("\n"));
 }

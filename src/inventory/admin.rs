@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::auth::extract::{check_csrf, AdminForm};
+use crate::auth::permissions::Action;
 use crate::auth::CurrentStaff;
 use crate::auth::Scope;
 use crate::catalog::models::{ImageRow, PieceRow};
@@ -27,16 +28,12 @@ use crate::error::{AppError, ErrorPage};
 use crate::images::{self, AltText, UploadError};
 use crate::inventory::{service as inventory, InventoryError, PieceForm};
 use crate::money::{Currency, Money};
-use crate::staff::Role;
 use crate::state::AppState;
 use crate::wages::policy::{hours_label, inr, round_minor, WageCheck};
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
 
 const PER_PAGE: i64 = 25;
-/// Who may change inventory. Finance may look but not write.
-const WRITERS: &[Role] = &[Role::Admin, Role::Manager];
-
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/pieces", web::get().to(list))
         .route("/admin/pieces", web::post().to(create))
@@ -211,7 +208,7 @@ pub async fn list(
     ctx.insert("statuses", &statuses);
     ctx.insert("centers", &center_choices);
     ctx.insert("show_center_filter", &me.center_scope().is_none());
-    ctx.insert("can_write", &WRITERS.contains(&me.role));
+    ctx.insert("can_write", &Action::PiecesWrite.allows(me.role));
     let body = state.templates.render_admin("admin/pieces/list.html", "Pieces", Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }
@@ -498,7 +495,7 @@ impl FormPage {
 }
 
 async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Result<HttpResponse, AppError> {
-    let can_write = WRITERS.contains(&me.role);
+    let can_write = Action::PiecesWrite.allows(me.role);
     let panel = panel_for(state, me, &page.form, page.piece.as_ref().map(|p| p.id)).await?;
     let centers = center_choices(me, &page.centers);
     let mut ctx = Context::new();
@@ -557,7 +554,6 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
 }
 
 pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
-    me.require(WRITERS)?;
     let all = all_centers(&state).await?;
     let own = all.iter().find(|c| me.center_scope() == Some(c.id)).map(|c| c.code.clone()).unwrap_or_default();
     let form = PieceForm { center: own, ..PieceForm::default() };
@@ -622,7 +618,6 @@ fn split(r: Result<i64, InventoryError>) -> Result<Result<i64, FieldErrors>, App
 
 pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> Result<HttpResponse, AppError> {
     let AdminForm { staff: me, form } = form;
-    me.require(WRITERS)?;
     let editor = Scope::from(&me);
     let parsed = form.parse(state.settings.currency);
     let outcome = match parsed {
@@ -647,7 +642,6 @@ pub async fn update(
     form: AdminForm<PieceForm>,
 ) -> Result<HttpResponse, AppError> {
     let AdminForm { staff: me, form } = form;
-    me.require(WRITERS)?;
     let piece = load_piece(&state, &me, path.into_inner()).await?;
     let id = piece.id;
     let editor = Scope::from(&me);
@@ -685,7 +679,6 @@ async fn change_status(
     to: PieceStatus,
     done: &str,
 ) -> Result<HttpResponse, AppError> {
-    me.require(WRITERS)?;
     let piece = load_piece(state, me, id).await?;
     let editor = Scope::from(me);
     let outcome =
@@ -760,7 +753,6 @@ pub async fn upload_image(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     check_csrf(&me.session, form.csrf_token.as_ref().map(|t| t.as_str()))?;
-    me.require(WRITERS)?;
     let piece = load_piece(&state, &me, path.into_inner()).await?;
     let alt_typed = form.alt.map(|t| t.into_inner()).unwrap_or_default();
     let refuse = |status: StatusCode, alt_error: Option<String>, image_error: Option<String>| {
@@ -830,7 +822,6 @@ pub async fn delete_image(
 ) -> Result<HttpResponse, AppError> {
     let me = form.staff;
     let (id, image_id) = path.into_inner();
-    me.require(WRITERS)?;
     let piece = load_piece(&state, &me, id).await?;
     let editor = Scope::from(&me);
     let (image, unused) =
@@ -856,7 +847,6 @@ pub async fn move_image(
 ) -> Result<HttpResponse, AppError> {
     let AdminForm { staff: me, form } = form;
     let (id, image_id) = path.into_inner();
-    me.require(WRITERS)?;
     let piece = load_piece(&state, &me, id).await?;
     let up = match form.direction.as_str() {
         "up" => true,

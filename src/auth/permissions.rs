@@ -1,0 +1,174 @@
+//! Who may do what in the back office and the admin API: one table of routes → actions, and one
+//! of actions → roles. The extractors every back-office handler starts from (`CurrentStaff`,
+//! `ApiStaff`) look the request's route up here and refuse a role the action does not allow —
+//! and refuse any route that is missing from the table (fail closed: a new page is forbidden
+//! until it is given an action). What depends on the data — a manager's own center, the second
+//! person approving an adjustment — is checked by the handler and the service.
+//!
+//! `tests/api/admin_access.rs` reads every registered admin route from the source and fails
+//! for one that is missing here or from its own table of expected answers.
+
+use actix_web::http::Method;
+
+use crate::staff::Role;
+
+/// What a route does, as far as permission goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Signing in and out, the second factor, setting a password: no role yet.
+    SignIn,
+    /// The dashboard and one's own API tokens.
+    Own,
+    PiecesView,
+    PiecesWrite,
+    ArtisansView,
+    ArtisansWrite,
+    /// Withdrawing (or giving) consent: finance may withdraw too (a takedown never waits for a
+    /// manager); the handler lets finance withdraw only.
+    Consent,
+    /// Artisans' legal names, phones and payout details.
+    PrivateRecords,
+    Import,
+    OrdersView,
+    OrdersShip,
+    OrdersRefund,
+    AuditLog,
+    EmailOutbox,
+    Wages,
+}
+
+impl Action {
+    pub fn allows(self, role: Role) -> bool {
+        use Action::*;
+        use Role::*;
+        match self {
+            SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
+            PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
+            Consent => matches!(role, Admin | Manager | Finance),
+            PrivateRecords | Wages => matches!(role, Admin | Finance),
+            OrdersRefund | AuditLog | EmailOutbox => role == Admin,
+        }
+    }
+}
+
+/// Every back-office and admin-API route: (method, route pattern as registered, action).
+pub const ROUTES: &[(&str, &str, Action)] = {
+    use Action::*;
+    &[
+        ("GET", "/admin/login", SignIn),
+        ("POST", "/admin/login", SignIn),
+        ("POST", "/admin/logout", SignIn),
+        ("GET", "/admin/mfa", SignIn),
+        ("POST", "/admin/mfa", SignIn),
+        ("GET", "/admin/mfa/enrol", SignIn),
+        ("POST", "/admin/mfa/enrol", SignIn),
+        ("GET", "/admin/setup/{token}", SignIn),
+        ("POST", "/admin/setup/{token}", SignIn),
+        ("GET", "/admin", Own),
+        ("GET", "/admin/tokens", Own),
+        ("POST", "/admin/tokens", Own),
+        ("POST", "/admin/tokens/{id}/revoke", Own),
+        ("GET", "/admin/pieces", PiecesView),
+        ("GET", r"/admin/pieces/{id:\d+}", PiecesView),
+        ("GET", "/admin/pieces/new", PiecesWrite),
+        ("POST", "/admin/pieces", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/publish", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/withdraw", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/images", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/move", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/delete", PiecesWrite),
+        ("GET", "/admin/artisans", ArtisansView),
+        ("GET", "/admin/artisans/{id}", ArtisansView),
+        ("GET", "/admin/artisans/new", ArtisansWrite),
+        ("POST", "/admin/artisans", ArtisansWrite),
+        ("POST", "/admin/artisans/{id}", ArtisansWrite),
+        ("POST", "/admin/artisans/{id}/photo", ArtisansWrite),
+        ("POST", "/admin/artisans/{id}/photo/delete", ArtisansWrite),
+        ("POST", "/admin/artisans/{id}/consent", Consent),
+        ("GET", "/admin/artisans/{id}/private", PrivateRecords),
+        ("POST", "/admin/artisans/{id}/private", PrivateRecords),
+        ("GET", "/admin/import", Import),
+        ("POST", "/admin/import", Import),
+        ("POST", "/admin/import/confirm", Import),
+        ("GET", "/admin/import/example.csv", Import),
+        ("GET", "/admin/orders", OrdersView),
+        ("GET", r"/admin/orders/{id:\d+}", OrdersView),
+        ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/packed", OrdersShip),
+        ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", OrdersShip),
+        ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", OrdersShip),
+        ("POST", r"/admin/orders/{id:\d+}/refund", OrdersRefund),
+        ("GET", "/admin/audit", AuditLog),
+        ("GET", "/admin/audit.csv", AuditLog),
+        ("GET", "/admin/email", EmailOutbox),
+        ("POST", "/admin/email/{id}/retry", EmailOutbox),
+        ("GET", "/admin/wages", Wages),
+        ("POST", "/admin/wages/verify", Wages),
+        ("GET", "/admin/wages/policy", Wages),
+        ("POST", "/admin/wages/policy", Wages),
+        ("GET", "/admin/wages/rates", Wages),
+        ("POST", "/admin/wages/rates", Wages),
+        ("GET", "/admin/wages/payouts/new", Wages),
+        ("POST", "/admin/wages/payouts/new", Wages),
+        ("GET", "/admin/wages/adjustments", Wages),
+        ("POST", "/admin/wages/adjustments", Wages),
+        ("POST", r"/admin/wages/adjustments/{id:\d+}/approve", Wages),
+        ("POST", r"/admin/wages/adjustments/{id:\d+}/reject", Wages),
+        ("GET", "/admin/wages/ledger", Wages),
+        ("GET", "/admin/wages/export", Wages),
+        ("GET", "/admin/wages/statements/{artisan}/{month}", Wages),
+        ("GET", "/admin/wages/statements/{artisan}/{month}/csv", Wages),
+        ("GET", "/admin/wages/centers/{center}/{month}", Wages),
+        ("GET", "/admin/wages/earnings", Wages),
+        ("GET", "/admin/wages/late", Wages),
+        ("GET", "/admin/wages/reconciliation", Wages),
+        ("GET", "/api/admin/v1/pieces", PiecesView),
+        ("GET", "/api/admin/v1/pieces/{id}", PiecesView),
+        ("POST", "/api/admin/v1/pieces", PiecesWrite),
+        ("PUT", "/api/admin/v1/pieces/{id}", PiecesWrite),
+        ("POST", "/api/admin/v1/pieces/{id}/publish", PiecesWrite),
+        ("POST", "/api/admin/v1/pieces/{id}/withdraw", PiecesWrite),
+    ]
+};
+
+/// The action of a request's route: `None` for a route missing from the table.
+pub fn action_for(method: &Method, pattern: Option<&str>) -> Option<Action> {
+    let pattern = pattern?;
+    // A HEAD is answered like the GET it stands for.
+    let method = if method == Method::HEAD { "GET" } else { method.as_str() };
+    ROUTES.iter().find(|(m, p, _)| *m == method && *p == pattern).map(|(_, _, a)| *a)
+}
+
+/// Whether `role` may use the route of this request. A route missing from the table is refused
+/// (and logged as the bug it is).
+pub fn permits(role: Role, method: &Method, pattern: Option<&str>) -> bool {
+    match action_for(method, pattern) {
+        Some(action) => action.allows(role),
+        None => {
+            tracing::error!(%method, pattern = pattern.unwrap_or("(none)"), "a back-office route is missing from the permission table");
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_names_each_route_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (m, p, _) in ROUTES {
+            assert!(seen.insert((m, p)), "{m} {p} twice");
+        }
+    }
+
+    #[test]
+    fn actions_by_role() {
+        assert!(Action::Wages.allows(Role::Finance) && !Action::Wages.allows(Role::Manager));
+        assert!(Action::OrdersRefund.allows(Role::Admin) && !Action::OrdersRefund.allows(Role::Finance));
+        assert!(Action::Consent.allows(Role::Finance) && !Action::ArtisansWrite.allows(Role::Finance));
+        assert!(!permits(Role::Admin, &Method::GET, Some("/admin/not-in-the-table")), "fail closed");
+        assert!(permits(Role::Manager, &Method::HEAD, Some("/admin/pieces")));
+    }
+}
