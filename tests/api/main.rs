@@ -24,6 +24,7 @@ mod orders;
 mod payment_events;
 mod races;
 mod safety;
+mod schema;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
 mod smtp;
