@@ -11,7 +11,7 @@ pub mod tokens;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{header, Method};
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::web;
 
@@ -29,25 +29,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::wages::routes);
 }
 
-/// A state-changing request must come from our own pages: `Sec-Fetch-Site`, when the browser
-/// sends it, must say same-origin, and `Origin`, when present, must be ours. (The CSRF token
-/// in each form is checked by `AdminForm`.)
+/// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in
+/// each form is checked by `AdminForm`.)
 pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return true;
-    }
-    let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return false;
-        }
-    }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let info = req.connection_info();
-        let own = format!("{}://{}", info.scheme(), info.host());
-        return origin == own || origin == base_url;
-    }
-    true
+    crate::web::origin::is_same_origin(req.method(), req.headers(), &req.connection_info(), base_url)
 }
 
 /// Middleware for `/admin` and the admin API: refuses cross-site writes and marks every

@@ -8,7 +8,6 @@ pub mod queries;
 pub mod service;
 
 use actix_web::cookie::{Cookie, SameSite};
-use actix_web::http::header;
 use actix_web::{web, HttpRequest};
 
 use crate::error::AppError;
@@ -55,20 +54,12 @@ pub fn new_cookie(state: &AppState, value: String) -> Cookie<'static> {
 /// to, so a state change must come from our own pages: `Sec-Fetch-Site`, when sent, must be
 /// same-origin, and `Origin`, when present, must be ours (the same rule as `admin::same_origin`).
 pub fn require_same_origin(req: &HttpRequest, state: &AppState) -> Result<(), AppError> {
-    let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return Err(cross_site(req));
-        }
+    if crate::web::origin::is_same_origin(req.method(), req.headers(), &req.connection_info(), &state.settings.base_url)
+    {
+        Ok(())
+    } else {
+        Err(cross_site(req))
     }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let info = req.connection_info();
-        let own = format!("{}://{}", info.scheme(), info.host());
-        if origin != own && origin != state.settings.base_url {
-            return Err(cross_site(req));
-        }
-    }
-    Ok(())
 }
 
 fn cross_site(req: &HttpRequest) -> AppError {

@@ -5,6 +5,7 @@ pub mod client;
 pub mod error_pages;
 pub mod form;
 pub mod health;
+pub mod origin;
 pub mod page_cache;
 pub mod secret_paths;
 pub mod security;

@@ -639,3 +639,28 @@ async fn the_test_payment_page_is_refused_in_production() {
     assert_eq!(res.status().as_u16(), 404);
     assert_eq!(order_status(&app, placed.order_id), "pending_payment");
 }
+
+#[tokio::test]
+async fn a_form_on_a_no_referrer_page_posts_origin_null_and_is_judged_by_sec_fetch_site() {
+    // The test-payment page carries a token, so it is sent with `Referrer-Policy: no-referrer`,
+    // and a browser then posts its form with `Origin: null`.
+    let app = TestApp::spawn().await;
+    let piece = app.piece(PieceFixture::new("Lotus ring"));
+    let placed = place(&app, &[piece]).await;
+    let post = |site: Option<&'static str>| {
+        let mut req = app
+            .client
+            .post(format!("{}/checkout/test-payment/{}", app.address, placed.reference))
+            .header("Origin", "null")
+            .form(&[("token", placed.token.as_str()), ("outcome", "pay")]);
+        if let Some(site) = site {
+            req = req.header("Sec-Fetch-Site", site);
+        }
+        req.send()
+    };
+    assert_eq!(post(None).await.unwrap().status().as_u16(), 403, "no way to tell where it came from");
+    assert_eq!(post(Some("cross-site")).await.unwrap().status().as_u16(), 403);
+    assert_eq!(order_status(&app, placed.order_id), "pending_payment");
+    assert_eq!(post(Some("same-origin")).await.unwrap().status().as_u16(), 303, "the shop's own page");
+    assert_eq!(order_status(&app, placed.order_id), "paid");
+}

@@ -143,7 +143,10 @@ async fn schema_rs_matches_the_migrated_database() {
         }
         for (w, g) in want.iter().zip(got) {
             if w.nullable != g.nullable {
-                problems.push(format!("{table}.{}: nullable {} in schema.rs, {} in the database", w.name, w.nullable, g.nullable));
+                problems.push(format!(
+                    "{table}.{}: nullable {} in schema.rs, {} in the database",
+                    w.name, w.nullable, g.nullable
+                ));
             }
             if !compatible(&w.kind, &g.kind) {
                 problems.push(format!("{table}.{}: {} in schema.rs, {} in the database", w.name, w.kind, g.kind));

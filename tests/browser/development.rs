@@ -11,6 +11,7 @@ use crate::{add_to_cart, browser, fill_checkout, wait_for_url, Customer};
 
 #[tokio::test]
 async fn a_customer_buys_two_pieces_from_both_workshops_with_the_test_payment_page() {
+    crate::use_ring();
     let app = TestApp::spawn_demo().await;
     // One available piece from each workshop.
     let mut slugs = Vec::new();

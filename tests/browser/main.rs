@@ -75,7 +75,7 @@ pub async fn browser() -> (Driver, Client) {
                      "--disable-dev-shm-usage", "--window-size=1280,3000"]
         }),
     );
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    use_ring();
     let client = ClientBuilder::rustls()
         .expect("TLS roots")
         .capabilities(caps)
@@ -176,4 +176,11 @@ pub async fn fill_checkout(c: &Client, who: &Customer) {
     let total = c.find(Locator::Css(".total-for.is-checked .total-row dd")).await.unwrap().text().await.unwrap();
     assert!(!total.trim().is_empty(), "the total before payment");
     form.submit().await.unwrap();
+}
+
+/// This test binary links two TLS crypto providers (fantoccini's brings aws-lc-rs beside the
+/// ring the shop uses), so rustls cannot pick one by itself: choose ring, as the shop's own build
+/// does, before the shop builds its Stripe client or the browser session its TLS roots.
+pub fn use_ring() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }

@@ -50,6 +50,7 @@ async fn a_customer_pays_on_the_hosted_payment_page_of_another_origin_in_product
     //    unset, for api.stripe.com).
     // The mail goes over plain SMTP to a server on 127.0.0.1: production allows that as it is
     // (a relay on the same machine), so it is no change.
+    crate::use_ring();
     let app = TestApp::spawn_settings(
         &[
             ("env", "production"),
