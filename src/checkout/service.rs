@@ -132,7 +132,7 @@ pub fn place_order(
                 reference: format!("new-{}", &token_hash[..32]),
                 status_token_hash: token_hash,
                 status_token_sealed: Some(cx.cipher.encrypt(&token)),
-                status: OrderStatus::PendingPayment.code().into(),
+                status: OrderStatus::PendingPayment,
                 disputed: false,
                 email: input.email.as_str().into(),
                 ship_name: input.name.clone(),
@@ -268,9 +268,9 @@ pub fn session_started(
 /// at once (nothing was charged; the cart is untouched so the customer can try again).
 pub fn abandon(conn: &mut DbConn, order_id: i64, why: &str, now: NaiveDateTime) -> Result<(), AppError> {
     db::write(conn, |conn| {
-        let from = [OrderStatus::PendingPayment.code()];
+        let from = [OrderStatus::PendingPayment];
         queries::lock(conn, order_id)?;
-        if queries::move_status(conn, order_id, &from, OrderStatus::Cancelled.code(), now)? {
+        if queries::move_status(conn, order_id, &from, OrderStatus::Cancelled, now)? {
             if queries::release_holds(conn, order_id, now)? > 0 {
                 bump_version(conn)?;
             }

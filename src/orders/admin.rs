@@ -103,8 +103,8 @@ pub async fn list(
     // A manager sees only orders with a piece from their center, whatever the query says.
     let search = OrderSearch {
         center_id: me.center_scope(),
-        status: status.map(|s| s.code().to_string()),
-        fulfilment: fulfilment.map(|f| f.code().to_string()),
+        status,
+        fulfilment,
         limit: PER_PAGE,
         offset: (page - 1) * PER_PAGE,
     };
@@ -116,13 +116,13 @@ pub async fn list(
     let rows: Vec<Row> = rows
         .iter()
         .map(|o| {
-            let st = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+            let st = o.status;
             Row {
                 url: format!("/admin/orders/{}", o.id),
                 reference: o.reference.clone(),
                 status: st.code(),
                 status_label: st.label(),
-                fulfilment_label: Fulfilment::parse(&o.fulfilment).unwrap_or(Fulfilment::Unfulfilled).label(),
+                fulfilment_label: o.fulfilment.label(),
                 disputed: o.disputed,
                 total: Money::new(o.total_minor, Currency::parse(&o.currency).unwrap_or(state.settings.currency))
                     .to_string(),

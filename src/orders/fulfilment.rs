@@ -100,7 +100,7 @@ pub fn payment_succeeded(
 ) -> Result<PaymentOutcome, AppError> {
     db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
-        let status = order.status()?;
+        let status = order.status;
         let current = queries::latest_attempt(conn, order_id)?.and_then(|a| a.session_id);
         let own_session = current.as_deref() == Some(report.session_id);
         let details = json!({
@@ -133,7 +133,7 @@ pub fn payment_succeeded(
                 if let Some(pi) = report.payment_intent_id {
                     queries::set_payment_intent(conn, order_id, pi)?;
                 }
-                queries::move_status(conn, order_id, &[status.code()], OrderStatus::NeedsReview.code(), now)?;
+                queries::move_status(conn, order_id, &[status], OrderStatus::NeedsReview, now)?;
                 if queries::release_holds(conn, order_id, now)? > 0 {
                     bump_version(conn)?;
                 }
@@ -161,7 +161,7 @@ pub fn payment_succeeded(
         // The refund's event came first and gave everything back: nothing is sold or shipped.
         if order.refunded_minor >= report.amount_minor {
             let to = status.transition(OrderStatus::Refunded).map_err(AppError::internal)?;
-            queries::move_status(conn, order_id, &[status.code()], to.code(), now)?;
+            queries::move_status(conn, order_id, &[status], to, now)?;
             if queries::release_holds(conn, order_id, now)? > 0 {
                 bump_version(conn)?;
             }
@@ -191,7 +191,7 @@ pub fn payment_succeeded(
                 let released = queries::release_holds(conn, order_id, now)?;
                 if !late {
                     let to = status.transition(OrderStatus::Cancelled).map_err(AppError::internal)?;
-                    queries::move_status(conn, order_id, &[status.code()], to.code(), now)?;
+                    queries::move_status(conn, order_id, &[status], to, now)?;
                 }
                 if released > 0 {
                     bump_version(conn)?;
@@ -209,7 +209,7 @@ pub fn payment_succeeded(
         // A partial refund that came first keeps the order shippable, partly refunded.
         let target = if order.refunded_minor > 0 { OrderStatus::PartiallyRefunded } else { OrderStatus::Paid };
         let to = status.transition(target).map_err(AppError::internal)?;
-        queries::move_status(conn, order_id, &[status.code()], to.code(), now)?;
+        queries::move_status(conn, order_id, &[status], to, now)?;
         bump_version(conn)?;
         let mut details = details;
         details["late"] = json!(late);
@@ -292,8 +292,8 @@ pub fn cancel_unpaid(
     db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         let from = OrderStatus::PendingPayment;
-        if order.status()? != from
-            || !queries::move_status(conn, order_id, &[from.code()], OrderStatus::Cancelled.code(), now)?
+        if order.status != from
+            || !queries::move_status(conn, order_id, &[from], OrderStatus::Cancelled, now)?
         {
             return Ok(false);
         }
@@ -368,15 +368,15 @@ pub fn refund_recorded(
             // Stripe is the record of what moved; note the oddity rather than refuse the fact.
             tracing::error!(order_id, refunded_total_minor, limit, "refund total above what the order took");
         }
-        let status = order.status()?;
+        let status = order.status;
         let new_status = status_after_refund(status, order.received_minor, refunded_total_minor);
-        queries::set_refunded(conn, order_id, refunded_total_minor, new_status.code(), now)?;
+        queries::set_refunded(conn, order_id, refunded_total_minor, new_status, now)?;
         // Refunded in full before any parcel left: the sale is off and the pieces, still at the
         // workshop, go back on sale (a parcel already on its way is a return, not this).
         let mut relisted = 0;
         if new_status == OrderStatus::Refunded
             && status != OrderStatus::Refunded
-            && matches!(order.fulfilment()?, Fulfilment::Unfulfilled | Fulfilment::Packed)
+            && matches!(order.fulfilment, Fulfilment::Unfulfilled | Fulfilment::Packed)
         {
             relisted = queries::relist_sold(conn, order_id, now)?;
             if relisted > 0 {

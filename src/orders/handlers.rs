@@ -31,7 +31,7 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     let view = service::view(&full, &state.settings, false)?;
     let order = &full.order;
     // While awaiting payment, the customer can go back to the payment page (until it expires).
-    let pay_url = match order.status()? {
+    let pay_url = match order.status {
         OrderStatus::PendingPayment
             if order.payment_provider == "development" && state.gateway.test_payments_enabled() =>
         {

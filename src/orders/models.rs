@@ -4,7 +4,6 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
-use crate::error::AppError;
 use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, refunds, shipments};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -13,7 +12,7 @@ pub struct OrderRow {
     pub id: i64,
     pub reference: String,
     pub status_token_hash: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub disputed: bool,
     pub email: String,
     pub ship_name: String,
@@ -36,7 +35,7 @@ pub struct OrderRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub status_token_sealed: Option<String>,
-    pub fulfilment: String,
+    pub fulfilment: Fulfilment,
     pub phone: Option<String>,
     /// What the payment provider reported as paid (0 until a payment counted).
     pub received_minor: i64,
@@ -46,24 +45,13 @@ pub struct OrderRow {
     pub client_key: Option<String>,
 }
 
-impl OrderRow {
-    pub fn status(&self) -> Result<OrderStatus, AppError> {
-        OrderStatus::parse(&self.status).ok_or_else(|| AppError::corrupt(format!("order status `{}`", self.status)))
-    }
-
-    pub fn fulfilment(&self) -> Result<Fulfilment, AppError> {
-        Fulfilment::parse(&self.fulfilment)
-            .ok_or_else(|| AppError::corrupt(format!("order fulfilment `{}`", self.fulfilment)))
-    }
-}
-
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = orders)]
 pub struct NewOrder {
     pub reference: String,
     pub status_token_hash: String,
     pub status_token_sealed: Option<String>,
-    pub status: String,
+    pub status: OrderStatus,
     pub disputed: bool,
     pub email: String,
     pub ship_name: String,
@@ -182,7 +170,7 @@ pub struct ShipmentRow {
     pub id: i64,
     pub order_id: i64,
     pub center_id: i64,
-    pub status: String,
+    pub status: ShipmentStatus,
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
     pub packed_at: Option<NaiveDateTime>,
@@ -190,13 +178,6 @@ pub struct ShipmentRow {
     pub delivered_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-}
-
-impl ShipmentRow {
-    pub fn status(&self) -> Result<ShipmentStatus, AppError> {
-        ShipmentStatus::parse(&self.status)
-            .ok_or_else(|| AppError::corrupt(format!("shipment status `{}`", self.status)))
-    }
 }
 
 /// A card dispute (chargeback) as Stripe last reported it.

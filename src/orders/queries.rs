@@ -7,6 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::models::*;
+use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
 use crate::db::DbConn;
 use crate::schema::{
     disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments, stripe_events,
@@ -93,7 +94,13 @@ pub fn has_event(conn: &mut DbConn, order_id: i64, kind: &str) -> QueryResult<bo
 
 /// Moves the order from one of `from` to `to`; returns whether it moved (the row count is the
 /// check, so two concurrent callers cannot both move it).
-pub fn move_status(conn: &mut DbConn, id: i64, from: &[&str], to: &str, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn move_status(
+    conn: &mut DbConn,
+    id: i64,
+    from: &[OrderStatus],
+    to: OrderStatus,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     let n = diesel::update(orders::table.find(id).filter(orders::status.eq_any(from)))
         .set((orders::status.eq(to), orders::updated_at.eq(now)))
         .execute(conn)?;
@@ -128,7 +135,7 @@ pub fn set_received(conn: &mut DbConn, id: i64, received_minor: i64, now: NaiveD
         .map(|_| ())
 }
 
-pub fn set_refunded(conn: &mut DbConn, id: i64, total: i64, status: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_refunded(conn: &mut DbConn, id: i64, total: i64, status: OrderStatus, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(orders::table.find(id))
         .set((orders::refunded_minor.eq(total), orders::status.eq(status), orders::updated_at.eq(now)))
         .execute(conn)
@@ -146,7 +153,7 @@ pub fn set_disputed(conn: &mut DbConn, id: i64, disputed: bool, now: NaiveDateTi
 pub fn pending_of_cart(conn: &mut DbConn, cart_key: &str) -> QueryResult<Vec<i64>> {
     orders::table
         .filter(orders::cart_key.eq(cart_key))
-        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::status.eq(OrderStatus::PendingPayment))
         .select(orders::id)
         .order(orders::id)
         .load(conn)
@@ -162,7 +169,7 @@ pub fn pieces_held_by_client(
 ) -> QueryResult<i64> {
     let orders_of_client = orders::table
         .filter(orders::client_key.eq(client_key))
-        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::status.eq(OrderStatus::PendingPayment))
         .filter(orders::cart_key.ne(except_cart).or(orders::cart_key.is_null()))
         .select(orders::id.nullable());
     pieces::table
@@ -185,7 +192,7 @@ pub fn checkouts_by_client_since(conn: &mut DbConn, client_key: &str, since: Nai
 /// Orders awaiting payment whose hold has run out, oldest first (the sweeper's work).
 pub fn expired_pending(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
     orders::table
-        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::status.eq(OrderStatus::PendingPayment))
         .filter(orders::hold_expires_at.lt(now))
         .select(orders::id)
         .order(orders::hold_expires_at.asc())
@@ -198,7 +205,7 @@ pub fn expired_pending(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> Que
 /// and sending the customer to pay. Nobody can pay them.
 pub fn stranded_pending(conn: &mut DbConn, created_before: NaiveDateTime, limit: i64) -> QueryResult<Vec<i64>> {
     orders::table
-        .filter(orders::status.eq("pending_payment"))
+        .filter(orders::status.eq(OrderStatus::PendingPayment))
         .filter(orders::created_at.lt(created_before))
         .filter(orders::checkout_session_id.is_null())
         .select(orders::id)
@@ -218,7 +225,7 @@ pub fn insert_shipments(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) ->
             .values((
                 shipments::order_id.eq(order_id),
                 shipments::center_id.eq(center_id),
-                shipments::status.eq("pending"),
+                shipments::status.eq(ShipmentStatus::Pending),
                 shipments::created_at.eq(now),
                 shipments::updated_at.eq(now),
             ))
@@ -244,17 +251,17 @@ pub fn find_shipment(conn: &mut DbConn, id: i64) -> QueryResult<Option<ShipmentR
 pub fn move_shipment(
     conn: &mut DbConn,
     id: i64,
-    from: &str,
-    to: &str,
+    from: ShipmentStatus,
+    to: ShipmentStatus,
     tracking: Option<(&str, &str)>,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     let target = shipments::table.find(id).filter(shipments::status.eq(from));
     let n = match to {
-        "packed" => diesel::update(target)
+        ShipmentStatus::Packed => diesel::update(target)
             .set((shipments::status.eq(to), shipments::packed_at.eq(now), shipments::updated_at.eq(now)))
             .execute(conn)?,
-        "shipped" => {
+        ShipmentStatus::Shipped => {
             let (carrier, number) = tracking.unwrap_or_default();
             diesel::update(target)
                 .set((
@@ -273,7 +280,7 @@ pub fn move_shipment(
     Ok(n == 1)
 }
 
-pub fn set_fulfilment(conn: &mut DbConn, order_id: i64, fulfilment: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_fulfilment(conn: &mut DbConn, order_id: i64, fulfilment: Fulfilment, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(orders::table.find(order_id))
         .set((orders::fulfilment.eq(fulfilment), orders::updated_at.eq(now)))
         .execute(conn)
@@ -396,7 +403,7 @@ pub fn relist_sold(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Quer
     let sold_again = later_items
         .inner_join(later_orders.on(later_orders.field(orders::id).eq(later_items.field(order_items::order_id))))
         .filter(later_items.field(order_items::order_id).gt(order_id))
-        .filter(later_orders.field(orders::status).eq_any(["paid", "partially_refunded", "refunded"]))
+        .filter(later_orders.field(orders::status).eq_any([OrderStatus::Paid, OrderStatus::PartiallyRefunded, OrderStatus::Refunded]))
         .select(later_items.field(order_items::piece_id));
     diesel::update(
         pieces::table
@@ -440,7 +447,7 @@ pub fn set_attempt_session(conn: &mut DbConn, attempt_id: i64, session_id: &str,
 pub fn attempts_to_close(conn: &mut DbConn, now: NaiveDateTime, limit: i64) -> QueryResult<Vec<PaymentAttemptRow>> {
     payment_attempts::table
         .inner_join(orders::table)
-        .filter(orders::status.eq("cancelled"))
+        .filter(orders::status.eq(OrderStatus::Cancelled))
         .filter(payment_attempts::closed_at.is_null())
         .filter(payment_attempts::session_expires_at.gt(now))
         .select(PaymentAttemptRow::as_select())
@@ -501,8 +508,8 @@ pub fn set_refund_result(
 pub struct OrderSearch {
     /// Only orders with at least one piece from this center (a manager's scope).
     pub center_id: Option<i64>,
-    pub status: Option<String>,
-    pub fulfilment: Option<String>,
+    pub status: Option<OrderStatus>,
+    pub fulfilment: Option<Fulfilment>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -518,10 +525,10 @@ pub fn search(conn: &mut DbConn, s: &OrderSearch) -> QueryResult<(Vec<OrderRow>,
                 ));
         }
         if let Some(status) = &s.status {
-            q = q.filter(orders::status.eq(status.clone()));
+            q = q.filter(orders::status.eq(*status));
         }
         if let Some(fulfilment) = &s.fulfilment {
-            q = q.filter(orders::fulfilment.eq(fulfilment.clone()));
+            q = q.filter(orders::fulfilment.eq(*fulfilment));
         }
         q
     };

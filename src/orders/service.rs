@@ -203,8 +203,8 @@ fn day(t: Option<NaiveDateTime>) -> Option<String> {
 pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderView, AppError> {
     let order = &full.order;
     let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
-    let status = order.status()?;
-    let fulfilment = order.fulfilment()?;
+    let status = order.status;
+    let fulfilment = order.fulfilment;
     let country = countries::name_of(&order.ship_country).unwrap_or(&order.ship_country).to_string();
     let mut address = vec![order.ship_name.clone(), order.ship_line1.clone()];
     address.extend(order.ship_line2.clone());
@@ -234,7 +234,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
     let shippable = status.is_shippable();
     let mut shipments = Vec::new();
     for s in &full.shipments {
-        let st = s.status()?;
+        let st = s.status;
         shipments.push(ShipmentView {
             id: s.id,
             center_id: s.center_id,
@@ -354,7 +354,7 @@ pub fn advance(
             return Err(AppError::Forbidden("This parcel is packed and shipped by another workshop.".into()));
         }
         let order = queries::lock(conn, shipment.order_id)?.ok_or(AppError::NotFound)?;
-        let status = order.status()?;
+        let status = order.status;
         let (to, kind) = step.target();
         if to != ShipmentStatus::Delivered && !status.is_shippable() {
             return Err(AppError::BadRequest {
@@ -362,7 +362,7 @@ pub fn advance(
                 message: format!("An order that is {} is not packed or shipped.", status.label().to_lowercase()),
             });
         }
-        let from = shipment.status()?;
+        let from = shipment.status;
         if !from.can_become(to) {
             return Err(AppError::BadRequest {
                 field: None,
@@ -378,16 +378,16 @@ pub fn advance(
             _ => None,
         };
         // Conditional on the status we read: a concurrent change makes this a no-op, not a mess.
-        if !queries::move_shipment(conn, shipment_id, from.code(), to.code(), tracking, now)? {
+        if !queries::move_shipment(conn, shipment_id, from, to, tracking, now)? {
             return Err(AppError::BadRequest {
                 field: None,
                 message: "The parcel changed meanwhile; reload and try again.".into(),
             });
         }
         let all: Vec<ShipmentStatus> =
-            queries::shipments_of(conn, order.id)?.iter().map(|s| s.status()).collect::<Result<_, _>>()?;
+            queries::shipments_of(conn, order.id)?.iter().map(|s| s.status).collect();
         let fulfilment = Fulfilment::of(&all);
-        queries::set_fulfilment(conn, order.id, fulfilment.code(), now)?;
+        queries::set_fulfilment(conn, order.id, fulfilment, now)?;
         let center = crate::centers::all(conn)?
             .into_iter()
             .find(|c| c.id == shipment.center_id)
@@ -479,7 +479,7 @@ pub async fn refund(
             // Locked first: two staff refunding at once are served one after the other, and the
             // second sees what the first committed.
             let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
-            let status = order.status()?;
+            let status = order.status;
             if order.received_minor <= 0 {
                 return Err(RefundError::Invalid(
                     "amount",

@@ -16,7 +16,8 @@ use serde::Serialize;
 ///                     └─▶ refunded / partially_refunded (a payment that lost its pieces, refunded)
 /// ```
 /// `disputed` is a separate flag (a dispute can open at any stage).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
     PendingPayment,
@@ -101,7 +102,8 @@ impl OrderStatus {
 }
 
 /// Where the order's parcels are, derived from its shipments (one per center).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Fulfilment {
     Unfulfilled,
@@ -160,7 +162,8 @@ impl Fulfilment {
 }
 
 /// One center's parcel of an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum ShipmentStatus {
     Pending,
@@ -201,6 +204,22 @@ impl ShipmentStatus {
         matches!((self, to), (Pending, Packed | Shipped) | (Packed, Shipped) | (Shipped, Delivered))
     }
 }
+
+macro_rules! stored {
+    ($($t:ident: $what:literal),+) => {$(
+        impl crate::db::text::StoredText for $t {
+            const WHAT: &'static str = $what;
+            fn code(&self) -> &'static str {
+                $t::code(*self)
+            }
+            fn from_code(code: &str) -> Option<Self> {
+                $t::parse(code)
+            }
+        }
+        crate::stored_as_text!($t);
+    )+};
+}
+stored!(OrderStatus: "order status", Fulfilment: "order fulfilment", ShipmentStatus: "shipment status");
 
 /// The public order reference, `FG-000123`, from the order's id.
 pub fn reference_of(id: i64) -> String {

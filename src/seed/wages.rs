@@ -349,7 +349,7 @@ fn demo_order(
             reference: format!("new-{}", &token_hash[..32]),
             status_token_hash: token_hash,
             status_token_sealed: Some(cipher.encrypt(&token)),
-            status: OrderStatus::PendingPayment.code().into(),
+            status: OrderStatus::PendingPayment,
             disputed: false,
             email: email.into(),
             ship_name: name.into(),
@@ -399,8 +399,8 @@ fn demo_order(
     order_queries::move_status(
         conn,
         order_id,
-        &[OrderStatus::PendingPayment.code()],
-        OrderStatus::Paid.code(),
+        &[OrderStatus::PendingPayment],
+        OrderStatus::Paid,
         paid_at,
     )?;
     order_queries::add_event(
@@ -439,8 +439,8 @@ fn demo_order(
         }
         let tracking = format!("EK{:09}IN", 100_000_000 + order_id * 7_331);
         let carrier_and_number = (to == ShipmentStatus::Shipped).then_some(("India Post", tracking.as_str()));
-        order_queries::move_shipment(conn, shipment.id, from.code(), to.code(), carrier_and_number, when)?;
-        order_queries::set_fulfilment(conn, order_id, fulfilment.code(), when)?;
+        order_queries::move_shipment(conn, shipment.id, from, to, carrier_and_number, when)?;
+        order_queries::set_fulfilment(conn, order_id, fulfilment, when)?;
         let mut details = json!({ "shipment_id": shipment.id, "center": center, "from": from.code(), "to": to.code() });
         if let Some((carrier, number)) = carrier_and_number {
             details["carrier"] = json!(carrier);

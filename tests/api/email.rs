@@ -197,8 +197,8 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
         fairgold::orders::queries::move_shipment(
             c,
             kolkata_parcel,
-            "pending",
-            "shipped",
+            fairgold::orders::types::ShipmentStatus::Pending,
+            fairgold::orders::types::ShipmentStatus::Shipped,
             Some(("DHL Express", "JD014600006281234567")),
             at,
         )

@@ -86,7 +86,7 @@ pub fn parcels(app: &TestApp, id: i64) -> Vec<(i64, i64, String)> {
         fairgold::orders::queries::shipments_of(c, id)
             .unwrap()
             .into_iter()
-            .map(|s| (s.id, s.center_id, s.status))
+            .map(|s| (s.id, s.center_id, s.status.code().to_string()))
             .collect()
     })
 }
