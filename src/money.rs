@@ -5,7 +5,18 @@ use std::fmt;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Currency {
     #[serde(rename = "USD")]
     Usd,
@@ -20,6 +31,8 @@ pub enum Currency {
     #[serde(rename = "INR")]
     Inr,
 }
+
+crate::text_column!(Currency, "currency", |c| Currency::parse(c));
 
 impl Currency {
     pub const ALL: [Currency; 6] = [Self::Usd, Self::Eur, Self::Gbp, Self::Cad, Self::Aud, Self::Inr];

@@ -22,7 +22,7 @@ use crate::centers;
 use crate::db::{self, DbConn};
 use crate::error::{ApiErrorBody, AppError};
 use crate::inventory::{service, InventoryError, PieceForm};
-use crate::money::{Currency, Money};
+use crate::money::Money;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 
@@ -124,22 +124,22 @@ fn whole_number(field: &'static str, value: Option<&str>, max: i64, default: i64
 }
 
 fn admin_piece(p: &PieceRow, center_codes: &HashMap<i64, String>, state: &AppState) -> Result<AdminPiece, AppError> {
-    let currency = Currency::parse(&p.currency).ok_or_else(|| AppError::corrupt(format!("currency {}", p.currency)))?;
-    let public = PieceStatus::parse(&p.status).map_err(AppError::corrupt)?.is_public();
+    let currency = p.currency;
+    let public = p.status.is_public();
     Ok(AdminPiece {
         id: p.id,
         sku: p.sku.clone(),
         slug: p.slug.clone(),
         title: p.title.clone(),
-        kind: p.kind.clone(),
-        metal: p.metal.clone(),
-        purity: p.purity.clone(),
+        kind: p.kind.code().to_string(),
+        metal: p.metal.code().to_string(),
+        purity: p.purity.code().to_string(),
         gross_weight_mg: p.gross_weight_mg,
         net_weight_mg: p.net_weight_mg,
         ring_size: p.ring_size,
         huid: p.huid.clone(),
         price: Money::new(p.price_minor, currency).into(),
-        status: p.status.clone(),
+        status: p.status.code().to_string(),
         center: center_codes.get(&p.center_id).cloned().unwrap_or_default(),
         featured: p.featured,
         listed_at: p.listed_at.map(rfc3339),

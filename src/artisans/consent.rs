@@ -21,13 +21,18 @@ use crate::web::page_cache;
 /// The longest one consent may last.
 pub const MAX_MONTHS: u32 = 36;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "lowercase")]
 pub enum ConsentKind {
     Story,
     Photo,
     Profile,
 }
+
+crate::text_column!(ConsentKind, "consent kind", |c| ConsentKind::parse(c));
 
 impl ConsentKind {
     pub const ALL: [ConsentKind; 3] = [ConsentKind::Story, ConsentKind::Photo, ConsentKind::Profile];

@@ -106,7 +106,7 @@ async fn load(req: &HttpRequest) -> Result<(CurrentStaff, bool), AppError> {
     let now = chrono::Utc::now().naive_utc();
     let found = db::run(&state.pool, move |conn| session::load(conn, &raw, now).map_err(AppError::from)).await?;
     let (session, staff) = found.ok_or(AppError::Unauthenticated)?;
-    let role = staff.role().ok_or_else(|| AppError::Forbidden("This account has no valid role.".into()))?;
+    let role = staff.role;
     let mfa_ok = session.mfa_passed;
     Ok((CurrentStaff { staff, role, session, ip: client_ip(req) }, mfa_ok))
 }

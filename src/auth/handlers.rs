@@ -95,7 +95,7 @@ pub async fn login(
             }
         };
         throttle::record(conn, &email_for_db, &ip_for_db, true, at)?;
-        let role = staff.role().ok_or_else(|| AppError::Forbidden("This account has no valid role.".into()))?;
+        let role = staff.role;
         let needs_second_factor = staff.totp_enabled || role.requires_totp();
         let raw = session::create(conn, staff.id, !needs_second_factor, Some(&ip_for_db), user_agent.as_deref(), at)?;
         audit::record(

@@ -3,7 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::catalog::types::PieceStatus;
 use crate::db::DbConn;
+use crate::money::Currency;
 use crate::schema::{cart_items, carts, orders, pieces};
 
 /// A piece in a cart, with what decides whether it can still be bought.
@@ -15,8 +17,8 @@ pub struct CartPieceRow {
     pub slug: String,
     pub title: String,
     pub price_minor: i64,
-    pub currency: String,
-    pub status: String,
+    pub currency: Currency,
+    pub status: PieceStatus,
     pub center_id: i64,
     pub held_by_order_id: Option<i64>,
     pub hold_expires_at: Option<NaiveDateTime>,

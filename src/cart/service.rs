@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::queries::{self, CartPieceRow, PieceRef};
+use crate::catalog::types::PieceStatus;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::money::{Currency, Money};
@@ -23,11 +24,11 @@ pub enum Availability {
 impl Availability {
     /// A piece can be taken by a checkout when it is listed, or held under a hold that has
     /// expired (the same rule as the conditional update in `orders::queries::hold_piece`).
-    pub fn of(status: &str, hold_expires_at: Option<NaiveDateTime>, now: NaiveDateTime) -> Self {
+    pub fn of(status: PieceStatus, hold_expires_at: Option<NaiveDateTime>, now: NaiveDateTime) -> Self {
         match status {
-            "listed" => Self::Available,
-            "held" if hold_expires_at.is_some_and(|t| t < now) => Self::Available,
-            "held" => Self::Reserved,
+            PieceStatus::Listed => Self::Available,
+            PieceStatus::Held if hold_expires_at.is_some_and(|t| t < now) => Self::Available,
+            PieceStatus::Held => Self::Reserved,
             _ => Self::Gone,
         }
     }
@@ -79,11 +80,11 @@ impl Cart {
         let lines: Vec<CartLine> = rows
             .into_iter()
             .map(|p| {
-                let own = p.status == "held" && p.held_by_order_id.is_some_and(|o| own_orders.contains(&o));
+                let own = p.status == PieceStatus::Held && p.held_by_order_id.is_some_and(|o| own_orders.contains(&o));
                 let mut availability =
-                    if own { Availability::Available } else { Availability::of(&p.status, p.hold_expires_at, now) };
+                    if own { Availability::Available } else { Availability::of(p.status, p.hold_expires_at, now) };
                 // A piece priced in another currency cannot be paid in this shop's.
-                if p.currency != currency.code() {
+                if p.currency != currency {
                     availability = Availability::Gone;
                 }
                 CartLine {
@@ -142,18 +143,18 @@ pub fn add(
     now: NaiveDateTime,
 ) -> Result<String, AddError> {
     let p = queries::find_piece(conn, piece)?.ok_or(AppError::NotFound)?;
-    if !matches!(p.status.as_str(), "listed" | "held" | "sold") {
+    if !p.status.is_public() {
         return Err(AppError::NotFound.into());
     }
-    let own = p.status == "held"
+    let own = p.status == PieceStatus::Held
         && p.held_by_order_id.is_some_and(|o| queries::pending_orders(conn, key).is_ok_and(|own| own.contains(&o)));
-    if !own && Availability::of(&p.status, p.hold_expires_at, now) != Availability::Available {
+    if !own && Availability::of(p.status, p.hold_expires_at, now) != Availability::Available {
         return Err(AddError::Refused(format!(
             "“{}” cannot be added: it has just been sold or reserved by another customer.",
             p.title
         )));
     }
-    if p.currency != currency.code() {
+    if p.currency != currency {
         return Err(AddError::Refused(format!("“{}” is not on sale in {}.", p.title, currency.code())));
     }
     queries::ensure(conn, key, now)?;

@@ -3,6 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::types::{Kind, Metal, PieceStatus, Purity};
+use crate::money::Currency;
+
 use crate::schema::{piece_images, piece_makers, piece_stones, pieces};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -13,16 +16,16 @@ pub struct PieceRow {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub kind: String,
-    pub metal: String,
-    pub purity: String,
+    pub kind: Kind,
+    pub metal: Metal,
+    pub purity: Purity,
     pub gross_weight_mg: i64,
     pub net_weight_mg: i64,
     pub ring_size: Option<i32>,
     pub huid: Option<String>,
     pub price_minor: i64,
-    pub currency: String,
-    pub status: String,
+    pub currency: Currency,
+    pub status: PieceStatus,
     pub center_id: i64,
     pub featured: bool,
     pub listed_at: Option<NaiveDateTime>,
@@ -38,16 +41,16 @@ pub struct NewPiece {
     pub slug: String,
     pub title: String,
     pub description: String,
-    pub kind: String,
-    pub metal: String,
-    pub purity: String,
+    pub kind: Kind,
+    pub metal: Metal,
+    pub purity: Purity,
     pub gross_weight_mg: i64,
     pub net_weight_mg: i64,
     pub ring_size: Option<i32>,
     pub huid: Option<String>,
     pub price_minor: i64,
-    pub currency: String,
-    pub status: String,
+    pub currency: Currency,
+    pub status: PieceStatus,
     pub center_id: i64,
     pub featured: bool,
     pub listed_at: Option<NaiveDateTime>,

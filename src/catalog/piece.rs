@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 
 use super::models::PieceRow;
 use super::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
-use crate::money::{Currency, Money};
+use crate::money::Money;
 use crate::web::form::ParseError;
 
 #[derive(Debug, Clone)]
@@ -33,22 +33,20 @@ impl TryFrom<PieceRow> for Piece {
 
     /// Rows were checked when written; a failure here means the database was edited by hand.
     fn try_from(row: PieceRow) -> Result<Self, ParseError> {
-        let currency = Currency::parse(&row.currency)
-            .ok_or_else(|| ParseError(format!("piece {}: unknown currency {}", row.id, row.currency)))?;
         let ctx = |e: ParseError| ParseError(format!("piece {}: {}", row.id, e.0));
         Ok(Self {
             id: row.id,
             sku: Sku::parse(&row.sku).map_err(ctx)?,
             slug: Slug::parse(&row.slug).map_err(ctx)?,
-            kind: Kind::parse(&row.kind).map_err(ctx)?,
-            metal: Metal::parse(&row.metal).map_err(ctx)?,
-            purity: Purity::parse(&row.purity).map_err(ctx)?,
+            kind: row.kind,
+            metal: row.metal,
+            purity: row.purity,
             gross_weight: Milligrams::new(row.gross_weight_mg).map_err(ctx)?,
             net_weight: Milligrams::new(row.net_weight_mg).map_err(ctx)?,
             ring_size: row.ring_size.map(RingSize::new).transpose().map_err(ctx)?,
             huid: row.huid.as_deref().map(Huid::parse).transpose().map_err(ctx)?,
-            status: PieceStatus::parse(&row.status).map_err(ctx)?,
-            price: Money::new(row.price_minor, currency),
+            status: row.status,
+            price: Money::new(row.price_minor, row.currency),
             title: row.title,
             description: row.description,
             center_id: row.center_id,

@@ -114,8 +114,11 @@ impl fmt::Display for Milligrams {
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         pub enum $name { $(#[serde(rename = $code)] $variant,)+ }
+
+        crate::text_column!($name, $what, |c| $name::parse(c).ok());
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];

@@ -406,7 +406,7 @@ pub async fn test_payment(
     match form.outcome.as_str() {
         "pay" => {
             let pi = format!("dev_pi_{}", order.reference);
-            let (total, currency) = (order.total_minor, order.currency.clone());
+            let (total, currency) = (order.total_minor, order.currency);
             let outcome = db::run(&state.pool, move |conn| {
                 // The page pays the order's own session, in full, as Stripe would report it.
                 let session = order_queries::latest_attempt(conn, id)?.and_then(|a| a.session_id).unwrap_or_default();
@@ -414,7 +414,7 @@ pub async fn test_payment(
                     session_id: &session,
                     payment_intent_id: Some(&pi),
                     amount_minor: total,
-                    currency: &currency,
+                    currency: currency.code(),
                     paid: true,
                 };
                 fulfilment::payment_succeeded(conn, id, &report, actor, now())

@@ -116,7 +116,7 @@ pub fn place_order(
             fulfilment::cancel_unpaid(conn, *earlier, Unpaid::Superseded, "customer", now)?;
         }
         let foreign: Vec<String> =
-            pieces.iter().filter(|p| p.currency != cx.currency.code()).map(|p| p.title.clone()).collect();
+            pieces.iter().filter(|p| p.currency != cx.currency).map(|p| p.title.clone()).collect();
         if !foreign.is_empty() {
             return Err(CheckoutError::JustSold(foreign));
         }
@@ -147,7 +147,7 @@ pub fn place_order(
                 shipping_minor: shipping,
                 total_minor: subtotal + shipping,
                 refunded_minor: 0,
-                currency: cx.currency.code().into(),
+                currency: cx.currency,
                 payment_provider: cx.provider.into(),
                 hold_expires_at: hold_until,
                 created_at: now,
@@ -184,7 +184,7 @@ pub fn place_order(
                     sku: p.sku.clone(),
                     title: p.title.clone(),
                     price_minor: p.price_minor,
-                    currency: p.currency.clone(),
+                    currency: p.currency,
                 },
             )?;
             items.push(LineItem {

@@ -18,6 +18,24 @@ pub fn decode<T: StoredText>(code: &str) -> diesel::deserialize::Result<T> {
     T::from_code(code).ok_or_else(|| format!("unknown {} `{code}` in the database", T::WHAT).into())
 }
 
+/// Makes a `Copy` enum with `fn code(self) -> &'static str` a TEXT column: its `StoredText`
+/// (reading a code with the given closure) and the diesel impls of `stored_as_text!`.
+#[macro_export]
+macro_rules! text_column {
+    ($t:ty, $what:literal, |$code:ident| $from:expr) => {
+        impl $crate::db::text::StoredText for $t {
+            const WHAT: &'static str = $what;
+            fn code(&self) -> &'static str {
+                <$t>::code(*self)
+            }
+            fn from_code($code: &str) -> Option<Self> {
+                $from
+            }
+        }
+        $crate::stored_as_text!($t);
+    };
+}
+
 /// Implements diesel's `FromSql`/`ToSql<Text>` for SQLite, PostgreSQL and `db::MultiBackend`
 /// for types that implement `StoredText`.
 #[macro_export]

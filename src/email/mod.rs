@@ -18,7 +18,8 @@ use crate::schema::{email_outbox, order_items, staff};
 
 /// What to send. The worker renders each kind from tera templates (HTML and plain text) with
 /// the order's current data; no email carries an artisan's legal name or a workshop address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum EmailKind {
     /// To the customer: items, totals, the status link.
     OrderConfirmation,
@@ -41,6 +42,8 @@ pub enum EmailKind {
     /// To finance and admins: a dispute was closed (won or lost).
     StaffDisputeClosed,
 }
+
+crate::text_column!(EmailKind, "email kind", |c| EmailKind::parse(c));
 
 impl EmailKind {
     pub const ALL: [EmailKind; 10] = [

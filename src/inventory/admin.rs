@@ -180,10 +180,10 @@ pub async fn list(
             url: format!("/admin/pieces/{}", p.id),
             sku: p.sku.clone(),
             title: p.title.clone(),
-            status: p.status.clone(),
-            status_label: PieceStatus::parse(&p.status).map(|s| s.label()).unwrap_or("Unknown"),
+            status: p.status.code().to_string(),
+            status_label: p.status.label(),
             center_city: city(p.center_id),
-            price: price_of(p, state.settings.currency),
+            price: price_of(p),
             updated: p.updated_at.format("%-d %b %Y %H:%M").to_string(),
         })
         .collect();
@@ -213,8 +213,8 @@ pub async fn list(
     Ok(html(StatusCode::OK, body))
 }
 
-fn price_of(p: &PieceRow, fallback: Currency) -> String {
-    Money::new(p.price_minor, Currency::parse(&p.currency).unwrap_or(fallback)).to_string()
+fn price_of(p: &PieceRow) -> String {
+    Money::new(p.price_minor, p.currency).to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,7 +509,7 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
     ctx.insert("max_upload_mb", &(images::MAX_UPLOAD_BYTES / (1024 * 1024)));
     let title = match &page.piece {
         Some(p) => {
-            let status = PieceStatus::parse(&p.status).ok();
+            let status = Some(p.status);
             ctx.insert("action", &format!("/admin/pieces/{}", p.id));
             ctx.insert(
                 "piece",
@@ -517,7 +517,7 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
                     id: p.id,
                     title: p.title.clone(),
                     sku: p.sku.clone(),
-                    status: p.status.clone(),
+                    status: p.status.code().to_string(),
                     status_label: status.map(|s| s.label()).unwrap_or("Unknown"),
                     public_url: status.filter(|s| s.is_public()).map(|_| format!("/pieces/{}", p.slug)),
                     can_publish: matches!(status, Some(PieceStatus::Draft | PieceStatus::Withdrawn)),

@@ -262,16 +262,16 @@ pub fn create(
             slug,
             title: input.title.clone(),
             description: input.description.clone(),
-            kind: input.kind.code().into(),
-            metal: input.metal.code().into(),
-            purity: input.purity.code().into(),
+            kind: input.kind,
+            metal: input.metal,
+            purity: input.purity,
             gross_weight_mg: input.gross_weight.get(),
             net_weight_mg: input.net_weight.get(),
             ring_size: input.ring_size.map(|r| r.get()),
             huid: input.huid.as_ref().map(|h| h.as_str().to_string()),
             price_minor: input.price.minor,
-            currency: input.price.currency.code().into(),
-            status: PieceStatus::Draft.code().into(),
+            currency: input.price.currency,
+            status: PieceStatus::Draft,
             center_id,
             featured: false,
             listed_at: None,
@@ -416,7 +416,7 @@ pub fn set_status(
         catalog_queries::lock_piece(conn, id)?;
         let piece = find(conn, id)?;
         editor.check(piece.center_id, Subject::Pieces)?;
-        let from = PieceStatus::parse(&piece.status).map_err(AppError::corrupt)?;
+        let from = piece.status;
         let allowed = matches!(
             (from, to),
             (PieceStatus::Draft | PieceStatus::Withdrawn, PieceStatus::Listed)
@@ -480,17 +480,14 @@ pub fn form_of(conn: &mut DbConn, piece: &PieceRow) -> QueryResult<PieceForm> {
     let center = centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id).map(|c| c.code).unwrap_or_default();
     let (wage, _) = wage_state(conn, piece.id)?;
     let grams = |mg: i64| format!("{}.{:03}", mg / 1000, mg % 1000);
-    let major = crate::money::Money::new(
-        piece.price_minor,
-        crate::money::Currency::parse(&piece.currency).unwrap_or(crate::money::Currency::Usd),
-    );
+    let major = crate::money::Money::new(piece.price_minor, piece.currency);
     Ok(PieceForm {
         sku: piece.sku.clone(),
         title: piece.title.clone(),
         description: piece.description.clone(),
-        kind: piece.kind.clone(),
-        metal: piece.metal.clone(),
-        purity: piece.purity.clone(),
+        kind: piece.kind.code().to_string(),
+        metal: piece.metal.code().to_string(),
+        purity: piece.purity.code().to_string(),
         gross_weight_g: grams(piece.gross_weight_mg),
         net_weight_g: grams(piece.net_weight_mg),
         ring_size: piece.ring_size.map(|r| r.to_string()).unwrap_or_default(),

@@ -18,7 +18,7 @@ use crate::auth::CurrentStaff;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
-use crate::money::{Currency, Money};
+use crate::money::Money;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
@@ -124,8 +124,7 @@ pub async fn list(
                 status_label: st.label(),
                 fulfilment_label: o.fulfilment.label(),
                 disputed: o.disputed,
-                total: Money::new(o.total_minor, Currency::parse(&o.currency).unwrap_or(state.settings.currency))
-                    .to_string(),
+                total: Money::new(o.total_minor, o.currency).to_string(),
                 placed: o.created_at.format("%-d %b %Y %H:%M").to_string(),
                 country: o.ship_country.clone(),
             }
@@ -371,7 +370,7 @@ pub async fn refund(
     let me = &form.staff;
     let order = load_for(&state, me, id).await?;
     let f = form.form;
-    let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
+    let currency = order.currency;
     let mut e = FieldErrors::default();
     let amount = match f.amount.trim() {
         "" => None,

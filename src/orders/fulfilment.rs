@@ -20,6 +20,7 @@ use crate::cart::queries as cart_queries;
 use crate::db::{self, DbConn};
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
+use crate::money::Currency;
 use crate::wages::service::{self as wages, BonusOutcome};
 use crate::web::page_cache::bump_version;
 
@@ -65,8 +66,12 @@ fn mismatch(order: &OrderRow, current_session: Option<&str>, report: &PaymentRep
             current_session.unwrap_or("none")
         ));
     }
-    if !report.currency.eq_ignore_ascii_case(&order.currency) {
-        return Some(format!("paid in {} but the order is in {}", report.currency.to_uppercase(), order.currency));
+    if !report.currency.eq_ignore_ascii_case(order.currency.code()) {
+        return Some(format!(
+            "paid in {} but the order is in {}",
+            report.currency.to_uppercase(),
+            order.currency.code()
+        ));
     }
     if report.amount_minor != order.total_minor {
         return Some(format!(
@@ -292,9 +297,7 @@ pub fn cancel_unpaid(
     db::write(conn, |conn| {
         let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
         let from = OrderStatus::PendingPayment;
-        if order.status != from
-            || !queries::move_status(conn, order_id, &[from], OrderStatus::Cancelled, now)?
-        {
+        if order.status != from || !queries::move_status(conn, order_id, &[from], OrderStatus::Cancelled, now)? {
             return Ok(false);
         }
         let released = queries::release_holds(conn, order_id, now)?;
@@ -439,7 +442,8 @@ pub fn dispute_reported(
             id: report.id.clone(),
             order_id,
             amount_minor: report.amount_minor,
-            currency: report.currency.to_uppercase(),
+            // Stripe disputes in the payment's currency; one the shop does not sell in is noted as the order's.
+            currency: Currency::parse(&report.currency.to_uppercase()).unwrap_or(order.currency),
             reason: report.reason.clone(),
             status: report.status.clone(),
             evidence_due_by: report.evidence_due_by,

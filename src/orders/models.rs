@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
+use crate::money::Currency;
 use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, refunds, shipments};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -27,7 +28,7 @@ pub struct OrderRow {
     pub shipping_minor: i64,
     pub total_minor: i64,
     pub refunded_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub payment_provider: String,
     pub checkout_session_id: Option<String>,
     pub payment_intent_id: Option<String>,
@@ -66,7 +67,7 @@ pub struct NewOrder {
     pub shipping_minor: i64,
     pub total_minor: i64,
     pub refunded_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub payment_provider: String,
     pub hold_expires_at: NaiveDateTime,
     pub created_at: NaiveDateTime,
@@ -86,7 +87,7 @@ pub struct OrderItemRow {
     pub sku: String,
     pub title: String,
     pub price_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -98,7 +99,7 @@ pub struct NewOrderItem {
     pub sku: String,
     pub title: String,
     pub price_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -143,7 +144,7 @@ pub struct RefundRow {
     pub id: i64,
     pub order_id: i64,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub reason: String,
     pub idempotency_key: String,
     pub provider_refund_id: Option<String>,
@@ -156,7 +157,7 @@ pub struct RefundRow {
 pub struct NewRefund {
     pub order_id: i64,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub reason: String,
     pub idempotency_key: String,
     pub status: String,
@@ -188,7 +189,7 @@ pub struct DisputeRow {
     pub id: String,
     pub order_id: i64,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub reason: String,
     /// Stripe's status: warning_needs_response, warning_under_review, warning_closed,
     /// needs_response, under_review, won, lost, prevented.

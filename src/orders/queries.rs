@@ -135,7 +135,13 @@ pub fn set_received(conn: &mut DbConn, id: i64, received_minor: i64, now: NaiveD
         .map(|_| ())
 }
 
-pub fn set_refunded(conn: &mut DbConn, id: i64, total: i64, status: OrderStatus, now: NaiveDateTime) -> QueryResult<()> {
+pub fn set_refunded(
+    conn: &mut DbConn,
+    id: i64,
+    total: i64,
+    status: OrderStatus,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(orders::table.find(id))
         .set((orders::refunded_minor.eq(total), orders::status.eq(status), orders::updated_at.eq(now)))
         .execute(conn)
@@ -403,7 +409,11 @@ pub fn relist_sold(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Quer
     let sold_again = later_items
         .inner_join(later_orders.on(later_orders.field(orders::id).eq(later_items.field(order_items::order_id))))
         .filter(later_items.field(order_items::order_id).gt(order_id))
-        .filter(later_orders.field(orders::status).eq_any([OrderStatus::Paid, OrderStatus::PartiallyRefunded, OrderStatus::Refunded]))
+        .filter(later_orders.field(orders::status).eq_any([
+            OrderStatus::Paid,
+            OrderStatus::PartiallyRefunded,
+            OrderStatus::Refunded,
+        ]))
         .select(later_items.field(order_items::piece_id));
     diesel::update(
         pieces::table

@@ -202,7 +202,7 @@ fn day(t: Option<NaiveDateTime>) -> Option<String> {
 
 pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderView, AppError> {
     let order = &full.order;
-    let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
+    let currency = order.currency;
     let status = order.status;
     let fulfilment = order.fulfilment;
     let country = countries::name_of(&order.ship_country).unwrap_or(&order.ship_country).to_string();
@@ -384,8 +384,7 @@ pub fn advance(
                 message: "The parcel changed meanwhile; reload and try again.".into(),
             });
         }
-        let all: Vec<ShipmentStatus> =
-            queries::shipments_of(conn, order.id)?.iter().map(|s| s.status).collect();
+        let all: Vec<ShipmentStatus> = queries::shipments_of(conn, order.id)?.iter().map(|s| s.status).collect();
         let fulfilment = Fulfilment::of(&all);
         queries::set_fulfilment(conn, order.id, fulfilment, now)?;
         let center = crate::centers::all(conn)?
@@ -497,7 +496,7 @@ pub async fn refund(
                 .max(order.refunded_minor);
             let refundable = order.received_minor - committed;
             let amount = amount_minor.unwrap_or(refundable);
-            let currency = Currency::parse(&order.currency).ok_or_else(|| AppError::corrupt(&order.currency))?;
+            let currency = order.currency;
             if refundable <= 0 {
                 return Err(RefundError::Invalid("amount", "This order has been refunded in full already.".into()));
             }
@@ -516,7 +515,7 @@ pub async fn refund(
                 &NewRefund {
                     order_id,
                     amount_minor: amount,
-                    currency: order.currency.clone(),
+                    currency: order.currency,
                     reason: reason.clone(),
                     idempotency_key: key2.clone(),
                     status: "pending".into(),

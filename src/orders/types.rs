@@ -16,7 +16,17 @@ use serde::Serialize;
 ///                     └─▶ refunded / partially_refunded (a payment that lost its pieces, refunded)
 /// ```
 /// `disputed` is a separate flag (a dispute can open at any stage).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderStatus {
@@ -102,7 +112,17 @@ impl OrderStatus {
 }
 
 /// Where the order's parcels are, derived from its shipments (one per center).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Fulfilment {
@@ -162,7 +182,17 @@ impl Fulfilment {
 }
 
 /// One center's parcel of an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum ShipmentStatus {
@@ -205,21 +235,9 @@ impl ShipmentStatus {
     }
 }
 
-macro_rules! stored {
-    ($($t:ident: $what:literal),+) => {$(
-        impl crate::db::text::StoredText for $t {
-            const WHAT: &'static str = $what;
-            fn code(&self) -> &'static str {
-                $t::code(*self)
-            }
-            fn from_code(code: &str) -> Option<Self> {
-                $t::parse(code)
-            }
-        }
-        crate::stored_as_text!($t);
-    )+};
-}
-stored!(OrderStatus: "order status", Fulfilment: "order fulfilment", ShipmentStatus: "shipment status");
+crate::text_column!(OrderStatus, "order status", |c| OrderStatus::parse(c));
+crate::text_column!(Fulfilment, "order fulfilment", |c| Fulfilment::parse(c));
+crate::text_column!(ShipmentStatus, "shipment status", |c| ShipmentStatus::parse(c));
 
 /// The public order reference, `FG-000123`, from the order's id.
 pub fn reference_of(id: i64) -> String {

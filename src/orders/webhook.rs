@@ -238,7 +238,6 @@ struct RefundJob {
     order_id: i64,
     payment_intent_id: String,
     amount_minor: i64,
-    currency: String,
 }
 
 impl RefundJob {
@@ -302,14 +301,13 @@ fn store_and_apply(
             Some(Some(_)) | None => Ok(Stored::AlreadyProcessed),
             // Stored but not processed: only a refund still owed leaves it so.
             Some(None) => match action {
-                Action::Paid { session, payment_intent_id: Some(pi), amount_minor, currency, .. } => {
+                Action::Paid { session, payment_intent_id: Some(pi), amount_minor, .. } => {
                     let order_id = queries::order_of_session(conn, &session.id)?.or(session.order_hint);
                     match order_id {
                         Some(order_id) => Ok(Stored::RefundDue(RefundJob {
                             order_id,
                             payment_intent_id: pi.clone(),
                             amount_minor: *amount_minor,
-                            currency: currency.clone(),
                         })),
                         None => Ok(Stored::AlreadyProcessed),
                     }
@@ -372,7 +370,6 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
                             order_id,
                             payment_intent_id: pi.clone(),
                             amount_minor: *amount_minor,
-                            currency: currency.clone(),
                         }))
                     }
                     None => tracing::error!(
@@ -476,10 +473,8 @@ fn record_refund(
         queries::lock(conn, job.order_id)?;
         let key = job.idempotency_key();
         if queries::refund_by_key(conn, &key)?.is_none() {
-            let currency = match job.currency.as_str() {
-                "" => queries::find(conn, job.order_id)?.ok_or(AppError::NotFound)?.currency,
-                c => c.to_string(),
-            };
+            // The refund is in the currency the order was paid in.
+            let currency = queries::find(conn, job.order_id)?.ok_or(AppError::NotFound)?.currency;
             let id = queries::insert_refund(
                 conn,
                 &NewRefund {

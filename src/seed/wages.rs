@@ -43,7 +43,7 @@ fn ist(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
 }
 
 /// id, center, status, listed at, price, currency, SKU, title.
-type PieceRow = (i64, i64, String, Option<NaiveDateTime>, i64, String, String, String);
+type PieceRow = (i64, i64, String, Option<NaiveDateTime>, i64, Currency, String, String);
 
 /// A demo piece that was listed at some point (so accepted into inventory).
 struct DemoPiece {
@@ -52,7 +52,7 @@ struct DemoPiece {
     status: String,
     accepted_at: NaiveDateTime,
     price_minor: i64,
-    currency: String,
+    currency: Currency,
     sku: String,
     title: String,
     makers: Vec<(i64, i64)>,
@@ -226,7 +226,7 @@ pub fn demo_history(
             Step::Sale { piece, n } => {
                 let order_id = demo_order(conn, cipher, &demo[piece], n, kolkata, at, now, currency)?;
                 let paid = india_date(at + Duration::minutes(2));
-                if demo[piece].currency != ledger::CURRENCY && rates.insert(paid) {
+                if demo[piece].currency.code() != ledger::CURRENCY && rates.insert(paid) {
                     // Finance records the day's rate; that posts the bonus waiting for it.
                     let rate = demo_rate(currency, paid)?;
                     let when = (at + Duration::minutes(50)).min(now - Duration::minutes(1));
@@ -364,7 +364,7 @@ fn demo_order(
             shipping_minor: option.price_minor,
             total_minor: total,
             refunded_minor: 0,
-            currency: piece.currency.clone(),
+            currency: piece.currency,
             payment_provider: "development".into(),
             hold_expires_at: at + Duration::minutes(45),
             created_at: at,
@@ -384,7 +384,7 @@ fn demo_order(
             sku: piece.sku.clone(),
             title: piece.title.clone(),
             price_minor: piece.price_minor,
-            currency: piece.currency.clone(),
+            currency: piece.currency,
         },
     )?;
     order_queries::add_event(
@@ -396,13 +396,7 @@ fn demo_order(
         at,
     )?;
     let paid_at = at + Duration::minutes(2);
-    order_queries::move_status(
-        conn,
-        order_id,
-        &[OrderStatus::PendingPayment],
-        OrderStatus::Paid,
-        paid_at,
-    )?;
+    order_queries::move_status(conn, order_id, &[OrderStatus::PendingPayment], OrderStatus::Paid, paid_at)?;
     order_queries::add_event(
         conn,
         order_id,

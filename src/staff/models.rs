@@ -12,7 +12,7 @@ pub struct StaffRow {
     pub id: i64,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub center_id: Option<i64>,
     pub password_hash: Option<String>,
     pub totp_secret: Option<String>,
@@ -24,10 +24,6 @@ pub struct StaffRow {
 }
 
 impl StaffRow {
-    /// Unknown roles fail closed: they get no permissions at all.
-    pub fn role(&self) -> Option<Role> {
-        Role::parse(&self.role).ok()
-    }
     pub fn is_active(&self) -> bool {
         self.disabled_at.is_none()
     }
@@ -38,7 +34,7 @@ impl StaffRow {
 pub struct NewStaff {
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub center_id: Option<i64>,
     pub password_hash: Option<String>,
     pub totp_enabled: bool,

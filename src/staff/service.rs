@@ -73,7 +73,7 @@ pub fn add(
             &NewStaff {
                 email: input.email.as_str().into(),
                 display_name: input.display_name.clone(),
-                role: input.role.code().into(),
+                role: input.role,
                 center_id,
                 password_hash: None,
                 totp_enabled: false,

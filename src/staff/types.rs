@@ -32,13 +32,26 @@ impl Email {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Admin,
     Finance,
     Manager,
 }
+
+crate::text_column!(Role, "role", |c| Role::parse(c).ok());
 
 impl Role {
     pub const ALL: [Role; 3] = [Role::Admin, Role::Finance, Role::Manager];

@@ -162,7 +162,7 @@ async fn publishing_posts_wages_split_by_hours_and_fixes_the_labor_record() {
     let res = app.post_form(&format!("/admin/pieces/{bare_id}/publish"), Some(&me), &[]).await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("record who made the piece"));
-    assert_eq!(crate::admin_pieces::piece_row(&app, bare_id).status, "draft");
+    assert_eq!(crate::admin_pieces::piece_row(&app, bare_id).status.code(), "draft");
     assert_eq!(wage_state(&app, bare_id), (None, false));
 
     let labor = format!("{a_public}, 10\n{b_public}, 5");
