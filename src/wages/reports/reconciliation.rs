@@ -12,7 +12,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::schema::{exchange_rates, ledger_entries, order_events, order_items, orders};
 use crate::wages::ledger;
-use crate::wages::policy::{self, round_minor, Policy};
+use crate::wages::policy::{self, Policy};
 use crate::wages::service::SALE_EVENT;
 use crate::wages::types::{india_date, EntryKind, PositiveDecimal};
 
@@ -77,7 +77,7 @@ impl Reconciliation {
 
 /// Every paid order must have sale-bonus entries for each of its pieces, and every sale-bonus
 /// entry must point to a paid order (and a piece on it). Also recomputes each posted bonus with
-/// the recorded rate and policy, as `service::post_sale_bonus` does.
+/// the recorded rate and policy (`Policy::sale_bonus`, the formula `service::post_sale_bonus` posts).
 pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
     // The first `paid` event of each order.
     let paid_events: Vec<(i64, NaiveDateTime, String)> = order_events::table
@@ -182,8 +182,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
             }
             Some(&got) => {
                 if let (Some(rate), Some(policy)) = (rate, policy) {
-                    let expected =
-                        round_minor(Decimal::from(*price_minor) * rate * policy.bonus_percent / Decimal::ONE_HUNDRED);
+                    let expected = policy.sale_bonus(*price_minor, rate);
                     if expected != got {
                         wrong_amounts.push(WrongBonus {
                             order_id: *order_id,
