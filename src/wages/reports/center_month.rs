@@ -16,7 +16,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::schema::ledger_entries;
 use crate::wages::ledger::{self, counts};
-use crate::wages::policy::{self, PolicyRow};
+use crate::wages::policy::{self, hours_label, inr, PolicyRow};
 use crate::wages::types::Month;
 
 /// One artisan's month: what they earned, were paid and are owed, and how it compares with the
@@ -256,4 +256,73 @@ pub(super) fn artisan_month(
         below_living_wage: r.below_living_wage,
         late,
     }
+}
+
+/// The report as plain text for a terminal (`fairgold wages report`): the policy line, one
+/// line per artisan with their flags, the totals and the month's counts.
+pub fn render_text(report: &CenterMonth) -> String {
+    let mut lines = vec![format!("{} — {}", report.center.name, report.month.label())];
+    lines.push(match &report.policy {
+        Some(p) => format!(
+            "Policy from {}: legal minimum {}/month, living wage {}, {} h/month",
+            p.effective_from,
+            inr(p.legal_min_monthly_minor),
+            p.living_wage_monthly_minor
+                .map(|l| format!("{}/month", inr(l)))
+                .unwrap_or_else(|| "not set (finance must enter one)".into()),
+            p.standard_hours_per_month
+        ),
+        None => "No wage policy in force for this month: finance must add one.".to_string(),
+    });
+    lines.push(String::new());
+    lines.push(format!(
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  flags",
+        "artisan", "public id", "pieces", "hours", "wages", "bonuses", "paid", "balance", "per hour"
+    ));
+    for r in &report.rows {
+        let mut flags = Vec::new();
+        if r.below_legal_minimum {
+            flags.push("BELOW LEGAL MINIMUM");
+        }
+        match r.below_living_wage {
+            Some(true) => flags.push("below living wage"),
+            None if r.minutes > 0 => flags.push("living wage unknown"),
+            _ => {}
+        }
+        if r.late {
+            flags.push("paid late");
+        }
+        let hours = if r.minutes > 0 { hours_label(r.minutes).replace(" hours", " h") } else { "—".into() };
+        lines.push(format!(
+            "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  {}",
+            r.alias,
+            r.public_id,
+            r.pieces,
+            hours,
+            inr(r.wages_minor),
+            inr(r.bonuses_minor + r.adjustments_minor),
+            inr(r.paid_minor),
+            inr(r.balance_end_minor),
+            r.effective_hourly_minor.map(inr).unwrap_or_else(|| "—".into()),
+            flags.join(", ")
+        ));
+    }
+    lines.push(format!(
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13}",
+        "total",
+        "",
+        report.total_pieces,
+        hours_label(report.total_minutes).replace(" hours", " h"),
+        inr(report.total_wages_minor),
+        inr(report.total_bonuses_minor + report.total_adjustments_minor),
+        inr(report.total_paid_minor),
+        inr(report.total_balance_end_minor),
+    ));
+    lines.push(String::new());
+    lines.push(format!(
+        "{} below the legal minimum, {} below the living wage, {} paid late (wages are due by the 7th of \
+         the next month). Bonuses include approved adjustments.",
+        report.below_legal_count, report.below_living_count, report.late_count
+    ));
+    lines.join("\n") + "\n"
 }

@@ -20,7 +20,7 @@ use diesel::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub use center_month::{center_month, center_month_on, ArtisanMonth, CenterMonth};
+pub use center_month::{center_month, center_month_on, render_text, ArtisanMonth, CenterMonth};
 pub use earnings::{earnings, CenterPoint, CenterSeries, Earnings, EarningsRow};
 pub use late::{late, LateMonth};
 pub use reconciliation::{reconciliation, MissingBonus, MissingReason, OrphanBonus, Reconciliation, WrongBonus};
