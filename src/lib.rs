@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog;
 pub mod centers;
 pub mod checkout;
+pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod db;

@@ -97,11 +97,13 @@ impl NewEntry {
     }
 }
 
-/// One entry as inserted, by `append` and by `append_many`. A missing value is written as
-/// NULL (the columns have no defaults, and SQLite has no DEFAULT inside a multi-row VALUES).
-#[derive(Insertable)]
+/// An entry as stored and hashed: every column but its own hash. `append` and `append_many`
+/// build it from a `NewEntry`, `verify` reads it back from an `EntryRow`; a missing value is
+/// written as NULL (the columns have no defaults, and SQLite has no DEFAULT inside a multi-row
+/// VALUES).
+#[derive(Debug, Clone, Copy, Insertable)]
 #[diesel(table_name = ledger_entries, treat_none_as_null = true)]
-struct Row<'a> {
+struct Content<'a> {
     id: i64,
     kind: &'a str,
     artisan_id: i64,
@@ -117,6 +119,14 @@ struct Row<'a> {
     recorded_by: &'a str,
     recorded_at: NaiveDateTime,
     prev_hash: &'a str,
+}
+
+/// One entry as inserted: its content and the hash of it.
+#[derive(Insertable)]
+#[diesel(table_name = ledger_entries)]
+struct Row<'a> {
+    #[diesel(embed)]
+    content: Content<'a>,
     hash: &'a str,
 }
 
@@ -124,43 +134,27 @@ struct Row<'a> {
 pub const CURRENCY: &str = "INR";
 
 /// The hash of an entry: SHA-256 over every stored field, each length-prefixed so that no
-/// two different entries can produce the same input, ending with the previous hash.
-#[allow(clippy::too_many_arguments)]
-fn hash_of(
-    id: i64,
-    kind: &str,
-    artisan_id: i64,
-    center_id: i64,
-    amount_minor: i64,
-    currency: &str,
-    occurred_on: NaiveDate,
-    labor_minutes: Option<i64>,
-    piece_id: Option<i64>,
-    order_id: Option<i64>,
-    refers_to: Option<i64>,
-    details: &str,
-    recorded_by: &str,
-    recorded_at: NaiveDateTime,
-    prev_hash: &str,
-) -> String {
+/// two different entries can produce the same input, ending with the previous hash. (The
+/// audit export's README tells auditors this recipe: it never changes.)
+fn hash_of(c: &Content<'_>) -> String {
     let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
     let fields = [
         "fairgold-ledger-v1".to_string(),
-        id.to_string(),
-        kind.to_string(),
-        artisan_id.to_string(),
-        center_id.to_string(),
-        amount_minor.to_string(),
-        currency.to_string(),
-        occurred_on.format("%Y-%m-%d").to_string(),
-        opt(labor_minutes),
-        opt(piece_id),
-        opt(order_id),
-        opt(refers_to),
-        details.to_string(),
-        recorded_by.to_string(),
-        recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
-        prev_hash.to_string(),
+        c.id.to_string(),
+        c.kind.to_string(),
+        c.artisan_id.to_string(),
+        c.center_id.to_string(),
+        c.amount_minor.to_string(),
+        c.currency.to_string(),
+        c.occurred_on.format("%Y-%m-%d").to_string(),
+        opt(c.labor_minutes),
+        opt(c.piece_id),
+        opt(c.order_id),
+        opt(c.refers_to),
+        c.details.to_string(),
+        c.recorded_by.to_string(),
+        c.recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+        c.prev_hash.to_string(),
     ];
     let mut h = Sha256::new();
     for f in &fields {
@@ -172,24 +166,51 @@ fn hash_of(
     format!("{:x}", h.finalize())
 }
 
-fn hash_row(e: &EntryRow) -> String {
-    hash_of(
-        e.id,
-        &e.kind,
-        e.artisan_id,
-        e.center_id,
-        e.amount_minor,
-        &e.currency,
-        e.occurred_on,
-        e.labor_minutes,
-        e.piece_id,
-        e.order_id,
-        e.refers_to,
-        &e.details,
-        &e.recorded_by,
-        e.recorded_at,
-        &e.prev_hash,
-    )
+impl EntryRow {
+    /// What was hashed when this entry was written (if nobody changed the row since).
+    fn content(&self) -> Content<'_> {
+        Content {
+            id: self.id,
+            kind: &self.kind,
+            artisan_id: self.artisan_id,
+            center_id: self.center_id,
+            amount_minor: self.amount_minor,
+            currency: &self.currency,
+            occurred_on: self.occurred_on,
+            labor_minutes: self.labor_minutes,
+            piece_id: self.piece_id,
+            order_id: self.order_id,
+            refers_to: self.refers_to,
+            details: &self.details,
+            recorded_by: &self.recorded_by,
+            recorded_at: self.recorded_at,
+            prev_hash: &self.prev_hash,
+        }
+    }
+}
+
+impl NewEntry {
+    /// Its content as entry `id`, recorded at `recorded_at` after the entry hashed `prev_hash`
+    /// (`details` is `self.details` as text, which the caller keeps).
+    fn content<'a>(&'a self, id: i64, details: &'a str, recorded_at: NaiveDateTime, prev_hash: &'a str) -> Content<'a> {
+        Content {
+            id,
+            kind: self.kind.code(),
+            artisan_id: self.artisan_id,
+            center_id: self.center_id,
+            amount_minor: self.amount_minor,
+            currency: CURRENCY,
+            occurred_on: self.occurred_on,
+            labor_minutes: self.labor_minutes,
+            piece_id: self.piece_id,
+            order_id: self.order_id,
+            refers_to: self.refers_to,
+            details,
+            recorded_by: &self.recorded_by,
+            recorded_at,
+            prev_hash,
+        }
+    }
 }
 
 /// PostgreSQL keeps microseconds; store (and hash) exactly what both backends give back.
@@ -220,46 +241,10 @@ pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> QueryResul
         .set(ledger_head::last_id.eq(ledger_head::last_id + 1))
         .returning((ledger_head::last_id, ledger_head::last_hash))
         .get_result(conn)?;
-    let recorded_at = to_micros(now);
     let details = e.details.to_string();
-    let kind = e.kind.code();
-    let hash = hash_of(
-        id,
-        kind,
-        e.artisan_id,
-        e.center_id,
-        e.amount_minor,
-        CURRENCY,
-        e.occurred_on,
-        e.labor_minutes,
-        e.piece_id,
-        e.order_id,
-        e.refers_to,
-        &details,
-        &e.recorded_by,
-        recorded_at,
-        &prev,
-    );
-    diesel::insert_into(ledger_entries::table)
-        .values(Row {
-            id,
-            kind,
-            artisan_id: e.artisan_id,
-            center_id: e.center_id,
-            amount_minor: e.amount_minor,
-            currency: CURRENCY,
-            occurred_on: e.occurred_on,
-            labor_minutes: e.labor_minutes,
-            piece_id: e.piece_id,
-            order_id: e.order_id,
-            refers_to: e.refers_to,
-            details: &details,
-            recorded_by: &e.recorded_by,
-            recorded_at,
-            prev_hash: &prev,
-            hash: &hash,
-        })
-        .execute(conn)?;
+    let content = e.content(id, &details, to_micros(now), &prev);
+    let hash = hash_of(&content);
+    diesel::insert_into(ledger_entries::table).values(Row { content, hash: &hash }).execute(conn)?;
     diesel::update(ledger_head::table.find(1)).set(ledger_head::last_hash.eq(&hash)).execute(conn)?;
     Ok(id)
 }
@@ -285,23 +270,7 @@ pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> 
         let id = first_id + k as i64;
         let recorded_at = to_micros(*at);
         let details = e.details.to_string();
-        let hash = hash_of(
-            id,
-            e.kind.code(),
-            e.artisan_id,
-            e.center_id,
-            e.amount_minor,
-            CURRENCY,
-            e.occurred_on,
-            e.labor_minutes,
-            e.piece_id,
-            e.order_id,
-            e.refers_to,
-            &details,
-            &e.recorded_by,
-            recorded_at,
-            &prev,
-        );
+        let hash = hash_of(&e.content(id, &details, recorded_at, &prev));
         owned.push((id, recorded_at, details, std::mem::replace(&mut prev, hash.clone()), hash));
     }
     for (chunk, source) in owned.chunks(BATCH).zip(entries.chunks(BATCH)) {
@@ -309,21 +278,7 @@ pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> 
             .iter()
             .zip(source)
             .map(|((id, recorded_at, details, prev_hash, hash), (_, e))| Row {
-                id: *id,
-                kind: e.kind.code(),
-                artisan_id: e.artisan_id,
-                center_id: e.center_id,
-                amount_minor: e.amount_minor,
-                currency: CURRENCY,
-                occurred_on: e.occurred_on,
-                labor_minutes: e.labor_minutes,
-                piece_id: e.piece_id,
-                order_id: e.order_id,
-                refers_to: e.refers_to,
-                details,
-                recorded_by: &e.recorded_by,
-                recorded_at: *recorded_at,
-                prev_hash,
+                content: e.content(*id, details, *recorded_at, prev_hash),
                 hash,
             })
             .collect();
@@ -374,7 +329,7 @@ pub fn verify(conn: &mut DbConn) -> Result<Verification, AppError> {
                             .into(),
                 });
             }
-            if hash_row(&e) != e.hash {
+            if hash_of(&e.content()) != e.hash {
                 return Ok(Verification::Broken {
                     entry: e.id,
                     reason: "its content does not match its hash (the row was changed after it was written)".into(),
@@ -454,4 +409,81 @@ pub fn between(
         q = q.filter(ledger_entries::center_id.eq(c));
     }
     q.load(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash is the auditors' recipe and what `verify` checks rows written years ago
+    /// against: these two values were computed before the code was last reshaped, and must
+    /// never change.
+    #[test]
+    fn the_hash_of_a_known_entry_never_changes() {
+        let on = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let at = on.and_hms_micro_opt(9, 30, 15, 123_456).unwrap();
+        let first = Content {
+            id: 7,
+            kind: "sale_bonus",
+            artisan_id: 3,
+            center_id: 1,
+            amount_minor: 52_003,
+            currency: CURRENCY,
+            occurred_on: on,
+            labor_minutes: None,
+            piece_id: Some(11),
+            order_id: Some(5),
+            refers_to: None,
+            details: r#"{"bonus_percent":"5","inr_per_unit":"84.25"}"#,
+            recorded_by: "system",
+            recorded_at: at,
+            prev_hash: GENESIS,
+        };
+        let h1 = hash_of(&first);
+        assert_eq!(h1, "2bfcd0f83c5f596ad587978a0fdda454815ac81b4cf30ead48172caa0dd92203");
+        let second = Content {
+            id: 8,
+            kind: "wage_earned",
+            amount_minor: 111_121,
+            labor_minutes: Some(600),
+            order_id: None,
+            refers_to: Some(2),
+            details: "{}",
+            recorded_by: "finance@fairgold.test",
+            prev_hash: &h1,
+            ..first
+        };
+        assert_eq!(hash_of(&second), "5fe04111e127c1f3248044747f9c8c6d8bbcdc5b49b051bd37ea9e5c5fd2c583");
+    }
+
+    #[test]
+    fn a_new_entry_and_the_row_read_back_hash_the_same() {
+        let on = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        let at = on.and_hms_micro_opt(9, 30, 15, 123_456).unwrap();
+        let mut e = NewEntry::new(EntryKind::Payout, 3, 1, -250_000, on);
+        e.details = serde_json::json!({ "method": "upi", "reference": "UPI-1" });
+        e.recorded_by = "finance@fairgold.test".into();
+        let details = e.details.to_string();
+        let written = e.content(9, &details, at, GENESIS);
+        let hash = hash_of(&written);
+        let row = EntryRow {
+            id: 9,
+            kind: "payout".into(),
+            artisan_id: 3,
+            center_id: 1,
+            amount_minor: -250_000,
+            currency: CURRENCY.into(),
+            occurred_on: on,
+            labor_minutes: None,
+            piece_id: None,
+            order_id: None,
+            refers_to: None,
+            details: details.clone(),
+            recorded_by: "finance@fairgold.test".into(),
+            recorded_at: at,
+            prev_hash: GENESIS.into(),
+            hash: hash.clone(),
+        };
+        assert_eq!(hash_of(&row.content()), hash);
+    }
 }

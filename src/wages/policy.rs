@@ -102,6 +102,15 @@ impl Policy {
         round_minor(self.target_hourly() * Decimal::from(minutes) / Decimal::from(60))
     }
 
+    /// The sale bonus of one piece, in rupee minor units: this policy's percentage of the piece's
+    /// net sale (its price on the order, `net_sale_minor` in the sale currency, shipping
+    /// excluded) at `inr_per_unit` rupees per unit of that currency, rounded to the paisa (half
+    /// away from zero). The one formula: `service::post_sale_bonus` posts it, shared by the
+    /// makers' hours (`split::by_minutes`), and the reconciliation report recomputes it.
+    pub fn sale_bonus(&self, net_sale_minor: i64, inr_per_unit: Decimal) -> i64 {
+        round_minor(Decimal::from(net_sale_minor) * inr_per_unit * self.bonus_percent / Decimal::ONE_HUNDRED)
+    }
+
     /// Checks a wage for `minutes` of work against the floors, exactly (integer cross-
     /// multiplication, no rounding): wage/hours against monthly/standard hours.
     pub fn check(&self, wage_minor: i64, minutes: i64) -> WageCheck {
@@ -281,6 +290,17 @@ mod tests {
         let p = policy(1_524_600, None);
         // 15,246 / 208 × 1.2 × 1 h = 87.9576… → ₹87.96
         assert_eq!(p.proposed_wage(60), 8_796);
+    }
+
+    #[test]
+    fn the_sale_bonus_is_the_percentage_of_the_net_sale_in_rupees_rounded_half_away_from_zero() {
+        let p = policy(1_248_000, None); // 5 %
+                                         // $123.45 at ₹84.25: ₹10,400.6625 × 5 % = ₹520.033125 → ₹520.03
+        assert_eq!(p.sale_bonus(12_345, Decimal::new(8425, 2)), 52_003);
+        // ₹ at 1: 5 % of ₹0.10 = 0.5 paise → 1 paisa; of ₹0.30 = 1.5 → 2.
+        assert_eq!(p.sale_bonus(10, Decimal::ONE), 1);
+        assert_eq!(p.sale_bonus(30, Decimal::ONE), 2);
+        assert_eq!(p.sale_bonus(9, Decimal::ONE), 0);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::ledger::{self, NewEntry};
-use super::policy::{self, inr, round_minor, WageCheck};
+use super::policy::{self, inr, WageCheck};
 use super::split;
 use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
 use crate::audit::{self, Actor};
@@ -160,7 +160,7 @@ pub fn rate_for(conn: &mut DbConn, currency: &str, on: NaiveDate) -> Result<Opti
 /// Posts the sale bonus of a paid order: for each piece, the center's bonus percentage (policy
 /// in force on the payment day) of the piece's net sale — its price on the order, shipping
 /// excluded — converted to rupees at the rate finance recorded for that day, rounded to the
-/// paisa (half away from zero), then shared by the makers' hours. Idempotent: a piece whose
+/// paisa (half away from zero; `Policy::sale_bonus`), then shared by the makers' hours. Idempotent: a piece whose
 /// bonus is in the ledger is skipped (and a unique index refuses a second one), so a webhook
 /// delivered twice pays no second bonus.
 ///
@@ -198,7 +198,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
                 continue;
             };
             let makers = makers_of(conn, piece_id)?;
-            let bonus = round_minor(Decimal::from(price_minor) * rate * policy.bonus_percent / Decimal::ONE_HUNDRED);
+            let bonus = policy.sale_bonus(price_minor, rate);
             for ((artisan_id, share), (_, minutes)) in split::by_minutes(bonus, &makers).into_iter().zip(&makers) {
                 let mut e = NewEntry::new(EntryKind::SaleBonus, artisan_id, center_id, share, on);
                 e.piece_id = Some(piece_id);

@@ -1,0 +1,30 @@
+//! `fairgold serve` (the default) and `fairgold migrate`.
+
+use super::{open, CliError};
+use crate::config::Settings;
+use crate::startup::Application;
+use crate::{db, seed};
+
+/// Serves the shop until SIGTERM or Ctrl-C (in-flight requests finish first).
+pub(super) fn serve(settings: Settings) -> Result<(), CliError> {
+    actix_web::rt::System::new().block_on(async move {
+        let listen = settings.listen;
+        let base = settings.base_url.clone();
+        let backend = settings.database.backend_name();
+        let env = settings.env;
+        let app = Application::build(settings).await.map_err(CliError::Serve)?;
+        tracing::info!(%listen, database = backend, ?env, "fairgold is serving at {base}");
+        app.run().await.map_err(|e| CliError::Serve(e.into()))?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+/// Applies pending migrations and the reference data (the two centers, their wage policies).
+pub(super) fn migrate(settings: &Settings) -> Result<(), CliError> {
+    let mut conn = open(settings)?;
+    let n = db::migrate(&mut conn)?;
+    seed::centers(&mut conn, chrono::Utc::now().naive_utc())?;
+    println!("{n} migration(s) applied to the {} database", settings.database.backend_name());
+    Ok(())
+}

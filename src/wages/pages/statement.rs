@@ -1,0 +1,171 @@
+//! An artisan's printable monthly statement and its CSV (`/admin/wages/statements/…`).
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use serde_json::json;
+use tera::Context;
+
+use super::{decrypt, display, hours, html, log, now, parse_month, FINANCE};
+use crate::auth::CurrentStaff;
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::wages::reports::{self, Statement};
+use crate::wages::types::Month;
+
+/// Loads the statement and the artisan's sealed legal name, logging the view (`action`).
+async fn load_statement(
+    state: &AppState,
+    me: &CurrentStaff,
+    public_id: String,
+    month: Month,
+    action: &'static str,
+) -> Result<(Statement, String), AppError> {
+    let (actor, at) = (me.actor(), now());
+    let (st, sealed) = db::run(&state.pool, move |conn| {
+        db::write::<_, AppError, _>(conn, |conn| {
+            let st = reports::statement(conn, &public_id, month)?.ok_or(AppError::NotFound)?;
+            let sealed = reports::sealed_legal_names(conn, &[st.artisan.id])?;
+            log(
+                conn,
+                &actor,
+                action,
+                ("artisan", Some(st.artisan.id.to_string())),
+                Some(st.center.id),
+                json!({ "month": month.to_string(), "public_id": st.artisan.public_id }),
+                at,
+            )?;
+            Ok((st, sealed))
+        })
+    })
+    .await?;
+    let legal = decrypt(state, sealed.get(&st.artisan.id))?;
+    Ok((st, legal))
+}
+
+pub async fn statement(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    me.require(FINANCE)?;
+    let (public_id, month) = path.into_inner();
+    let month = parse_month(&month)?;
+    let (st, legal_name) = load_statement(&state, &me, public_id, month, "wages.statement.view").await?;
+    let mut ctx = Context::new();
+    let base = format!("/admin/wages/statements/{}", st.artisan.public_id);
+    ctx.insert("st", &display(&st)?);
+    ctx.insert("legal_name", &legal_name);
+    ctx.insert("month_label", &month.label());
+    ctx.insert("prev_url", &format!("{base}/{}", month.prev()));
+    ctx.insert("next_url", &format!("{base}/{}", month.next()));
+    ctx.insert("csv_url", &format!("{base}/{month}/csv"));
+    ctx.insert("center_url", &format!("/admin/wages/centers/{}/{month}", st.center.code));
+    ctx.insert("deadline", &month.pay_deadline().to_string());
+    let title = format!("Statement: {} — {}", st.artisan.alias, month.label());
+    let body = state.templates.render_admin("admin/wages/statement.html", &title, Some(&me), ctx)?;
+    Ok(html(StatusCode::OK, body))
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe (text typed by staff).
+fn cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Rupees with two decimals and no grouping, for spreadsheets: "-1234.50".
+fn rupees(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", minor.unsigned_abs() / 100, minor.unsigned_abs() % 100)
+}
+
+/// The statement as CSV: one line per entry between the opening and closing balances.
+pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, AppError> {
+    let fail = |e: csv::Error| AppError::Internal(format!("statement csv: {e}"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["section", "date", "reference", "description", "hours", "amount_inr"]).map_err(fail)?;
+    let s = &st.summary;
+    let mut row = |cols: [String; 6]| w.write_record(&cols).map_err(fail);
+    let head = format!(
+        "{} ({}), legal name {}, {} — {}",
+        st.artisan.alias,
+        st.artisan.public_id,
+        legal_name,
+        st.center.name,
+        st.month.label()
+    );
+    row(["artisan".into(), String::new(), st.month.to_string(), cell(&head), String::new(), String::new()])?;
+    let opening = st.month.first_day().to_string();
+    row([
+        "opening_balance".into(),
+        opening,
+        String::new(),
+        "Owed at the start of the month".into(),
+        String::new(),
+        rupees(s.balance_start_minor),
+    ])?;
+    for p in &st.pieces {
+        row(["piece".into(), p.on.to_string(), cell(&p.sku), cell(&p.title), hours(p.minutes), rupees(p.wage_minor)])?;
+    }
+    for b in &st.bonuses {
+        row([
+            "sale_bonus".into(),
+            b.on.to_string(),
+            cell(&b.order_reference),
+            cell(&format!("{} {} — {}% of the net sale at {}", b.sku, b.title, b.bonus_percent, b.rate)),
+            String::new(),
+            rupees(b.amount_minor),
+        ])?;
+    }
+    for a in &st.adjustments {
+        row([
+            "adjustment".into(),
+            a.on.to_string(),
+            format!("entry {}", a.entry_id),
+            cell(&a.reason),
+            String::new(),
+            rupees(a.amount_minor),
+        ])?;
+    }
+    for p in &st.payouts {
+        row([
+            "payout".into(),
+            p.on.to_string(),
+            cell(&p.reference),
+            cell(&p.method),
+            String::new(),
+            rupees(-p.amount_minor),
+        ])?;
+    }
+    let closing = st.month.last_day().to_string();
+    row([
+        "closing_balance".into(),
+        closing,
+        String::new(),
+        "Still owed at the end of the month".into(),
+        hours(s.minutes),
+        rupees(s.balance_end_minor),
+    ])?;
+    w.into_inner().map_err(|e| AppError::Internal(format!("statement csv: {e}")))
+}
+
+pub async fn statement_csv(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    me.require(FINANCE)?;
+    let (public_id, month) = path.into_inner();
+    let month = parse_month(&month)?;
+    let (st, legal_name) = load_statement(&state, &me, public_id, month, "wages.statement.csv").await?;
+    let body = statement_csv_bytes(&st, &legal_name)?;
+    let name =
+        format!("statement-{}-{month}.csv", st.artisan.public_id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .body(body))
+}
