@@ -34,6 +34,13 @@ pub enum Currency {
 
 crate::text_column!(Currency, "currency", |c| Currency::parse(c));
 
+/// The ISO 4217 code (`USD`).
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 impl Currency {
     pub const ALL: [Currency; 6] = [Self::Usd, Self::Eur, Self::Gbp, Self::Cad, Self::Aud, Self::Inr];
 

@@ -12,7 +12,7 @@ use tera::Context;
 use crate::audit;
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::db;
-use crate::email::{self, queries, EmailKind};
+use crate::email::{self, queries};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -64,7 +64,7 @@ async fn index(
             let r = l.row;
             MessageView {
                 id: r.id,
-                kind: EmailKind::parse(&r.kind).map(|k| k.label().to_string()).unwrap_or(r.kind),
+                kind: r.kind.label().to_string(),
                 to: r.to_address,
                 order_id: r.order_id,
                 reference: l.reference.unwrap_or_default(),
@@ -122,7 +122,7 @@ async fn retry(
                 "email_outbox",
                 Some(id.to_string()),
                 None,
-                serde_json::json!({ "kind": row.kind, "status_was": row.status, "attempts": row.attempts }),
+                serde_json::json!({ "kind": row.kind.code(), "status_was": row.status, "attempts": row.attempts }),
                 now,
             )?;
             Ok(())

@@ -217,7 +217,7 @@ async fn show_page(
         .map(|h| HistoryLine {
             recorded_by: h.recorded_by.and_then(|s| names.get(&s).cloned()).unwrap_or_else(|| "system".into()),
             recorded_at: h.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            kind: h.kind,
+            kind: h.kind.code().to_string(),
             action: h.action,
             given_on: h.given_on,
             expires_on: h.expires_on,

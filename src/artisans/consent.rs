@@ -178,7 +178,7 @@ impl ConsentForm {
 #[diesel(table_name = artisan_consents)]
 pub struct NewConsent<'a> {
     pub artisan_id: i64,
-    pub kind: &'a str,
+    pub kind: ConsentKind,
     pub action: &'a str,
     pub given_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
@@ -191,7 +191,7 @@ pub struct NewConsent<'a> {
 #[diesel(table_name = artisan_consents)]
 pub struct ConsentEntry {
     pub id: i64,
-    pub kind: String,
+    pub kind: ConsentKind,
     pub action: String,
     pub given_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
@@ -220,7 +220,7 @@ pub fn record(
             conn,
             &NewConsent {
                 artisan_id,
-                kind: input.kind.code(),
+                kind: input.kind,
                 action,
                 given_on: Some(given_on),
                 expires_on,

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::DbConn;
+use crate::money::Currency;
 use crate::schema::{centers, pieces};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -16,7 +17,7 @@ pub struct Center {
     pub name: String,
     pub city: String,
     pub country: String,
-    pub currency: String,
+    pub currency: Currency,
     pub time_zone: String,
     pub public_blurb: String,
     pub created_at: NaiveDateTime,
@@ -29,7 +30,7 @@ pub struct NewCenter<'a> {
     pub name: &'a str,
     pub city: &'a str,
     pub country: &'a str,
-    pub currency: &'a str,
+    pub currency: Currency,
     pub time_zone: &'a str,
     pub public_blurb: &'a str,
     pub created_at: NaiveDateTime,
@@ -72,7 +73,7 @@ pub fn ensure_workshops(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i
                 name: &format!("{city} workshop"),
                 city,
                 country: "India",
-                currency: "INR",
+                currency: Currency::Inr,
                 time_zone: "Asia/Kolkata",
                 public_blurb: blurb,
                 created_at: now,

@@ -6,13 +6,14 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
+use crate::email::EmailKind;
 use crate::schema::{email_outbox, orders};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = email_outbox)]
 pub struct OutboxRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: EmailKind,
     pub to_address: String,
     pub order_id: Option<i64>,
     pub status: String,

@@ -19,6 +19,7 @@ use crate::config::Settings;
 use crate::crypto::Cipher;
 use crate::db::DbConn;
 use crate::money::{Currency, Money};
+use crate::orders::types::OrderStatus;
 use crate::schema::{centers, disputes, order_items, orders, shipments};
 use crate::shipping::carriers;
 
@@ -36,14 +37,10 @@ pub struct Rendered {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("unknown email kind `{0}`")]
-    UnknownKind(String),
     #[error("the message names no order")]
     NoOrder,
     #[error("order {0} does not exist")]
     OrderMissing(i64),
-    #[error("order {0} has an unknown currency `{1}`")]
-    Currency(i64, String),
     #[error("database: {0}")]
     Query(#[from] diesel::result::Error),
     #[error("template {0}: {1}")]
@@ -56,7 +53,7 @@ pub enum RenderError {
 struct OrderForEmail {
     id: i64,
     reference: String,
-    status: String,
+    status: OrderStatus,
     disputed: bool,
     ship_name: String,
     ship_line1: String,
@@ -70,7 +67,7 @@ struct OrderForEmail {
     shipping_minor: i64,
     total_minor: i64,
     refunded_minor: i64,
-    currency: String,
+    currency: Currency,
     created_at: NaiveDateTime,
     status_token_sealed: Option<String>,
 }
@@ -178,7 +175,7 @@ impl Renderer {
 
     /// Renders one outbox message with its order's current data.
     pub fn render(&self, conn: &mut DbConn, row: &OutboxRow) -> Result<Rendered, RenderError> {
-        let kind = EmailKind::parse(&row.kind).ok_or_else(|| RenderError::UnknownKind(row.kind.clone()))?;
+        let kind = row.kind;
         // A payload that cannot be read is treated as empty: the message still goes out, without
         // the optional parts (a link, an amount) rather than not at all.
         let payload: Payload = serde_json::from_str(&row.payload).unwrap_or_default();
@@ -189,8 +186,7 @@ impl Renderer {
             .first(conn)
             .optional()?
             .ok_or(RenderError::OrderMissing(order_id))?;
-        let currency =
-            Currency::parse(&order.currency).ok_or_else(|| RenderError::Currency(order.id, order.currency.clone()))?;
+        let currency = order.currency;
         let money = |minor: i64| Money::new(minor, currency).to_string();
 
         // The parcel of a `Shipped` email: its carrier and tracking, and only its center's pieces.
@@ -227,7 +223,7 @@ impl Renderer {
         let view = OrderView {
             id: order.id,
             reference: order.reference.clone(),
-            status: order.status.replace('_', " "),
+            status: order.status.code().replace('_', " "),
             disputed: order.disputed,
             placed_on: order.created_at.format("%-d %B %Y").to_string(),
             items: items

@@ -17,6 +17,7 @@ use serde_json::json;
 
 use super::SeedError;
 use crate::audit::Actor;
+use crate::catalog::types::PieceStatus;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -43,13 +44,13 @@ fn ist(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
 }
 
 /// id, center, status, listed at, price, currency, SKU, title.
-type PieceRow = (i64, i64, String, Option<NaiveDateTime>, i64, Currency, String, String);
+type PieceRow = (i64, i64, PieceStatus, Option<NaiveDateTime>, i64, Currency, String, String);
 
 /// A demo piece that was listed at some point (so accepted into inventory).
 struct DemoPiece {
     id: i64,
     center_id: i64,
-    status: String,
+    status: PieceStatus,
     accepted_at: NaiveDateTime,
     price_minor: i64,
     currency: Currency,
@@ -135,7 +136,7 @@ pub fn demo_history(
 
     // The sold pieces were bought a few days to a few weeks after they were listed; the
     // most recently listed one only yesterday (an order still to pack).
-    let mut sold: Vec<usize> = (0..demo.len()).filter(|&i| demo[i].status == "sold").collect();
+    let mut sold: Vec<usize> = (0..demo.len()).filter(|&i| demo[i].status == PieceStatus::Sold).collect();
     sold.sort_by_key(|&i| demo[i].accepted_at);
     let mut sales: BTreeMap<usize, NaiveDateTime> = BTreeMap::new();
     for (n, &i) in sold.iter().enumerate() {
@@ -226,11 +227,11 @@ pub fn demo_history(
             Step::Sale { piece, n } => {
                 let order_id = demo_order(conn, cipher, &demo[piece], n, kolkata, at, now, currency)?;
                 let paid = india_date(at + Duration::minutes(2));
-                if demo[piece].currency.code() != ledger::CURRENCY && rates.insert(paid) {
+                if demo[piece].currency != ledger::CURRENCY && rates.insert(paid) {
                     // Finance records the day's rate; that posts the bonus waiting for it.
                     let rate = demo_rate(currency, paid)?;
                     let when = (at + Duration::minutes(50)).min(now - Duration::minutes(1));
-                    service::record_rate(conn, &finance, currency.code(), paid, rate, when).map_err(app)?;
+                    service::record_rate(conn, &finance, currency, paid, rate, when).map_err(app)?;
                 } else {
                     service::post_sale_bonus(conn, order_id, at + Duration::minutes(2)).map_err(app)?;
                 }

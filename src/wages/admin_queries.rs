@@ -17,6 +17,7 @@ use crate::audit::{self, Actor};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::money::Currency;
 use crate::schema::{artisan_private, artisans, centers, exchange_rates, ledger_entries};
 
 /// One artisan as finance sees them: public and private names, center, what they are owed.
@@ -108,7 +109,7 @@ pub fn roster(
 /// A recorded exchange rate.
 #[derive(Debug, Clone, Queryable, Serialize)]
 pub struct RateRow {
-    pub currency: String,
+    pub currency: Currency,
     pub rate_date: NaiveDate,
     pub inr_per_unit: String,
     pub recorded_by: String,

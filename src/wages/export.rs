@@ -109,12 +109,12 @@ pub fn bundle(
             .map(|e| {
                 vec![
                     e.id.to_string(),
-                    e.kind,
+                    e.kind.code().to_string(),
                     e.artisan_id.to_string(),
                     public_ids.get(&e.artisan_id).copied().unwrap_or("").to_string(),
                     e.center_id.to_string(),
                     e.amount_minor.to_string(),
-                    e.currency,
+                    e.currency.code().to_string(),
                     e.occurred_on.format("%Y-%m-%d").to_string(),
                     opt(e.labor_minutes),
                     opt(e.piece_id),
@@ -142,7 +142,7 @@ pub fn bundle(
                     a.center_code.clone(),
                     at_start.get(&a.id).copied().unwrap_or(0).to_string(),
                     a.owed_minor.to_string(),
-                    ledger::CURRENCY.to_string(),
+                    ledger::CURRENCY.code().to_string(),
                 ]
             })
             .collect(),
@@ -190,7 +190,7 @@ pub fn bundle(
             .into_iter()
             .map(|r| {
                 vec![
-                    r.currency,
+                    r.currency.code().to_string(),
                     r.rate_date.to_string(),
                     r.inr_per_unit,
                     r.recorded_by,

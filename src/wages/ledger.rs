@@ -8,12 +8,13 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::types::EntryKind;
+use super::types::{EntryKind, PayoutMethod};
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::money::Currency;
 use crate::schema::{ledger_entries, ledger_head};
 
 /// The hash before the first entry.
@@ -34,11 +35,11 @@ pub fn counts() -> diesel::expression::SqlLiteral<Bool> {
 #[diesel(table_name = ledger_entries)]
 pub struct EntryRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: EntryKind,
     pub artisan_id: i64,
     pub center_id: i64,
     pub amount_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub occurred_on: NaiveDate,
     pub labor_minutes: Option<i64>,
     pub piece_id: Option<i64>,
@@ -52,13 +53,23 @@ pub struct EntryRow {
 }
 
 impl EntryRow {
-    pub fn kind(&self) -> Option<EntryKind> {
-        EntryKind::parse(&self.kind)
-    }
-
     pub fn details_json(&self) -> serde_json::Value {
         serde_json::from_str(&self.details).unwrap_or(serde_json::Value::Null)
     }
+
+    /// How and with what reference a payout was made (`None` for other kinds, or details
+    /// that do not say).
+    pub fn payout_details(&self) -> Option<PayoutDetails> {
+        (self.kind == EntryKind::Payout).then(|| serde_json::from_str(&self.details).ok()).flatten()
+    }
+}
+
+/// The details of a payout entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PayoutDetails {
+    pub method: PayoutMethod,
+    #[serde(default)]
+    pub reference: String,
 }
 
 /// An entry to append; the number, time and hashes are added by `append`.
@@ -131,7 +142,7 @@ struct Row<'a> {
 }
 
 /// The ledger's currency: wages are paid in rupees at both centers.
-pub const CURRENCY: &str = "INR";
+pub const CURRENCY: Currency = Currency::Inr;
 
 /// The hash of an entry: SHA-256 over every stored field, each length-prefixed so that no
 /// two different entries can produce the same input, ending with the previous hash. (The
@@ -166,16 +177,43 @@ fn hash_of(c: &Content<'_>) -> String {
     format!("{:x}", h.finalize())
 }
 
-impl EntryRow {
+/// An entry's columns exactly as stored, for `verify` alone: the hash is over the stored text,
+/// so a row edited to hold a kind or currency the code does not know is reported as a broken
+/// link in the chain (with its number), not as a failure to read it. Everything else reads
+/// entries as `EntryRow`, with typed kinds.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = ledger_entries)]
+struct AsStored {
+    id: i64,
+    #[diesel(column_name = kind)]
+    stored_kind: String,
+    artisan_id: i64,
+    center_id: i64,
+    amount_minor: i64,
+    #[diesel(column_name = currency)]
+    stored_currency: String,
+    occurred_on: NaiveDate,
+    labor_minutes: Option<i64>,
+    piece_id: Option<i64>,
+    order_id: Option<i64>,
+    refers_to: Option<i64>,
+    details: String,
+    recorded_by: String,
+    recorded_at: NaiveDateTime,
+    prev_hash: String,
+    hash: String,
+}
+
+impl AsStored {
     /// What was hashed when this entry was written (if nobody changed the row since).
     fn content(&self) -> Content<'_> {
         Content {
             id: self.id,
-            kind: &self.kind,
+            kind: &self.stored_kind,
             artisan_id: self.artisan_id,
             center_id: self.center_id,
             amount_minor: self.amount_minor,
-            currency: &self.currency,
+            currency: &self.stored_currency,
             occurred_on: self.occurred_on,
             labor_minutes: self.labor_minutes,
             piece_id: self.piece_id,
@@ -199,7 +237,7 @@ impl NewEntry {
             artisan_id: self.artisan_id,
             center_id: self.center_id,
             amount_minor: self.amount_minor,
-            currency: CURRENCY,
+            currency: CURRENCY.code(),
             occurred_on: self.occurred_on,
             labor_minutes: self.labor_minutes,
             piece_id: self.piece_id,
@@ -307,11 +345,11 @@ pub fn verify(conn: &mut DbConn) -> Result<Verification, AppError> {
     let mut expected_id = 1;
     let mut prev = GENESIS.to_string();
     loop {
-        let page: Vec<EntryRow> = ledger_entries::table
+        let page: Vec<AsStored> = ledger_entries::table
             .filter(ledger_entries::id.ge(expected_id))
             .order(ledger_entries::id)
             .limit(PAGE)
-            .select(EntryRow::as_select())
+            .select(AsStored::as_select())
             .load(conn)?;
         let done = (page.len() as i64) < PAGE;
         for e in page {
@@ -428,7 +466,7 @@ mod tests {
             artisan_id: 3,
             center_id: 1,
             amount_minor: 52_003,
-            currency: CURRENCY,
+            currency: "INR",
             occurred_on: on,
             labor_minutes: None,
             piece_id: Some(11),
@@ -466,13 +504,13 @@ mod tests {
         let details = e.details.to_string();
         let written = e.content(9, &details, at, GENESIS);
         let hash = hash_of(&written);
-        let row = EntryRow {
+        let row = AsStored {
             id: 9,
-            kind: "payout".into(),
+            stored_kind: "payout".into(),
             artisan_id: 3,
             center_id: 1,
             amount_minor: -250_000,
-            currency: CURRENCY.into(),
+            stored_currency: "INR".into(),
             occurred_on: on,
             labor_minutes: None,
             piece_id: None,

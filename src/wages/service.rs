@@ -16,6 +16,7 @@ use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
 use crate::audit::{self, Actor};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::money::Currency;
 use crate::schema::{artisans, exchange_rates, ledger_entries, order_events, order_items, piece_makers, pieces};
 
 /// Who made a piece: (artisan id, minutes).
@@ -123,7 +124,7 @@ pub enum BonusOutcome {
     Posted(usize),
     /// No exchange rate is recorded for the sale currency on the payment day: the bonus is
     /// posted when finance records it (reconciliation lists the order until then).
-    AwaitingRate { currency: String, on: NaiveDate },
+    AwaitingRate { currency: Currency, on: NaiveDate },
 }
 
 /// The kind of timeline entry with which an order's payment counted (`orders::types::event::
@@ -144,7 +145,7 @@ pub fn paid_on(conn: &mut DbConn, order_id: i64) -> QueryResult<Option<NaiveDate
 }
 
 /// Rupees per unit of `currency` recorded for a day (1 for rupees).
-pub fn rate_for(conn: &mut DbConn, currency: &str, on: NaiveDate) -> Result<Option<Decimal>, AppError> {
+pub fn rate_for(conn: &mut DbConn, currency: Currency, on: NaiveDate) -> Result<Option<Decimal>, AppError> {
     if currency == ledger::CURRENCY {
         return Ok(Some(Decimal::ONE));
     }
@@ -174,7 +175,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
         let Some(on) = paid_on(conn, order_id)? else {
             return Ok(BonusOutcome::Posted(0));
         };
-        let items: Vec<(i64, i64, i64, String)> = order_items::table
+        let items: Vec<(i64, i64, i64, Currency)> = order_items::table
             .filter(order_items::order_id.eq(order_id))
             .order(order_items::id)
             .select((order_items::piece_id, order_items::center_id, order_items::price_minor, order_items::currency))
@@ -190,7 +191,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
             if done > 0 {
                 continue;
             }
-            let Some(rate) = rate_for(conn, &currency, on)? else {
+            let Some(rate) = rate_for(conn, currency, on)? else {
                 return Ok(BonusOutcome::AwaitingRate { currency, on });
             };
             let Some(policy) = policy::at(conn, center_id, on)? else {
@@ -228,7 +229,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
 pub fn record_rate(
     conn: &mut DbConn,
     actor: &Actor,
-    currency: &str,
+    currency: Currency,
     on: NaiveDate,
     rate: PositiveDecimal,
     now: NaiveDateTime,
@@ -439,9 +440,9 @@ pub fn decide_adjustment(
     db::write(conn, |conn| {
         // Two people deciding at once: the second waits here, then sees the first decision.
         ledger::lock_head(conn)?;
-        let adj = ledger::find(conn, adjustment_id)?.filter(|e| e.kind() == Some(EntryKind::Adjustment)).ok_or_else(
-            || AppError::bad_request("adjustment", format!("entry {adjustment_id} is not an adjustment")),
-        )?;
+        let adj = ledger::find(conn, adjustment_id)?.filter(|e| e.kind == EntryKind::Adjustment).ok_or_else(|| {
+            AppError::bad_request("adjustment", format!("entry {adjustment_id} is not an adjustment"))
+        })?;
         let proposer = adj.details_json().get("proposed_by_staff_id").and_then(|v| v.as_i64());
         if adj.recorded_by == actor.label || (proposer.is_some() && proposer == actor.staff_id) {
             return Err(AppError::Forbidden(

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Both workshops are in India: a ledger date is the calendar day in IST (UTC+5:30, no DST).
 pub fn india_date(at: NaiveDateTime) -> NaiveDate {
@@ -124,7 +124,18 @@ impl Percent {
 }
 
 /// The kinds of ledger entry. Amounts are signed from the artisan's side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// Earned when a piece is accepted into inventory (positive).
@@ -178,9 +189,12 @@ impl EntryKind {
     }
 }
 
+crate::text_column!(EntryKind, "ledger entry kind", |c| EntryKind::parse(c));
+
 /// How a payout was made (bank credit and electronic transfer are what the Code on Wages
-/// prefers; cash is still recorded honestly when it happens).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// prefers; cash is still recorded honestly when it happens). Stored in a payout entry's
+/// details, and read back typed through `ledger::PayoutDetails`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PayoutMethod {
     Bank,

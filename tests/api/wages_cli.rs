@@ -23,16 +23,21 @@ use crate::helpers::{now, ArtisanFixture, TestApp, TestDatabase};
 /// direct access to the database could: SQLite drops and recreates its trigger, PostgreSQL
 /// disables and re-enables its own.
 fn tamper_sql(postgres: bool, entry: i64) -> String {
+    tamper_set_sql(postgres, entry, "amount_minor = amount_minor + 100000")
+}
+
+/// `tamper_sql` with any change (`SET …`) to one entry.
+fn tamper_set_sql(postgres: bool, entry: i64, set: &str) -> String {
     if postgres {
         format!(
             "ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_append_only;
-             UPDATE ledger_entries SET amount_minor = amount_minor + 100000 WHERE id = {entry};
+             UPDATE ledger_entries SET {set} WHERE id = {entry};
              ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_append_only;"
         )
     } else {
         format!(
             "DROP TRIGGER ledger_entries_no_update;
-             UPDATE ledger_entries SET amount_minor = amount_minor + 100000 WHERE id = {entry};
+             UPDATE ledger_entries SET {set} WHERE id = {entry};
              CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries
              BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only'); END;"
         )
@@ -98,6 +103,20 @@ async fn an_amount_changed_behind_the_triggers_is_caught_by_verify_naming_the_en
     let undo =
         app.with_conn(|c| diesel::sql_query("UPDATE ledger_entries SET amount_minor = 30000 WHERE id = 3").execute(c));
     assert!(undo.is_err(), "the append-only trigger is in place again");
+}
+
+/// Rows are read typed (`EntryRow.currency` is a `Currency`), but `verify` reads the text as
+/// stored: a code the shop does not know is a broken entry, named, not a failure to read.
+#[tokio::test]
+async fn a_currency_changed_to_an_unknown_code_is_caught_by_verify_naming_the_entry() {
+    let app = TestApp::spawn().await;
+    some_entries(&app, 4);
+    let postgres = app.with_conn(|c| matches!(c, DbConn::Postgres(_)));
+    app.with_conn(|c| c.batch_execute(&tamper_set_sql(postgres, 2, "currency = 'XAU'"))).unwrap();
+    let verified = app.with_conn(ledger::verify).unwrap();
+    let Verification::Broken { entry, reason } = verified else { panic!("not caught: {verified:?}") };
+    assert_eq!(entry, 2);
+    assert!(reason.contains("does not match its hash"), "{reason}");
 }
 
 #[tokio::test]

@@ -35,7 +35,7 @@ fn entries(app: &TestApp, kind: &str) -> Vec<EntryRow> {
     app.with_conn(|c| ledger::between(c, today.pred_opt().unwrap(), today.succ_opt().unwrap(), None))
         .unwrap()
         .into_iter()
-        .filter(|e| e.kind == kind)
+        .filter(|e| e.kind.code() == kind)
         .collect()
 }
 
@@ -55,8 +55,17 @@ fn wage_state(app: &TestApp, id: i64) -> (Option<i64>, bool) {
 
 fn record_rate(app: &TestApp) -> usize {
     let rate = PositiveDecimal::parse(RATE, 6).unwrap();
-    app.with_conn(|c| service::record_rate(c, &Actor::system("finance test"), "USD", india_date(now()), rate, now()))
-        .unwrap()
+    app.with_conn(|c| {
+        service::record_rate(
+            c,
+            &Actor::system("finance test"),
+            fairgold::money::Currency::Usd,
+            india_date(now()),
+            rate,
+            now(),
+        )
+    })
+    .unwrap()
 }
 
 fn form_with(form: &[(&'static str, String)], changes: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {

@@ -347,7 +347,9 @@ async fn reconciliation_lists_a_paid_order_without_bonus_until_the_rate_is_recor
     // No USD rate for the payment day: the bonus cannot be posted, and the page says why.
     let r = app.with_conn(reports::reconciliation).unwrap();
     assert_eq!((r.paid_orders, r.missing.len()), (1, 1), "{r:?}");
-    assert!(matches!(&r.missing[0].why, reports::MissingReason::NoExchangeRate { currency, .. } if currency == "USD"));
+    assert!(
+        matches!(&r.missing[0].why, reports::MissingReason::NoExchangeRate { currency, .. } if *currency == fairgold::money::Currency::Usd)
+    );
     let html = app.get_as("/admin/wages/reconciliation", &fin).await.text().await.unwrap();
     assert!(html.contains(&placed.reference) && html.contains("No USD exchange rate is recorded"), "{html}");
 
@@ -371,7 +373,10 @@ async fn reconciliation_lists_a_paid_order_without_bonus_until_the_rate_is_recor
     assert_eq!(app2.with_conn(reports::reconciliation).unwrap().missing.len(), 1);
     // Finance records the day's rate: the waiting bonus is posted and everything reconciles.
     let rate = PositiveDecimal::parse("84.25", 6).unwrap();
-    app2.with_conn(|c| service::record_rate(c, &Actor::system("test"), "USD", paid_on2, rate, now())).unwrap();
+    app2.with_conn(|c| {
+        service::record_rate(c, &Actor::system("test"), fairgold::money::Currency::Usd, paid_on2, rate, now())
+    })
+    .unwrap();
     let r = app2.with_conn(reports::reconciliation).unwrap();
     assert!(r.is_clean(), "{r:?}");
     let html = app2.get_as("/admin/wages/reconciliation", &fin2).await.text().await.unwrap();

@@ -69,7 +69,7 @@ fn adjustment_view(a: &EntryRow, d: Option<&EntryRow>, roster: &[ArtisanLine]) -
         corrects: a.refers_to,
         proposed_by: a.recorded_by.clone(),
         proposed_at: a.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-        state: match d.and_then(|d| d.kind()) {
+        state: match d.map(|d| d.kind) {
             Some(EntryKind::AdjustmentApproved) => "approved",
             Some(_) => "rejected",
             None => "pending",

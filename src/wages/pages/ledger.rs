@@ -14,7 +14,7 @@ use crate::state::AppState;
 use crate::wages::admin_queries::{self, Cursor, LedgerFilter};
 use crate::wages::ledger::EntryRow;
 use crate::wages::policy::{self, inr};
-use crate::wages::types::{EntryKind, PayoutMethod};
+use crate::wages::types::EntryKind;
 use crate::web::form::FieldErrors;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -48,12 +48,12 @@ struct EntryView {
 fn summary(e: &EntryRow) -> String {
     let d = e.details_json();
     let s = |k: &str| d.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    match e.kind() {
-        Some(EntryKind::WageEarned) => match e.labor_minutes {
+    match e.kind {
+        EntryKind::WageEarned => match e.labor_minutes {
             Some(m) => format!("{} of work", policy::hours_label(m)),
             None => String::new(),
         },
-        Some(EntryKind::SaleBonus) => {
+        EntryKind::SaleBonus => {
             format!(
                 "{}% of the net sale at ₹{} per {} ({})",
                 s("bonus_percent"),
@@ -62,28 +62,27 @@ fn summary(e: &EntryRow) -> String {
                 s("rate_date")
             )
         }
-        Some(EntryKind::Payout) => {
-            let method = PayoutMethod::parse(&s("method")).map(|m| m.label()).unwrap_or("unknown method");
+        EntryKind::Payout => {
+            let method = e.payout_details().map(|p| p.method.label()).unwrap_or("unknown method");
             match s("reference").as_str() {
                 "" => method.to_string(),
                 r => format!("{method}, reference {r}"),
             }
         }
-        Some(EntryKind::Adjustment) => {
+        EntryKind::Adjustment => {
             let mut out = s("reason");
             if let Some(c) = e.refers_to {
                 out.push_str(&format!(" (corrects entry #{c})"));
             }
             out
         }
-        Some(EntryKind::AdjustmentApproved) | Some(EntryKind::AdjustmentRejected) => {
+        EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {
             let target = e.refers_to.map(|r| format!("adjustment #{r}")).unwrap_or_default();
             match s("note").as_str() {
                 "" => target,
                 n => format!("{target}: {n}"),
             }
         }
-        None => e.details.clone(),
     }
 }
 
@@ -150,7 +149,7 @@ pub async fn ledger_list(
         .map(|(e, alias, pid)| EntryView {
             id: e.id,
             occurred_on: e.occurred_on,
-            kind: e.kind().map(|k| k.label().to_string()).unwrap_or_else(|| e.kind.clone()),
+            kind: e.kind.label().to_string(),
             artisan: alias.clone(),
             artisan_public_id: pid.clone(),
             amount: inr(e.amount_minor),

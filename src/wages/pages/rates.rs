@@ -34,12 +34,12 @@ pub struct RateQuery {
 }
 
 /// The sale currencies a rate may be recorded for: the shop's first, then the others (never INR).
-fn rate_currencies(shop: Currency) -> Vec<&'static str> {
+fn rate_currencies(shop: Currency) -> Vec<Currency> {
     let mut out = vec![];
     if shop != Currency::Inr {
-        out.push(shop.code());
+        out.push(shop);
     }
-    out.extend(Currency::ALL.iter().filter(|c| **c != Currency::Inr && **c != shop).map(|c| c.code()));
+    out.extend(Currency::ALL.iter().copied().filter(|c| *c != Currency::Inr && *c != shop));
     out
 }
 
@@ -64,7 +64,7 @@ async fn render_rates(
     let rates: Vec<RateView> = rates
         .into_iter()
         .map(|r| RateView {
-            currency: r.currency,
+            currency: r.currency.code().to_string(),
             date: r.rate_date,
             rate: r.inr_per_unit,
             recorded_by: r.recorded_by,
@@ -110,7 +110,7 @@ pub async fn rate_record(state: web::Data<AppState>, form: AdminForm<RateForm>) 
     me.require(FINANCE)?;
     let mut e = FieldErrors::default();
     let allowed = rate_currencies(state.settings.currency);
-    let currency = match allowed.iter().find(|c| **c == form.currency.trim()) {
+    let currency = match allowed.iter().find(|c| c.code() == form.currency.trim()) {
         Some(c) => Some(*c),
         None => {
             e.add("currency", "choose the sale currency the rate is for");
@@ -147,8 +147,8 @@ mod tests {
     #[test]
     fn rate_currencies_start_with_the_shop_and_leave_out_rupees() {
         let c = rate_currencies(Currency::Eur);
-        assert_eq!(c[0], "EUR");
-        assert!(!c.contains(&"INR"));
+        assert_eq!(c[0], Currency::Eur);
+        assert!(!c.contains(&Currency::Inr));
         assert_eq!(c.len(), 5);
     }
 }

@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::schema::ledger_entries;
 use crate::wages::ledger::{self, counts};
 use crate::wages::policy::{self, hours_label, inr, PolicyRow};
+use crate::wages::types::EntryKind;
 use crate::wages::types::Month;
 
 /// One artisan's month: what they earned, were paid and are owed, and how it compares with the
@@ -161,7 +162,7 @@ pub(super) fn is_late(month: Month, today: NaiveDate, earned_in_month: i64, h: &
 }
 
 /// (artisan, kind, amount, minutes).
-type MonthEntry = (i64, String, i64, Option<i64>);
+type MonthEntry = (i64, EntryKind, i64, Option<i64>);
 
 /// The month's counted entries of these artisans: (artisan, kind, amount, minutes).
 fn month_entries(conn: &mut DbConn, artisan_ids: &[i64], month: Month) -> QueryResult<Vec<MonthEntry>> {
@@ -196,7 +197,7 @@ pub fn center_month_on(
     let ids: Vec<i64> = people.iter().map(|a| a.id).collect();
     let mut sums: HashMap<i64, Sums> = HashMap::new();
     for (artisan_id, kind, amount, minutes) in month_entries(conn, &ids, month)? {
-        sums.entry(artisan_id).or_default().add(&kind, amount, minutes);
+        sums.entry(artisan_id).or_default().add(kind, amount, minutes);
     }
     let past = history(conn, &ids, month)?;
     let rows: Vec<ArtisanMonth> = people

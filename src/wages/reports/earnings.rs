@@ -87,8 +87,8 @@ pub fn earnings(conn: &mut DbConn, center_id: Option<i64>, from: Month, to: Mont
         q = q.filter(ledger_entries::center_id.eq(c));
     }
     let mut sums: BTreeMap<(i64, Month), Sums> = BTreeMap::new();
-    for (artisan_id, kind, amount, minutes, on) in q.load::<(i64, String, i64, Option<i64>, NaiveDate)>(conn)? {
-        sums.entry((artisan_id, Month::of(on))).or_default().add(&kind, amount, minutes);
+    for (artisan_id, kind, amount, minutes, on) in q.load::<(i64, EntryKind, i64, Option<i64>, NaiveDate)>(conn)? {
+        sums.entry((artisan_id, Month::of(on))).or_default().add(kind, amount, minutes);
     }
     let mut rows: Vec<EarningsRow> = sums
         .into_iter()

@@ -72,7 +72,7 @@ pub fn late(
         Some(d) => (grouped_sums(conn, &ids, d, false)?, grouped_sums(conn, &ids, d, true)?),
         None => (HashMap::new(), HashMap::new()),
     };
-    let entries: Vec<(i64, String, i64, NaiveDate)> = ledger_entries::table
+    let entries: Vec<(i64, EntryKind, i64, NaiveDate)> = ledger_entries::table
         .filter(counts())
         .filter(ledger_entries::artisan_id.eq_any(&ids))
         .filter(ledger_entries::occurred_on.ge(since.first_day()))
@@ -86,7 +86,7 @@ pub fn late(
         .load(conn)?;
     let mut by_artisan: HashMap<i64, Vec<(bool, i64, NaiveDate)>> = HashMap::new();
     for (a, kind, amount, on) in entries {
-        by_artisan.entry(a).or_default().push((kind == EntryKind::Payout.code(), amount, on));
+        by_artisan.entry(a).or_default().push((kind == EntryKind::Payout, amount, on));
     }
     let mut out = Vec::new();
     let last = Month::of(today);

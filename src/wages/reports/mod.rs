@@ -123,17 +123,17 @@ struct Sums {
 }
 
 impl Sums {
-    fn add(&mut self, kind: &str, amount: i64, minutes: Option<i64>) {
-        match EntryKind::parse(kind) {
-            Some(EntryKind::WageEarned) => {
+    fn add(&mut self, kind: EntryKind, amount: i64, minutes: Option<i64>) {
+        match kind {
+            EntryKind::WageEarned => {
                 self.pieces += 1;
                 self.minutes += minutes.unwrap_or(0);
                 self.wages += amount;
             }
-            Some(EntryKind::SaleBonus) => self.bonuses += amount,
-            Some(EntryKind::Adjustment) => self.adjustments += amount,
-            Some(EntryKind::Payout) => self.paid -= amount,
-            _ => {}
+            EntryKind::SaleBonus => self.bonuses += amount,
+            EntryKind::Adjustment => self.adjustments += amount,
+            EntryKind::Payout => self.paid -= amount,
+            EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {}
         }
     }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::money::Currency;
 use crate::schema::{exchange_rates, ledger_entries, order_events, order_items, orders};
 use crate::wages::ledger;
 use crate::wages::policy::{self, Policy};
@@ -21,7 +22,7 @@ use crate::wages::types::{india_date, EntryKind, PositiveDecimal};
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum MissingReason {
     /// No exchange rate for the sale currency on the payment day (`service::rate_for`).
-    NoExchangeRate { currency: String, on: NaiveDate },
+    NoExchangeRate { currency: Currency, on: NaiveDate },
     /// The center had no wage policy in force on the payment day.
     NoPolicy,
     /// The piece has no labor record, so nobody to share the bonus with.
@@ -90,7 +91,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
     for (order_id, at, reference) in paid_events {
         paid.entry(order_id).or_insert((india_date(at), reference));
     }
-    let items: Vec<(i64, i64, i64, String, i64, String)> = order_items::table
+    let items: Vec<(i64, i64, i64, String, i64, Currency)> = order_items::table
         .filter(
             order_items::order_id
                 .eq_any(order_events::table.filter(order_events::kind.eq(SALE_EVENT)).select(order_events::order_id)),
@@ -118,9 +119,9 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
             ledger_entries::amount_minor,
         ))
         .load(conn)?;
-    let rates_recorded: HashMap<(String, NaiveDate), String> = exchange_rates::table
+    let rates_recorded: HashMap<(Currency, NaiveDate), String> = exchange_rates::table
         .select((exchange_rates::currency, exchange_rates::rate_date, exchange_rates::inr_per_unit))
-        .load::<(String, NaiveDate, String)>(conn)?
+        .load::<(Currency, NaiveDate, String)>(conn)?
         .into_iter()
         .map(|(c, d, r)| ((c, d), r))
         .collect();
@@ -151,10 +152,10 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
     let mut wrong_amounts = Vec::new();
     for (order_id, piece_id, center_id, sku, price_minor, currency) in &items {
         let Some((paid_on, reference)) = paid.get(order_id) else { continue };
-        let rate = if currency == ledger::CURRENCY {
+        let rate = if *currency == ledger::CURRENCY {
             Some(Decimal::ONE)
         } else {
-            match rates_recorded.get(&(currency.clone(), *paid_on)) {
+            match rates_recorded.get(&(*currency, *paid_on)) {
                 Some(r) => Some(PositiveDecimal::parse(r, 6).map_err(AppError::corrupt)?.get()),
                 None => None,
             }
@@ -166,7 +167,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
         match posted.get(&(*order_id, *piece_id)) {
             None => {
                 let why = match (rate, policy) {
-                    (None, _) => MissingReason::NoExchangeRate { currency: currency.clone(), on: *paid_on },
+                    (None, _) => MissingReason::NoExchangeRate { currency: *currency, on: *paid_on },
                     (_, None) => MissingReason::NoPolicy,
                     _ if !with_makers.contains(piece_id) => MissingReason::NoMakers,
                     _ => MissingReason::NotPosted,

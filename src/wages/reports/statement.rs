@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::schema::{artisans, ledger_entries, orders, pieces};
 use crate::wages::ledger::{self, counts};
 use crate::wages::policy::{self, PolicyRow};
-use crate::wages::types::{EntryKind, Month, PayoutMethod};
+use crate::wages::types::{EntryKind, Month};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementPiece {
@@ -145,14 +145,14 @@ pub fn statement_on(
     for (e, sku, title, reference) in rows {
         let details = e.details_json();
         if !counted.contains(&e.id) {
-            if e.kind() == Some(EntryKind::Adjustment) && !decided.contains(&e.id) {
+            if e.kind == EntryKind::Adjustment && !decided.contains(&e.id) {
                 pending += 1;
             }
             continue;
         }
-        s.add(&e.kind, e.amount_minor, e.labor_minutes);
-        match e.kind() {
-            Some(EntryKind::WageEarned) => pieces_out.push(StatementPiece {
+        s.add(e.kind, e.amount_minor, e.labor_minutes);
+        match e.kind {
+            EntryKind::WageEarned => pieces_out.push(StatementPiece {
                 entry_id: e.id,
                 on: e.occurred_on,
                 sku: sku.unwrap_or_default(),
@@ -160,7 +160,7 @@ pub fn statement_on(
                 minutes: e.labor_minutes.unwrap_or(0),
                 wage_minor: e.amount_minor,
             }),
-            Some(EntryKind::SaleBonus) => bonuses.push(StatementBonus {
+            EntryKind::SaleBonus => bonuses.push(StatementBonus {
                 entry_id: e.id,
                 on: e.occurred_on,
                 order_reference: reference.unwrap_or_default(),
@@ -177,19 +177,17 @@ pub fn statement_on(
                     }
                 },
             }),
-            Some(EntryKind::Adjustment) => adjustments.push(StatementAdjustment {
+            EntryKind::Adjustment => adjustments.push(StatementAdjustment {
                 entry_id: e.id,
                 on: e.occurred_on,
                 amount_minor: e.amount_minor,
                 reason: text(&details, "reason"),
             }),
-            Some(EntryKind::Payout) => payouts.push(StatementPayout {
+            EntryKind::Payout => payouts.push(StatementPayout {
                 entry_id: e.id,
                 on: e.occurred_on,
                 amount_minor: -e.amount_minor,
-                method: PayoutMethod::parse(&text(&details, "method"))
-                    .map(|m| m.label().to_string())
-                    .unwrap_or_else(|_| text(&details, "method")),
+                method: e.payout_details().map(|p| p.method.label()).unwrap_or("unknown method").to_string(),
                 reference: text(&details, "reference"),
             }),
             _ => {}
