@@ -13,6 +13,7 @@ mod cache;
 mod cart;
 mod checkout;
 mod cli;
+mod contracts;
 mod email;
 mod faults;
 mod helpers;
