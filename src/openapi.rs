@@ -31,7 +31,7 @@ use crate::catalog::api as catalog_api;
         admin_pieces::publish,
         admin_pieces::withdraw,
     ),
-    components(schemas(crate::error::ApiErrorBody, crate::api_admin::error::ValidationErrorBody)),
+    components(schemas(crate::error::ApiErrorBody)),
     modifiers(&BearerScheme),
     tags(
         (name = "catalog", description = "Public pieces, as on the storefront"),

@@ -86,11 +86,8 @@ impl Application {
                 .app_data(pool_for_health.clone())
                 .app_data(assets.clone())
                 .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                    crate::error::AppError::BadRequest {
-                        field: None,
-                        message: format!("the query string could not be read: {err}"),
-                    }
-                    .into()
+                    crate::error::AppError::bad_request_general(format!("the query string could not be read: {err}"))
+                        .into()
                 }))
                 .wrap(actix_web::middleware::from_fn(admin::guard))
                 .wrap(actix_web::middleware::from_fn(crate::web::text_guard::guard))

@@ -233,7 +233,7 @@ fn cell(s: &str) -> String {
 
 fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::Internal(format!("audit csv: {e}"));
+    let fail = |e: csv::Error| AppError::internal_in("audit csv", e);
     w.write_record(["id", "at", "actor", "action", "entity_type", "entity_id", "center_id", "ip", "details"])
         .map_err(fail)?;
     for e in entries {
@@ -250,5 +250,5 @@ fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
         ])
         .map_err(fail)?;
     }
-    w.into_inner().map_err(|e| AppError::Internal(format!("audit csv: {e}")))
+    w.into_inner().map_err(|e| AppError::internal_in("audit csv", e.into_error()))
 }

@@ -9,7 +9,6 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 
-use super::error::AdminApiError;
 use super::tokens;
 use crate::audit::Actor;
 use crate::auth::extract::client_ip;
@@ -48,7 +47,7 @@ impl ApiStaff {
     }
 
     /// 403 unless the token's owner has one of `roles`.
-    pub fn require(&self, roles: &[Role]) -> Result<(), AdminApiError> {
+    pub fn require(&self, roles: &[Role]) -> Result<(), AppError> {
         if roles.contains(&self.role) {
             Ok(())
         } else {
@@ -57,19 +56,19 @@ impl ApiStaff {
     }
 
     /// 403 unless the owner acts for every center or is this center's manager.
-    pub fn require_center(&self, center_id: i64) -> Result<(), AdminApiError> {
+    pub fn require_center(&self, center_id: i64) -> Result<(), AppError> {
         match self.center_scope() {
             Some(own) if own != center_id => Err(self.deny(format!("center {center_id} belongs to another manager"))),
             _ => Ok(()),
         }
     }
 
-    pub fn deny(&self, why: String) -> AdminApiError {
+    pub fn deny(&self, why: String) -> AppError {
         tracing::warn!(
             staff_id = self.staff.id, email = %self.staff.email, token_id = self.token_id, reason = %why,
             "API access denied"
         );
-        AppError::Forbidden("Your account does not have permission to do that.".into()).into()
+        AppError::Forbidden("Your account does not have permission to do that.".into())
     }
 }
 
@@ -83,20 +82,19 @@ fn bearer(req: &HttpRequest) -> Option<String> {
 }
 
 impl FromRequest for ApiStaff {
-    type Error = AdminApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AdminApiError>>>>;
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
             let state =
-                req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::Internal("no state".into()))?;
-            let raw = bearer(&req).ok_or(AdminApiError::Unauthenticated)?;
+                req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no app state"))?;
+            let raw = bearer(&req).ok_or(AppError::Unauthenticated)?;
             let now = chrono::Utc::now().naive_utc();
             let found =
-                db::run(&state.pool, move |conn| tokens::authenticate(conn, &raw, now).map_err(AdminApiError::from))
-                    .await?;
-            let (token, staff) = found.ok_or(AdminApiError::Unauthenticated)?;
+                db::run(&state.pool, move |conn| tokens::authenticate(conn, &raw, now).map_err(AppError::from)).await?;
+            let (token, staff) = found.ok_or(AppError::Unauthenticated)?;
             // An unknown role fails closed, as in the back office.
             let role = staff.role;
             let me = ApiStaff { staff, role, token_id: token.id, ip: client_ip(&req) };

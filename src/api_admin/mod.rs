@@ -3,13 +3,11 @@
 //! owner's role and center, exactly as the back office would; `openapi` documents it.
 
 pub mod auth;
-pub mod error;
 pub mod pieces;
 pub mod queries;
 pub mod tokens;
 
 pub use auth::ApiStaff;
-pub use error::AdminApiError;
 
 use actix_web::web;
 

@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::auth::ApiStaff;
-use super::error::AdminApiError;
 use super::queries;
 use crate::catalog::api::{MoneyJson, PaginationJson};
 use crate::catalog::models::PieceRow;
@@ -21,7 +20,7 @@ use crate::catalog::types::PieceStatus;
 use crate::centers;
 use crate::db::{self, DbConn};
 use crate::error::{ApiErrorBody, AppError};
-use crate::inventory::{service, InventoryError, PieceForm};
+use crate::inventory::{service, PieceForm};
 use crate::money::Money;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
@@ -113,12 +112,12 @@ fn rfc3339(t: NaiveDateTime) -> String {
     t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn whole_number(field: &'static str, value: Option<&str>, max: i64, default: i64) -> Result<i64, AdminApiError> {
+fn whole_number(field: &'static str, value: Option<&str>, max: i64, default: i64) -> Result<i64, AppError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(default),
         Some(v) => v.parse::<i64>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
             let shown: String = v.chars().take(20).collect();
-            AdminApiError::bad_request(field, format!("{field} must be a whole number from 1 to {max} (got `{shown}`)"))
+            AppError::bad_request(field, format!("{field} must be a whole number from 1 to {max} (got `{shown}`)"))
         }),
     }
 }
@@ -186,22 +185,22 @@ fn detail_json(parts: DetailParts, state: &AppState) -> Result<AdminPieceDetail,
     })
 }
 
-async fn detail(state: &AppState, id: i64) -> Result<AdminPieceDetail, AdminApiError> {
-    let parts = db::run(&state.pool, move |conn| load_detail(conn, id).map_err(AdminApiError::from)).await?;
-    Ok(detail_json(parts, state)?)
+async fn detail(state: &AppState, id: i64) -> Result<AdminPieceDetail, AppError> {
+    let parts = db::run(&state.pool, move |conn| load_detail(conn, id)).await?;
+    detail_json(parts, state)
 }
 
 /// The request body as a `PieceForm`. Numbers are taken as their text (`"price": 625` is
 /// `"625"`); unknown keys are refused, so a misspelt optional field is not silently dropped.
-pub fn parse_body(body: &[u8]) -> Result<PieceForm, AdminApiError> {
+pub fn parse_body(body: &[u8]) -> Result<PieceForm, AppError> {
     let value: Value = serde_json::from_slice(body)
-        .map_err(|e| AdminApiError::bad_request("body", format!("the body is not valid JSON: {e}")))?;
+        .map_err(|e| AppError::bad_request("body", format!("the body is not valid JSON: {e}")))?;
     let Value::Object(object) = value else {
-        return Err(AdminApiError::bad_request("body", "the body must be a JSON object with the piece's fields"));
+        return Err(AppError::bad_request("body", "the body must be a JSON object with the piece's fields"));
     };
     let known = match serde_json::to_value(PieceForm::default()) {
         Ok(Value::Object(m)) => m,
-        _ => return Err(AppError::Internal("PieceForm is not an object".into()).into()),
+        _ => return Err(AppError::internal("PieceForm is not an object")),
     };
     let mut errors = FieldErrors::default();
     let mut clean = serde_json::Map::new();
@@ -224,10 +223,10 @@ pub fn parse_body(body: &[u8]) -> Result<PieceForm, AdminApiError> {
         }
     }
     if !errors.is_empty() {
-        return Err(AdminApiError::invalid_piece(errors));
+        return Err(AppError::Unprocessable { code: "invalid_piece", fields: errors });
     }
     serde_json::from_value(Value::Object(clean))
-        .map_err(|e| AdminApiError::bad_request("body", format!("the body could not be read: {e}")))
+        .map_err(|e| AppError::bad_request("body", format!("the body could not be read: {e}")))
 }
 
 /// List pieces, newest first. Managers see their own center's pieces only.
@@ -248,11 +247,11 @@ pub async fn list(
     state: web::Data<AppState>,
     me: ApiStaff,
     query: web::Query<AdminPieceQuery>,
-) -> Result<HttpResponse, AdminApiError> {
+) -> Result<HttpResponse, AppError> {
     let q = query.into_inner();
     let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(PieceStatus::parse(s).map_err(|e| AdminApiError::bad_request("status", e.0))?),
+        Some(s) => Some(PieceStatus::parse(s).map_err(|e| AppError::bad_request("status", e.0))?),
     };
     let page = whole_number("page", q.page.as_deref(), i64::from(u32::MAX), 1)?;
     let per_page = whole_number("per_page", q.per_page.as_deref(), MAX_PER_PAGE, DEFAULT_PER_PAGE)?;
@@ -277,7 +276,7 @@ pub async fn list(
         let center_id = who.center_scope().or(asked);
         let (rows, total) =
             queries::list(conn, status.map(PieceStatus::code), center_id, per_page, (page - 1) * per_page)?;
-        Ok::<_, AdminApiError>((rows, total, codes))
+        Ok::<_, AppError>((rows, total, codes))
     })
     .await?;
     let data = rows.iter().map(|p| admin_piece(p, &codes, &state)).collect::<Result<Vec<_>, _>>()?;
@@ -300,15 +299,15 @@ pub async fn list(
         (status = 404, description = "No such piece", body = ApiErrorBody),
     )
 )]
-pub async fn show(state: web::Data<AppState>, me: ApiStaff, id: web::Path<i64>) -> Result<HttpResponse, AdminApiError> {
+pub async fn show(state: web::Data<AppState>, me: ApiStaff, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let parts = db::run(&state.pool, move |conn| load_detail(conn, id).map_err(AdminApiError::from)).await?;
+    let parts = db::run(&state.pool, move |conn| load_detail(conn, id)).await?;
     me.require_center(parts.row.center_id)?;
     Ok(HttpResponse::Ok().json(detail_json(parts, &state)?))
 }
 
-async fn piece_center(state: &AppState, id: i64) -> Result<i64, AdminApiError> {
-    db::run(&state.pool, move |conn| service::find(conn, id).map(|p| p.center_id).map_err(AdminApiError::from)).await
+async fn piece_center(state: &AppState, id: i64) -> Result<i64, AppError> {
+    db::run(&state.pool, move |conn| service::find(conn, id).map(|p| p.center_id)).await
 }
 
 /// Create a piece as a draft. A manager's piece belongs to their center (`center` may be left
@@ -324,15 +323,14 @@ async fn piece_center(state: &AppState, id: i64) -> Result<i64, AdminApiError> {
         (status = 400, description = "The body is not a JSON object", body = ApiErrorBody),
         (status = 401, description = "No valid API token", body = ApiErrorBody),
         (status = 403, description = "Finance, or a manager writing for another center", body = ApiErrorBody),
-        (status = 422, description = "Errors per field; nothing was created", body = super::error::ValidationErrorBody),
+        (status = 422, description = "Errors per field; nothing was created", body = ApiErrorBody),
     )
 )]
-pub async fn create(state: web::Data<AppState>, me: ApiStaff, body: web::Bytes) -> Result<HttpResponse, AdminApiError> {
-    let input = parse_body(&body)?.parse(state.settings.currency).map_err(AdminApiError::invalid_piece)?;
+pub async fn create(state: web::Data<AppState>, me: ApiStaff, body: web::Bytes) -> Result<HttpResponse, AppError> {
+    let input = parse_body(&body)?.parse(state.settings.currency).map_err(AppError::Invalid).map_err(piece_errors)?;
     let editor = me.editor();
     let at = now();
-    let id = db::run(&state.pool, move |conn| service::create(conn, &editor, &input, at).map_err(AdminApiError::from))
-        .await?;
+    let id = db::run(&state.pool, move |conn| service::create(conn, &editor, &input, at).map_err(piece_errors)).await?;
     let piece = detail(&state, id).await?;
     Ok(HttpResponse::Created().insert_header((header::LOCATION, format!("/api/admin/v1/pieces/{id}"))).json(piece))
 }
@@ -351,7 +349,7 @@ pub async fn create(state: web::Data<AppState>, me: ApiStaff, body: web::Bytes) 
         (status = 401, description = "No valid API token", body = ApiErrorBody),
         (status = 403, description = "Finance, or another center's piece", body = ApiErrorBody),
         (status = 404, description = "No such piece", body = ApiErrorBody),
-        (status = 422, description = "Errors per field; nothing was changed", body = super::error::ValidationErrorBody),
+        (status = 422, description = "Errors per field; nothing was changed", body = ApiErrorBody),
     )
 )]
 pub async fn update(
@@ -359,15 +357,14 @@ pub async fn update(
     me: ApiStaff,
     id: web::Path<i64>,
     body: web::Bytes,
-) -> Result<HttpResponse, AdminApiError> {
+) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     // Another center's piece is refused before its body is looked at.
     me.require_center(piece_center(&state, id).await?)?;
-    let input = parse_body(&body)?.parse(state.settings.currency).map_err(AdminApiError::invalid_piece)?;
+    let input = parse_body(&body)?.parse(state.settings.currency).map_err(AppError::Invalid).map_err(piece_errors)?;
     let editor = me.editor();
     let at = now();
-    db::run(&state.pool, move |conn| service::update(conn, &editor, id, &input, at).map_err(AdminApiError::from))
-        .await?;
+    db::run(&state.pool, move |conn| service::update(conn, &editor, id, &input, at).map_err(piece_errors)).await?;
     Ok(HttpResponse::Ok().json(detail(&state, id).await?))
 }
 
@@ -383,14 +380,10 @@ pub async fn update(
         (status = 401, description = "No valid API token", body = ApiErrorBody),
         (status = 403, description = "Finance, or another center's piece", body = ApiErrorBody),
         (status = 404, description = "No such piece", body = ApiErrorBody),
-        (status = 409, description = "The piece cannot be listed from its status", body = super::error::ValidationErrorBody),
+        (status = 409, description = "The piece cannot be listed from its status", body = ApiErrorBody),
     )
 )]
-pub async fn publish(
-    state: web::Data<AppState>,
-    me: ApiStaff,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, AdminApiError> {
+pub async fn publish(state: web::Data<AppState>, me: ApiStaff, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     set_status(state, me, id.into_inner(), PieceStatus::Listed).await
 }
 
@@ -407,14 +400,10 @@ pub async fn publish(
         (status = 401, description = "No valid API token", body = ApiErrorBody),
         (status = 403, description = "Finance, or another center's piece", body = ApiErrorBody),
         (status = 404, description = "No such piece", body = ApiErrorBody),
-        (status = 409, description = "The piece cannot be withdrawn from its status", body = super::error::ValidationErrorBody),
+        (status = 409, description = "The piece cannot be withdrawn from its status", body = ApiErrorBody),
     )
 )]
-pub async fn withdraw(
-    state: web::Data<AppState>,
-    me: ApiStaff,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, AdminApiError> {
+pub async fn withdraw(state: web::Data<AppState>, me: ApiStaff, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     set_status(state, me, id.into_inner(), PieceStatus::Withdrawn).await
 }
 
@@ -423,15 +412,24 @@ async fn set_status(
     me: ApiStaff,
     id: i64,
     to: PieceStatus,
-) -> Result<HttpResponse, AdminApiError> {
+) -> Result<HttpResponse, AppError> {
     let editor = me.editor();
     let at = now();
     db::run(&state.pool, move |conn| {
         service::set_status(conn, &editor, id, to, at).map_err(|e| match e {
-            InventoryError::Invalid(fields) => AdminApiError::invalid_status(fields),
-            other => other.into(),
+            AppError::Invalid(fields) => AppError::Conflict { code: "invalid_status", fields },
+            other => other,
         })
     })
     .await?;
     Ok(HttpResponse::Ok().json(detail(&state, id).await?))
+}
+
+/// The piece's input had mistakes: 422 `invalid_piece` with a message per field (what the
+/// back office shows next to each field).
+fn piece_errors(e: AppError) -> AppError {
+    match e {
+        AppError::Invalid(fields) => AppError::Unprocessable { code: "invalid_piece", fields },
+        other => other,
+    }
 }

@@ -14,7 +14,7 @@ use crate::artisans::consent::{self, ConsentForm, ConsentKind};
 use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow};
 use crate::artisans::private::{self, PrivateForm};
 use crate::artisans::queries;
-use crate::artisans::service::{self, ArtisanError, NewArtisanForm, PublicForm};
+use crate::artisans::service::{self, NewArtisanForm, PublicForm};
 use crate::auth::permissions::Action;
 use crate::auth::Scope;
 use crate::auth::{AdminForm, CurrentStaff};
@@ -163,8 +163,8 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewArtisanForm>)
             .await?;
             match res {
                 Ok(id) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=created"))),
-                Err(ArtisanError::Invalid(e)) => e,
-                Err(ArtisanError::App(e)) => return Err(e),
+                Err(AppError::Invalid(e)) if !e.0.contains_key("") => e,
+                Err(e) => return Err(e),
             }
         }
         Err(e) => e,
@@ -285,8 +285,8 @@ pub async fn update(
             .await?;
             match res {
                 Ok(()) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=public"))),
-                Err(ArtisanError::Invalid(e)) => e,
-                Err(ArtisanError::App(e)) => return Err(e),
+                Err(AppError::Invalid(e)) if !e.0.contains_key("") => e,
+                Err(e) => return Err(e),
             }
         }
         Err(e) => e,
@@ -317,8 +317,8 @@ pub async fn record_consent(
                     .await?;
             match res {
                 Ok(()) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=consent"))),
-                Err(ArtisanError::Invalid(e)) => e,
-                Err(ArtisanError::App(e)) => return Err(e),
+                Err(AppError::Invalid(e)) if !e.0.contains_key("") => e,
+                Err(e) => return Err(e),
             }
         }
         Err(e) => e,
@@ -402,9 +402,9 @@ pub async fn upload_photo(
             .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
     })
     .await
-    .map_err(|_| AppError::Internal("the photo worker stopped".into()))?
+    .map_err(|_| AppError::internal("the photo worker stopped"))?
     .map_err(|e| match e {
-        crate::images::process::UploadError::Internal(cause) => AppError::Internal(format!("portrait upload: {cause}")),
+        crate::images::process::UploadError::Internal(cause) => AppError::internal(format!("portrait upload: {cause}")),
         other => AppError::bad_request("image", format!("The photo was not saved: {other}.")),
     })?;
     let editor = Scope::from(&me);

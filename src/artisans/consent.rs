@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::queries;
-use super::service::ArtisanError;
 use crate::audit;
 use crate::auth::{Scope, Subject};
 use crate::db::{self, DbConn};
@@ -207,7 +206,7 @@ pub fn record(
     artisan_id: i64,
     input: &ConsentInput,
     now: NaiveDateTime,
-) -> Result<(), ArtisanError> {
+) -> Result<(), AppError> {
     db::write(conn, |conn| {
         let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
         editor.check(artisan.center_id, Subject::Artisans)?;

@@ -63,20 +63,6 @@ pub fn encrypt_plaintext_private_fields(conn: &mut DbConn, cipher: &Cipher) -> Q
     Ok(changed)
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ArtisanError {
-    #[error("the form has errors")]
-    Invalid(FieldErrors),
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl From<diesel::result::Error> for ArtisanError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
-    }
-}
-
 /// The public fields as typed.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -179,10 +165,10 @@ pub fn fresh_public_id() -> String {
     super::new_public_id(&mut fastrand::Rng::with_seed(u64::from_le_bytes(seed)))
 }
 
-fn invalid(field: &str, message: impl Into<String>) -> ArtisanError {
+fn invalid(field: &str, message: impl Into<String>) -> AppError {
     let mut e = FieldErrors::default();
     e.add(field, message);
-    ArtisanError::Invalid(e)
+    AppError::Invalid(e)
 }
 
 /// Registers an artisan with no consent yet (nothing about them is public until staff record
@@ -193,7 +179,7 @@ pub fn register(
     editor: &Scope,
     input: &NewArtisanInput,
     now: NaiveDateTime,
-) -> Result<i64, ArtisanError> {
+) -> Result<i64, AppError> {
     db::write(conn, |conn| {
         let center_id = match (&input.center, editor.center_scope) {
             (Some(code), _) => {
@@ -252,7 +238,7 @@ pub fn update_public(
     id: i64,
     input: &PublicInput,
     now: NaiveDateTime,
-) -> Result<(), ArtisanError> {
+) -> Result<(), AppError> {
     db::write(conn, |conn| {
         let before = find(conn, id)?;
         editor.check(before.center_id, Subject::Artisans)?;

@@ -101,7 +101,7 @@ pub fn client_ip(req: &HttpRequest) -> Option<String> {
 }
 
 async fn load(req: &HttpRequest) -> Result<(CurrentStaff, bool), AppError> {
-    let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::Internal("no state".into()))?;
+    let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no app state"))?;
     let raw = req.cookie(session::COOKIE).map(|c| c.value().to_string()).ok_or(AppError::Unauthenticated)?;
     let now = chrono::Utc::now().naive_utc();
     let found = db::run(&state.pool, move |conn| session::load(conn, &raw, now).map_err(AppError::from)).await?;
@@ -193,19 +193,15 @@ where
         let body_fut = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             let staff = staff_fut.await?;
-            let body = body_fut
-                .await
-                .map_err(|_| AppError::BadRequest { field: None, message: "The form could not be read.".into() })?;
+            let body = body_fut.await.map_err(|_| AppError::bad_request_general("The form could not be read."))?;
             if body.len() > FORM_LIMIT {
-                return Err(AppError::BadRequest { field: None, message: "The form is too large.".into() });
+                return Err(AppError::bad_request_general("The form is too large."));
             }
             let token =
                 url::form_urlencoded::parse(&body).find(|(k, _)| k == "csrf_token").map(|(_, v)| v.into_owned());
             check_csrf(staff.session(), token.as_deref())?;
-            let form = serde_urlencoded::from_bytes::<T>(&body).map_err(|e| AppError::BadRequest {
-                field: None,
-                message: format!("The form could not be read: {e}"),
-            })?;
+            let form = serde_urlencoded::from_bytes::<T>(&body)
+                .map_err(|e| AppError::bad_request_general(format!("The form could not be read: {e}")))?;
             Ok(AdminForm { staff, form })
         })
     }

@@ -267,7 +267,7 @@ fn enrol_page(
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, AppError> {
     use base64::Engine;
-    let qr = qrcode::QrCode::new(url.as_bytes()).map_err(|e| AppError::Internal(format!("QR: {e}")))?;
+    let qr = qrcode::QrCode::new(url.as_bytes()).map_err(|e| AppError::internal_in("QR code", e))?;
     let svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).build();
     let mut ctx = Context::new();
     ctx.insert("csrf_token", me.csrf_token());
@@ -363,7 +363,7 @@ pub async fn setup(
         let (t, p) = (token.clone(), form.password.clone());
         match db::run(&state.pool, move |conn| staff_service::complete_setup(conn, &t, &p, now())).await {
             Ok(_) => return Ok(see_other("/admin/login?setup=done")),
-            Err(AppError::BadRequest { message, .. }) => Some(format!("Password: {message}.")),
+            Err(e @ AppError::Invalid(_)) => Some(format!("Password: {}.", e.public_message())),
             Err(e) => return Err(e),
         }
     };

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use tera::Context;
 
 use super::queries::PieceRef;
-use super::service::{self, AddError, Cart};
+use super::service::{self, Cart};
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -93,11 +93,13 @@ pub async fn add(
     .await?;
     let mut res = match outcome {
         (Ok(_), _) => HttpResponse::SeeOther().insert_header((header::LOCATION, "/cart")).finish(),
-        (Err(AddError::Refused(why)), cart) => render_cart(&state, StatusCode::CONFLICT, &cart, Some(&why))?,
-        (Err(AddError::App(e)), _) => return Err(e),
+        (Err(e @ AppError::Conflict { .. }), cart) => {
+            render_cart(&state, StatusCode::CONFLICT, &cart, Some(&e.public_message()))?
+        }
+        (Err(e), _) => return Err(e),
     };
     if fresh {
-        res.add_cookie(&super::new_cookie(&state, raw)).map_err(|e| AppError::Internal(e.to_string()))?;
+        res.add_cookie(&super::new_cookie(&state, raw)).map_err(|e| AppError::internal_in("cart cookie", e))?;
     }
     res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(res)

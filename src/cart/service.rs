@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::queries::{self, CartPieceRow, PieceRef};
 use crate::catalog::types::PieceStatus;
-use crate::db::DbConn;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::{Currency, Money};
 
@@ -119,47 +119,45 @@ pub fn load(conn: &mut DbConn, key: Option<&str>, currency: Currency, now: Naive
     }
 }
 
-/// Why a piece could not be added.
-#[derive(Debug, thiserror::Error)]
-pub enum AddError {
-    #[error("{0}")]
-    Refused(String),
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl From<diesel::result::Error> for AddError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
-    }
-}
-
-/// Adds a piece that can be bought now; returns its title. Unknown or non-public piece → 404.
+/// Adds a piece that can be bought now; returns its title. Unknown or non-public piece → 404;
+/// one that cannot be added now (sold, reserved, another currency, a full cart) → 409
+/// `not_addable` saying why.
 pub fn add(
     conn: &mut DbConn,
     key: &str,
     piece: &PieceRef,
     currency: Currency,
     now: NaiveDateTime,
-) -> Result<String, AddError> {
+) -> Result<String, AppError> {
+    db::write(conn, |conn| add_in(conn, key, piece, currency, now))
+}
+
+fn add_in(
+    conn: &mut DbConn,
+    key: &str,
+    piece: &PieceRef,
+    currency: Currency,
+    now: NaiveDateTime,
+) -> Result<String, AppError> {
+    let refused = |message: String| AppError::conflict("not_addable", message);
     let p = queries::find_piece(conn, piece)?.ok_or(AppError::NotFound)?;
     if !p.status.is_public() {
-        return Err(AppError::NotFound.into());
+        return Err(AppError::NotFound);
     }
     let own = p.status == PieceStatus::Held
         && p.held_by_order_id.is_some_and(|o| queries::pending_orders(conn, key).is_ok_and(|own| own.contains(&o)));
     if !own && Availability::of(p.status, p.hold_expires_at, now) != Availability::Available {
-        return Err(AddError::Refused(format!(
+        return Err(refused(format!(
             "“{}” cannot be added: it has just been sold or reserved by another customer.",
             p.title
         )));
     }
     if p.currency != currency {
-        return Err(AddError::Refused(format!("“{}” is not on sale in {}.", p.title, currency.code())));
+        return Err(refused(format!("“{}” is not on sale in {}.", p.title, currency.code())));
     }
     queries::ensure(conn, key, now)?;
     if queries::count(conn, key)? >= super::MAX_ITEMS && !queries::contains(conn, key, p.id)? {
-        return Err(AddError::Refused(format!("A cart holds at most {} pieces.", super::MAX_ITEMS)));
+        return Err(refused(format!("A cart holds at most {} pieces.", super::MAX_ITEMS)));
     }
     queries::add(conn, key, p.id, now)?;
     Ok(p.title)

@@ -8,7 +8,7 @@ use super::filters::{CatalogFilter, RawCatalogQuery};
 use super::service::{self, PieceDetail, PieceKey, PieceSummary};
 use super::views::{media_url, stone_label};
 use crate::db;
-use crate::error::{ApiError, AppError};
+use crate::error::AppError;
 use crate::money::Money;
 use crate::state::AppState;
 use crate::web::page_cache::JSON;
@@ -197,15 +197,15 @@ pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
     query: web::Query<RawCatalogQuery>,
-) -> Result<HttpResponse, ApiError> {
-    let filter = CatalogFilter::parse(&query, state.settings.currency)
-        .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
+) -> Result<HttpResponse, AppError> {
+    let filter =
+        CatalogFilter::parse(&query, state.settings.currency).map_err(|e| AppError::bad_request(e.field, e.message))?;
     let key = format!("api:/pieces?{}", filter.query_string(filter.page));
     let st = state.clone();
     state
         .cache
         .serve(&state.pool, &req, key, JSON, || async move {
-            let result = db::run(&st.pool, move |conn| service::search(conn, filter).map_err(ApiError)).await?;
+            let result = db::run(&st.pool, move |conn| service::search(conn, filter)).await?;
             let body = PieceListJson {
                 data: result.pieces.iter().map(|s| piece_json(s, &st)).collect(),
                 pagination: PaginationJson {
@@ -236,20 +236,18 @@ pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
     key: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
+) -> Result<HttpResponse, AppError> {
     let key = key.into_inner();
     let st = state.clone();
     state
         .cache
         .serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
-            let detail =
-                db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key)).map_err(ApiError))
-                    .await?;
+            let detail = db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key))).await?;
             to_json(&detail_json(detail, &st))
         })
         .await
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
-    serde_json::to_string(value).map_err(|e| ApiError(AppError::Internal(format!("JSON: {e}"))))
+fn to_json<T: Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string(value).map_err(|e| AppError::internal_in("JSON", e))
 }

@@ -39,8 +39,8 @@ pub async fn catalog(
     req: HttpRequest,
     query: web::Query<RawCatalogQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let filter = CatalogFilter::parse(&query, state.settings.currency)
-        .map_err(|e| AppError::BadRequest { field: Some(e.field), message: e.message })?;
+    let filter =
+        CatalogFilter::parse(&query, state.settings.currency).map_err(|e| AppError::bad_request(e.field, e.message))?;
     // The key is the parsed filter, so equivalent URLs share one entry.
     let key = format!("/pieces?{}", filter.query_string(filter.page));
     let st = state.clone();
@@ -62,7 +62,7 @@ async fn render_catalog(state: web::Data<AppState>, filter: CatalogFilter) -> Re
         path: &path,
         nav: "pieces",
     };
-    let ctx = Context::from_serialize(&view).map_err(|e| AppError::Internal(e.to_string()))?;
+    let ctx = Context::from_serialize(&view).map_err(|e| AppError::internal_in("page context", e))?;
     state.templates.render("catalog.html", &meta, ctx)
 }
 

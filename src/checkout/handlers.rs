@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use super::input::{self, CheckoutForm};
-use super::service::{self, CheckoutError, OrderContext};
+use super::service::{self, OrderContext};
 use super::{postal, ORDER_COOKIE};
 use crate::audit::Actor;
 use crate::cart::handlers::{private_html, render_cart};
@@ -257,16 +257,12 @@ pub async fn place(
     .await?;
     let placed = match placed {
         Ok(p) => p,
-        Err(CheckoutError::EmptyCart) => return Ok(see_other("/cart")),
-        Err(CheckoutError::JustSold(titles)) => {
+        Err(AppError::Conflict { code: service::EMPTY_CART, .. }) => return Ok(see_other("/cart")),
+        Err(e @ AppError::Conflict { .. }) => {
             let cart = load_cart(&state, Some(key)).await?;
-            let names = titles.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
-            let notice = format!(
-                "Just sold: {names} went to another customer a moment ago, so nothing was ordered. The piece is marked below; remove it to check out the rest."
-            );
-            return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&notice));
+            return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&e.public_message()));
         }
-        Err(CheckoutError::Limited(why)) => {
+        Err(AppError::TooMany(why)) => {
             let cart = load_cart(&state, Some(key)).await?;
             return render_form(
                 &state,
@@ -277,7 +273,7 @@ pub async fn place(
                 Some(&why),
             );
         }
-        Err(CheckoutError::App(e)) => return Err(e),
+        Err(e) => return Err(e),
     };
     if !placed.replaced.is_empty() {
         // The cart's earlier checkout must not stay payable: close its session now (the sweeper
@@ -291,8 +287,7 @@ pub async fn place(
             let (sid, surl) = (session.id.clone(), session.url.clone());
             db::run(&state.pool, move |conn| service::session_started(conn, &p, &sid, &surl)).await?;
             let mut res = see_other(&session.url);
-            res.add_cookie(&order_cookie(&state, placed.status_token))
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            res.add_cookie(&order_cookie(&state, placed.status_token)).map_err(AppError::internal)?;
             Ok(res)
         }
         Err(err) => {
@@ -426,7 +421,7 @@ pub async fn test_payment(
                 let reason = "piece sold to another customer before the payment arrived".to_string();
                 order_service::refund(&state, id, None, key, reason, Actor::system(actor))
                     .await
-                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                    .map_err(AppError::internal)?;
             }
         }
         "fail" => {

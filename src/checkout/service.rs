@@ -53,25 +53,20 @@ pub struct Placed {
     pub replaced: Vec<i64>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum CheckoutError {
-    #[error("the cart is empty")]
-    EmptyCart,
-    /// These pieces were taken (or withdrawn) before this checkout could hold them.
-    #[error("just sold: {0:?}")]
-    JustSold(Vec<String>),
-    /// A limit on holding pieces or checking out was reached: the message says which.
-    #[error("{0}")]
-    Limited(String),
-    #[error(transparent)]
-    App(#[from] AppError),
+/// Two customers reached for the same piece and the other was first: 409 `just_sold`, naming
+/// the pieces, and nothing was ordered (the transaction's holds are rolled back).
+fn just_sold(titles: &[String]) -> AppError {
+    let names = titles.iter().map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+    AppError::conflict(
+        "just_sold",
+        format!(
+            "Just sold: {names} went to another customer a moment ago, so nothing was ordered. The piece is marked below; remove it to check out the rest."
+        ),
+    )
 }
 
-impl From<diesel::result::Error> for CheckoutError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
-    }
-}
+/// The cart was emptied meanwhile (another tab): 409 `empty_cart`.
+pub const EMPTY_CART: &str = "empty_cart";
 
 pub fn place_order(
     conn: &mut DbConn,
@@ -79,15 +74,15 @@ pub fn place_order(
     input: &CheckoutInput,
     cx: &OrderContext<'_>,
     now: NaiveDateTime,
-) -> Result<Placed, CheckoutError> {
+) -> Result<Placed, AppError> {
     db::write(conn, |conn| {
         let pieces = cart_queries::pieces_in(conn, cart_key)?;
         if pieces.is_empty() {
-            return Err(CheckoutError::EmptyCart);
+            return Err(AppError::conflict(EMPTY_CART, "Your cart is empty."));
         }
         let limits = cx.limits;
         if pieces.len() as i64 > limits.max_held_pieces {
-            return Err(CheckoutError::Limited(format!(
+            return Err(AppError::TooMany(format!(
                 "One checkout can reserve at most {} pieces while you pay. Remove {} from your cart, or buy them in two orders.",
                 limits.max_held_pieces,
                 pieces.len() as i64 - limits.max_held_pieces
@@ -96,13 +91,13 @@ pub fn place_order(
         if let Some(client) = &cx.client_key {
             let recent = queries::checkouts_by_client_since(conn, client, now - Duration::hours(1))?;
             if recent >= limits.max_checkouts_per_hour {
-                return Err(CheckoutError::Limited(format!(
+                return Err(AppError::TooMany(format!(
                     "Too many checkouts from your network in the last hour ({recent}). Please wait a little, or write to us if you need help with your order."
                 )));
             }
             let held = queries::pieces_held_by_client(conn, client, cart_key, now)?;
             if held + pieces.len() as i64 > limits.max_held_pieces {
-                return Err(CheckoutError::Limited(format!(
+                return Err(AppError::TooMany(format!(
                     "Your network already has {held} piece(s) reserved in another checkout; at most {} can be reserved at once. Finish or cancel that checkout first, or try again when its reservation ends.",
                     limits.max_held_pieces
                 )));
@@ -118,7 +113,7 @@ pub fn place_order(
         let foreign: Vec<String> =
             pieces.iter().filter(|p| p.currency != cx.currency).map(|p| p.title.clone()).collect();
         if !foreign.is_empty() {
-            return Err(CheckoutError::JustSold(foreign));
+            return Err(just_sold(&foreign));
         }
         let subtotal: i64 = pieces.iter().map(|p| p.price_minor).sum();
         let shipping = input.shipping.price_minor;
@@ -171,7 +166,7 @@ pub fn place_order(
             }
         }
         if !taken.is_empty() {
-            return Err(CheckoutError::JustSold(taken));
+            return Err(just_sold(&taken));
         }
         let mut items = Vec::new();
         for p in &pieces {
@@ -237,7 +232,7 @@ pub fn place_order(
                 order_id,
                 idempotency_key: request.idempotency_key.clone(),
                 session_expires_at: session_expires,
-                request: serde_json::to_string(&request).map_err(|e| AppError::Internal(e.to_string()))?,
+                request: serde_json::to_string(&request).map_err(|e| AppError::internal_in("payment request", e))?,
                 created_at: now,
             },
         )?;

@@ -48,7 +48,7 @@ fn upload_error(err: MultipartError, _: &HttpRequest) -> actix_web::Error {
         }
         other => format!("The upload could not be read ({other}). Choose the file again and retry."),
     };
-    AppError::BadRequest { field: Some("file"), message }.into()
+    AppError::bad_request("file", message).into()
 }
 
 #[derive(MultipartForm)]

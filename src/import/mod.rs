@@ -22,7 +22,7 @@ use crate::catalog::types::{Huid, Sku};
 use crate::centers::{self, Center};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::inventory::{service, InventoryError, PieceInput};
+use crate::inventory::{service, PieceInput};
 use crate::money::Currency;
 
 /// What became of one row: its errors by field (empty = fine) and, once imported, the draft.
@@ -114,11 +114,11 @@ fn run(
             if let (Some(input), true) = (input, report.is_ok()) {
                 match service::create(conn, editor, input, now) {
                     Ok(id) => report.piece_id = Some(id),
-                    Err(InventoryError::Invalid(e)) => report.errors.extend(e.0),
-                    Err(InventoryError::App(AppError::Forbidden(m))) => {
+                    Err(AppError::Invalid(e)) => report.errors.extend(e.0),
+                    Err(AppError::Forbidden(m)) => {
                         report.errors.insert("center".into(), m);
                     }
-                    Err(InventoryError::App(e)) => return Err(Stop::Failed(e)),
+                    Err(e) => return Err(Stop::Failed(e)),
                 }
             }
             on_row();

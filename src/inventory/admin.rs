@@ -24,9 +24,9 @@ use crate::catalog::types::{Kind, Metal, PieceStatus, Purity};
 use crate::catalog::views::media_url;
 use crate::centers::{self, Center};
 use crate::db;
-use crate::error::{AppError, ErrorPage};
+use crate::error::{AppError, ErrorReport};
 use crate::images::{self, AltText, UploadError};
-use crate::inventory::{service as inventory, InventoryError, PieceForm};
+use crate::inventory::{service as inventory, PieceForm};
 use crate::money::{Currency, Money};
 use crate::state::AppState;
 use crate::wages::policy::{hours_label, inr, round_minor, WageCheck};
@@ -606,13 +606,13 @@ pub async fn edit_form(
     edit_page(&state, &me, piece, |p| p.notice = notice).await
 }
 
-/// Runs an inventory write, separating mistakes in the input (shown on the form) from
-/// everything else (an error page).
-fn split(r: Result<i64, InventoryError>) -> Result<Result<i64, FieldErrors>, AppError> {
+/// Runs an inventory write, separating mistakes in the input's fields (shown on the form)
+/// from everything else (an error page).
+fn split(r: Result<i64, AppError>) -> Result<Result<i64, FieldErrors>, AppError> {
     match r {
         Ok(v) => Ok(Ok(v)),
-        Err(InventoryError::Invalid(e)) => Ok(Err(e)),
-        Err(InventoryError::App(e)) => Err(e),
+        Err(AppError::Invalid(e)) if !e.0.contains_key("") => Ok(Err(e)),
+        Err(e) => Err(e),
     }
 }
 
@@ -740,7 +740,7 @@ pub(crate) fn upload_config() -> MultipartFormConfig {
             }
         };
         let mut res = HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(message.clone());
-        res.extensions_mut().insert(ErrorPage { heading: "That upload was not accepted", message: message.clone() });
+        res.extensions_mut().insert(ErrorReport::message(status, "That upload was not accepted", message.clone()));
         actix_web::error::InternalError::from_response(message, res).into()
     })
 }
@@ -783,10 +783,10 @@ pub async fn upload_image(
         images::store::save(&media_dir, &copies).map_err(|e| UploadError::Internal(e.to_string()))
     })
     .await
-    .map_err(|_| AppError::Internal("the photo worker stopped".into()))?;
+    .map_err(|_| AppError::internal("the photo worker stopped"))?;
     let stored = match stored {
         Ok(s) => s,
-        Err(UploadError::Internal(cause)) => return Err(AppError::Internal(format!("photo upload: {cause}"))),
+        Err(UploadError::Internal(cause)) => return Err(AppError::internal(format!("photo upload: {cause}"))),
         Err(e) => {
             let status = if e == UploadError::TooLarge {
                 StatusCode::PAYLOAD_TOO_LARGE

@@ -9,4 +9,4 @@ pub mod photos;
 pub mod service;
 
 pub use input::{PieceForm, PieceInput};
-pub use service::{InventoryError, MakerShare, WagePreview};
+pub use service::{MakerShare, WagePreview};

@@ -27,29 +27,13 @@ use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
 use crate::web::page_cache;
 
-#[derive(Debug, thiserror::Error)]
-pub enum InventoryError {
-    #[error("the piece has errors")]
-    Invalid(FieldErrors),
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl From<diesel::result::Error> for InventoryError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
-    }
-}
-
-fn invalid(field: &str, message: impl Into<String>) -> InventoryError {
-    let mut e = FieldErrors::default();
-    e.add(field, message);
-    InventoryError::Invalid(e)
+fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    AppError::Invalid(FieldErrors::one(field, message))
 }
 
 /// Resolves the center (a manager's own when none is given) and the makers, checking each
 /// belongs to that center.
-fn resolve(conn: &mut DbConn, editor: &Scope, input: &PieceInput) -> Result<(i64, Vec<(i64, i64)>), InventoryError> {
+fn resolve(conn: &mut DbConn, editor: &Scope, input: &PieceInput) -> Result<(i64, Vec<(i64, i64)>), AppError> {
     let center_id = match (&input.center, editor.center_scope) {
         (Some(code), _) => {
             centers::find_by_code(conn, code)?.ok_or_else(|| invalid("center", format!("unknown center `{code}`")))?.id
@@ -76,14 +60,6 @@ fn resolve(conn: &mut DbConn, editor: &Scope, input: &PieceInput) -> Result<(i64
     Ok((center_id, makers))
 }
 
-/// A refusal from the wage rules (`AppError::BadRequest` with a field) as a form error.
-fn as_field_error(e: AppError) -> InventoryError {
-    match e {
-        AppError::BadRequest { field: Some(field), message } => invalid(field, message),
-        other => InventoryError::App(other),
-    }
-}
-
 /// The wage floor: a wage (chosen, or the proposal) below the legal minimum per hour is
 /// refused. Below the living wage is allowed; the piece page shows the warning. A center with
 /// no policy in force is not checked here: publishing refuses until finance adds one.
@@ -93,7 +69,7 @@ fn check_wage(
     makers: &[(i64, i64)],
     wage: Option<i64>,
     now: NaiveDateTime,
-) -> Result<(), InventoryError> {
+) -> Result<(), AppError> {
     if makers.is_empty() {
         return match wage {
             Some(_) => {
@@ -206,7 +182,7 @@ pub fn wage_preview(
     Ok(Some(WagePreview { policy, proposal, makers, unknown, accepted_at }))
 }
 
-fn unique_checks(conn: &mut DbConn, input: &PieceInput, except: Option<i64>) -> Result<(), InventoryError> {
+fn unique_checks(conn: &mut DbConn, input: &PieceInput, except: Option<i64>) -> Result<(), AppError> {
     let mut e = FieldErrors::default();
     let sku_owner: Option<i64> =
         pieces::table.filter(pieces::sku.eq(input.sku.as_str())).select(pieces::id).first(conn).optional()?;
@@ -223,7 +199,7 @@ fn unique_checks(conn: &mut DbConn, input: &PieceInput, except: Option<i64>) -> 
     if e.is_empty() {
         Ok(())
     } else {
-        Err(InventoryError::Invalid(e))
+        Err(AppError::Invalid(e))
     }
 }
 
@@ -246,12 +222,7 @@ fn stones_of(input: &PieceInput) -> Vec<(String, i32, i64)> {
 }
 
 /// Creates a piece as a draft; returns its id.
-pub fn create(
-    conn: &mut DbConn,
-    editor: &Scope,
-    input: &PieceInput,
-    now: NaiveDateTime,
-) -> Result<i64, InventoryError> {
+pub fn create(conn: &mut DbConn, editor: &Scope, input: &PieceInput, now: NaiveDateTime) -> Result<i64, AppError> {
     db::write(conn, |conn| {
         let (center_id, makers) = resolve(conn, editor, input)?;
         check_wage(conn, center_id, &makers, input.wage, now)?;
@@ -304,7 +275,7 @@ pub fn update(
     id: i64,
     input: &PieceInput,
     now: NaiveDateTime,
-) -> Result<(), InventoryError> {
+) -> Result<(), AppError> {
     db::write(conn, |conn| {
         catalog_queries::lock_piece(conn, id)?;
         let before = find(conn, id)?;
@@ -411,7 +382,7 @@ pub fn set_status(
     id: i64,
     to: PieceStatus,
     now: NaiveDateTime,
-) -> Result<(), InventoryError> {
+) -> Result<(), AppError> {
     db::write(conn, |conn| {
         catalog_queries::lock_piece(conn, id)?;
         let piece = find(conn, id)?;
@@ -443,11 +414,8 @@ pub fn set_status(
         if n != 1 {
             return Err(invalid("status", "the piece changed meanwhile; reload and try again"));
         }
-        let wage_entries = if to == PieceStatus::Listed {
-            wages::accept_piece(conn, id, &editor.actor, now).map_err(as_field_error)?
-        } else {
-            Vec::new()
-        };
+        let wage_entries =
+            if to == PieceStatus::Listed { wages::accept_piece(conn, id, &editor.actor, now)? } else { Vec::new() };
         page_cache::bump_version(conn)?;
         let action = if to == PieceStatus::Listed { "piece.publish" } else { "piece.withdraw" };
         audit::record(

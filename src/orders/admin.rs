@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use super::queries::{self, OrderSearch};
-use super::service::{self, RefundError, RefundOutcome, StaffStep};
+use super::service::{self, RefundOutcome, StaffStep};
 use super::types::{Fulfilment, OrderStatus};
 use crate::auth::extract::AdminForm;
 use crate::auth::permissions::Action;
@@ -293,8 +293,8 @@ async fn step(
     match order {
         Ok(_) => Ok(see_other(format!("/admin/orders/{id}?done={done}"))),
         Err(AppError::Forbidden(why)) => Err(me.deny(why)),
-        Err(AppError::BadRequest { message, .. }) => {
-            let shown = Shown { notice: Some(message), shipment: Some(shipment), ..Default::default() };
+        Err(e @ AppError::Conflict { .. }) => {
+            let shown = Shown { notice: Some(e.public_message()), shipment: Some(shipment), ..Default::default() };
             render_detail(state, me, id, StatusCode::CONFLICT, shown).await
         }
         Err(e) => Err(e),
@@ -404,13 +404,11 @@ pub async fn refund(
     match service::refund(&state, id, amount, key, reason.clone(), me.actor()).await {
         Ok(RefundOutcome::Done) => Ok(see_other(format!("/admin/orders/{id}?done=refunded"))),
         Ok(RefundOutcome::AlreadyDone) => Ok(see_other(format!("/admin/orders/{id}?done=refund-repeated"))),
-        Err(RefundError::Invalid(field, message)) => {
-            let mut errors = FieldErrors::default();
-            errors.add(field, message);
+        Err(AppError::Invalid(errors)) => {
             let shown = Shown { errors, amount: f.amount, reason, ..Default::default() };
             render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await
         }
-        Err(RefundError::Gateway(err)) => {
+        Err(AppError::PaymentProvider(err)) => {
             tracing::warn!(order_id = id, error = %err, "refund failed at the payment provider");
             let shown = Shown {
                 notice: Some(format!(
@@ -422,6 +420,6 @@ pub async fn refund(
             };
             render_detail(&state, me, id, StatusCode::BAD_GATEWAY, shown).await
         }
-        Err(RefundError::App(e)) => Err(e),
+        Err(e) => Err(e),
     }
 }

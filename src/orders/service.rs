@@ -357,21 +357,21 @@ pub fn advance(
         let status = order.status;
         let (to, kind) = step.target();
         if to != ShipmentStatus::Delivered && !status.is_shippable() {
-            return Err(AppError::BadRequest {
-                field: None,
-                message: format!("An order that is {} is not packed or shipped.", status.label().to_lowercase()),
-            });
+            return Err(AppError::conflict(
+                "invalid_status",
+                format!("An order that is {} is not packed or shipped.", status.label().to_lowercase()),
+            ));
         }
         let from = shipment.status;
         if !from.can_become(to) {
-            return Err(AppError::BadRequest {
-                field: None,
-                message: format!(
+            return Err(AppError::conflict(
+                "invalid_status",
+                format!(
                     "A parcel that is {} cannot be marked {}.",
                     from.label().to_lowercase(),
                     to.label().to_lowercase()
                 ),
-            });
+            ));
         }
         let tracking = match step {
             StaffStep::Shipped { carrier, tracking_number } => Some((carrier.as_str(), tracking_number.as_str())),
@@ -379,10 +379,7 @@ pub fn advance(
         };
         // Conditional on the status we read: a concurrent change makes this a no-op, not a mess.
         if !queries::move_shipment(conn, shipment_id, from, to, tracking, now)? {
-            return Err(AppError::BadRequest {
-                field: None,
-                message: "The parcel changed meanwhile; reload and try again.".into(),
-            });
+            return Err(AppError::conflict("changed_meanwhile", "The parcel changed meanwhile; reload and try again."));
         }
         let all: Vec<ShipmentStatus> = queries::shipments_of(conn, order.id)?.iter().map(|s| s.status).collect();
         let fulfilment = Fulfilment::of(&all);
@@ -424,29 +421,6 @@ pub enum RefundOutcome {
     AlreadyDone,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum RefundError {
-    /// The request cannot be honoured as asked (amount, order state): shown by the field.
-    #[error("{1}")]
-    Invalid(&'static str, String),
-    #[error("the payment provider refused the refund: {0}")]
-    Gateway(PaymentError),
-    #[error(transparent)]
-    App(#[from] AppError),
-}
-
-impl From<diesel::result::Error> for RefundError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::App(e.into())
-    }
-}
-
-impl From<crate::db::DbError> for RefundError {
-    fn from(e: crate::db::DbError) -> Self {
-        Self::App(e.into())
-    }
-}
-
 fn is_unique_violation(e: &diesel::result::Error) -> bool {
     matches!(e, diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _))
 }
@@ -465,7 +439,7 @@ pub async fn refund(
     key: String,
     reason: String,
     actor: Actor,
-) -> Result<RefundOutcome, RefundError> {
+) -> Result<RefundOutcome, AppError> {
     let now = chrono::Utc::now().naive_utc();
     let stripe = state.gateway.provider() == "stripe";
     let key2 = key.clone();
@@ -480,7 +454,7 @@ pub async fn refund(
             let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
             let status = order.status;
             if order.received_minor <= 0 {
-                return Err(RefundError::Invalid(
+                return Err(AppError::bad_request(
                     "amount",
                     format!("An order that is {} has no payment to refund.", status.label().to_lowercase()),
                 ));
@@ -498,17 +472,17 @@ pub async fn refund(
             let amount = amount_minor.unwrap_or(refundable);
             let currency = order.currency;
             if refundable <= 0 {
-                return Err(RefundError::Invalid("amount", "This order has been refunded in full already.".into()));
+                return Err(AppError::bad_request("amount", "This order has been refunded in full already."));
             }
             if amount <= 0 || amount > refundable {
-                return Err(RefundError::Invalid(
+                return Err(AppError::bad_request(
                     "amount",
                     format!("Enter an amount above zero and at most {}.", Money::new(refundable, currency)),
                 ));
             }
             let payment_intent = order.payment_intent_id.clone();
             if stripe && payment_intent.is_none() {
-                return Err(RefundError::Invalid("amount", "This order has no Stripe payment to refund.".into()));
+                return Err(AppError::bad_request("amount", "This order has no Stripe payment to refund."));
             }
             let inserted = queries::insert_refund(
                 conn,
@@ -537,9 +511,7 @@ pub async fn refund(
         Ok(Some(s)) => s,
         Ok(None) => return Ok(RefundOutcome::AlreadyDone),
         // Two submissions of the same form at the same moment: the other one wrote the row.
-        Err(RefundError::App(AppError::Internal(m))) if m.contains("UNIQUE") || m.contains("unique") => {
-            return Ok(RefundOutcome::AlreadyDone)
-        }
+        Err(e) if e.is_unique_violation() => return Ok(RefundOutcome::AlreadyDone),
         Err(e) => return Err(e),
     };
     let req = RefundRequest { payment_intent_id, amount_minor: amount, idempotency_key: key };
@@ -550,7 +522,7 @@ pub async fn refund(
             let status = if r.status == "failed" || r.status == "canceled" { "failed" } else { "succeeded" };
             queries::set_refund_result(conn, refund_id, Some(&r.id), status)?;
             if status == "failed" {
-                return Err(RefundError::Gateway(PaymentError::Rejected(format!("refund {}", r.status))));
+                return Err(AppError::PaymentProvider(PaymentError::Rejected(format!("refund {}", r.status))));
             }
             let total: i64 = queries::refunds_of(conn, order_id)?
                 .iter()
@@ -562,7 +534,7 @@ pub async fn refund(
         }
         Err(e) => {
             queries::set_refund_result(conn, refund_id, None, "failed")?;
-            Err(RefundError::Gateway(e))
+            Err(AppError::PaymentProvider(e))
         }
     })
     .await

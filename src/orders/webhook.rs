@@ -32,9 +32,10 @@ use super::fulfilment::{self, DisputeReport, PaymentOutcome, PaymentReport, Unpa
 use super::models::NewRefund;
 use super::queries;
 use crate::db::{self, DbConn};
-use crate::error::{json_error, AppError};
+use crate::error::AppError;
 use crate::payments::RefundRequest;
 use crate::state::AppState;
+use crate::web::error_pages::json_error;
 
 /// Who the order timeline names for changes made by a webhook.
 const ACTOR: &str = "stripe";
@@ -99,7 +100,7 @@ pub async fn receive(state: web::Data<AppState>, req: HttpRequest, body: web::By
         Err(e) => {
             tracing::error!(event_id, order_id = job.order_id, error = %e,
                 "refund of a payment whose hold was lost failed; Stripe will deliver the event again");
-            return Err(AppError::Internal(format!("refund failed: {e}")));
+            return Err(AppError::internal_in("refund failed", e));
         }
     };
     let id = event_id.clone();
@@ -112,7 +113,7 @@ fn received() -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({ "received": true }))
 }
 
-fn refused(code: &str, message: &str) -> HttpResponse {
+fn refused(code: &'static str, message: &str) -> HttpResponse {
     json_error(StatusCode::BAD_REQUEST, code, message)
 }
 

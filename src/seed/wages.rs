@@ -33,8 +33,8 @@ use crate::wages::types::{india_date, EntryKind, Month, PayoutMethod, PositiveDe
 
 fn app(e: AppError) -> SeedError {
     match e {
-        AppError::BadRequest { message, .. } => SeedError::Invalid(message),
-        other => SeedError::Invalid(other.to_string()),
+        AppError::Invalid(_) => SeedError::Invalid(e.public_message()),
+        other => SeedError::Invalid(crate::error::Chain(&other).to_string()),
     }
 }
 

@@ -160,7 +160,7 @@ pub fn disable(conn: &mut DbConn, email: &Email, actor: &Actor, now: NaiveDateTi
 
 fn totp(secret: Vec<u8>, email: &str) -> Result<TOTP, AppError> {
     TOTP::new(Algorithm::SHA1, 6, 1, 30, secret, Some("fairgold".into()), email.into())
-        .map_err(|e| AppError::Internal(format!("TOTP: {e}")))
+        .map_err(|e| AppError::internal(format!("TOTP: {e}")))
 }
 
 /// A new TOTP secret (base32) and its `otpauth://` URL for authenticator apps.

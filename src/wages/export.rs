@@ -51,12 +51,12 @@ pub fn bundle_logged(
 
 fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::Internal(format!("csv: {e}"));
+    let fail = |e: csv::Error| AppError::internal_in("csv", e);
     w.write_record(header).map_err(fail)?;
     for r in rows {
         w.write_record(&r).map_err(fail)?;
     }
-    w.into_inner().map_err(|e| AppError::Internal(format!("csv: {e}")))
+    w.into_inner().map_err(|e| AppError::internal_in("csv", e.into_error()))
 }
 
 fn opt(v: Option<i64>) -> String {
@@ -233,7 +233,7 @@ pub fn bundle(
         ("exchange_rates.csv", &rates_csv),
         ("verification.txt", verification.as_bytes()),
     ];
-    let fail = |e: &dyn std::fmt::Display| AppError::Internal(format!("zip: {e}"));
+    let fail = |e: &dyn std::fmt::Display| AppError::internal(format!("zip: {e}"));
     for (name, bytes) in files {
         zip.start_file(name, options).map_err(|e| fail(&e))?;
         zip.write_all(bytes).map_err(|e| fail(&e))?;

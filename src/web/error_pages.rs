@@ -1,17 +1,22 @@
-//! Renders every error response in the shop's style: an HTML page for people, or a JSON error
-//! body under `/api/`. Handlers' `AppError`s carry their message in an `ErrorPage` extension;
-//! errors from outside handlers (no route, wrong method) get a message chosen by status.
+//! Renders every error response in the route's format, chosen here and only here: under `/api/`
+//! a JSON error body with a stable code, elsewhere an HTML page in the shop's style (or, for a
+//! page that needs a signed-in staff member, the way to sign in). Handlers' `AppError`s carry
+//! an `ErrorReport` extension; errors from outside handlers (no route, wrong method) get one
+//! chosen by status.
+
+use std::collections::BTreeMap;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{web, HttpResponse};
+use serde::Serialize;
 use tera::Context;
 
 use super::templates::PageMeta;
 use super::Templates;
-use crate::error::{json_error, AppError, ErrorPage};
+use crate::error::ErrorReport;
 
 pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let already_json = res
@@ -26,23 +31,31 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let page = res.response().extensions().get::<ErrorPage>().cloned().unwrap_or_else(|| default_page(status));
-    let is_api = res.request().path().starts_with("/api/");
+    let report =
+        res.response().extensions().get::<ErrorReport>().cloned().unwrap_or_else(|| ErrorReport::for_status(status));
+    let path = res.request().path().to_string();
+    let is_api = path.starts_with("/api/");
     let templates = res.request().app_data::<web::Data<Templates>>().cloned();
-    let allow = res.response().headers().get(header::ALLOW).cloned();
+    let keep: Vec<(header::HeaderName, header::HeaderValue)> = [header::ALLOW, header::RETRY_AFTER]
+        .into_iter()
+        .filter_map(|h| res.response().headers().get(&h).cloned().map(|v| (h, v)))
+        .collect();
     let (req, _) = res.into_parts();
 
     let mut response: HttpResponse<BoxBody> = if is_api {
-        json_error(status, api_code(status), &page.message)
+        json(status, &report, path.starts_with("/api/admin/"))
+    } else if let Some(to) = report.redirect {
+        // A page that needs a signed-in staff member sends the browser to sign in.
+        HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
     } else {
         let html = templates.and_then(|templates| {
             let mut ctx = Context::new();
             ctx.insert("status", &status.as_u16());
-            ctx.insert("heading", page.heading);
-            ctx.insert("message", &page.message);
+            ctx.insert("heading", report.heading);
+            ctx.insert("message", &report.message);
             let meta = PageMeta {
-                title: format!("{} — fairgold", page.heading),
-                description: page.message.clone(),
+                title: format!("{} — fairgold", report.heading),
+                description: report.message.clone(),
                 path: req.path(),
                 nav: "",
             };
@@ -50,34 +63,47 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
         });
         match html {
             Some(body) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body),
-            None => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(page.message),
+            None => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(report.message),
         }
     };
-    if let Some(allow) = allow {
-        response.headers_mut().insert(header::ALLOW, allow);
+    for (name, value) in keep {
+        response.headers_mut().insert(name, value);
     }
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
 }
 
-fn default_page(status: StatusCode) -> ErrorPage {
-    let err = match status {
-        StatusCode::NOT_FOUND => AppError::NotFound,
-        s if s.is_server_error() => AppError::Internal(String::new()),
-        _ => {
-            return ErrorPage {
-                heading: "That request was not quite right",
-                message: status.canonical_reason().unwrap_or("Bad request").to_string(),
-            }
-        }
-    };
-    ErrorPage { heading: err.heading(), message: err.public_message() }
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
 }
 
-fn api_code(status: StatusCode) -> &'static str {
-    match status {
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        s if s.is_server_error() => "internal_error",
-        _ => "bad_request",
+#[derive(Serialize)]
+struct Detail<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    fields: &'a BTreeMap<String, String>,
+}
+
+/// The JSON error body for a response built outside `AppError` (the Stripe webhook's refusals).
+pub fn json_error(status: StatusCode, code: &'static str, message: &str) -> HttpResponse {
+    let report = ErrorReport { code, message: message.to_string(), ..ErrorReport::for_status(status) };
+    json(status, &report, false)
+}
+
+/// `{"error": {code, message, field?, fields?}}`: `field` names the first field at fault,
+/// `fields` has a message for each. The admin API's 401 says how to authenticate.
+fn json(status: StatusCode, report: &ErrorReport, admin_api: bool) -> HttpResponse {
+    let field = report.fields.keys().find(|k| !k.is_empty()).map(String::as_str);
+    let token_help = "Send a valid API token: `Authorization: Bearer fg_…`. Tokens are made under \
+                      /admin/tokens; a revoked token or a disabled account's token no longer works.";
+    let unauthenticated = status == StatusCode::UNAUTHORIZED && admin_api;
+    let message = if unauthenticated { token_help } else { report.message.as_str() };
+    let mut res = HttpResponse::build(status);
+    if unauthenticated {
+        res.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"fairgold admin API\""));
     }
+    res.json(Body { error: Detail { code: report.code, message, field, fields: &report.fields } })
 }

@@ -119,15 +119,7 @@ impl Templates {
                 nav: meta.nav,
             },
         );
-        self.tera.render(template, &ctx).map_err(|e| {
-            // Tera's useful detail is in the source chain.
-            let mut msg = e.to_string();
-            let mut src = std::error::Error::source(&e);
-            while let Some(s) = src {
-                msg.push_str(&format!(": {s}"));
-                src = s.source();
-            }
-            AppError::Internal(format!("template {template}: {msg}"))
-        })
+        // Tera's useful detail is in the source chain, which the log shows.
+        self.tera.render(template, &ctx).map_err(|e| AppError::internal_in("rendering a template", e))
     }
 }

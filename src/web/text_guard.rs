@@ -40,12 +40,9 @@ fn encoded_has_control(raw: &[u8], allow_line_breaks: bool) -> bool {
 }
 
 fn refused(what: &str) -> actix_web::Error {
-    AppError::BadRequest {
-        field: None,
-        message: format!(
-            "The {what} contains a control character (such as a NUL byte) that is not text. Remove it and try again."
-        ),
-    }
+    AppError::bad_request_general(format!(
+        "The {what} contains a control character (such as a NUL byte) that is not text. Remove it and try again."
+    ))
     .into()
 }
 

@@ -236,7 +236,7 @@ async fn decide(
         }
         // The second-person rule: shown on the page, not as a bare error.
         Err(AppError::Forbidden(m)) => (StatusCode::FORBIDDEN, m),
-        Err(AppError::BadRequest { message, .. }) => (StatusCode::UNPROCESSABLE_ENTITY, message),
+        Err(e @ AppError::Invalid(_)) => (StatusCode::UNPROCESSABLE_ENTITY, e.public_message()),
         Err(other) => return Err(other),
     };
     let err = DecisionError { id, message };

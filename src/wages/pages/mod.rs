@@ -79,8 +79,10 @@ fn see_other(to: &str) -> HttpResponse {
 /// Moves a service's refusal of one field into the form's errors; anything else is an error.
 fn into_field(e: AppError, errors: &mut FieldErrors, fallback: &str) -> Result<(), AppError> {
     match e {
-        AppError::BadRequest { field, message } => {
-            errors.add(field.unwrap_or(fallback), message);
+        AppError::Invalid(fields) => {
+            for (field, message) in fields.0 {
+                errors.add(if field.is_empty() { fallback } else { &field }, message);
+            }
             Ok(())
         }
         other => Err(other),
@@ -114,7 +116,7 @@ pub fn no_living_wage_message(city: &str) -> String {
 /// `…_minor` amount gets `…` formatted in rupees, each `minutes` gets `hours`, and each month
 /// becomes `YYYY-MM`.
 fn display(v: impl Serialize) -> Result<Value, AppError> {
-    let v = serde_json::to_value(v).map_err(|e| AppError::Internal(format!("report json: {e}")))?;
+    let v = serde_json::to_value(v).map_err(|e| AppError::internal_in("report JSON", e))?;
     Ok(decorate(v))
 }
 

@@ -84,7 +84,7 @@ fn rupees(minor: i64) -> String {
 
 /// The statement as CSV: one line per entry between the opening and closing balances.
 pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, AppError> {
-    let fail = |e: csv::Error| AppError::Internal(format!("statement csv: {e}"));
+    let fail = |e: csv::Error| AppError::internal_in("statement csv", e);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["section", "date", "reference", "description", "hours", "amount_inr"]).map_err(fail)?;
     let s = &st.summary;
@@ -149,7 +149,7 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
         hours(s.minutes),
         rupees(s.balance_end_minor),
     ])?;
-    w.into_inner().map_err(|e| AppError::Internal(format!("statement csv: {e}")))
+    w.into_inner().map_err(|e| AppError::internal_in("statement csv", e.into_error()))
 }
 
 pub async fn statement_csv(
