@@ -3,7 +3,27 @@
 
 use std::fmt;
 
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
+
+/// Rounds a decimal count of minor units (a wage from hours × rate, a bonus from a price ×
+/// rate × percentage) to a whole number, half away from zero. An amount that does not fit in
+/// 64 bits is an error, never a saturated value that would be recorded as if it were true.
+pub fn round_minor(d: Decimal) -> Result<i64, Overflow> {
+    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64().ok_or(Overflow)
+}
+
+/// An amount too large to record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the amount is too large to record")]
+pub struct Overflow;
+
+impl From<Overflow> for crate::error::AppError {
+    fn from(_: Overflow) -> Self {
+        Self::bad_request_general("An amount came out too large to record. Check the figures entered.")
+    }
+}
 
 #[derive(
     Debug,
@@ -188,6 +208,17 @@ fn group_by(digits: &str, size: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_to_minor_units_is_half_away_from_zero_and_never_saturates() {
+        assert_eq!(round_minor(Decimal::new(25, 1)), Ok(3));
+        assert_eq!(round_minor(Decimal::new(-25, 1)), Ok(-3));
+        assert_eq!(round_minor(Decimal::new(24999, 4)), Ok(2));
+        assert_eq!(round_minor(Decimal::from(i64::MAX)), Ok(i64::MAX));
+        // One past the largest amount: an error, not i64::MAX recorded as if it were true.
+        assert_eq!(round_minor(Decimal::from(i64::MAX) + Decimal::ONE), Err(Overflow));
+        assert_eq!(round_minor(Decimal::MAX), Err(Overflow));
+    }
 
     #[test]
     fn formats_with_grouping() {

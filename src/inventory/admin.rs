@@ -29,7 +29,7 @@ use crate::images::{self, AltText, UploadError};
 use crate::inventory::{service as inventory, PieceForm};
 use crate::money::{Currency, Money};
 use crate::state::AppState;
-use crate::wages::policy::{hours_label, inr, round_minor, WageCheck};
+use crate::wages::policy::{hours_label, inr, inr_rate, WageCheck};
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
 
@@ -394,9 +394,9 @@ fn wage_panel(preview: Option<inventory::WagePreview>) -> WagePanelView {
     WagePanelView {
         note: None,
         hours: hours_label(proposal.minutes),
-        target_hourly: inr(round_minor(policy.target_hourly())),
-        legal_min_hourly: inr(round_minor(policy.legal_min_hourly())),
-        living_hourly: policy.living_hourly().map(|h| inr(round_minor(h))),
+        target_hourly: inr_rate(policy.target_hourly()),
+        legal_min_hourly: inr_rate(policy.legal_min_hourly()),
+        living_hourly: policy.living_hourly().map(inr_rate),
         proposed: inr(proposal.proposed_minor),
         wage: inr(proposal.wage_minor),
         wage_is_proposal: proposal.wage_minor == proposal.proposed_minor,

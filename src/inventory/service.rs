@@ -82,7 +82,10 @@ fn check_wage(
         return Ok(());
     };
     let minutes: i64 = makers.iter().map(|m| m.1).sum();
-    let wage = wage.unwrap_or_else(|| policy.proposed_wage(minutes));
+    let wage = match wage {
+        Some(w) => w,
+        None => policy.proposed_wage(minutes)?,
+    };
     match policy.check(wage, minutes) {
         WageCheck::BelowLegalMinimum { message } => Err(invalid("wage", message)),
         _ => Ok(()),

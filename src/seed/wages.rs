@@ -31,6 +31,10 @@ use crate::wages::policy::{self, round_minor, WageCheck};
 use crate::wages::service::{self, AdjustmentInput, PayoutInput};
 use crate::wages::types::{india_date, EntryKind, Month, PayoutMethod, PositiveDecimal};
 
+fn overflow(e: crate::money::Overflow) -> SeedError {
+    SeedError::Invalid(e.to_string())
+}
+
 fn app(e: AppError) -> SeedError {
     match e {
         AppError::Invalid(_) => SeedError::Invalid(e.public_message()),
@@ -91,7 +95,7 @@ fn demo_rate(currency: Currency, on: NaiveDate) -> Result<PositiveDecimal, SeedE
         Currency::Inr => Decimal::ONE,
     };
     let wiggle = Decimal::new(i64::from(on.ordinal() % 17) * 3, 2);
-    PositiveDecimal::parse(&(base + wiggle).to_string(), 6).map_err(SeedError::Invalid)
+    PositiveDecimal::rate(&(base + wiggle).to_string()).map_err(SeedError::Invalid)
 }
 
 /// Writes the demo wage history (see the module comment). Runs inside the demo's transaction,
@@ -180,7 +184,7 @@ pub fn demo_history(
             let Some(living) = policy.living_hourly() else { continue };
             // Halfway between the legal minimum and the living wage per hour.
             let hourly = (policy.legal_min_hourly() + living) / Decimal::TWO;
-            let wage = round_minor(hourly * Decimal::from(p.makers[0].1) / Decimal::from(60));
+            let wage = round_minor(hourly * Decimal::from(p.makers[0].1) / Decimal::from(60)).map_err(overflow)?;
             if !matches!(policy.check(wage, p.makers[0].1), WageCheck::BelowLivingWage { .. }) {
                 return Err(SeedError::Invalid(format!("the below-living demo wage of {} is not", p.sku)));
             }
@@ -264,8 +268,10 @@ pub fn demo_history(
             Step::Adjustment => {
                 // Found at a workshop check: a repair's hours were never on a labor record.
                 if let Some((artisan_id, center_id)) = artisans_by_id(conn)?.into_iter().find(|a| a.1 != kolkata) {
-                    let four_hours =
-                        policy::required_at(conn, center_id, india_date(at)).map_err(app)?.proposed_wage(240);
+                    let four_hours = policy::required_at(conn, center_id, india_date(at))
+                        .map_err(app)?
+                        .proposed_wage(240)
+                        .map_err(overflow)?;
                     service::propose_adjustment(
                         conn,
                         &finance,

@@ -5,8 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::json;
 
@@ -14,6 +13,7 @@ use super::types::{Percent, PositiveDecimal};
 use crate::audit::{self, Actor};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::money::Overflow;
 use crate::money::{Currency, Money};
 use crate::schema::wage_policies;
 
@@ -70,7 +70,7 @@ pub enum WageCheck {
 
 impl Policy {
     pub fn from_row(row: PolicyRow) -> Result<Self, AppError> {
-        let multiplier = PositiveDecimal::parse(&row.target_multiplier, 4).map_err(AppError::corrupt)?.get();
+        let multiplier = PositiveDecimal::multiplier(&row.target_multiplier).map_err(AppError::corrupt)?.get();
         let bonus_percent = Percent::parse(&row.sale_bonus_percent).map_err(AppError::corrupt)?.get();
         Ok(Self { row, multiplier, bonus_percent })
     }
@@ -98,7 +98,7 @@ impl Policy {
 
     /// The proposed wage for `minutes` of work: hours × target hourly rate, rounded to the
     /// nearest paisa (half away from zero).
-    pub fn proposed_wage(&self, minutes: i64) -> i64 {
+    pub fn proposed_wage(&self, minutes: i64) -> Result<i64, Overflow> {
         round_minor(self.target_hourly() * Decimal::from(minutes) / Decimal::from(60))
     }
 
@@ -107,7 +107,7 @@ impl Policy {
     /// excluded) at `inr_per_unit` rupees per unit of that currency, rounded to the paisa (half
     /// away from zero). The one formula: `service::post_sale_bonus` posts it, shared by the
     /// makers' hours (`split::by_minutes`), and the reconciliation report recomputes it.
-    pub fn sale_bonus(&self, net_sale_minor: i64, inr_per_unit: Decimal) -> i64 {
+    pub fn sale_bonus(&self, net_sale_minor: i64, inr_per_unit: Decimal) -> Result<i64, Overflow> {
         round_minor(Decimal::from(net_sale_minor) * inr_per_unit * self.bonus_percent / Decimal::ONE_HUNDRED)
     }
 
@@ -116,7 +116,7 @@ impl Policy {
     pub fn check(&self, wage_minor: i64, minutes: i64) -> WageCheck {
         let hours = self.row.standard_hours_per_month as i128;
         let below = |monthly: i64| (wage_minor as i128) * 60 * hours < (monthly as i128) * (minutes as i128);
-        let per_hour = inr(round_minor(Decimal::from(wage_minor) * Decimal::from(60) / Decimal::from(minutes.max(1))));
+        let per_hour = inr_rate(Decimal::from(wage_minor) * Decimal::from(60) / Decimal::from(minutes.max(1)));
         if below(self.row.legal_min_monthly_minor) {
             return WageCheck::BelowLegalMinimum {
                 message: format!(
@@ -124,7 +124,7 @@ impl Policy {
                      A wage this low cannot be recorded.",
                     inr(wage_minor),
                     hours_label(minutes),
-                    inr(round_minor(self.legal_min_hourly())),
+                    inr_rate(self.legal_min_hourly()),
                     inr(self.row.legal_min_monthly_minor),
                     self.row.standard_hours_per_month,
                 ),
@@ -141,7 +141,7 @@ impl Policy {
                 message: format!(
                     "{per_hour} an hour is below the living wage of {} an hour ({}/month). It can be recorded, \
                      but the month will be flagged as below a living wage.",
-                    inr(round_minor(self.hourly(living))),
+                    inr_rate(self.hourly(living)),
                     inr(living),
                 ),
             },
@@ -151,8 +151,14 @@ impl Policy {
 }
 
 /// Rounds a decimal amount of minor units to a whole one, half away from zero.
-pub fn round_minor(d: Decimal) -> i64 {
-    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64().unwrap_or(i64::MAX)
+pub use crate::money::round_minor;
+
+/// An hourly rate (a decimal count of paise) as rupees for a label, to the paisa.
+pub fn inr_rate(per_hour: Decimal) -> String {
+    match round_minor(per_hour) {
+        Ok(minor) => inr(minor),
+        Err(_) => format!("₹{}", (per_hour / Decimal::ONE_HUNDRED).round_dp(2)),
+    }
 }
 
 pub fn inr(minor: i64) -> String {
@@ -285,22 +291,22 @@ mod tests {
     fn the_proposal_is_hours_times_the_target_rate() {
         // ₹19,261/month over 208 h = ₹92.600961…/h; × 1.2 = ₹111.12115…/h; × 10 h = ₹1,111.2115… → ₹1,111.21
         let p = policy(1_249_900, Some(1_926_100));
-        assert_eq!(p.proposed_wage(600), 111_121);
+        assert_eq!(p.proposed_wage(600), Ok(111_121));
         // Without a living wage the target falls back to the legal minimum.
         let p = policy(1_524_600, None);
         // 15,246 / 208 × 1.2 × 1 h = 87.9576… → ₹87.96
-        assert_eq!(p.proposed_wage(60), 8_796);
+        assert_eq!(p.proposed_wage(60), Ok(8_796));
     }
 
     #[test]
     fn the_sale_bonus_is_the_percentage_of_the_net_sale_in_rupees_rounded_half_away_from_zero() {
         let p = policy(1_248_000, None); // 5 %
                                          // $123.45 at ₹84.25: ₹10,400.6625 × 5 % = ₹520.033125 → ₹520.03
-        assert_eq!(p.sale_bonus(12_345, Decimal::new(8425, 2)), 52_003);
+        assert_eq!(p.sale_bonus(12_345, Decimal::new(8425, 2)), Ok(52_003));
         // ₹ at 1: 5 % of ₹0.10 = 0.5 paise → 1 paisa; of ₹0.30 = 1.5 → 2.
-        assert_eq!(p.sale_bonus(10, Decimal::ONE), 1);
-        assert_eq!(p.sale_bonus(30, Decimal::ONE), 2);
-        assert_eq!(p.sale_bonus(9, Decimal::ONE), 0);
+        assert_eq!(p.sale_bonus(10, Decimal::ONE), Ok(1));
+        assert_eq!(p.sale_bonus(30, Decimal::ONE), Ok(2));
+        assert_eq!(p.sale_bonus(9, Decimal::ONE), Ok(0));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn propose(
 ) -> Result<WageProposal, AppError> {
     let policy = policy::required_at(conn, center_id, on)?;
     let minutes: i64 = makers.iter().map(|m| m.1).sum();
-    let proposed_minor = policy.proposed_wage(minutes);
+    let proposed_minor = policy.proposed_wage(minutes)?;
     let wage_minor = wage_minor.unwrap_or(proposed_minor);
     Ok(WageProposal {
         minutes,
@@ -155,7 +155,7 @@ pub fn rate_for(conn: &mut DbConn, currency: Currency, on: NaiveDate) -> Result<
         .select(exchange_rates::inr_per_unit)
         .first(conn)
         .optional()?;
-    raw.map(|r| PositiveDecimal::parse(&r, 6).map(|d| d.get()).map_err(AppError::corrupt)).transpose()
+    raw.map(|r| PositiveDecimal::rate(&r).map(|d| d.get()).map_err(AppError::corrupt)).transpose()
 }
 
 /// Posts the sale bonus of a paid order: for each piece, the center's bonus percentage (policy
@@ -199,7 +199,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
                 continue;
             };
             let makers = makers_of(conn, piece_id)?;
-            let bonus = policy.sale_bonus(price_minor, rate);
+            let bonus = policy.sale_bonus(price_minor, rate)?;
             for ((artisan_id, share), (_, minutes)) in split::by_minutes(bonus, &makers).into_iter().zip(&makers) {
                 let mut e = NewEntry::new(EntryKind::SaleBonus, artisan_id, center_id, share, on);
                 e.piece_id = Some(piece_id);

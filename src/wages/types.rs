@@ -77,14 +77,33 @@ impl fmt::Display for Month {
     }
 }
 
-/// A positive decimal such as an exchange rate (rupees per dollar) or a multiplier.
+/// A positive decimal such as an exchange rate (rupees per dollar) or a multiplier, bounded
+/// where it is parsed: a figure no real rate reaches is a typing mistake, refused before any
+/// wage or bonus is computed from it (so no computation can overflow either).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd)]
 pub struct PositiveDecimal(Decimal);
 
 impl PositiveDecimal {
-    /// At most `max_scale` decimal places; a comma as decimal separator is refused rather
-    /// than guessed.
-    pub fn parse(s: &str, max_scale: u32) -> Result<Self, String> {
+    /// The most rupees one unit of a sale currency may be recorded as (the rupee's strongest
+    /// partners trade near 100; this leaves room for any currency the shop sells in).
+    pub const MAX_RATE: Decimal = Decimal::from_parts(100_000, 0, 0, false, 0);
+    /// The largest target multiplier (times the living wage per hour).
+    pub const MAX_MULTIPLIER: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+
+    /// An exchange rate: rupees per unit of a sale currency, up to 6 decimal places, at most
+    /// `MAX_RATE`.
+    pub fn rate(s: &str) -> Result<Self, String> {
+        Self::parse_within(s, 6, Self::MAX_RATE)
+    }
+
+    /// A target multiplier, up to 4 decimal places, at most `MAX_MULTIPLIER`.
+    pub fn multiplier(s: &str) -> Result<Self, String> {
+        Self::parse_within(s, 4, Self::MAX_MULTIPLIER)
+    }
+
+    /// At most `max_scale` decimal places and at most `max`; a comma as decimal separator is
+    /// refused rather than guessed.
+    fn parse_within(s: &str, max_scale: u32, max: Decimal) -> Result<Self, String> {
         let t = s.trim();
         let d = Decimal::from_str(t).map_err(|_| format!("`{t}` is not a number such as 84.25"))?;
         if d <= Decimal::ZERO {
@@ -92,6 +111,9 @@ impl PositiveDecimal {
         }
         if d.scale() > max_scale {
             return Err(format!("use at most {max_scale} decimal places"));
+        }
+        if d > max {
+            return Err(format!("must be at most {max}"));
         }
         Ok(Self(d.normalize()))
     }
@@ -249,10 +271,18 @@ mod tests {
 
     #[test]
     fn rates_and_percentages_are_parsed_strictly() {
-        assert_eq!(PositiveDecimal::parse("84.2500", 4).unwrap().get().to_string(), "84.25");
-        assert!(PositiveDecimal::parse("0", 4).is_err());
-        assert!(PositiveDecimal::parse("84,25", 4).is_err());
-        assert!(PositiveDecimal::parse("1.123456", 4).is_err());
+        assert_eq!(PositiveDecimal::rate("84.2500").unwrap().get().to_string(), "84.25");
+        assert!(PositiveDecimal::rate("0").is_err());
+        assert!(PositiveDecimal::rate("84,25").is_err());
+        assert!(PositiveDecimal::multiplier("1.123456").is_err());
+        assert_eq!(PositiveDecimal::rate("84.123456").unwrap().get().to_string(), "84.123456");
+        assert!(PositiveDecimal::rate("84.1234567").is_err());
+        // Bounded where parsed: a rate or multiplier no real figure reaches is refused.
+        assert!(PositiveDecimal::rate("100000").is_ok());
+        assert_eq!(PositiveDecimal::rate("100000.01").unwrap_err(), "must be at most 100000");
+        assert!(PositiveDecimal::rate("79228162514264337593543950335").is_err());
+        assert!(PositiveDecimal::multiplier("10").is_ok());
+        assert!(PositiveDecimal::multiplier("10.5").is_err());
         assert_eq!(Percent::parse("7.5%").unwrap().get().to_string(), "7.5");
         assert!(Percent::parse("101").is_err());
     }

@@ -54,7 +54,7 @@ fn wage_state(app: &TestApp, id: i64) -> (Option<i64>, bool) {
 }
 
 fn record_rate(app: &TestApp) -> usize {
-    let rate = PositiveDecimal::parse(RATE, 6).unwrap();
+    let rate = PositiveDecimal::rate(RATE).unwrap();
     app.with_conn(|c| {
         service::record_rate(
             c,

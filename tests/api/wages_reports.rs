@@ -372,7 +372,7 @@ async fn reconciliation_lists_a_paid_order_without_bonus_until_the_rate_is_recor
     let paid_on2 = app2.with_conn(|c| service::paid_on(c, placed2.order_id)).unwrap().expect("paid");
     assert_eq!(app2.with_conn(reports::reconciliation).unwrap().missing.len(), 1);
     // Finance records the day's rate: the waiting bonus is posted and everything reconciles.
-    let rate = PositiveDecimal::parse("84.25", 6).unwrap();
+    let rate = PositiveDecimal::rate("84.25").unwrap();
     app2.with_conn(|c| {
         service::record_rate(c, &Actor::system("test"), fairgold::money::Currency::Usd, paid_on2, rate, now())
     })

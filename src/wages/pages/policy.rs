@@ -79,7 +79,7 @@ impl PolicyForm {
                 }
             },
         };
-        let multiplier = PositiveDecimal::parse(&self.target_multiplier, 4)
+        let multiplier = PositiveDecimal::multiplier(&self.target_multiplier)
             .map_err(|m| e.add("target_multiplier", format!("the multiplier {m}")))
             .ok();
         let bonus = Percent::parse(&self.sale_bonus_percent)

@@ -123,7 +123,7 @@ pub async fn rate_record(state: web::Data<AppState>, form: AdminForm<RateForm>) 
             e.add("date", "a rate is recorded for a day that has begun, not a future one");
         }
     }
-    let rate = PositiveDecimal::parse(&form.rate, 6).map_err(|m| e.add("rate", format!("the rate {m}"))).ok();
+    let rate = PositiveDecimal::rate(&form.rate).map_err(|m| e.add("rate", format!("the rate {m}"))).ok();
     if let (Some(currency), Some(on), Some(rate), true) = (currency, on, rate, e.is_empty()) {
         let (actor, at) = (me.actor(), now());
         let res = db::run::<_, AppError, _>(&state.pool, move |conn| {

@@ -98,12 +98,13 @@ pub fn rates(earned_minor: i64, minutes: i64, policy: Option<&PolicyRow>) -> Rat
         };
     }
     let hourly = Decimal::from(earned_minor) * Decimal::from(60) / Decimal::from(minutes);
-    let fte = policy.map(|p| round_minor(hourly * Decimal::from(p.standard_hours_per_month)));
+    // An effective rate too large to hold (absurd hours) is shown as unknown, not saturated.
+    let fte = policy.and_then(|p| round_minor(hourly * Decimal::from(p.standard_hours_per_month)).ok());
     let below = |monthly: i64, hours: i64| {
         (earned_minor as i128) * 60 * (hours as i128) < (monthly as i128) * (minutes as i128)
     };
     Rates {
-        effective_hourly_minor: Some(round_minor(hourly)),
+        effective_hourly_minor: round_minor(hourly).ok(),
         fte_monthly_minor: fte,
         below_legal_minimum: policy.is_some_and(|p| below(p.legal_min_monthly_minor, p.standard_hours_per_month)),
         below_living_wage: policy

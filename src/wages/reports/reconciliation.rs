@@ -156,7 +156,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
             Some(Decimal::ONE)
         } else {
             match rates_recorded.get(&(*currency, *paid_on)) {
-                Some(r) => Some(PositiveDecimal::parse(r, 6).map_err(AppError::corrupt)?.get()),
+                Some(r) => Some(PositiveDecimal::rate(r).map_err(AppError::corrupt)?.get()),
                 None => None,
             }
         };
@@ -183,7 +183,7 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
             }
             Some(&got) => {
                 if let (Some(rate), Some(policy)) = (rate, policy) {
-                    let expected = policy.sale_bonus(*price_minor, rate);
+                    let expected = policy.sale_bonus(*price_minor, rate)?;
                     if expected != got {
                         wrong_amounts.push(WrongBonus {
                             order_id: *order_id,
