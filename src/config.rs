@@ -464,6 +464,11 @@ impl Settings {
             .collect::<Result<Vec<_>, _>>()?;
         let shipping_zones = raw.shipping_zones.unwrap_or_else(|| ShippingZone::defaults(currency));
         ShippingZone::check_all(&shipping_zones)?;
+        if raw.seed_demo == Some(true) && !cfg!(feature = "demo") {
+            return Err(ConfigError::Invalid(
+                "FAIRGOLD_SEED_DEMO=true: this build has no demo data (it was built without the `demo` feature)".into(),
+            ));
+        }
         let settings = Settings {
             env,
             listen,
@@ -474,7 +479,7 @@ impl Settings {
             workers: raw.workers,
             cache_refresh: std::time::Duration::from_millis(raw.cache_refresh_ms),
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
-            seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development),
+            seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development && cfg!(feature = "demo")),
             secret_key: raw.secret_key.map(SecretString::from),
             stripe,
             shop: raw.shop,

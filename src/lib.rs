@@ -23,7 +23,11 @@ pub mod money;
 pub mod openapi;
 pub mod orders;
 pub mod payments;
+pub mod reference;
 pub mod schema;
+/// Demo content (pieces, artisans, orders, a wage history) and its renders: `cargo run`'s shop.
+/// Left out of a production build (`--no-default-features`).
+#[cfg(feature = "demo")]
 pub mod seed;
 pub mod shipping;
 pub mod staff;

@@ -17,7 +17,7 @@ use crate::state::AppState;
 use crate::telemetry::AccessLog;
 use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, secret_paths, security, Assets, Templates};
-use crate::{admin, api_admin, artisans, auth, catalog, openapi, seed};
+use crate::{admin, api_admin, artisans, auth, catalog, openapi};
 
 pub struct Application {
     port: u16,
@@ -38,7 +38,7 @@ impl Application {
         let start_cipher = cipher.clone();
         let seeded = db::run(&pool, move |conn| {
             let now = chrono::Utc::now().naive_utc();
-            let migrated = db::migrate_then(conn, |conn| seed::reference_data(conn, now).map(|_| ()))?;
+            let migrated = db::migrate_then(conn, |conn| crate::reference::ensure(conn, now).map(|_| ()))?;
             if migrated > 0 {
                 tracing::info!(migrations = migrated, "database migrated");
             }
@@ -46,14 +46,22 @@ impl Application {
             if sealed > 0 {
                 tracing::info!(rows = sealed, "encrypted artisans' private fields stored in plain text");
             }
+            #[cfg(feature = "demo")]
             let seeded =
-                if seed_demo { seed::demo_if_empty(conn, &media_dir, currency, &start_cipher)? } else { false };
+                if seed_demo { crate::seed::demo_if_empty(conn, &media_dir, currency, &start_cipher)? } else { false };
+            // `Settings` refuses `seed_demo` in a build without the demo (see `config.rs`).
+            #[cfg(not(feature = "demo"))]
+            let seeded = {
+                let _ = (seed_demo, &media_dir, currency);
+                false
+            };
             Ok::<_, anyhow::Error>(seeded)
         })
         .await?;
         if seeded {
             tracing::info!("demo data added to the empty database");
-            seed::print_demo_sign_in(&settings.base_url);
+            #[cfg(feature = "demo")]
+            crate::seed::print_demo_sign_in(&settings.base_url);
         }
         let assets = web::Data::new(Assets::load());
         let templates = Arc::new(Templates::load(&settings, &assets)?);

@@ -12,6 +12,7 @@ use crate::config::ConfigError;
 use crate::db::DbError;
 use crate::error::AppError;
 use crate::import::FileError;
+#[cfg(feature = "demo")]
 use crate::seed::SeedError;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +23,7 @@ pub enum CliError {
     Db(#[from] DbError),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    #[cfg(feature = "demo")]
     #[error(transparent)]
     Seed(#[from] SeedError),
     /// The server could not start or stopped with an error.
@@ -37,9 +39,11 @@ pub enum CliError {
     PeriodReversed { from: NaiveDate, to: NaiveDate },
     #[error("{flag}: between {min} and {max}")]
     OutOfRange { flag: &'static str, min: u64, max: u64 },
+    #[cfg(feature = "demo")]
     #[error("say what to seed: `fairgold seed --demo` or `fairgold seed --bench-ledger`")]
     NothingToSeed,
     /// The demo shop has staff accounts whose password is printed in the README.
+    #[cfg(feature = "demo")]
     #[error(
         "`seed --demo` is for development only: the demo shop adds staff accounts whose password is public \
          (to try it on your own machine, set FAIRGOLD_ENV=development and use a database of its own)"

@@ -8,7 +8,7 @@ use super::{connect, CliError, ImportCommand};
 use crate::audit::Actor;
 use crate::auth::Scope;
 use crate::config::Settings;
-use crate::{centers, import, seed};
+use crate::{centers, import, reference};
 
 pub(super) fn run(settings: &Settings, command: ImportCommand) -> Result<(), CliError> {
     let ImportCommand::Pieces { file, center } = command;
@@ -21,7 +21,7 @@ pub(super) fn run(settings: &Settings, command: ImportCommand) -> Result<(), Cli
     let rows = import::read(&bytes).map_err(|problem| CliError::BadFile { path: file.clone(), problem })?;
     let mut conn = connect(settings)?;
     let now = chrono::Utc::now().naive_utc();
-    seed::centers(&mut conn, now)?;
+    reference::ensure(&mut conn, now)?;
     let center = centers::find_by_code(&mut conn, center.as_str())?
         .ok_or(CliError::UnknownCenter { flag: "--center", code: center })?;
     let editor = Scope { actor: Actor::system("cli"), center_scope: None };

@@ -12,6 +12,7 @@ mod args;
 mod error;
 mod import;
 mod ledger;
+#[cfg(feature = "demo")]
 mod seed;
 mod serve;
 mod staff;
@@ -55,7 +56,8 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
-    /// Add data to the database.
+    /// Add demo or benchmark data to the database (builds with the `demo` feature).
+    #[cfg(feature = "demo")]
     Seed(SeedArgs),
     /// Wage reports for finance.
     Wages {
@@ -104,6 +106,7 @@ enum ImportCommand {
     },
 }
 
+#[cfg(feature = "demo")]
 #[derive(Args)]
 struct SeedArgs {
     /// The demo shop: two centers, artisans, sixty pieces with images, months of wage history.
@@ -192,6 +195,7 @@ fn dispatch(settings: Settings, command: Command) -> Result<ExitCode, CliError> 
         Command::Migrate => serve::migrate(&settings),
         Command::Staff { command } => staff::run(&settings, command),
         Command::Import { command } => import::run(&settings, command),
+        #[cfg(feature = "demo")]
         Command::Seed(seed) => seed::run(&settings, seed),
         Command::Wages { command } => wages::run(&settings, command),
     }?;

@@ -3,7 +3,7 @@
 use super::{open, CliError};
 use crate::config::Settings;
 use crate::startup::Application;
-use crate::{db, seed};
+use crate::{db, reference};
 
 /// Serves the shop until SIGTERM or Ctrl-C (in-flight requests finish first).
 pub(super) fn serve(settings: Settings) -> Result<(), CliError> {
@@ -23,8 +23,8 @@ pub(super) fn serve(settings: Settings) -> Result<(), CliError> {
 /// Applies pending migrations and the reference data (the two centers, their wage policies).
 pub(super) fn migrate(settings: &Settings) -> Result<(), CliError> {
     let mut conn = open(settings)?;
-    let n = db::migrate(&mut conn)?;
-    seed::centers(&mut conn, chrono::Utc::now().naive_utc())?;
+    let now = chrono::Utc::now().naive_utc();
+    let n = db::migrate_then(&mut conn, |conn| reference::ensure(conn, now).map(|_| ()))?;
     println!("{n} migration(s) applied to the {} database", settings.database.backend_name());
     Ok(())
 }

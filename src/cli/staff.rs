@@ -3,13 +3,13 @@
 use super::{connect, CliError, StaffCommand};
 use crate::audit::Actor;
 use crate::config::Settings;
-use crate::seed;
+use crate::reference;
 use crate::staff::service::{self as staff_service, NewStaffInput};
 
 pub(super) fn run(settings: &Settings, command: StaffCommand) -> Result<(), CliError> {
     let mut conn = connect(settings)?;
     let now = chrono::Utc::now().naive_utc();
-    seed::centers(&mut conn, now)?;
+    reference::ensure(&mut conn, now)?;
     let actor = Actor::system("cli");
     match command {
         StaffCommand::Add { email, role, center, name } => {

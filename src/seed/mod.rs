@@ -110,21 +110,6 @@ pub fn print_demo_sign_in(base_url: &str) {
     println!("Admin and finance set up an authenticator app (TOTP) at first sign-in.\n");
 }
 
-/// The two workshop centers, ensured at every start (reference data, not demo data). Only
-/// the city is public; addresses are never stored here.
-pub fn centers(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
-    reference_data(conn, now)
-}
-
-/// The reference data every shop has, created if missing: the two workshops
-/// (`centers::ensure_workshops`) and their default wage policies (`wages::defaults`). Safe to
-/// run from several instances at once.
-pub fn reference_data(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<(i64, i64)> {
-    let (kolkata, mumbai) = crate::centers::ensure_workshops(conn, now)?;
-    crate::wages::defaults::seed_policies(conn, &[("kolkata", kolkata), ("mumbai", mumbai)], now)?;
-    Ok((kolkata, mumbai))
-}
-
 /// Writes the demo data and its images; everything in one transaction.
 pub fn demo(
     conn: &mut DbConn,
@@ -136,7 +121,7 @@ pub fn demo(
     let image_dir = media_dir.join("pieces");
     std::fs::create_dir_all(&image_dir).map_err(|e| SeedError::Image(image_dir.display().to_string(), e))?;
     db::write(conn, |conn| {
-        let (kolkata, mumbai) = centers(conn, now)?;
+        let (kolkata, mumbai) = crate::reference::ensure(conn, now)?;
         demo_staff(conn, now)?;
         let center_id = |code: &str| if code == "mumbai" { mumbai } else { kolkata };
         let mut rng = fastrand::Rng::with_seed(2026);
@@ -250,7 +235,7 @@ pub fn bench_pieces(conn: &mut DbConn, n: usize, currency: Currency, now: NaiveD
     if artisan_ids.is_empty() || covers.is_empty() {
         return Err(SeedError::Invalid("seed the demo shop before benchmark pieces".into()));
     }
-    let (kolkata, mumbai) = centers(conn, now)?;
+    let (kolkata, mumbai) = crate::reference::ensure(conn, now)?;
     let templates = content::pieces();
     db::write(conn, |conn| {
         for i in 0..n {

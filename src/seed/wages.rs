@@ -477,7 +477,7 @@ pub fn bench_ledger(
     now: NaiveDateTime,
 ) -> Result<BenchLedger, SeedError> {
     use crate::artisans::models::NewArtisan;
-    let (kolkata, mumbai) = super::centers(conn, now)?;
+    let (kolkata, mumbai) = crate::reference::ensure(conn, now)?;
     let mut rng = fastrand::Rng::with_seed(5_2026);
     let last = Month::of(india_date(now));
     let months = (years * 12) as usize;

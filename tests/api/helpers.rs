@@ -132,7 +132,7 @@ impl TestApp {
         tokio::spawn(app.run());
         let (kolkata, mumbai) = {
             let mut conn = pool.get().expect("connection");
-            seed::centers(&mut conn, now()).expect("centers")
+            fairgold::reference::ensure(&mut conn, now()).expect("centers")
         };
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self { address, client, pool, data_dir, kolkata, mumbai, cipher, _db: database, _dir: dir }
