@@ -23,7 +23,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::db::DbError;
-use crate::payments::PaymentError;
+use crate::money::Overflow;
 use crate::web::form::FieldErrors;
 
 /// A cause kept for the log.
@@ -53,7 +53,7 @@ pub enum AppError {
     Forbidden(String),
     /// The payment provider refused or could not be reached (502); its reason is shown to staff.
     #[error("the payment provider refused")]
-    PaymentProvider(#[source] PaymentError),
+    PaymentProvider(#[source] Cause),
     #[error("the database is not available")]
     Unavailable(#[source] DbError),
     #[error("internal error")]
@@ -102,6 +102,11 @@ impl AppError {
     /// the chain in the log).
     pub fn internal_in(doing: &'static str, cause: impl StdError + Send + Sync + 'static) -> Self {
         Self::Internal(Box::new(Context { doing, source: Box::new(cause) }))
+    }
+
+    /// The payment provider refused or failed (its own error, kept as the source).
+    pub fn payment_provider(cause: impl StdError + Send + Sync + 'static) -> Self {
+        Self::PaymentProvider(Box::new(cause))
     }
 
     /// Data in the database that the code cannot read: a bug or a hand edit.
@@ -170,7 +175,7 @@ impl AppError {
         match self {
             Self::Unavailable(e) => tracing::error!(error = %Chain(e), "database unavailable"),
             Self::Internal(e) => tracing::error!(error = %Chain(e.as_ref()), "internal error"),
-            Self::PaymentProvider(e) => tracing::warn!(error = %Chain(e), "payment provider refused"),
+            Self::PaymentProvider(e) => tracing::warn!(error = %Chain(e.as_ref()), "payment provider refused"),
             _ => {}
         }
     }
@@ -206,6 +211,12 @@ impl From<DbError> for AppError {
             DbError::Query(q) => q.into(),
             other => Self::Unavailable(other),
         }
+    }
+}
+
+impl From<Overflow> for AppError {
+    fn from(_: Overflow) -> Self {
+        Self::bad_request_general("An amount came out too large to record. Check the figures entered.")
     }
 }
 

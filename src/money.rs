@@ -19,12 +19,6 @@ pub fn round_minor(d: Decimal) -> Result<i64, Overflow> {
 #[error("the amount is too large to record")]
 pub struct Overflow;
 
-impl From<Overflow> for crate::error::AppError {
-    fn from(_: Overflow) -> Self {
-        Self::bad_request_general("An amount came out too large to record. Check the figures entered.")
-    }
-}
-
 #[derive(
     Debug,
     Clone,

@@ -75,7 +75,8 @@ impl Application {
         cache.start_refresh(pool.clone());
         // The email outbox worker: a task of this runtime, it stops when the runtime does.
         let outgoing = crate::email::transport::Outgoing::from_settings(&settings)?;
-        let renderer = Arc::new(crate::email::render::Renderer::load(&settings, cipher.clone())?);
+        let renderer: Arc<dyn crate::email::Compose> =
+            Arc::new(crate::orders::emails::Renderer::load(&settings, cipher.clone())?);
         if settings.mail.poll_ms > 0 {
             crate::email::worker::Worker::new(pool.clone(), renderer, outgoing)
                 .start(std::time::Duration::from_millis(settings.mail.poll_ms));

@@ -35,7 +35,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/artisans/{id}/private", web::post().to(private_update))
         .service(
             web::resource("/admin/artisans/{id}/photo")
-                .app_data(crate::inventory::admin::upload_config())
+                .app_data(crate::images::upload::form_config())
                 .route(web::post().to(upload_photo)),
         )
         .route("/admin/artisans/{id}/photo/delete", web::post().to(delete_photo));
@@ -98,7 +98,7 @@ fn item(row: &PublicArtisanRow, all_centers: &[Center], today: NaiveDate) -> Art
         public_id: row.public_id.clone(),
         alias: row.public_alias.clone(),
         story: row.public_story.clone(),
-        photo_url: row.photo_path.as_deref().map(crate::catalog::views::media_url),
+        photo_url: row.photo_path.as_deref().map(crate::images::media_url),
         center: all_centers.iter().find(|c| c.id == row.center_id).map(|c| c.city.clone()).unwrap_or_default(),
         consents: consent_status(row, today),
     }

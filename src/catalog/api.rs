@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::filters::{CatalogFilter, RawCatalogQuery};
 use super::service::{self, PieceDetail, PieceKey, PieceSummary};
-use super::views::{media_url, stone_label};
+use super::views::stone_label;
 use crate::db;
 use crate::error::AppError;
+use crate::images::media_url;
 use crate::money::Money;
 use crate::state::AppState;
 use crate::web::page_cache::JSON;

@@ -8,6 +8,7 @@ use super::models::{ImageRow, StoneRow};
 use super::service::{PieceDetail, PieceSummary, SearchResult};
 use super::types::{Metal, PieceStatus, Purity};
 use crate::centers::Center;
+use crate::images::media_url;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
@@ -27,10 +28,6 @@ impl From<&ImageRow> for ImageView {
             .then(|| copies.iter().map(|(w, p)| format!("{} {w}w", media_url(p))).collect::<Vec<_>>().join(", "));
         Self { url: media_url(&i.path), alt: i.alt_text.clone(), width: i.width, height: i.height, srcset }
     }
-}
-
-pub fn media_url(path: &str) -> String {
-    format!("/media/{path}")
 }
 
 /// An artisan's portrait, present only when they consented to it (see `PublicArtisan`).

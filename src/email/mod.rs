@@ -1,11 +1,11 @@
 //! Transactional email. Changes that cause an email call `enqueue` (or `enqueue_with`) inside
 //! their own transaction: the message is a row in the durable outbox, committed or rolled back
-//! with the change. A background worker (`worker`) renders it (`render`) and sends it through
-//! the configured transport (`transport`), with retries and backoff, and never sends a message
-//! twice. Admins see pending and failed messages at `/admin/email`.
+//! with the change. A background worker (`worker`) renders it (through the `Compose` it is
+//! given at start-up: `orders::emails`, the feature whose messages these are) and sends it
+//! through the configured transport (`transport`), with retries and backoff, and never sends a
+//! message twice. Admins see pending and failed messages at `/admin/email`.
 
 pub mod queries;
-pub mod render;
 pub mod transport;
 pub mod worker;
 
@@ -15,6 +15,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::DbConn;
 use crate::schema::{email_outbox, order_items, staff};
+
+/// A message ready to send.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Why a message could not be rendered (the worker retries it later, like a failed send).
+pub type ComposeError = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Renders an outbox message from the data it names. The email feature does not know what an
+/// order is: the feature whose messages they are implements this (`orders::emails::Renderer`),
+/// and start-up hands it to the worker.
+pub trait Compose: Send + Sync + 'static {
+    fn render(&self, conn: &mut DbConn, row: &queries::OutboxRow) -> Result<Rendered, ComposeError>;
+}
 
 /// What to send. The worker renders each kind from tera templates (HTML and plain text) with
 /// the order's current data; no email carries an artisan's legal name or a workshop address.

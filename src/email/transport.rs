@@ -8,7 +8,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::Error as SmtpError;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use super::render::Rendered;
+use super::Rendered;
 use crate::config::Settings;
 
 /// Why a message was not delivered. `permanent` failures (an address that cannot be parsed, a

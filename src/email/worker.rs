@@ -12,8 +12,8 @@ use std::time::Duration;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::queries;
-use super::render::{RenderError, Renderer};
 use super::transport::{Outgoing, SendError};
+use super::Compose;
 use crate::db::{self, DbError, Pool};
 
 /// After this many failed attempts a message is `failed` and waits for an admin.
@@ -58,12 +58,12 @@ pub struct PassReport {
 #[derive(Clone)]
 pub struct Worker {
     pool: Pool,
-    renderer: Arc<Renderer>,
+    renderer: Arc<dyn Compose>,
     outgoing: Outgoing,
 }
 
 impl Worker {
-    pub fn new(pool: Pool, renderer: Arc<Renderer>, outgoing: Outgoing) -> Self {
+    pub fn new(pool: Pool, renderer: Arc<dyn Compose>, outgoing: Outgoing) -> Self {
         Self { pool, renderer, outgoing }
     }
 
@@ -117,8 +117,10 @@ impl Worker {
             let result = match rendered {
                 Ok(rendered) => self.outgoing.send(&row.to_address, rendered).await,
                 // A template or data problem is ours: retried (a fix may be deployed meanwhile).
-                Err(RenderError::Query(e)) => Err(SendError { message: format!("database: {e}"), permanent: false }),
-                Err(e) => Err(SendError { message: format!("could not render: {e}"), permanent: false }),
+                Err(e) => Err(SendError {
+                    message: format!("could not render: {}", crate::error::Chain(e.as_ref())),
+                    permanent: false,
+                }),
             };
             let done_at = chrono::Utc::now().naive_utc().max(now);
             match result {

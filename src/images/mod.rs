@@ -5,8 +5,14 @@
 
 pub mod process;
 pub mod store;
+pub mod upload;
 
 pub use process::{process, UploadError, Variant, MAX_UPLOAD_BYTES, WIDTHS};
+
+/// The public address of a stored copy (a path relative to the media directory).
+pub fn media_url(path: &str) -> String {
+    format!("/media/{path}")
+}
 
 /// Alt text for a photo: what it shows, for people who cannot see it. Required, one line,
 /// at most 200 characters.

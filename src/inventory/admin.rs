@@ -7,8 +7,7 @@
 
 use actix_multipart::form::bytes::Bytes as UploadBytes;
 use actix_multipart::form::text::Text;
-use actix_multipart::form::{MultipartForm, MultipartFormConfig};
-use actix_multipart::MultipartError;
+use actix_multipart::form::MultipartForm;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -21,10 +20,9 @@ use crate::auth::Scope;
 use crate::catalog::models::{ImageRow, PieceRow};
 use crate::catalog::queries::{self as catalog_queries, StaffSearch};
 use crate::catalog::types::{Kind, Metal, PieceStatus, Purity};
-use crate::catalog::views::media_url;
 use crate::centers::{self, Center};
 use crate::db;
-use crate::error::{AppError, ErrorReport};
+use crate::error::AppError;
 use crate::images::{self, AltText, UploadError};
 use crate::inventory::{service as inventory, PieceForm};
 use crate::money::{Currency, Money};
@@ -44,7 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(r"/admin/pieces/{id:\d+}/withdraw", web::post().to(withdraw))
         .service(
             web::resource(r"/admin/pieces/{id:\d+}/images")
-                .app_data(upload_config())
+                .app_data(images::upload::form_config())
                 .route(web::post().to(upload_image)),
         )
         .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/delete", web::post().to(delete_image))
@@ -532,7 +530,7 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
                     let thumb = copies.first().map(|(_, p)| p.clone()).unwrap_or_else(|| i.path.clone());
                     ImageAdminView {
                         id: i.id,
-                        thumb_url: media_url(&thumb),
+                        thumb_url: images::media_url(&thumb),
                         alt: i.alt_text.clone(),
                         width: i.width,
                         height: i.height,
@@ -725,26 +723,6 @@ pub struct UploadForm {
     image: Option<UploadBytes>,
 }
 
-/// Limits for the upload route: the photo plus a little room for the text fields, all in
-/// memory. Anything larger is refused with 413 and a message, before the handler runs.
-pub(crate) fn upload_config() -> MultipartFormConfig {
-    let limit = images::MAX_UPLOAD_BYTES + 64 * 1024;
-    MultipartFormConfig::default().total_limit(limit).memory_limit(limit).error_handler(|err, _req| {
-        let (status, message) = match err {
-            MultipartError::Payload(actix_web::error::PayloadError::Overflow) => {
-                (StatusCode::PAYLOAD_TOO_LARGE, capitalise(&UploadError::TooLarge.to_string()))
-            }
-            other => {
-                tracing::info!(error = %other, "unreadable photo upload");
-                (StatusCode::BAD_REQUEST, "The upload could not be read. Go back and try again.".to_string())
-            }
-        };
-        let mut res = HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(message.clone());
-        res.extensions_mut().insert(ErrorReport::message(status, "That upload was not accepted", message.clone()));
-        actix_web::error::InternalError::from_response(message, res).into()
-    })
-}
-
 pub async fn upload_image(
     state: web::Data<AppState>,
     me: CurrentStaff,
@@ -771,7 +749,8 @@ pub async fn upload_image(
         Ok(a) => a,
         Err(message) => {
             let image_error = Some("Choose the photo again after fixing the alt text.".to_string());
-            return refuse(StatusCode::UNPROCESSABLE_ENTITY, Some(capitalise(message)), image_error).await;
+            return refuse(StatusCode::UNPROCESSABLE_ENTITY, Some(images::upload::sentence(message)), image_error)
+                .await;
         }
     };
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
@@ -794,7 +773,7 @@ pub async fn upload_image(
                 StatusCode::UNPROCESSABLE_ENTITY
             };
             tracing::info!(piece_id = piece.id, reason = %e, "photo upload refused");
-            return refuse(status, None, Some(capitalise(&e.to_string()))).await;
+            return refuse(status, None, Some(images::upload::sentence(&e.to_string()))).await;
         }
     };
     let editor = Scope::from(&me);
@@ -806,13 +785,6 @@ pub async fn upload_image(
         return Err(e);
     }
     Ok(see_other(format!("/admin/pieces/{}?done=photo_added#photos", piece.id)))
-}
-
-/// "the photo is…" → "The photo is….": messages are written to follow a field name or
-/// stand alone.
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default() + "."
 }
 
 pub async fn delete_image(

@@ -522,7 +522,7 @@ pub async fn refund(
             let status = if r.status == "failed" || r.status == "canceled" { "failed" } else { "succeeded" };
             queries::set_refund_result(conn, refund_id, Some(&r.id), status)?;
             if status == "failed" {
-                return Err(AppError::PaymentProvider(PaymentError::Rejected(format!("refund {}", r.status))));
+                return Err(AppError::payment_provider(PaymentError::Rejected(format!("refund {}", r.status))));
             }
             let total: i64 = queries::refunds_of(conn, order_id)?
                 .iter()
@@ -534,7 +534,7 @@ pub async fn refund(
         }
         Err(e) => {
             queries::set_refund_result(conn, refund_id, None, "failed")?;
-            Err(AppError::PaymentProvider(e))
+            Err(AppError::payment_provider(e))
         }
     })
     .await

@@ -11,10 +11,10 @@ use base64::Engine;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use fairgold::config::Settings;
-use fairgold::email::render::Renderer;
 use fairgold::email::transport::Outgoing;
 use fairgold::email::worker::{PassReport, Worker};
 use fairgold::email::{self, EmailKind};
+use fairgold::orders::emails::Renderer;
 use fairgold::schema::{audit_log, email_outbox, order_items, orders};
 use serde_json::json;
 

@@ -1,4 +1,5 @@
-//! Rendering an outbox message: the subject from `EmailKind::subject`, a plain-text and an
+//! The orders' emails: how each outbox message about an order is rendered (`Renderer`, the
+//! `email::Compose` the worker is given at start-up). The subject from `EmailKind::subject`, a plain-text and an
 //! HTML part from `templates/email/{kind}.txt` and `.html` (embedded, read from disk in debug
 //! builds). The context is built here from the order as it is now, plus the message's payload.
 //!
@@ -13,11 +14,11 @@ use rust_embed::RustEmbed;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::queries::OutboxRow;
-use super::{EmailKind, Payload};
 use crate::config::Settings;
 use crate::crypto::Cipher;
 use crate::db::DbConn;
+use crate::email::queries::OutboxRow;
+use crate::email::{Compose, EmailKind, Payload, Rendered};
 use crate::money::{Currency, Money};
 use crate::orders::types::OrderStatus;
 use crate::schema::{centers, disputes, order_items, orders, shipments};
@@ -26,14 +27,6 @@ use crate::shipping::carriers;
 #[derive(RustEmbed)]
 #[folder = "templates/email/"]
 struct EmailTemplates;
-
-/// A message ready to send.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -308,5 +301,11 @@ impl Renderer {
             text: render("txt")?,
             html: render("html")?,
         })
+    }
+}
+
+impl Compose for Renderer {
+    fn render(&self, conn: &mut DbConn, row: &OutboxRow) -> Result<Rendered, crate::email::ComposeError> {
+        Renderer::render(self, conn, row).map_err(Into::into)
     }
 }
