@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::audit::queries::{self, AuditEntry, AuditFilter};
-use crate::audit::{self};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::centers;
 use crate::db;
@@ -202,11 +202,13 @@ async fn export(
             audit::record(
                 conn,
                 &actor,
-                "audit.export",
-                "audit_log",
-                None,
-                None,
-                serde_json::json!({ "filter": filter, "rows": entries.len() }),
+                &AuditEvent {
+                    action: "audit.export",
+                    entity_type: "audit_log",
+                    entity_id: None,
+                    center_id: None,
+                    details: serde_json::json!({ "filter": filter, "rows": entries.len() }),
+                },
                 now,
             )?;
             Ok(entries)

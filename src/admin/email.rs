@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::db;
 use crate::email::{self, queries};
@@ -115,16 +115,7 @@ async fn retry(
                     ),
                 ));
             }
-            audit::record(
-                conn,
-                &actor,
-                "email.retry",
-                "email_outbox",
-                Some(id.to_string()),
-                None,
-                serde_json::json!({ "kind": row.kind.code(), "status_was": row.status, "attempts": row.attempts }),
-                now,
-            )?;
+            audit::record(conn, &actor, &AuditEvent { action: "email.retry", entity_type: "email_outbox", entity_id: Some(id.to_string()), center_id: None, details: serde_json::json!({ "kind": row.kind.code(), "status_was": row.status, "attempts": row.attempts }) }, now)?;
             Ok(())
         })
     })

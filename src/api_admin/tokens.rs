@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::crypto;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -108,11 +108,13 @@ pub fn create(
         audit::record(
             conn,
             actor,
-            "api_token.create",
-            "api_token",
-            Some(id.to_string()),
-            owner.center_id,
-            json!({ "name": name.as_str(), "prefix": prefix }),
+            &AuditEvent {
+                action: "api_token.create",
+                entity_type: "api_token",
+                entity_id: Some(id.to_string()),
+                center_id: owner.center_id,
+                details: json!({ "name": name.as_str(), "prefix": prefix }),
+            },
             now,
         )?;
         Ok(api_tokens::table.find(id).select(TokenRow::as_select()).first(conn)?)
@@ -151,11 +153,13 @@ pub fn revoke(
             audit::record(
                 conn,
                 actor,
-                "api_token.revoke",
-                "api_token",
-                Some(token_id.to_string()),
-                owner.center_id,
-                json!({ "name": token.name, "prefix": token.prefix }),
+                &AuditEvent {
+                    action: "api_token.revoke",
+                    entity_type: "api_token",
+                    entity_id: Some(token_id.to_string()),
+                    center_id: owner.center_id,
+                    details: json!({ "name": token.name, "prefix": token.prefix }),
+                },
                 now,
             )?;
         }

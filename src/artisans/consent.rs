@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::queries;
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -233,11 +233,13 @@ pub fn record(
         audit::record(
             conn,
             &editor.actor,
-            if action == "given" { "artisan.consent_give" } else { "artisan.consent_withdraw" },
-            "artisan",
-            Some(artisan_id.to_string()),
-            Some(artisan.center_id),
-            json!({ "kind": input.kind.code(), "given_on": given_on, "expires_on": expires_on }),
+            &AuditEvent {
+                action: if action == "given" { "artisan.consent_give" } else { "artisan.consent_withdraw" },
+                entity_type: "artisan",
+                entity_id: Some(artisan_id.to_string()),
+                center_id: Some(artisan.center_id),
+                details: json!({ "kind": input.kind.code(), "given_on": given_on, "expires_on": expires_on }),
+            },
             now,
         )?;
         Ok(())

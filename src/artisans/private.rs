@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::queries;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -108,11 +108,13 @@ pub fn view(
         audit::record(
             conn,
             actor,
-            "artisan.private_view",
-            "artisan",
-            Some(artisan_id.to_string()),
-            Some(center_id),
-            json!({}),
+            &AuditEvent {
+                action: "artisan.private_view",
+                entity_type: "artisan",
+                entity_id: Some(artisan_id.to_string()),
+                center_id: Some(center_id),
+                details: json!({}),
+            },
             now,
         )?;
         Ok(record)
@@ -154,11 +156,13 @@ pub fn update(
         audit::record(
             conn,
             actor,
-            "artisan.private_update",
-            "artisan",
-            Some(artisan_id.to_string()),
-            Some(center_id),
-            json!({ "changed": changed }),
+            &AuditEvent {
+                action: "artisan.private_update",
+                entity_type: "artisan",
+                entity_id: Some(artisan_id.to_string()),
+                center_id: Some(center_id),
+                details: json!({ "changed": changed }),
+            },
             now,
         )?;
         Ok(changed)

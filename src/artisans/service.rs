@@ -10,7 +10,7 @@ use serde_json::json;
 use super::models::{NewArtisan, PublicArtisanRow};
 use super::private::{PrivateForm, PrivateInput};
 use super::queries;
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::centers;
 use crate::crypto::{self, Cipher};
@@ -217,14 +217,16 @@ pub fn register(
         audit::record(
             conn,
             &editor.actor,
-            "artisan.create",
-            "artisan",
-            Some(id.to_string()),
-            Some(center_id),
-            json!({
-                "public_id": new.public_id, "alias": new.public_alias,
-                "story": new.public_story.is_some(), "private_fields": private,
-            }),
+            &AuditEvent {
+                action: "artisan.create",
+                entity_type: "artisan",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({
+                    "public_id": new.public_id, "alias": new.public_alias,
+                    "story": new.public_story.is_some(), "private_fields": private,
+                }),
+            },
             now,
         )?;
         Ok(id)
@@ -247,14 +249,16 @@ pub fn update_public(
         audit::record(
             conn,
             &editor.actor,
-            "artisan.update",
-            "artisan",
-            Some(id.to_string()),
-            Some(before.center_id),
-            json!({
-                "alias": { "before": before.public_alias, "after": input.alias },
-                "story_changed": before.public_story != input.story,
-            }),
+            &AuditEvent {
+                action: "artisan.update",
+                entity_type: "artisan",
+                entity_id: Some(id.to_string()),
+                center_id: Some(before.center_id),
+                details: json!({
+                    "alias": { "before": before.public_alias, "after": input.alias },
+                    "story_changed": before.public_story != input.story,
+                }),
+            },
             now,
         )?;
         Ok(())
@@ -279,11 +283,13 @@ pub fn set_photo(
         audit::record(
             conn,
             &editor.actor,
-            action,
-            "artisan",
-            Some(id.to_string()),
-            Some(before.center_id),
-            json!({}),
+            &AuditEvent {
+                action,
+                entity_type: "artisan",
+                entity_id: Some(id.to_string()),
+                center_id: Some(before.center_id),
+                details: json!({}),
+            },
             now,
         )?;
         Ok(old)

@@ -46,29 +46,32 @@ struct NewEntry<'a> {
     ip: Option<&'a str>,
 }
 
+/// One thing that happened, as the log records it: what was done (`"piece.publish"`), to
+/// which entity (`"piece"`, its id), in which center when it belongs to one, and the change
+/// itself (a JSON object: the fields before and after, a reason). Every call site builds this
+/// one value, so a new field of the log is added in one place.
+#[derive(Debug, Clone)]
+pub struct AuditEvent<'a> {
+    pub action: &'a str,
+    pub entity_type: &'a str,
+    pub entity_id: Option<String>,
+    pub center_id: Option<i64>,
+    pub details: serde_json::Value,
+}
+
 /// Appends one entry. Call it inside the transaction of the change it records, so that a
 /// change and its record are written together or not at all.
-#[allow(clippy::too_many_arguments)]
-pub fn record(
-    conn: &mut DbConn,
-    actor: &Actor,
-    action: &str,
-    entity_type: &str,
-    entity_id: Option<String>,
-    center_id: Option<i64>,
-    details: serde_json::Value,
-    at: NaiveDateTime,
-) -> QueryResult<()> {
+pub fn record(conn: &mut DbConn, actor: &Actor, event: &AuditEvent<'_>, at: NaiveDateTime) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values(NewEntry {
             at,
             staff_id: actor.staff_id,
             actor: &actor.label,
-            action,
-            entity_type,
-            entity_id,
-            center_id,
-            details: details.to_string(),
+            action: event.action,
+            entity_type: event.entity_type,
+            entity_id: event.entity_id.clone(),
+            center_id: event.center_id,
+            details: event.details.to_string(),
             ip: actor.ip.as_deref(),
         })
         .execute(conn)

@@ -9,7 +9,7 @@ use tera::Context;
 
 use super::extract::{client_ip, AdminForm, CurrentStaff, PendingStaff};
 use super::{session, throttle};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db;
 use crate::error::AppError;
 use crate::staff::{self, service as staff_service, Email};
@@ -101,11 +101,13 @@ pub async fn login(
         audit::record(
             conn,
             &Actor::staff(staff.id, &staff.email).with_ip(Some(ip_for_db.clone())),
-            "staff.sign_in",
-            "staff",
-            Some(staff.id.to_string()),
-            staff.center_id,
-            serde_json::json!({}),
+            &AuditEvent {
+                action: "staff.sign_in",
+                entity_type: "staff",
+                entity_id: Some(staff.id.to_string()),
+                center_id: staff.center_id,
+                details: serde_json::json!({}),
+            },
             at,
         )?;
         Ok(LoginOutcome::SignedIn { raw, next: if needs_second_factor { "/admin/mfa" } else { "/admin" } })
@@ -145,11 +147,13 @@ pub async fn logout(
         audit::record(
             conn,
             &staff.actor(),
-            "staff.sign_out",
-            "staff",
-            Some(staff.staff.id.to_string()),
-            staff.staff.center_id,
-            serde_json::json!({}),
+            &AuditEvent {
+                action: "staff.sign_out",
+                entity_type: "staff",
+                entity_id: Some(staff.staff.id.to_string()),
+                center_id: staff.staff.center_id,
+                details: serde_json::json!({}),
+            },
             at,
         )?;
         Ok::<_, AppError>(())
@@ -220,11 +224,13 @@ pub async fn mfa(
         audit::record(
             conn,
             &me.actor(),
-            "staff.second_factor",
-            "staff",
-            Some(me.staff.id.to_string()),
-            me.staff.center_id,
-            serde_json::json!({ "recovery_code": !form.recovery_code.trim().is_empty() }),
+            &AuditEvent {
+                action: "staff.second_factor",
+                entity_type: "staff",
+                entity_id: Some(me.staff.id.to_string()),
+                center_id: me.staff.center_id,
+                details: serde_json::json!({ "recovery_code": !form.recovery_code.trim().is_empty() }),
+            },
             at,
         )?;
         Ok(Ok(()))
@@ -312,11 +318,13 @@ pub async fn enrol(
             audit::record(
                 conn,
                 &me.actor(),
-                "staff.totp_enrolled",
-                "staff",
-                Some(me.staff.id.to_string()),
-                me.staff.center_id,
-                serde_json::json!({}),
+                &AuditEvent {
+                    action: "staff.totp_enrolled",
+                    entity_type: "staff",
+                    entity_id: Some(me.staff.id.to_string()),
+                    center_id: me.staff.center_id,
+                    details: serde_json::json!({}),
+                },
                 at,
             )
         })

@@ -16,7 +16,7 @@ use serde_json::json;
 
 pub use read::{read, FileError, Row, COLUMNS, MAX_BYTES, MAX_ROWS};
 
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::Scope;
 use crate::catalog::types::{Huid, Sku};
 use crate::centers::{self, Center};
@@ -128,14 +128,16 @@ fn run(
             audit::record(
                 conn,
                 &editor.actor,
-                "pieces.import",
-                "import",
-                None,
-                Some(center.id),
-                json!({
-                    "rows": reports.len(),
-                    "piece_ids": reports.iter().filter_map(|r| r.piece_id).collect::<Vec<_>>(),
-                }),
+                &AuditEvent {
+                    action: "pieces.import",
+                    entity_type: "import",
+                    entity_id: None,
+                    center_id: Some(center.id),
+                    details: json!({
+                        "rows": reports.len(),
+                        "piece_ids": reports.iter().filter_map(|r| r.piece_id).collect::<Vec<_>>(),
+                    }),
+                },
                 now,
             )?;
         }

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::catalog::models::{ImageRow, NewImage, PieceRow};
 use crate::catalog::queries;
@@ -46,11 +46,13 @@ pub fn add(
         audit::record(
             conn,
             &editor.actor,
-            "piece.image.add",
-            "piece",
-            Some(piece.id.to_string()),
-            Some(piece.center_id),
-            json!({ "image_id": id, "path": stored.path, "variants": stored.variants, "alt": alt.as_str() }),
+            &AuditEvent {
+                action: "piece.image.add",
+                entity_type: "piece",
+                entity_id: Some(piece.id.to_string()),
+                center_id: Some(piece.center_id),
+                details: json!({ "image_id": id, "path": stored.path, "variants": stored.variants, "alt": alt.as_str() }),
+            },
             now,
         )?;
         Ok(id)
@@ -76,11 +78,13 @@ pub fn delete(
         audit::record(
             conn,
             &editor.actor,
-            "piece.image.delete",
-            "piece",
-            Some(piece.id.to_string()),
-            Some(piece.center_id),
-            json!({ "image_id": image.id, "path": image.path, "alt": image.alt_text }),
+            &AuditEvent {
+                action: "piece.image.delete",
+                entity_type: "piece",
+                entity_id: Some(piece.id.to_string()),
+                center_id: Some(piece.center_id),
+                details: json!({ "image_id": image.id, "path": image.path, "alt": image.alt_text }),
+            },
             now,
         )?;
         Ok((image, still_used == 0))
@@ -107,12 +111,14 @@ pub fn move_one(
         audit::record(
             conn,
             &editor.actor,
-            "piece.image.move",
-            "piece",
-            Some(piece.id.to_string()),
-            Some(piece.center_id),
-            json!({ "image_id": image.id, "direction": if up { "up" } else { "down" },
+            &AuditEvent {
+                action: "piece.image.move",
+                entity_type: "piece",
+                entity_id: Some(piece.id.to_string()),
+                center_id: Some(piece.center_id),
+                details: json!({ "image_id": image.id, "direction": if up { "up" } else { "down" },
                     "from": image.position, "to": other.position }),
+            },
             now,
         )?;
         Ok(())

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::input::{LaborInput, PieceForm, PieceInput};
-use crate::audit;
+use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::catalog::models::{NewPiece, PieceRow};
 use crate::catalog::queries as catalog_queries;
@@ -259,11 +259,13 @@ pub fn create(conn: &mut DbConn, editor: &Scope, input: &PieceInput, now: NaiveD
         audit::record(
             conn,
             &editor.actor,
-            "piece.create",
-            "piece",
-            Some(id.to_string()),
-            Some(center_id),
-            snapshot(input, &makers, input.wage),
+            &AuditEvent {
+                action: "piece.create",
+                entity_type: "piece",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: snapshot(input, &makers, input.wage),
+            },
             now,
         )?;
         Ok(id)
@@ -358,14 +360,16 @@ pub fn update(
         audit::record(
             conn,
             &editor.actor,
-            "piece.update",
-            "piece",
-            Some(id.to_string()),
-            Some(center_id),
-            json!({
-                "before": row_snapshot(&before, stored_wage),
-                "after": snapshot(input, &makers, wage),
-            }),
+            &AuditEvent {
+                action: "piece.update",
+                entity_type: "piece",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({
+                    "before": row_snapshot(&before, stored_wage),
+                    "after": snapshot(input, &makers, wage),
+                }),
+            },
             now,
         )?;
         Ok(())
@@ -424,11 +428,13 @@ pub fn set_status(
         audit::record(
             conn,
             &editor.actor,
-            action,
-            "piece",
-            Some(id.to_string()),
-            Some(piece.center_id),
-            json!({ "from": from.code(), "to": to.code(), "wage_entries": wage_entries }),
+            &AuditEvent {
+                action,
+                entity_type: "piece",
+                entity_id: Some(id.to_string()),
+                center_id: Some(piece.center_id),
+                details: json!({ "from": from.code(), "to": to.code(), "wage_entries": wage_entries }),
+            },
             now,
         )?;
         Ok(())

@@ -9,7 +9,7 @@ use super::fulfilment;
 use super::models::{DisputeRow, NewRefund, OrderEventRow, OrderItemRow, OrderRow, ShipmentRow};
 use super::queries;
 use super::types::{event, Fulfilment, OrderStatus, ShipmentStatus};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::config::{Settings, ShippingZone};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
@@ -401,7 +401,18 @@ pub fn advance(
             details["tracking_number"] = json!(tracking_number);
         }
         queries::add_event(conn, order.id, &actor.label, kind, details.clone(), now)?;
-        audit::record(conn, actor, &format!("order.{kind}"), "order", Some(order.id.to_string()), None, details, now)?;
+        audit::record(
+            conn,
+            actor,
+            &AuditEvent {
+                action: &format!("order.{kind}"),
+                entity_type: "order",
+                entity_id: Some(order.id.to_string()),
+                center_id: None,
+                details,
+            },
+            now,
+        )?;
         if to == ShipmentStatus::Shipped {
             let payload = json!({ "shipment_id": shipment_id });
             email::enqueue_with(conn, EmailKind::Shipped, &order.email, Some(order.id), payload, now)?;
@@ -502,7 +513,18 @@ pub async fn refund(
             };
             let details = json!({ "refund_id": refund_id, "amount_minor": amount, "reason": reason });
             queries::add_event(conn, order_id, &actor2.label, event::REFUND_REQUESTED, details.clone(), now)?;
-            audit::record(conn, &actor2, "order.refund", "order", Some(order_id.to_string()), None, details, now)?;
+            audit::record(
+                conn,
+                &actor2,
+                &AuditEvent {
+                    action: "order.refund",
+                    entity_type: "order",
+                    entity_id: Some(order_id.to_string()),
+                    center_id: None,
+                    details,
+                },
+                now,
+            )?;
             Ok(Some((refund_id, amount, payment_intent.unwrap_or_default())))
         })
     })

@@ -9,7 +9,7 @@ use totp_rs::{Algorithm, Secret, TOTP};
 use super::models::{NewStaff, StaffRow};
 use super::queries;
 use super::types::{Email, NewPassword, Role};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::centers;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
@@ -91,11 +91,13 @@ pub fn add(
         audit::record(
             conn,
             actor,
-            "staff.create",
-            "staff",
-            Some(id.to_string()),
-            center_id,
-            serde_json::json!({ "email": input.email.as_str(), "role": input.role.code(), "center_id": center_id }),
+            &AuditEvent {
+                action: "staff.create",
+                entity_type: "staff",
+                entity_id: Some(id.to_string()),
+                center_id,
+                details: serde_json::json!({ "email": input.email.as_str(), "role": input.role.code(), "center_id": center_id }),
+            },
             now,
         )?;
         Ok::<_, diesel::result::Error>(id)
@@ -127,11 +129,13 @@ pub fn complete_setup(
         audit::record(
             conn,
             &Actor::staff(staff.id, &staff.email),
-            "staff.password_set",
-            "staff",
-            Some(staff.id.to_string()),
-            staff.center_id,
-            serde_json::json!({}),
+            &AuditEvent {
+                action: "staff.password_set",
+                entity_type: "staff",
+                entity_id: Some(staff.id.to_string()),
+                center_id: staff.center_id,
+                details: serde_json::json!({}),
+            },
             now,
         )?;
         Ok(())
@@ -147,11 +151,13 @@ pub fn disable(conn: &mut DbConn, email: &Email, actor: &Actor, now: NaiveDateTi
         audit::record(
             conn,
             actor,
-            "staff.disable",
-            "staff",
-            Some(staff.id.to_string()),
-            staff.center_id,
-            serde_json::json!({ "email": staff.email }),
+            &AuditEvent {
+                action: "staff.disable",
+                entity_type: "staff",
+                entity_id: Some(staff.id.to_string()),
+                center_id: staff.center_id,
+                details: serde_json::json!({ "email": staff.email }),
+            },
             now,
         )
     })?;

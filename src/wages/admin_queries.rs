@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::ledger::{self, EntryRow};
 use super::types::EntryKind;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -94,11 +94,13 @@ pub fn roster(
             audit::record(
                 conn,
                 actor,
-                action,
-                "artisan",
-                None,
-                None,
-                json!({ "legal_names_shown": lines.len() }),
+                &AuditEvent {
+                    action,
+                    entity_type: "artisan",
+                    entity_id: None,
+                    center_id: None,
+                    details: json!({ "legal_names_shown": lines.len() }),
+                },
                 now,
             )?;
         }

@@ -12,7 +12,7 @@ use zip::write::SimpleFileOptions;
 use super::admin_queries;
 use super::ledger::{self, Verification};
 use super::policy;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::centers;
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
@@ -38,11 +38,13 @@ pub fn bundle_logged(
         audit::record(
             conn,
             actor,
-            "wages.export",
-            "ledger",
-            Some(format!("{from}..{to}")),
-            None,
-            json!({ "from": from.to_string(), "to": to.to_string(), "bytes": bytes.len() }),
+            &AuditEvent {
+                action: "wages.export",
+                entity_type: "ledger",
+                entity_id: Some(format!("{from}..{to}")),
+                center_id: None,
+                details: json!({ "from": from.to_string(), "to": to.to_string(), "bytes": bytes.len() }),
+            },
             now,
         )?;
         Ok(bytes)

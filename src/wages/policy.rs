@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::types::{Percent, PositiveDecimal};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Overflow;
@@ -247,19 +247,21 @@ pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewPolicy, now: NaiveDateTime
         audit::record(
             conn,
             actor,
-            "wage_policy.add",
-            "wage_policy",
-            Some(id.to_string()),
-            Some(new.center_id),
-            json!({
-                "effective_from": new.effective_from.to_string(),
-                "legal_min_monthly_minor": new.legal_min_monthly_minor,
-                "living_wage_monthly_minor": new.living_wage_monthly_minor,
-                "standard_hours_per_month": new.standard_hours_per_month,
-                "target_multiplier": new.target_multiplier,
-                "sale_bonus_percent": new.sale_bonus_percent,
-                "source_note": new.source_note,
-            }),
+            &AuditEvent {
+                action: "wage_policy.add",
+                entity_type: "wage_policy",
+                entity_id: Some(id.to_string()),
+                center_id: Some(new.center_id),
+                details: json!({
+                    "effective_from": new.effective_from.to_string(),
+                    "legal_min_monthly_minor": new.legal_min_monthly_minor,
+                    "living_wage_monthly_minor": new.living_wage_monthly_minor,
+                    "standard_hours_per_month": new.standard_hours_per_month,
+                    "target_multiplier": new.target_multiplier,
+                    "sale_bonus_percent": new.sale_bonus_percent,
+                    "source_note": new.source_note,
+                }),
+            },
             now,
         )?;
         Ok(id)

@@ -13,7 +13,7 @@ use super::ledger::{self, NewEntry};
 use super::policy::{self, inr, WageCheck};
 use super::split;
 use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
@@ -267,11 +267,13 @@ pub fn record_rate(
         audit::record(
             conn,
             actor,
-            "exchange_rate.record",
-            "exchange_rate",
-            Some(format!("{currency}:{on}")),
-            None,
-            json!({ "currency": currency, "date": on.to_string(), "inr_per_unit": rate.get().to_string() }),
+            &AuditEvent {
+                action: "exchange_rate.record",
+                entity_type: "exchange_rate",
+                entity_id: Some(format!("{currency}:{on}")),
+                center_id: None,
+                details: json!({ "currency": currency, "date": on.to_string(), "inr_per_unit": rate.get().to_string() }),
+            },
             now,
         )?;
         // Orders paid that day (an India day, as UTC bounds).
@@ -354,12 +356,14 @@ pub fn record_payout(conn: &mut DbConn, actor: &Actor, p: &PayoutInput, now: Nai
         audit::record(
             conn,
             actor,
-            "ledger.payout",
-            "ledger_entry",
-            Some(id.to_string()),
-            Some(center_id),
-            json!({ "artisan_id": p.artisan_id, "amount_minor": p.amount_minor, "paid_on": p.paid_on.to_string(),
+            &AuditEvent {
+                action: "ledger.payout",
+                entity_type: "ledger_entry",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({ "artisan_id": p.artisan_id, "amount_minor": p.amount_minor, "paid_on": p.paid_on.to_string(),
                     "method": p.method.code(), "reference": reference }),
+            },
             now,
         )?;
         Ok(id)
@@ -416,11 +420,13 @@ pub fn propose_adjustment(
         audit::record(
             conn,
             actor,
-            "ledger.adjustment.propose",
-            "ledger_entry",
-            Some(id.to_string()),
-            Some(center_id),
-            json!({ "artisan_id": a.artisan_id, "amount_minor": a.amount_minor, "reason": reason, "corrects": a.corrects }),
+            &AuditEvent {
+                action: "ledger.adjustment.propose",
+                entity_type: "ledger_entry",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({ "artisan_id": a.artisan_id, "amount_minor": a.amount_minor, "reason": reason, "corrects": a.corrects }),
+            },
             now,
         )?;
         Ok(id)
@@ -469,11 +475,13 @@ pub fn decide_adjustment(
         audit::record(
             conn,
             actor,
-            if approve { "ledger.adjustment.approve" } else { "ledger.adjustment.reject" },
-            "ledger_entry",
-            Some(adjustment_id.to_string()),
-            Some(adj.center_id),
-            json!({ "decision_entry": id, "note": note.trim() }),
+            &AuditEvent {
+                action: if approve { "ledger.adjustment.approve" } else { "ledger.adjustment.reject" },
+                entity_type: "ledger_entry",
+                entity_id: Some(adjustment_id.to_string()),
+                center_id: Some(adj.center_id),
+                details: json!({ "decision_entry": id, "note": note.trim() }),
+            },
             now,
         )?;
         Ok(id)

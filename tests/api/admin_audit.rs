@@ -2,7 +2,7 @@
 //! may see it, and the database refusing to change or delete an entry.
 
 use diesel::prelude::*;
-use fairgold::audit::{self, Actor};
+use fairgold::audit::{self, Actor, AuditEvent};
 use fairgold::schema::audit_log;
 
 use crate::helpers::{Session, TestApp};
@@ -11,16 +11,14 @@ use crate::helpers::{Session, TestApp};
 fn entry(app: &TestApp, actor: &str, action: &str, entity_id: &str, at: &str) {
     let at = chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S").unwrap();
     app.with_conn(|c| {
-        audit::record(
-            c,
-            &Actor::system(actor),
+        let event = AuditEvent {
             action,
-            "test",
-            Some(entity_id.into()),
-            Some(app.kolkata),
-            serde_json::json!({ "note": entity_id }),
-            at,
-        )
+            entity_type: "test",
+            entity_id: Some(entity_id.into()),
+            center_id: Some(app.kolkata),
+            details: serde_json::json!({ "note": entity_id }),
+        };
+        audit::record(c, &Actor::system(actor), &event, at)
     })
     .unwrap();
 }

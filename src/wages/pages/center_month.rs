@@ -7,7 +7,8 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use tera::Context;
 
-use super::{decrypt, display, html, log, no_living_wage_message, now, parse_month, FINANCE};
+use super::{decrypt, display, html, no_living_wage_message, now, parse_month, FINANCE};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::centers;
 use crate::db;
@@ -30,13 +31,16 @@ pub async fn center_month(
             let report = reports::center_month(conn, center.id, month)?;
             let ids: Vec<i64> = report.rows.iter().map(|r| r.artisan_id).collect();
             let sealed = reports::sealed_legal_names(conn, &ids)?;
-            log(
+            audit::record(
                 conn,
                 &actor,
-                "wages.center.view",
-                ("center", Some(center.code.clone())),
-                Some(center.id),
-                json!({ "month": month.to_string(), "artisans": ids.len() }),
+                &AuditEvent {
+                    action: "wages.center.view",
+                    entity_type: "center",
+                    entity_id: Some(center.code.clone()),
+                    center_id: Some(center.id),
+                    details: json!({ "month": month.to_string(), "artisans": ids.len() }),
+                },
                 at,
             )?;
             Ok((report, sealed))

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tera::Context;
 
-use super::{display, html, log, no_living_wage_message, now, FINANCE};
+use super::{display, html, no_living_wage_message, now, FINANCE};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::centers::{self, Center};
 use crate::db;
@@ -216,13 +217,16 @@ pub async fn earnings(
             let report = db::run(&state.pool, move |conn| {
                 db::write::<_, AppError, _>(conn, |conn| {
                     let r = reports::earnings(conn, center_id, from, to)?;
-                    log(
+                    audit::record(
                         conn,
                         &actor,
-                        "wages.earnings.view",
-                        ("wages_report", Some("earnings".into())),
-                        center_id,
-                        json!({ "from": from.to_string(), "to": to.to_string(), "rows": r.rows.len() }),
+                        &AuditEvent {
+                            action: "wages.earnings.view",
+                            entity_type: "wages_report",
+                            entity_id: Some("earnings".into()),
+                            center_id,
+                            details: json!({ "from": from.to_string(), "to": to.to_string(), "rows": r.rows.len() }),
+                        },
                         at,
                     )?;
                     Ok(r)

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tera::Context;
 
-use super::{display, html, log, now, FINANCE};
+use super::{display, html, now, FINANCE};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::centers;
 use crate::db;
@@ -71,13 +72,16 @@ pub async fn late(
     let rows = db::run(&state.pool, move |conn| {
         db::write::<_, AppError, _>(conn, |conn| {
             let rows = reports::late(conn, today, center_id, from)?;
-            log(
+            audit::record(
                 conn,
                 &actor,
-                "wages.late.view",
-                ("wages_report", Some("late".into())),
-                center_id,
-                json!({ "from": from.to_string(), "today": today.to_string(), "late_months": rows.len() }),
+                &AuditEvent {
+                    action: "wages.late.view",
+                    entity_type: "wages_report",
+                    entity_id: Some("late".into()),
+                    center_id,
+                    details: json!({ "from": from.to_string(), "today": today.to_string(), "late_months": rows.len() }),
+                },
                 at,
             )?;
             Ok(rows)

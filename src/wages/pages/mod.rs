@@ -26,7 +26,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::audit::{self, Actor};
 use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
@@ -154,18 +153,6 @@ fn hours(minutes: i64) -> String {
 
 fn decrypt(state: &AppState, sealed: Option<&String>) -> Result<String, AppError> {
     sealed.map(|s| state.cipher.decrypt(s).map_err(AppError::corrupt)).transpose().map(Option::unwrap_or_default)
-}
-
-fn log(
-    conn: &mut db::DbConn,
-    actor: &Actor,
-    action: &str,
-    entity: (&str, Option<String>),
-    center_id: Option<i64>,
-    details: Value,
-    at: NaiveDateTime,
-) -> Result<(), AppError> {
-    audit::record(conn, actor, action, entity.0, entity.1, center_id, details, at).map_err(AppError::from)
 }
 
 /// An artisan as a form or list shows them to finance.

@@ -5,7 +5,8 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use tera::Context;
 
-use super::{display, html, log, now, FINANCE};
+use super::{display, html, now, FINANCE};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
@@ -18,16 +19,8 @@ pub async fn reconciliation(state: web::Data<AppState>, me: CurrentStaff) -> Res
     let r = db::run(&state.pool, move |conn| {
         db::write::<_, AppError, _>(conn, |conn| {
             let r = reports::reconciliation(conn)?;
-            log(
-                conn,
-                &actor,
-                "wages.reconciliation.view",
-                ("wages_report", Some("reconciliation".into())),
-                None,
-                json!({ "paid_orders": r.paid_orders, "missing": r.missing.len(), "orphans": r.orphans.len(),
-                        "wrong_amounts": r.wrong_amounts.len() }),
-                at,
-            )?;
+            audit::record(conn, &actor, &AuditEvent { action: "wages.reconciliation.view", entity_type: "wages_report", entity_id: Some("reconciliation".into()), center_id: None, details: json!({ "paid_orders": r.paid_orders, "missing": r.missing.len(), "orphans": r.orphans.len(),
+                        "wrong_amounts": r.wrong_amounts.len() }) }, at)?;
             Ok(r)
         })
     })

@@ -5,7 +5,8 @@ use actix_web::{web, HttpResponse};
 use serde_json::json;
 use tera::Context;
 
-use super::{decrypt, display, hours, html, log, now, parse_month, FINANCE};
+use super::{decrypt, display, hours, html, now, parse_month, FINANCE};
+use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
@@ -26,13 +27,16 @@ async fn load_statement(
         db::write::<_, AppError, _>(conn, |conn| {
             let st = reports::statement(conn, &public_id, month)?.ok_or(AppError::NotFound)?;
             let sealed = reports::sealed_legal_names(conn, &[st.artisan.id])?;
-            log(
+            audit::record(
                 conn,
                 &actor,
-                action,
-                ("artisan", Some(st.artisan.id.to_string())),
-                Some(st.center.id),
-                json!({ "month": month.to_string(), "public_id": st.artisan.public_id }),
+                &AuditEvent {
+                    action,
+                    entity_type: "artisan",
+                    entity_id: Some(st.artisan.id.to_string()),
+                    center_id: Some(st.center.id),
+                    details: json!({ "month": month.to_string(), "public_id": st.artisan.public_id }),
+                },
                 at,
             )?;
             Ok((st, sealed))
