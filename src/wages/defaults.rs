@@ -1,5 +1,6 @@
-//! The dated policy defaults a new shop starts with, from `DOMAIN.md`. They are data, not
-//! constants: finance adds new versions as notifications change (each January and July).
+//! The dated policy defaults a new shop starts with, each with its source (the `source` field:
+//! the state notification, the living-wage benchmark). They are data, not constants: finance
+//! adds new versions as notifications change (each January and July).
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;

@@ -8,6 +8,7 @@ mod admin_images;
 mod admin_import;
 mod admin_pieces;
 mod api;
+mod architecture;
 mod auth;
 mod cache;
 mod cart;
