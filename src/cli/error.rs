@@ -37,6 +37,7 @@ pub enum CliError {
     UnknownCenter { flag: &'static str, code: CenterCode },
     #[error("--from {from} is after --to {to}")]
     PeriodReversed { from: NaiveDate, to: NaiveDate },
+    #[cfg(feature = "demo")]
     #[error("{flag}: between {min} and {max}")]
     OutOfRange { flag: &'static str, min: u64, max: u64 },
     #[cfg(feature = "demo")]

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use args::CenterCode;
 use error::CliError;
@@ -107,7 +107,7 @@ enum ImportCommand {
 }
 
 #[cfg(feature = "demo")]
-#[derive(Args)]
+#[derive(clap::Args)]
 struct SeedArgs {
     /// The demo shop: two centers, artisans, sixty pieces with images, months of wage history.
     #[arg(long)]
