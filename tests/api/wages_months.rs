@@ -126,7 +126,7 @@ async fn two_hundred_hours_and_3750_of_piece_wages_are_topped_up_to_the_legal_mi
         audit_log::table.filter(audit_log::action.eq("wages.month.close")).count().get_result(c).unwrap()
     });
     assert_eq!(closes, 1);
-    let verified = app.with_conn(|c| ledger::verify(c)).unwrap();
+    let verified = app.with_conn(ledger::verify).unwrap();
     assert!(matches!(verified, Verification::Intact { entries: 4, .. }), "{verified:?}");
 
     // The center's month judges the income without bonuses against the floors for the
@@ -167,7 +167,7 @@ async fn a_closed_month_refuses_entries_and_register_changes() {
     assert!(refused.public_message().starts_with("October 2026 is closed for Kolkata"), "{}", refused.public_message());
     let entries_after: i64 = app.with_conn(|c| ledger_entries::table.count().get_result(c).unwrap());
     assert_eq!(entries_after, entries_before);
-    assert!(matches!(app.with_conn(|c| ledger::verify(c)).unwrap(), Verification::Intact { .. }));
+    assert!(matches!(app.with_conn(ledger::verify).unwrap(), Verification::Intact { .. }));
 
     // The register refuses a change to an October day (the week of 26 October runs into
     // November); the stored hours are unchanged.
