@@ -447,7 +447,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    employment_terms (id) {
+        id -> BigInt,
+        artisan_id -> BigInt,
+        effective_from -> Date,
+        ends_on -> Nullable<Date>,
+        pay_basis -> Text,
+        monthly_salary_minor -> Nullable<BigInt>,
+        standard_hours_per_month -> BigInt,
+        note -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    time_register (id) {
+        id -> BigInt,
+        artisan_id -> BigInt,
+        center_id -> BigInt,
+        work_date -> Date,
+        kind -> Text,
+        minutes -> BigInt,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    month_closes (id) {
+        id -> BigInt,
+        center_id -> BigInt,
+        month -> Text,
+        closed_by -> Text,
+        closed_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(wage_policies -> centers (center_id));
+diesel::joinable!(employment_terms -> artisans (artisan_id));
+diesel::joinable!(time_register -> artisans (artisan_id));
+diesel::joinable!(time_register -> centers (center_id));
+diesel::joinable!(month_closes -> centers (center_id));
 diesel::joinable!(ledger_entries -> artisans (artisan_id));
 diesel::joinable!(ledger_entries -> centers (center_id));
 diesel::joinable!(ledger_entries -> pieces (piece_id));
@@ -485,4 +527,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     exchange_rates,
     ledger_entries,
     ledger_head,
+    employment_terms,
+    time_register,
+    month_closes,
 );

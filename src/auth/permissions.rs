@@ -35,6 +35,11 @@ pub enum Action {
     AuditLog,
     EmailOutbox,
     Wages,
+    /// Reading employment terms and the time register: finance, admins, and managers (their own
+    /// center's; the handlers scope it).
+    WagesView,
+    /// Entering the time register: managers (their own center) and admins.
+    TimeRegister,
 }
 
 impl Action {
@@ -46,6 +51,8 @@ impl Action {
             PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
             Consent => matches!(role, Admin | Manager | Finance),
             PrivateRecords | Wages => matches!(role, Admin | Finance),
+            WagesView => matches!(role, Admin | Finance | Manager),
+            TimeRegister => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox => role == Admin,
         }
     }
@@ -122,6 +129,12 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/wages/earnings", Wages),
         ("GET", "/admin/wages/late", Wages),
         ("GET", "/admin/wages/reconciliation", Wages),
+        ("GET", "/admin/wages/terms", WagesView),
+        ("POST", "/admin/wages/terms", Wages),
+        ("GET", "/admin/wages/register", WagesView),
+        ("POST", "/admin/wages/register", TimeRegister),
+        ("GET", "/admin/wages/months/{center}/{month}", Wages),
+        ("POST", "/admin/wages/months/{center}/{month}/close", Wages),
         ("GET", "/api/admin/v1/pieces", PiecesView),
         ("GET", "/api/admin/v1/pieces/{id}", PiecesView),
         ("POST", "/api/admin/v1/pieces", PiecesWrite),

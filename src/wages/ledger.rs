@@ -23,7 +23,7 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// Which entries count towards a balance: earnings and payouts, and adjustments that a
 /// second person approved. (Unapproved or rejected adjustments, and the decisions
 /// themselves, which carry no amount, do not.)
-pub const COUNTS: &str = "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout') \
+pub const COUNTS: &str = "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout', 'minimum_wage_top_up') \
      OR (ledger_entries.kind = 'adjustment' AND ledger_entries.id IN \
         (SELECT d.refers_to FROM ledger_entries d WHERE d.kind = 'adjustment_approved')))";
 
@@ -274,7 +274,13 @@ pub fn lock_head(conn: &mut DbConn) -> QueryResult<()> {
 /// change it records. The chain's head row is updated first: that takes a write lock (a row
 /// lock on PostgreSQL, the database lock on SQLite), so appenders on every instance are
 /// numbered and chained one after another, never both after the same entry.
-pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> QueryResult<i64> {
+///
+/// An entry dated in a month its center has closed is refused (409 `month_closed`), before
+/// anything is written: the check runs after the head is locked, so a month close (which takes
+/// the head first) and an append are served one after the other, and the append sees the close.
+pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> Result<i64, AppError> {
+    lock_head(conn)?;
+    super::close::ensure_open(conn, e.center_id, e.occurred_on)?;
     let (id, prev): (i64, String) = diesel::update(ledger_head::table.find(1))
         .set(ledger_head::last_id.eq(ledger_head::last_id + 1))
         .returning((ledger_head::last_id, ledger_head::last_hash))
@@ -290,7 +296,8 @@ pub fn append(conn: &mut DbConn, e: &NewEntry, now: NaiveDateTime) -> QueryResul
 /// Appends many entries at once, each recorded at its own time, in the order given: the
 /// numbers are reserved with one update of the head (the same write lock as `append`), the
 /// chain is computed here, and the rows are inserted in batches. For bulk loads (the
-/// benchmark generator); the application appends one entry at a time with `append`.
+/// benchmark generator); the application appends one entry at a time with `append`. (It does
+/// not check closed months: a bulk load is made before any month is closed.)
 pub fn append_many(conn: &mut DbConn, entries: &[(NaiveDateTime, NewEntry)]) -> QueryResult<usize> {
     // 16 columns a row: 1,000 rows stay under both backends' limits on bound parameters.
     const BATCH: usize = 1_000;

@@ -7,14 +7,17 @@
 //! `rust_decimal`; every rounding is named where it happens.
 
 pub mod admin_queries;
+pub mod close;
 pub mod defaults;
 pub mod export;
 pub mod ledger;
 mod pages;
 pub mod policy;
+pub mod register;
 pub mod reports;
 pub mod service;
 pub mod split;
+pub mod terms;
 pub mod types;
 
 use actix_web::web;

@@ -172,16 +172,21 @@ pub enum EntryKind {
     AdjustmentApproved,
     /// Or their refusal (amount 0): the adjustment never counts.
     AdjustmentRejected,
+    /// Posted at month close when the month's pay falls short of the guaranteed minimum: the
+    /// paid hours of the time register at the legal minimum time rate (Code on Wages s.12;
+    /// positive, dated the month's last day).
+    MinimumWageTopUp,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 6] = [
+    pub const ALL: [EntryKind; 7] = [
         Self::WageEarned,
         Self::SaleBonus,
         Self::Payout,
         Self::Adjustment,
         Self::AdjustmentApproved,
         Self::AdjustmentRejected,
+        Self::MinimumWageTopUp,
     ];
 
     pub fn code(self) -> &'static str {
@@ -192,6 +197,7 @@ impl EntryKind {
             Self::Adjustment => "adjustment",
             Self::AdjustmentApproved => "adjustment_approved",
             Self::AdjustmentRejected => "adjustment_rejected",
+            Self::MinimumWageTopUp => "minimum_wage_top_up",
         }
     }
 
@@ -207,11 +213,141 @@ impl EntryKind {
             Self::Adjustment => "Adjustment",
             Self::AdjustmentApproved => "Adjustment approved",
             Self::AdjustmentRejected => "Adjustment rejected",
+            Self::MinimumWageTopUp => "Minimum-wage top-up",
         }
     }
 }
 
 crate::text_column!(EntryKind, "ledger entry kind", |c| EntryKind::parse(c));
+
+/// How an artisan is paid under their employment terms.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+pub enum PayBasis {
+    /// A fixed monthly salary for the standard hours.
+    MonthlySalary,
+    /// Piece wages, never less than the legal minimum time rate for the hours worked (s.12).
+    PieceRate,
+    /// A trainee's monthly stipend (still judged against the legal minimum for paid hours).
+    TraineeStipend,
+}
+
+impl PayBasis {
+    pub const ALL: [PayBasis; 3] = [Self::MonthlySalary, Self::PieceRate, Self::TraineeStipend];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::MonthlySalary => "monthly_salary",
+            Self::PieceRate => "piece_rate",
+            Self::TraineeStipend => "trainee_stipend",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MonthlySalary => "Monthly salary",
+            Self::PieceRate => "Piece rate with the guaranteed minimum",
+            Self::TraineeStipend => "Trainee stipend",
+        }
+    }
+
+    /// Whether the terms name a monthly amount (salary or stipend).
+    pub fn has_monthly_amount(self) -> bool {
+        self != Self::PieceRate
+    }
+}
+
+crate::text_column!(PayBasis, "pay basis", |c| PayBasis::parse(c));
+
+/// The kinds of hour in the time register.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+pub enum HourKind {
+    Production,
+    Training,
+    Design,
+    Rework,
+    /// Waiting for material: time at the employer's disposal, so worked time.
+    Waiting,
+    LeavePaid,
+    LeaveUnpaid,
+    Holiday,
+}
+
+impl HourKind {
+    pub const ALL: [HourKind; 8] = [
+        Self::Production,
+        Self::Training,
+        Self::Design,
+        Self::Rework,
+        Self::Waiting,
+        Self::LeavePaid,
+        Self::LeaveUnpaid,
+        Self::Holiday,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Production => "production",
+            Self::Training => "training",
+            Self::Design => "design",
+            Self::Rework => "rework",
+            Self::Waiting => "waiting",
+            Self::LeavePaid => "leave_paid",
+            Self::LeaveUnpaid => "leave_unpaid",
+            Self::Holiday => "holiday",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Production => "Production",
+            Self::Training => "Training",
+            Self::Design => "Design",
+            Self::Rework => "Rework",
+            Self::Waiting => "Waiting for material",
+            Self::LeavePaid => "Leave (paid)",
+            Self::LeaveUnpaid => "Leave (unpaid)",
+            Self::Holiday => "Holiday",
+        }
+    }
+
+    /// Hours worked (they count towards overtime).
+    pub fn is_work(self) -> bool {
+        matches!(self, Self::Production | Self::Training | Self::Design | Self::Rework | Self::Waiting)
+    }
+
+    /// Hours paid: work, paid leave and holidays (unpaid leave is not).
+    pub fn is_paid(self) -> bool {
+        self != Self::LeaveUnpaid
+    }
+}
+
+crate::text_column!(HourKind, "kind of hour", |c| HourKind::parse(c));
 
 /// How a payout was made (bank credit and electronic transfer are what the Code on Wages
 /// prefers; cash is still recorded honestly when it happens). Stored in a payout entry's

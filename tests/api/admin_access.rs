@@ -116,6 +116,13 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("GET", "/admin/wages/earnings".into(), [L, F, F, A, A]),
         ("GET", "/admin/wages/late".into(), [L, F, F, A, A]),
         ("GET", "/admin/wages/reconciliation".into(), [L, F, F, A, A]),
+        // Managers read their own center's terms and enter its time register.
+        ("GET", "/admin/wages/terms".into(), [L, A, A, A, A]),
+        ("POST", "/admin/wages/terms".into(), [L, F, F, A, A]),
+        ("GET", "/admin/wages/register".into(), [L, A, A, A, A]),
+        ("POST", "/admin/wages/register".into(), [L, A, A, F, A]),
+        ("GET", format!("/admin/wages/months/kolkata/{month}"), [L, F, F, A, A]),
+        ("POST", format!("/admin/wages/months/kolkata/{month}/close"), [L, F, F, A, A]),
         // Setup links: anyone may open one (an unknown token is a 404 page).
         ("GET", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
         ("POST", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),

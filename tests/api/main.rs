@@ -36,6 +36,7 @@ mod stripe;
 mod stripe_fixtures;
 mod wages_admin;
 mod wages_cli;
+mod wages_months;
 mod wages_pieces;
 mod wages_reports;
 mod webhooks;

@@ -76,6 +76,9 @@ fn summary(e: &EntryRow) -> String {
             }
             out
         }
+        EntryKind::MinimumWageTopUp => {
+            format!("{} closed: guaranteed minimum for the month's paid hours", s("month"))
+        }
         EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {
             let target = e.refers_to.map(|r| format!("adjustment #{r}")).unwrap_or_default();
             match s("note").as_str() {

@@ -1,9 +1,13 @@
 //! The finance pages under `/admin/wages`, one file per page (or per form with its page):
 //! the overview with the ledger check and the audit export (`overview`), the ledger list
 //! (`ledger`), the reports (`statement`, `center_month`, `earnings`, `late`,
-//! `reconciliation`) and the forms (`policy`, `rates`, `payouts`, `adjustments`).
+//! `reconciliation`) and the forms (`policy`, `rates`, `payouts`, `adjustments`); the month's
+//! truth: employment terms (`terms`), the time register's week (`register`) and the month
+//! close (`months`).
 //!
-//! Finance and admin only: managers get 403 on every route here. Every page showing legal names
+//! Finance and admin only, except the terms (managers read their own center's) and the time
+//! register (managers enter their own center's weeks); those two show aliases, never legal
+//! names. Every page showing legal names
 //! is audit-logged; legal names are decrypted here, for finance only, in the request that logs
 //! the view. Each form is parsed into the service's input (errors next to their fields, values
 //! kept); the service checks the rules that need the database and audit-logs the write.
@@ -13,12 +17,15 @@ mod center_month;
 mod earnings;
 mod late;
 mod ledger;
+mod months;
 mod overview;
 mod payouts;
 mod policy;
 mod rates;
 mod reconciliation;
+mod register;
 mod statement;
+mod terms;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -57,7 +64,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/wages/adjustments", web::get().to(adjustments::adjustments_page))
         .route("/admin/wages/adjustments", web::post().to(adjustments::adjustment_propose))
         .route(r"/admin/wages/adjustments/{id:\d+}/approve", web::post().to(adjustments::adjustment_approve))
-        .route(r"/admin/wages/adjustments/{id:\d+}/reject", web::post().to(adjustments::adjustment_reject));
+        .route(r"/admin/wages/adjustments/{id:\d+}/reject", web::post().to(adjustments::adjustment_reject))
+        .route("/admin/wages/terms", web::get().to(terms::terms_page))
+        .route("/admin/wages/terms", web::post().to(terms::terms_add))
+        .route("/admin/wages/register", web::get().to(register::register_page))
+        .route("/admin/wages/register", web::post().to(register::register_save))
+        .route("/admin/wages/months/{center}/{month}", web::get().to(months::month_page))
+        .route("/admin/wages/months/{center}/{month}/close", web::post().to(months::month_close));
 }
 
 /// Who may see and write wage data.

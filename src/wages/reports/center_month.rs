@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{artisan_refs, center, rates, today, ArtisanRef, Sums};
@@ -16,7 +17,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::schema::ledger_entries;
 use crate::wages::ledger::{self, counts};
-use crate::wages::policy::{self, hours_label, inr, PolicyRow};
+use crate::wages::policy::{self, hours_label, inr, round_minor, PolicyRow};
 use crate::wages::types::EntryKind;
 use crate::wages::types::Month;
 
@@ -44,6 +45,17 @@ pub struct ArtisanMonth {
     pub below_living_wage: Option<bool>,
     /// The month's wages were not all paid by the 7th of the next month (see `late`).
     pub late: bool,
+    /// The month by the time register: its paid hours (work, paid leave, holidays)…
+    pub register_minutes: i64,
+    /// …the month's income without sale bonuses (wages with top-ups, approved adjustments)…
+    pub income_minor: i64,
+    /// …and the legal minimum and the living wage for those hours (the monthly figure pro-rated
+    /// to the policy's standard hours; `None` without register hours or without the figure).
+    pub legal_min_for_hours_minor: Option<i64>,
+    pub living_wage_for_hours_minor: Option<i64>,
+    /// The income against each: exact comparisons; bonuses never lift a month over either.
+    pub income_below_legal_minimum: Option<bool>,
+    pub income_below_living_wage: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +77,10 @@ pub struct CenterMonth {
     pub below_legal_count: usize,
     pub below_living_count: usize,
     pub late_count: usize,
+    /// Months whose income without bonuses is below the legal minimum / the living wage for
+    /// the register's paid hours.
+    pub income_below_legal_count: usize,
+    pub income_below_living_count: usize,
 }
 
 /// What a month's balances and lateness need from an artisan's history, in one pass over the
@@ -200,12 +216,16 @@ pub fn center_month_on(
         sums.entry(artisan_id).or_default().add(kind, amount, minutes);
     }
     let past = history(conn, &ids, month)?;
+    let register = crate::wages::register::month_hours(conn, center_id, month)?;
     let rows: Vec<ArtisanMonth> = people
         .into_iter()
         .map(|a| {
             let s = sums.get(&a.id).copied().unwrap_or_default();
             let h = past.get(&a.id).copied().unwrap_or_default();
-            artisan_month(&a, &s, h.start, policy.as_ref(), is_late(month, today, s.earned(), &h))
+            let mut row = artisan_month(&a, &s, h.start, policy.as_ref(), is_late(month, today, s.earned(), &h));
+            let minutes = register.get(&a.id).map(|h| h.paid_minutes()).unwrap_or(0);
+            by_register(&mut row, minutes, policy.as_ref());
+            row
         })
         .collect();
     let total = |f: fn(&ArtisanMonth) -> i64| rows.iter().map(f).sum::<i64>();
@@ -222,6 +242,8 @@ pub fn center_month_on(
         below_legal_count: rows.iter().filter(|r| r.below_legal_minimum).count(),
         below_living_count: rows.iter().filter(|r| r.below_living_wage == Some(true)).count(),
         late_count: rows.iter().filter(|r| r.late).count(),
+        income_below_legal_count: rows.iter().filter(|r| r.income_below_legal_minimum == Some(true)).count(),
+        income_below_living_count: rows.iter().filter(|r| r.income_below_living_wage == Some(true)).count(),
         center,
         month,
         policy,
@@ -256,7 +278,29 @@ pub(super) fn artisan_month(
         below_legal_minimum: r.below_legal_minimum,
         below_living_wage: r.below_living_wage,
         late,
+        register_minutes: 0,
+        income_minor: s.wages + s.adjustments,
+        legal_min_for_hours_minor: None,
+        living_wage_for_hours_minor: None,
+        income_below_legal_minimum: None,
+        income_below_living_wage: None,
     }
+}
+
+/// Judges a row's month by the time register: the income without bonuses against the legal
+/// minimum and the living wage for the register's paid hours, pro-rated to the standard hours.
+fn by_register(row: &mut ArtisanMonth, minutes: i64, policy: Option<&PolicyRow>) {
+    row.register_minutes = minutes;
+    let Some(p) = policy.filter(|_| minutes > 0) else { return };
+    let hours = p.standard_hours_per_month;
+    let for_hours =
+        |monthly: i64| round_minor(Decimal::from(monthly) * Decimal::from(minutes) / Decimal::from(hours * 60)).ok();
+    let below =
+        |monthly: i64| (row.income_minor as i128) * 60 * (hours as i128) < (monthly as i128) * (minutes as i128);
+    row.legal_min_for_hours_minor = for_hours(p.legal_min_monthly_minor);
+    row.living_wage_for_hours_minor = p.living_wage_monthly_minor.and_then(for_hours);
+    row.income_below_legal_minimum = Some(below(p.legal_min_monthly_minor));
+    row.income_below_living_wage = p.living_wage_monthly_minor.map(below);
 }
 
 /// The report as plain text for a terminal (`fairgold wages report`): the policy line, one

@@ -132,6 +132,8 @@ impl Sums {
                 self.wages += amount;
             }
             EntryKind::SaleBonus => self.bonuses += amount,
+            // The month's shortfall against the guaranteed minimum: wages, not a bonus.
+            EntryKind::MinimumWageTopUp => self.wages += amount,
             EntryKind::Adjustment => self.adjustments += amount,
             EntryKind::Payout => self.paid -= amount,
             EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {}

@@ -1,0 +1,261 @@
+//! Month close, per center and month: each artisan's month is computed from the time register,
+//! the employment terms and the ledger — salary or the piece wages accepted that month, the
+//! overtime premium, paid leave, and the guaranteed minimum (paid hours at the legal minimum
+//! time rate, overtime hours counted twice; Code on Wages s.12 for piece work) — and any
+//! shortfall is posted as a minimum-wage top-up. Wages are judged by the month, never per
+//! piece. Closing locks the month: the ledger and the register refuse anything dated in it.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::json;
+
+use super::ledger::{self, NewEntry};
+use super::policy::{self, inr_rate};
+use super::register::{self, MonthHours};
+use super::terms;
+use super::types::{india_date, EntryKind, Month, PayBasis};
+use crate::audit::{self, Actor};
+use crate::db::{self, DbConn};
+use crate::error::AppError;
+use crate::money::round_minor;
+use crate::schema::{artisans, centers, ledger_entries, month_closes};
+
+/// Who closed a month, and when.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Closed {
+    pub closed_by: String,
+    pub closed_at: NaiveDateTime,
+}
+
+/// Whether a center's month is closed.
+pub fn closed(conn: &mut DbConn, center_id: i64, month: Month) -> QueryResult<Option<Closed>> {
+    month_closes::table
+        .filter(month_closes::center_id.eq(center_id))
+        .filter(month_closes::month.eq(month.to_string()))
+        .select((month_closes::closed_by, month_closes::closed_at))
+        .first(conn)
+        .optional()
+}
+
+/// Refuses (409 `month_closed`) anything dated `on` at a center whose month is closed. Call it
+/// in the write transaction after the ledger head is taken (`ledger::append` does).
+pub fn ensure_open(conn: &mut DbConn, center_id: i64, on: NaiveDate) -> Result<(), AppError> {
+    let month = Month::of(on);
+    if closed(conn, center_id, month)?.is_none() {
+        return Ok(());
+    }
+    let city: String = centers::table.find(center_id).select(centers::city).first(conn)?;
+    Err(AppError::conflict(
+        "month_closed",
+        format!(
+            "{} is closed for {city}: nothing dated {on} can be recorded any more. Record a correction as an \
+             adjustment in an open month, naming {}.",
+            month.label(),
+            month.label()
+        ),
+    ))
+}
+
+/// One artisan's month as the close computes it. Amounts in paise.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArtisanPay {
+    pub artisan_id: i64,
+    pub public_id: String,
+    pub alias: String,
+    /// `None`: no terms recorded; the artisan is judged as piece-rated (the legal floor).
+    pub pay_basis: Option<PayBasis>,
+    pub hours: MonthHours,
+    pub paid_minutes: i64,
+    /// The salary or stipend of the terms (`None` for piece rate).
+    pub salary_minor: Option<i64>,
+    /// Wages of pieces accepted this month (the ledger's `wage_earned` entries).
+    pub piece_wages_minor: i64,
+    /// Overtime at twice the ordinary rate: for a salary or stipend, paid on top of it at twice
+    /// its hourly rate; for piece rate, the extra time-rate part of the guaranteed minimum.
+    pub overtime_premium_minor: i64,
+    /// Paid leave and holidays at the ordinary rate (within a salary; part of the guaranteed
+    /// minimum for piece rate).
+    pub paid_leave_minor: i64,
+    /// What the month pays by the terms: the salary with its overtime pay, or the piece wages.
+    pub month_pay_minor: i64,
+    /// Paid hours at the legal minimum time rate, overtime hours counted twice.
+    pub guaranteed_minor: i64,
+    /// The shortfall of `month_pay_minor` against `guaranteed_minor` (0 if none).
+    pub top_up_minor: i64,
+}
+
+/// A center's month, as computed (and, once closed, as posted).
+#[derive(Debug, Clone, Serialize)]
+pub struct CenterMonthPay {
+    pub center_id: i64,
+    pub city: String,
+    pub month: Month,
+    pub legal_min_monthly_minor: i64,
+    pub standard_hours: i64,
+    /// The legal minimum per hour, as a label ("₹60.09").
+    pub legal_min_hourly: String,
+    pub rows: Vec<ArtisanPay>,
+    pub top_ups_minor: i64,
+    pub closed: Option<Closed>,
+}
+
+fn minutes_at(minutes: i64, monthly_minor: i64, standard_hours: i64) -> Result<i64, AppError> {
+    Ok(round_minor(Decimal::from(monthly_minor) * Decimal::from(minutes) / Decimal::from(standard_hours * 60))?)
+}
+
+/// Computes a center's month (nothing is written).
+pub fn compute(conn: &mut DbConn, center_id: i64, month: Month) -> Result<CenterMonthPay, AppError> {
+    let city: String =
+        centers::table.find(center_id).select(centers::city).first(conn).optional()?.ok_or(AppError::NotFound)?;
+    let (first, last) = (month.first_day(), month.last_day());
+    let policy = policy::required_at(conn, center_id, last)?;
+    let (legal, std_hours) = (policy.row.legal_min_monthly_minor, policy.row.standard_hours_per_month);
+    let hours = register::month_hours(conn, center_id, month)?;
+    let pieces: Vec<(i64, i64)> = ledger_entries::table
+        .filter(ledger_entries::center_id.eq(center_id))
+        .filter(ledger_entries::kind.eq(EntryKind::WageEarned.code()))
+        .filter(ledger_entries::occurred_on.between(first, last))
+        .group_by(ledger_entries::artisan_id)
+        .select((ledger_entries::artisan_id, sql::<BigInt>("CAST(SUM(ledger_entries.amount_minor) AS BIGINT)")))
+        .load(conn)?;
+    let roster: Vec<(i64, String, String)> = artisans::table
+        .filter(artisans::center_id.eq(center_id))
+        .order(artisans::id)
+        .select((artisans::id, artisans::public_id, artisans::public_alias))
+        .load(conn)?;
+    let mut rows = Vec::new();
+    for (artisan_id, public_id, alias) in roster {
+        let h = hours.get(&artisan_id).copied().unwrap_or_default();
+        let piece_wages = pieces.iter().find(|p| p.0 == artisan_id).map(|p| p.1).unwrap_or(0);
+        let t = terms::at(conn, artisan_id, last)?;
+        let employed = t.as_ref().is_some_and(|t| t.ends_on.is_none_or(|end| end >= first));
+        if h == MonthHours::default() && piece_wages == 0 && !employed {
+            continue;
+        }
+        let paid = h.paid_minutes();
+        let basis = t.as_ref().map(|t| t.pay_basis);
+        let salary = t.as_ref().filter(|t| t.pay_basis.has_monthly_amount()).and_then(|t| t.monthly_salary_minor);
+        let (month_pay, overtime_premium, paid_leave) = match (salary, t.as_ref()) {
+            (Some(s), Some(t)) => {
+                let ot = minutes_at(2 * h.overtime_minutes, s, t.standard_hours_per_month)?;
+                let leave = minutes_at(h.paid_leave_minutes, s, t.standard_hours_per_month)?;
+                (s.checked_add(ot).ok_or(crate::money::Overflow)?, ot, leave)
+            }
+            _ => (
+                piece_wages,
+                minutes_at(h.overtime_minutes, legal, std_hours)?,
+                minutes_at(h.paid_leave_minutes, legal, std_hours)?,
+            ),
+        };
+        let guaranteed = minutes_at(paid + h.overtime_minutes, legal, std_hours)?;
+        rows.push(ArtisanPay {
+            artisan_id,
+            public_id,
+            alias,
+            pay_basis: basis,
+            hours: h,
+            paid_minutes: paid,
+            salary_minor: salary,
+            piece_wages_minor: piece_wages,
+            overtime_premium_minor: overtime_premium,
+            paid_leave_minor: paid_leave,
+            month_pay_minor: month_pay,
+            guaranteed_minor: guaranteed,
+            top_up_minor: (guaranteed - month_pay).max(0),
+        });
+    }
+    let top_ups = rows.iter().map(|r| r.top_up_minor).sum();
+    Ok(CenterMonthPay {
+        center_id,
+        city,
+        month,
+        legal_min_monthly_minor: legal,
+        standard_hours: std_hours,
+        legal_min_hourly: inr_rate(policy.legal_min_hourly()),
+        rows,
+        top_ups_minor: top_ups,
+        closed: closed(conn, center_id, month)?,
+    })
+}
+
+/// Closes a center's month: posts each shortfall as a minimum-wage top-up (dated the month's
+/// last day), records the close and audit-logs it — all in one write, after the ledger head is
+/// taken, so no entry can slip into the month between the computation and the close. Refused
+/// before the month has ended (in India) and for a month already closed.
+pub fn close(
+    conn: &mut DbConn,
+    actor: &Actor,
+    center_id: i64,
+    month: Month,
+    now: NaiveDateTime,
+) -> Result<CenterMonthPay, AppError> {
+    if india_date(now) <= month.last_day() {
+        return Err(AppError::bad_request(
+            "month",
+            format!("{} has not ended yet: a month can be closed from the first day of the next", month.label()),
+        ));
+    }
+    db::write(conn, |conn| {
+        ledger::lock_head(conn)?;
+        if let Some(c) = closed(conn, center_id, month)? {
+            return Err(AppError::conflict(
+                "already_closed",
+                format!(
+                    "{} was already closed by {} on {}",
+                    month.label(),
+                    c.closed_by,
+                    c.closed_at.format("%Y-%m-%d")
+                ),
+            ));
+        }
+        let mut computed = compute(conn, center_id, month)?;
+        let policy_id = policy::required_at(conn, center_id, month.last_day())?.row.id;
+        for r in computed.rows.iter().filter(|r| r.top_up_minor > 0) {
+            let mut e =
+                NewEntry::new(EntryKind::MinimumWageTopUp, r.artisan_id, center_id, r.top_up_minor, month.last_day());
+            e.labor_minutes = Some(r.paid_minutes);
+            e.details = json!({
+                "month": month.to_string(),
+                "policy_id": policy_id,
+                "paid_minutes": r.paid_minutes,
+                "overtime_minutes": r.hours.overtime_minutes,
+                "guaranteed_minor": r.guaranteed_minor,
+                "month_pay_minor": r.month_pay_minor,
+                "pay_basis": r.pay_basis.map(|b| b.code()),
+            });
+            e.recorded_by = actor.label.clone();
+            ledger::append(conn, &e, now)?;
+        }
+        diesel::insert_into(month_closes::table)
+            .values((
+                month_closes::center_id.eq(center_id),
+                month_closes::month.eq(month.to_string()),
+                month_closes::closed_by.eq(&actor.label),
+                month_closes::closed_at.eq(now),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            actor,
+            "wages.month.close",
+            "month_close",
+            Some(month.to_string()),
+            Some(center_id),
+            json!({
+                "month": month.to_string(),
+                "artisans": computed.rows.len(),
+                "top_ups_minor": computed.top_ups_minor,
+                "top_ups": computed.rows.iter().filter(|r| r.top_up_minor > 0)
+                    .map(|r| json!({ "artisan_id": r.artisan_id, "amount_minor": r.top_up_minor }))
+                    .collect::<Vec<_>>(),
+            }),
+            now,
+        )?;
+        computed.closed = Some(Closed { closed_by: actor.label.clone(), closed_at: now });
+        Ok(computed)
+    })
+}

@@ -1,0 +1,310 @@
+//! Wage truth by the month: employment terms (finance sets them, managers read their own
+//! center's), the time register's week grid, and month close — the guaranteed minimum for the
+//! register's paid hours, the top-up posted for a shortfall, and the closed month refusing
+//! anything dated in it.
+
+use chrono::{Duration, NaiveDate};
+use diesel::prelude::*;
+use fairgold::audit::Actor;
+use fairgold::schema::{audit_log, ledger_entries, time_register};
+use fairgold::wages::ledger::{self, NewEntry, Verification};
+use fairgold::wages::register::{self, Cell};
+use fairgold::wages::types::{EntryKind, HourKind, Month};
+use fairgold::wages::{close, terms};
+
+use crate::helpers::{now, ArtisanFixture, TestApp};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A piece's wages entering the ledger on a day, as accepting a piece does.
+fn piece_wage(app: &TestApp, artisan_id: i64, amount: i64, on: NaiveDate) -> Result<i64, fairgold::error::AppError> {
+    let mut e = NewEntry::new(EntryKind::WageEarned, artisan_id, app.kolkata, amount, on);
+    e.labor_minutes = Some(600);
+    e.recorded_by = "test".into();
+    app.with_conn(|c| ledger::append(c, &e, now()))
+}
+
+/// Production hours per day for an artisan, saved week by week as the grid does.
+fn production(app: &TestApp, artisan_id: i64, days: &[(NaiveDate, i64)]) {
+    let mut weeks: std::collections::BTreeMap<NaiveDate, Vec<Cell>> = Default::default();
+    for (d, minutes) in days {
+        weeks.entry(register::monday_of(*d)).or_default().push(Cell {
+            artisan_id,
+            work_date: *d,
+            kind: HourKind::Production,
+            minutes: *minutes,
+        });
+    }
+    for (monday, cells) in weeks {
+        app.with_conn(|c| {
+            register::save_week(c, &Actor::system("test"), app.kolkata, monday, &[artisan_id], &cells, now())
+        })
+        .unwrap();
+    }
+}
+
+/// October 2026: every weekday and the first three Saturdays, 8 hours each = 200 hours, no
+/// day over 8 hours and no week over 48.
+fn october_200_hours() -> Vec<(NaiveDate, i64)> {
+    let mut days = Vec::new();
+    let mut d = day(2026, 10, 1);
+    while d.month0() == 9 {
+        use chrono::Datelike;
+        let wd = d.weekday().num_days_from_monday();
+        if wd < 5 || (wd == 5 && d.day() <= 17) {
+            days.push((d, 480));
+        }
+        d += Duration::days(1);
+    }
+    assert_eq!(days.iter().map(|x| x.1).sum::<i64>(), 200 * 60);
+    days
+}
+
+use chrono::Datelike;
+
+fn top_ups(app: &TestApp, artisan_id: i64) -> Vec<(i64, NaiveDate)> {
+    app.with_conn(|c| {
+        ledger_entries::table
+            .filter(ledger_entries::artisan_id.eq(artisan_id))
+            .filter(ledger_entries::kind.eq(EntryKind::MinimumWageTopUp.code()))
+            .select((ledger_entries::amount_minor, ledger_entries::occurred_on))
+            .load(c)
+            .unwrap()
+    })
+}
+
+#[tokio::test]
+async fn two_hundred_hours_and_3750_of_piece_wages_are_topped_up_to_the_legal_minimum_at_month_close() {
+    let app = TestApp::spawn().await;
+    let (anju, _) = app.artisan(ArtisanFixture { alias: "Anju B.", ..Default::default() });
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("fin@fairgold.test", "finance", None);
+    let manager = app.sign_in("kolkata@fairgold.test").await;
+    let finance = app.sign_in("fin@fairgold.test").await;
+
+    // The manager enters the week of 19 October on the grid (5 × 8 h); the other weeks are
+    // saved the same way through the service.
+    let hours = october_200_hours();
+    let (grid_week, rest): (Vec<_>, Vec<_>) =
+        hours.iter().partition(|(d, _)| register::monday_of(*d) == day(2026, 10, 19));
+    let names: Vec<String> = grid_week.iter().map(|(d, _)| format!("h.{anju}.{d}.production")).collect();
+    let mut form = vec![("center", "kolkata"), ("week", "2026-10-19")];
+    form.extend(names.iter().map(|n| (n.as_str(), "8")));
+    let res = app.post_form("/admin/wages/register", Some(&manager), &form).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let page = app.get_as("/admin/wages/register?center=kolkata&week=2026-10-21", &manager).await.text().await.unwrap();
+    assert!(page.contains(&format!(r#"name="h.{anju}.2026-10-19.production""#)), "{page}");
+    assert!(page.contains(r#"value="8""#), "the saved hours are shown again");
+    production(&app, anju, &rest);
+    // Rupa worked 40 hours in October and no piece of hers was accepted.
+    let (rupa, _) = app.artisan(ArtisanFixture { alias: "Rupa D.", ..Default::default() });
+    production(&app, rupa, &(5..=9).map(|d| (day(2026, 10, d), 480)).collect::<Vec<_>>());
+
+    // ₹3,750 of piece wages accepted in October, and a ₹50,000 sale bonus.
+    piece_wage(&app, anju, 375_000, day(2026, 10, 20)).unwrap();
+    let mut bonus = NewEntry::new(EntryKind::SaleBonus, anju, app.kolkata, 5_000_000, day(2026, 10, 22));
+    bonus.recorded_by = "test".into();
+    app.with_conn(|c| ledger::append(c, &bonus, now())).unwrap();
+
+    // Before closing, the page shows the computation: 200 h × ₹12,499 / 208 h = ₹12,018.27.
+    let page = app.get_as("/admin/wages/months/kolkata/2026-10", &finance).await.text().await.unwrap();
+    assert!(page.contains("Anju B.") && page.contains("₹12,018.27") && page.contains("₹8,268.27"), "{page}");
+
+    let res = app.post_form("/admin/wages/months/kolkata/2026-10/close", Some(&finance), &[]).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    // 1,249,900 paise × 200 / 208 = 1,201,826.92… → 1,201,827; minus 375,000 of piece wages.
+    assert_eq!(top_ups(&app, anju), vec![(826_827, day(2026, 10, 31))]);
+    // 40 hours and no piece: the month pays the minimum for them (1,249,900 × 40 / 208).
+    assert_eq!(top_ups(&app, rupa), vec![(240_365, day(2026, 10, 31))]);
+    let balance = app.with_conn(|c| ledger::balance_of(c, anju, None)).unwrap();
+    assert_eq!(balance, 1_201_827 + 5_000_000, "the legal minimum for its 200 hours, and the bonus");
+    let page = app.get_as("/admin/wages/months/kolkata/2026-10", &finance).await.text().await.unwrap();
+    assert!(page.contains("Closed by fin@fairgold.test"), "{page}");
+    let closes: i64 = app.with_conn(|c| {
+        audit_log::table.filter(audit_log::action.eq("wages.month.close")).count().get_result(c).unwrap()
+    });
+    assert_eq!(closes, 1);
+    let verified = app.with_conn(ledger::verify).unwrap();
+    assert!(matches!(verified, Verification::Intact { entries: 4, .. }), "{verified:?}");
+
+    // The center's month judges the income without bonuses against the floors for the
+    // register's 200 hours: at the legal minimum now, still below the living wage (₹19,261
+    // × 200 / 208 = ₹18,520.19); the ₹50,000 bonus lifts it over neither.
+    let october = Month::parse("2026-10").unwrap();
+    let report = app.with_conn(|c| fairgold::wages::reports::center_month(c, app.kolkata, october)).unwrap();
+    let row = report.rows.iter().find(|r| r.artisan_id == anju).unwrap();
+    assert_eq!((row.register_minutes, row.income_minor, row.bonuses_minor), (200 * 60, 1_201_827, 5_000_000));
+    assert_eq!((row.legal_min_for_hours_minor, row.living_wage_for_hours_minor), (Some(1_201_827), Some(1_852_019)));
+    assert_eq!((row.income_below_legal_minimum, row.income_below_living_wage), (Some(false), Some(true)));
+    // A month with hours and no pieces appears, judged the same way.
+    let row = report.rows.iter().find(|r| r.artisan_id == rupa).unwrap();
+    assert_eq!((row.pieces, row.register_minutes, row.income_minor), (0, 40 * 60, 240_365));
+    assert_eq!(row.income_below_living_wage, Some(true));
+    assert_eq!(report.income_below_living_count, 2);
+    let page = app.get_as("/admin/wages/centers/kolkata/2026-10", &finance).await.text().await.unwrap();
+    assert!(page.contains("Below living wage for the hours") && page.contains("₹18,520.19"), "{page}");
+}
+
+#[tokio::test]
+async fn a_closed_month_refuses_entries_and_register_changes() {
+    let app = TestApp::spawn().await;
+    let (anju, _) = app.artisan(ArtisanFixture { alias: "Anju B.", ..Default::default() });
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("fin@fairgold.test", "finance", None);
+    let manager = app.sign_in("kolkata@fairgold.test").await;
+    let finance = app.sign_in("fin@fairgold.test").await;
+    production(&app, anju, &[(day(2026, 10, 30), 480)]);
+    piece_wage(&app, anju, 500_000, day(2026, 10, 15)).unwrap();
+    let october = Month::parse("2026-10").unwrap();
+    app.with_conn(|c| close::close(c, &Actor::system("fin@fairgold.test"), app.kolkata, october, now())).unwrap();
+
+    // The ledger refuses an entry dated in October, with a message, and nothing is saved.
+    let entries_before: i64 = app.with_conn(|c| ledger_entries::table.count().get_result(c).unwrap());
+    let refused = piece_wage(&app, anju, 100_000, day(2026, 10, 31)).unwrap_err();
+    assert_eq!(refused.code(), "month_closed");
+    assert!(refused.public_message().starts_with("October 2026 is closed for Kolkata"), "{}", refused.public_message());
+    let entries_after: i64 = app.with_conn(|c| ledger_entries::table.count().get_result(c).unwrap());
+    assert_eq!(entries_after, entries_before);
+    assert!(matches!(app.with_conn(ledger::verify).unwrap(), Verification::Intact { .. }));
+
+    // The register refuses a change to an October day (the week of 26 October runs into
+    // November); the stored hours are unchanged.
+    let cell = format!("h.{anju}.2026-10-30.production");
+    let res = app
+        .post_form(
+            "/admin/wages/register",
+            Some(&manager),
+            &[("center", "kolkata"), ("week", "2026-10-26"), (&cell, "10")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Nothing was saved: October 2026 is closed for Kolkata"), "{body}");
+    let stored: Vec<i64> = app.with_conn(|c| {
+        time_register::table.filter(time_register::artisan_id.eq(anju)).select(time_register::minutes).load(c).unwrap()
+    });
+    assert_eq!(stored, vec![480]);
+    // …but its November days are open: keeping October as it was, 1 November saves.
+    let nov = format!("h.{anju}.2026-11-01.production");
+    let res = app
+        .post_form(
+            "/admin/wages/register",
+            Some(&manager),
+            &[("center", "kolkata"), ("week", "2026-10-26"), (&cell, "8"), (&nov, "4")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    piece_wage(&app, anju, 100_000, day(2026, 11, 2)).expect("November is open");
+
+    // Closing October again is refused with who closed it.
+    let res = app.post_form("/admin/wages/months/kolkata/2026-10/close", Some(&finance), &[]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains("October 2026 was already closed by fin@fairgold.test"));
+    // A month that has not ended cannot be closed.
+    let this_month = Month::of(fairgold::wages::types::india_date(now()));
+    let res = app.post_form(&format!("/admin/wages/months/kolkata/{this_month}/close"), Some(&finance), &[]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("has not ended yet"));
+}
+
+#[tokio::test]
+async fn finance_sets_employment_terms_and_managers_see_their_own_centers() {
+    let app = TestApp::spawn().await;
+    let (anju, anju_pid) = app.artisan(ArtisanFixture { alias: "Anju B.", ..Default::default() });
+    let (_, meera_pid) = app.artisan(ArtisanFixture { alias: "Meera S.", mumbai: true, ..Default::default() });
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("fin@fairgold.test", "finance", None);
+    let manager = app.sign_in("kolkata@fairgold.test").await;
+    let finance = app.sign_in("fin@fairgold.test").await;
+
+    // A salary needs its amount; nothing is saved.
+    let res = app
+        .post_form(
+            "/admin/wages/terms",
+            Some(&finance),
+            &[("artisan", &anju_pid), ("effective_from", "2026-10-01"), ("pay_basis", "monthly_salary")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert!(res.text().await.unwrap().contains("enter the monthly amount in rupees"));
+
+    let res = app
+        .post_form(
+            "/admin/wages/terms",
+            Some(&finance),
+            &[
+                ("artisan", &anju_pid),
+                ("effective_from", "2026-10-01"),
+                ("pay_basis", "piece_rate"),
+                ("standard_hours", "208"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let res = app
+        .post_form(
+            "/admin/wages/terms",
+            Some(&finance),
+            &[
+                ("artisan", &meera_pid),
+                ("effective_from", "2026-10-01"),
+                ("pay_basis", "trainee_stipend"),
+                ("monthly_salary", "9000"),
+                ("note", "first year of training"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let t = app.with_conn(|c| terms::at(c, anju, day(2026, 11, 15))).unwrap().expect("terms in force");
+    assert_eq!((t.pay_basis.code(), t.monthly_salary_minor, t.standard_hours_per_month), ("piece_rate", None, 208));
+
+    // The Kolkata manager reads Kolkata's terms only, without the form.
+    let page = app.get_as("/admin/wages/terms", &manager).await.text().await.unwrap();
+    assert!(page.contains("Anju B.") && page.contains("Piece rate with the guaranteed minimum"), "{page}");
+    assert!(!page.contains("Meera S."), "another center's artisan");
+    assert!(!page.contains("Save these terms"));
+    let page = app.get_as("/admin/wages/terms", &finance).await.text().await.unwrap();
+    assert!(page.contains("Meera S.") && page.contains("₹9,000.00") && page.contains("Save these terms"), "{page}");
+}
+
+#[tokio::test]
+async fn a_stipend_below_the_minimum_is_topped_up_and_overtime_counts_twice() {
+    let app = TestApp::spawn().await;
+    let (asha, asha_pid) = app.artisan(ArtisanFixture { alias: "Asha K.", ..Default::default() });
+    app.staff("fin@fairgold.test", "finance", None);
+    let finance = app.sign_in("fin@fairgold.test").await;
+    let res = app
+        .post_form(
+            "/admin/wages/terms",
+            Some(&finance),
+            &[
+                ("artisan", &asha_pid),
+                ("effective_from", "2026-01-01"),
+                ("pay_basis", "trainee_stipend"),
+                ("monthly_salary", "10400"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // October: 200 ordinary hours plus one 10-hour day (2 h of overtime) and a paid holiday of 8 h.
+    let mut hours = october_200_hours();
+    hours.retain(|(d, _)| *d != day(2026, 10, 5));
+    hours.push((day(2026, 10, 5), 600));
+    production(&app, asha, &hours);
+    let mut cells = app.with_conn(|c| register::between(c, app.kolkata, day(2026, 10, 26), day(2026, 11, 1))).unwrap();
+    cells.push(Cell { artisan_id: asha, work_date: day(2026, 10, 31), kind: HourKind::Holiday, minutes: 480 });
+    app.with_conn(|c| {
+        register::save_week(c, &Actor::system("test"), app.kolkata, day(2026, 10, 26), &[asha], &cells, now())
+    })
+    .unwrap();
+    let m = app.with_conn(|c| close::compute(c, app.kolkata, Month::parse("2026-10").unwrap())).unwrap();
+    let r = m.rows.iter().find(|r| r.artisan_id == asha).unwrap();
+    assert_eq!((r.hours.worked_minutes, r.hours.overtime_minutes, r.hours.paid_leave_minutes), (202 * 60, 120, 480));
+    // Stipend ₹10,400 over 208 h = ₹50/h; 2 h overtime at twice = ₹200 → ₹10,600 for the month.
+    assert_eq!((r.salary_minor, r.overtime_premium_minor, r.month_pay_minor), (Some(1_040_000), 20_000, 1_060_000));
+    // Guaranteed: (202 + 8 + 2) h × ₹12,499 / 208 = ₹12,739.37 (overtime counted twice).
+    assert_eq!(r.guaranteed_minor, 1_273_937);
+    assert_eq!(r.top_up_minor, 1_273_937 - 1_060_000);
+}
