@@ -18,7 +18,7 @@ use super::policy::{self, inr_rate};
 use super::register::{self, MonthHours};
 use super::terms;
 use super::types::{india_date, EntryKind, Month, PayBasis};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::round_minor;
@@ -241,18 +241,20 @@ pub fn close(
         audit::record(
             conn,
             actor,
-            "wages.month.close",
-            "month_close",
-            Some(month.to_string()),
-            Some(center_id),
-            json!({
-                "month": month.to_string(),
-                "artisans": computed.rows.len(),
-                "top_ups_minor": computed.top_ups_minor,
-                "top_ups": computed.rows.iter().filter(|r| r.top_up_minor > 0)
-                    .map(|r| json!({ "artisan_id": r.artisan_id, "amount_minor": r.top_up_minor }))
-                    .collect::<Vec<_>>(),
-            }),
+            &AuditEvent {
+                action: "wages.month.close",
+                entity_type: "month_close",
+                entity_id: Some(month.to_string()),
+                center_id: Some(center_id),
+                details: json!({
+                    "month": month.to_string(),
+                    "artisans": computed.rows.len(),
+                    "top_ups_minor": computed.top_ups_minor,
+                    "top_ups": computed.rows.iter().filter(|r| r.top_up_minor > 0)
+                        .map(|r| json!({ "artisan_id": r.artisan_id, "amount_minor": r.top_up_minor }))
+                        .collect::<Vec<_>>(),
+                }),
+            },
             now,
         )?;
         computed.closed = Some(Closed { closed_by: actor.label.clone(), closed_at: now });

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::close;
 use super::ledger;
 use super::types::{HourKind, Month};
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::{round_minor, Overflow};
@@ -187,20 +187,22 @@ pub fn save_week(
         audit::record(
             conn,
             actor,
-            "time_register.save_week",
-            "time_register",
-            Some(monday.to_string()),
-            Some(center_id),
-            json!({
-                "week_of": monday.to_string(),
-                "changed": changed.iter().map(|(a, d, k)| json!({
-                    "artisan_id": a,
-                    "date": d.to_string(),
-                    "kind": k.code(),
-                    "minutes_before": old.get(&(*a, *d, *k)).copied().unwrap_or(0),
-                    "minutes": new.get(&(*a, *d, *k)).copied().unwrap_or(0),
-                })).collect::<Vec<_>>(),
-            }),
+            &AuditEvent {
+                action: "time_register.save_week",
+                entity_type: "time_register",
+                entity_id: Some(monday.to_string()),
+                center_id: Some(center_id),
+                details: json!({
+                    "week_of": monday.to_string(),
+                    "changed": changed.iter().map(|(a, d, k)| json!({
+                        "artisan_id": a,
+                        "date": d.to_string(),
+                        "kind": k.code(),
+                        "minutes_before": old.get(&(*a, *d, *k)).copied().unwrap_or(0),
+                        "minutes": new.get(&(*a, *d, *k)).copied().unwrap_or(0),
+                    })).collect::<Vec<_>>(),
+                }),
+            },
             now,
         )?;
         Ok(changed.len())

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::types::PayBasis;
-use crate::audit::{self, Actor};
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::schema::{artisans, employment_terms};
@@ -107,19 +107,21 @@ pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewTerms, now: NaiveDateTime)
         audit::record(
             conn,
             actor,
-            "employment_terms.add",
-            "employment_terms",
-            Some(id.to_string()),
-            Some(center_id),
-            json!({
-                "artisan_id": new.artisan_id,
-                "effective_from": new.effective_from.to_string(),
-                "ends_on": new.ends_on.map(|d| d.to_string()),
-                "pay_basis": new.pay_basis.code(),
-                "monthly_salary_minor": new.monthly_salary_minor,
-                "standard_hours_per_month": new.standard_hours_per_month,
-                "note": new.note,
-            }),
+            &AuditEvent {
+                action: "employment_terms.add",
+                entity_type: "employment_terms",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({
+                    "artisan_id": new.artisan_id,
+                    "effective_from": new.effective_from.to_string(),
+                    "ends_on": new.ends_on.map(|d| d.to_string()),
+                    "pay_basis": new.pay_basis.code(),
+                    "monthly_salary_minor": new.monthly_salary_minor,
+                    "standard_hours_per_month": new.standard_hours_per_month,
+                    "note": new.note,
+                }),
+            },
             now,
         )?;
         Ok(id)
