@@ -25,6 +25,7 @@ mod operations;
 mod orders;
 mod payment_events;
 mod races;
+mod retention;
 mod safety;
 mod schema;
 // Shared with the browser target (tests/support/).
