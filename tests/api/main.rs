@@ -15,6 +15,7 @@ mod cart;
 mod checkout;
 mod cli;
 mod contracts;
+mod csv_exports;
 mod email;
 mod faults;
 mod helpers;
