@@ -141,6 +141,42 @@ struct RawSettings {
     checkout: CheckoutSettings,
     /// Shipping zones and their options; `None` = the defaults for the shop currency.
     shipping_zones: Option<Vec<ShippingZone>>,
+    retention: RetentionSettings,
+    images: ImageSettings,
+}
+
+/// How long records that only serve a moment are kept (`retention::purge`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RetentionSettings {
+    /// How often (ms) each instance purges; 0 = never (tests purge when they mean to).
+    pub purge_interval_ms: u64,
+    /// Sign-in attempts older than this many days are deleted.
+    pub login_attempt_days: i64,
+    /// A cart untouched this many days (and without an order) is deleted.
+    pub abandoned_cart_days: i64,
+}
+
+impl Default for RetentionSettings {
+    fn default() -> Self {
+        Self { purge_interval_ms: 3_600_000, login_attempt_days: 30, abandoned_cart_days: 30 }
+    }
+}
+
+/// Photo processing: decoding takes memory, so only a few run at once per instance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImageSettings {
+    /// At most this many uploads decoded at once (each may take about 200 MB).
+    pub jobs: usize,
+    /// How long (ms) an upload waits for a free slot before it is refused with 503.
+    pub wait_ms: u64,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        Self { jobs: 2, wait_ms: 5000 }
+    }
 }
 
 /// Holds on pieces and the limits that keep one client from reserving the shop.
@@ -312,6 +348,8 @@ impl Default for RawSettings {
             mail: MailSettings::default(),
             checkout: CheckoutSettings::default(),
             shipping_zones: None,
+            retention: RetentionSettings::default(),
+            images: ImageSettings::default(),
         }
     }
 }
@@ -337,6 +375,8 @@ pub struct Settings {
     pub checkout: CheckoutSettings,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     pub shipping_zones: Vec<ShippingZone>,
+    pub retention: RetentionSettings,
+    pub images: ImageSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -488,6 +528,8 @@ impl Settings {
             checkout: raw.checkout,
             trusted_proxies,
             shipping_zones,
+            retention: raw.retention,
+            images: raw.images,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

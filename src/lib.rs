@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod orders;
 pub mod payments;
 pub mod reference;
+pub mod retention;
 pub mod schema;
 /// Demo content (pieces, artisans, orders, a wage history) and its renders: `cargo run`'s shop.
 /// Left out of a production build (`--no-default-features`).

@@ -84,9 +84,13 @@ impl Application {
         let gateway = crate::payments::Gateway::from_settings(&settings)?;
         let form_action = gateway.form_action_origins();
         let pool_for_health = web::Data::new(pool.clone());
-        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway });
+        let image_jobs =
+            crate::images::Jobs::new(settings.images.jobs, std::time::Duration::from_millis(settings.images.wait_ms));
+        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway, image_jobs });
         // Unpaid orders past their hold, and sessions to close at the payment provider.
         crate::orders::sweeper::start(state.clone());
+        // Expired sessions, old sign-in attempts, abandoned carts, expired setup links.
+        crate::retention::start(state.clone());
 
         let mut server = HttpServer::new(move || {
             App::new()
@@ -103,6 +107,7 @@ impl Application {
                 .wrap(ErrorHandlers::new().default_handler(error_pages::render))
                 .wrap(security::headers(production, &form_action))
                 .wrap(Compress::default())
+                .wrap(actix_web::middleware::from_fn(admin::uncompressed))
                 .wrap_fn(|req, srv| {
                     let request_id = req.extensions().get::<RequestId>().copied();
                     let fut = srv.call(req);

@@ -22,4 +22,6 @@ pub struct AppState {
     pub cipher: Cipher,
     /// The payment provider: Stripe, or the development test-payment page.
     pub gateway: Gateway,
+    /// The photo-processing slots (`images::Jobs`): uploads beyond them wait or get 503.
+    pub image_jobs: crate::images::Jobs,
 }

@@ -16,6 +16,7 @@ use crate::centers;
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::csv_safe;
 
 pub const PAGE_SIZE: i64 = 100;
 /// An export larger than this is refused: narrow the dates.
@@ -223,34 +224,22 @@ async fn export(
         .body(body))
 }
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
-/// apostrophe: log entries hold text typed by staff, and an export must not execute it.
-fn cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 fn to_csv(entries: &[AuditEntry]) -> Result<Vec<u8>, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::internal_in("audit csv", e);
-    w.write_record(["id", "at", "actor", "action", "entity_type", "entity_id", "center_id", "ip", "details"])
-        .map_err(fail)?;
+    // Log entries hold text typed by staff: `csv_safe` keeps formulas from running.
+    let mut w = csv_safe::Writer::new("audit csv");
+    w.row(["id", "at", "actor", "action", "entity_type", "entity_id", "center_id", "ip", "details"])?;
     for e in entries {
-        w.write_record([
+        w.row([
             e.id.to_string(),
             iso(e.at),
-            cell(&e.actor),
-            cell(&e.action),
-            cell(&e.entity_type),
-            cell(e.entity_id.as_deref().unwrap_or("")),
+            e.actor.clone(),
+            e.action.clone(),
+            e.entity_type.clone(),
+            e.entity_id.clone().unwrap_or_default(),
             e.center_id.map(|c| c.to_string()).unwrap_or_default(),
-            cell(e.ip.as_deref().unwrap_or("")),
-            cell(&e.details),
-        ])
-        .map_err(fail)?;
+            e.ip.clone().unwrap_or_default(),
+            e.details.clone(),
+        ])?;
     }
-    w.into_inner().map_err(|e| AppError::internal_in("audit csv", e.into_error()))
+    w.finish()
 }

@@ -35,6 +35,25 @@ pub fn same_origin(req: &ServiceRequest, base_url: &str) -> bool {
     crate::web::origin::is_same_origin(req.method(), req.headers(), &req.connection_info(), base_url)
 }
 
+fn is_admin_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/")
+}
+
+/// Middleware just outside `Compress`: the back office is never compressed (BREACH). Its pages
+/// carry a CSRF token and private records beside text reflected from the request (a search, a
+/// form shown again), and a compressed response's length would let an attacker who can make
+/// the browser send requests guess those secrets byte by byte. Dropping `Accept-Encoding` makes
+/// `Compress` answer as for a client that asked for nothing; the public shop stays compressed.
+pub async fn uncompressed(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if is_admin_path(req.path()) {
+        req.headers_mut().remove(header::ACCEPT_ENCODING);
+    }
+    next.call(req).await
+}
+
 /// Middleware for `/admin` and the admin API: refuses cross-site writes and marks every
 /// response `Cache-Control: no-store` (private data must not sit in a browser cache).
 pub async fn guard(
@@ -42,7 +61,7 @@ pub async fn guard(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let path = req.path();
-    let is_admin = path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
+    let is_admin = is_admin_path(path);
     if is_admin {
         let base = req
             .app_data::<web::Data<crate::state::AppState>>()

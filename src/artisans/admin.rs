@@ -396,17 +396,22 @@ pub async fn upload_photo(
     load_for(&state, &me, id).await?;
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
     let media_dir = state.settings.media_dir();
-    let stored = web::block(move || {
-        let copies = crate::images::process(&bytes)?;
-        crate::images::store::save(&media_dir, &copies)
-            .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
-    })
-    .await
-    .map_err(|_| AppError::internal("the photo worker stopped"))?
-    .map_err(|e| match e {
-        crate::images::process::UploadError::Internal(cause) => AppError::internal(format!("portrait upload: {cause}")),
-        other => AppError::bad_request("image", format!("The photo was not saved: {other}.")),
-    })?;
+    let stored = state
+        .image_jobs
+        .run(move || {
+            let copies = crate::images::process(&bytes)?;
+            crate::images::store::save(&media_dir, &copies)
+                .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
+        })
+        .await;
+    let stored = match stored {
+        Ok(s) => s,
+        Err(crate::images::process::UploadError::Busy) => return Ok(crate::images::upload::busy()),
+        Err(crate::images::process::UploadError::Internal(cause)) => {
+            return Err(AppError::internal(format!("portrait upload: {cause}")))
+        }
+        Err(other) => return Err(AppError::bad_request("image", format!("The photo was not saved: {other}."))),
+    };
     let editor = Scope::from(&me);
     let new_path = stored.path.clone();
     let result = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, Some(&new_path), now())).await;

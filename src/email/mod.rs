@@ -201,6 +201,16 @@ pub fn enqueue_with(
         .map(|_| ())
 }
 
+/// The staff an order email may go to: active accounts whose holder finished setup (chose a
+/// password through the setup link). An email about an order names a customer; an address
+/// that was only typed by an admin, or an account that was disabled, must not receive it.
+fn reachable_staff() -> diesel::dsl::Filter<
+    diesel::dsl::Filter<staff::table, diesel::dsl::IsNull<staff::disabled_at>>,
+    diesel::dsl::IsNotNull<staff::password_hash>,
+> {
+    staff::table.filter(staff::disabled_at.is_null()).filter(staff::password_hash.is_not_null())
+}
+
 /// Enqueues a `StaffNewOrder` for every active manager of each center with a piece in the
 /// order, each listing only their own center's pieces. Returns how many were enqueued.
 pub fn notify_center_managers(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
@@ -211,10 +221,9 @@ pub fn notify_center_managers(conn: &mut DbConn, order_id: i64, now: NaiveDateTi
         .load(conn)?;
     let mut n = 0;
     for center_id in centers {
-        let managers: Vec<String> = staff::table
+        let managers: Vec<String> = reachable_staff()
             .filter(staff::role.eq("manager"))
             .filter(staff::center_id.eq(center_id))
-            .filter(staff::disabled_at.is_null())
             .select(staff::email)
             .order(staff::id)
             .load(conn)?;
@@ -259,12 +268,8 @@ fn notify_roles(
     payload: serde_json::Value,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let to: Vec<String> = staff::table
-        .filter(staff::role.eq_any(roles))
-        .filter(staff::disabled_at.is_null())
-        .select(staff::email)
-        .order(staff::id)
-        .load(conn)?;
+    let to: Vec<String> =
+        reachable_staff().filter(staff::role.eq_any(roles)).select(staff::email).order(staff::id).load(conn)?;
     for address in &to {
         enqueue_with(conn, kind, address, Some(order_id), payload.clone(), now)?;
     }

@@ -3,10 +3,12 @@
 //! workshop is) and stored as resized JPEG copies with unguessable names. The uploaded bytes
 //! themselves are never written anywhere they could be served.
 
+pub mod jobs;
 pub mod process;
 pub mod store;
 pub mod upload;
 
+pub use jobs::Jobs;
 pub use process::{process, UploadError, Variant, MAX_UPLOAD_BYTES, WIDTHS};
 
 /// The public address of a stored copy (a path relative to the media directory).

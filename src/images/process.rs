@@ -1,6 +1,6 @@
 //! Turning uploaded bytes into safe, resized JPEGs. Everything here works in memory: the
 //! upload is decoded with size limits (a "decompression bomb" — a small file declaring a huge
-//! picture — is refused before its pixels are allocated), turned into plain RGB pixels, and
+//! picture — is refused before its pixels are allocated), straight into plain RGB pixels, and
 //! encoded again. Encoding from pixels is what strips the metadata: nothing of the original
 //! file but its picture is carried over.
 
@@ -9,7 +9,7 @@ use std::io::Cursor;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
+use image::{ColorType, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 
 /// The largest upload accepted (15 MiB).
 pub const MAX_UPLOAD_BYTES: usize = 15 * 1024 * 1024;
@@ -17,8 +17,14 @@ pub const MAX_UPLOAD_BYTES: usize = 15 * 1024 * 1024;
 pub const WIDTHS: [u32; 3] = [400, 800, 1600];
 /// Neither side of an upload may be longer than this.
 pub const MAX_SIDE: u32 = 12_000;
-/// The most memory the decoded picture may take (256 MiB ≈ 64 megapixels with alpha).
-pub const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
+/// The most pixels an upload may have: 24 megapixels (6,000 × 4,000, a full-size camera
+/// photo; the largest stored copy is 1,600 wide). As 8-bit RGB that is 72 MB in memory, and
+/// the resizing needs about as much again: with two jobs at a time (`images::Jobs`) an
+/// instance spends at most ~300 MB on photos, however many are uploaded.
+pub const MAX_PIXELS: u64 = 24_000_000;
+/// The most memory the decoder may allocate: 24 megapixels at 8 bytes (16-bit RGBA, the
+/// widest PNG), a backstop behind `MAX_PIXELS`.
+pub const MAX_DECODED_BYTES: u64 = MAX_PIXELS * 8;
 const JPEG_QUALITY: u8 = 85;
 
 /// Why an upload was refused, in words for the person who sent it.
@@ -33,12 +39,14 @@ pub enum UploadError {
     #[error("this image could not be read: the file is damaged or incomplete")]
     Damaged,
     #[error(
-        "this image is too large to process: at most 12,000 pixels on a side and about 64 megapixels; \
-         export a smaller copy and try again"
+        "this image is too large to process: at most 12,000 pixels on a side and 24 megapixels \
+         (6,000 × 4,000); export a smaller copy and try again"
     )]
     TooManyPixels,
     #[error("this photo is only {0} pixels wide; upload one at least 400 pixels wide")]
     TooSmall(u32),
+    #[error("the photo was not saved: other photos are being processed right now; wait a minute and upload it again")]
+    Busy,
     #[error("the photo could not be processed")]
     Internal(String),
 }
@@ -100,18 +108,54 @@ pub fn process(bytes: &[u8]) -> Result<Vec<Variant>, UploadError> {
     reader.limits(limits());
     // `into_decoder` checks the declared size against the limits before any pixel is read.
     let mut decoder = reader.into_decoder().map_err(classify)?;
-    if decoder.total_bytes() > MAX_DECODED_BYTES {
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODED_BYTES {
         return Err(UploadError::TooManyPixels);
     }
     // The camera's rotation lives in EXIF, which is dropped: apply it to the pixels first.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(classify)?;
-    picture.apply_orientation(orientation);
-    let pixels = flatten(picture);
+    let pixels = decode_rgb(decoder)?;
+    let pixels = if orientation == Orientation::NoTransforms {
+        pixels
+    } else {
+        let mut picture = DynamicImage::ImageRgb8(pixels);
+        picture.apply_orientation(orientation);
+        picture.into_rgb8()
+    };
     if pixels.width() < WIDTHS[0] {
         return Err(UploadError::TooSmall(pixels.width()));
     }
     variants(&pixels)
+}
+
+/// The picture as 8-bit RGB. The usual 8-bit RGB and RGBA files are decoded straight into one
+/// buffer (RGBA laid on white in place), so only one copy of the pixels is ever held; other
+/// layouts (grey, 16-bit) go through `image`'s conversion.
+fn decode_rgb(decoder: impl ImageDecoder) -> Result<RgbImage, UploadError> {
+    let (w, h) = decoder.dimensions();
+    let color = decoder.color_type();
+    if !matches!(color, ColorType::Rgb8 | ColorType::Rgba8) {
+        return Ok(flatten(DynamicImage::from_decoder(decoder).map_err(classify)?));
+    }
+    let size = usize::try_from(decoder.total_bytes()).map_err(|_| UploadError::TooManyPixels)?;
+    let mut buf = vec![0u8; size];
+    decoder.read_image(&mut buf).map_err(classify)?;
+    if color == ColorType::Rgba8 {
+        // Pixel i moves from 4i to 3i: never ahead of what is still to be read.
+        for i in 0..size / 4 {
+            let a = u32::from(buf[4 * i + 3]);
+            for c in 0..3 {
+                buf[3 * i + c] = over_white(buf[4 * i + c], a);
+            }
+        }
+        buf.truncate(size / 4 * 3);
+        buf.shrink_to_fit();
+    }
+    RgbImage::from_raw(w, h, buf).ok_or_else(|| UploadError::Internal("decoded size mismatch".into()))
+}
+
+fn over_white(c: u8, a: u32) -> u8 {
+    ((u32::from(c) * a + 255 * (255 - a) + 127) / 255) as u8
 }
 
 /// RGB pixels; transparency is laid on white (JPEG has no alpha, and white suits jewelry).
@@ -123,8 +167,8 @@ fn flatten(picture: DynamicImage) -> RgbImage {
     let (w, h) = rgba.dimensions();
     RgbImage::from_fn(w, h, |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
-        let over_white = |c: u8| ((u32::from(c) * u32::from(a) + 255 * (255 - u32::from(a)) + 127) / 255) as u8;
-        image::Rgb([over_white(r), over_white(g), over_white(b)])
+        let a = u32::from(a);
+        image::Rgb([over_white(r, a), over_white(g, a), over_white(b, a)])
     })
 }
 

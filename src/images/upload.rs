@@ -35,3 +35,16 @@ pub fn sentence(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default() + "."
 }
+
+/// The answer to an upload refused because every processing slot stayed busy (503): a page
+/// that says so, and when to try again.
+pub fn busy() -> HttpResponse {
+    let status = StatusCode::SERVICE_UNAVAILABLE;
+    let message = sentence(&UploadError::Busy.to_string());
+    let mut res = HttpResponse::build(status)
+        .insert_header((actix_web::http::header::RETRY_AFTER, "30"))
+        .content_type("text/plain; charset=utf-8")
+        .body(message.clone());
+    res.extensions_mut().insert(ErrorReport::message(status, "The photo was not saved", message));
+    res
+}

@@ -427,9 +427,9 @@ async fn panel_for(
             ..Default::default()
         });
     };
-    let (scope, code) = (me.center_scope(), form.center.clone());
+    let (scope, code) = (Scope::from(me), form.center.clone());
     let preview =
-        db::run(&state.pool, move |conn| inventory::wage_preview(conn, scope, &code, &labor, wage, piece_id, now()))
+        db::run(&state.pool, move |conn| inventory::wage_preview(conn, &scope, &code, &labor, wage, piece_id, now()))
             .await?;
     Ok(wage_panel(preview))
 }
@@ -755,22 +755,24 @@ pub async fn upload_image(
     };
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
     let media_dir = state.settings.media_dir();
-    // Decoding and resizing are CPU work: off the async workers.
-    let stored = web::block(move || -> Result<images::store::Stored, UploadError> {
-        let copies = images::process(&bytes)?;
-        drop(bytes);
-        images::store::save(&media_dir, &copies).map_err(|e| UploadError::Internal(e.to_string()))
-    })
-    .await
-    .map_err(|_| AppError::internal("the photo worker stopped"))?;
+    // Decoding and resizing are CPU work and take memory: off the async workers, and at most
+    // `images.jobs` at once (`images::Jobs`).
+    let stored = state
+        .image_jobs
+        .run(move || -> Result<images::store::Stored, UploadError> {
+            let copies = images::process(&bytes)?;
+            drop(bytes);
+            images::store::save(&media_dir, &copies).map_err(|e| UploadError::Internal(e.to_string()))
+        })
+        .await;
     let stored = match stored {
         Ok(s) => s,
         Err(UploadError::Internal(cause)) => return Err(AppError::internal(format!("photo upload: {cause}"))),
         Err(e) => {
-            let status = if e == UploadError::TooLarge {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
+            let status = match e {
+                UploadError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+                UploadError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
             tracing::info!(piece_id = piece.id, reason = %e, "photo upload refused");
             return refuse(status, None, Some(images::upload::sentence(&e.to_string()))).await;

@@ -119,18 +119,19 @@ pub struct WagePreview {
 }
 
 /// The wage panel of a piece form. `center_code` empty = the editor's own center; `None` when
-/// no center is chosen yet. An accepted piece shows its fixed labor record and wage, whatever
-/// was typed.
+/// no center is chosen yet, or when the typed center is one the editor may not see (a manager
+/// typing another workshop's code must learn nothing of its artisans or rates). An accepted
+/// piece shows its fixed labor record and wage, whatever was typed.
 pub fn wage_preview(
     conn: &mut DbConn,
-    editor_center: Option<i64>,
+    editor: &Scope,
     center_code: &str,
     labor: &[LaborInput],
     wage: Option<i64>,
     piece_id: Option<i64>,
     now: NaiveDateTime,
 ) -> Result<Option<WagePreview>, AppError> {
-    let center_id = match (center_code.trim(), editor_center) {
+    let center_id = match (center_code.trim(), editor.center_scope) {
         ("", Some(own)) => own,
         ("", None) => return Ok(None),
         (code, _) => match centers::find_by_code(conn, &code.to_lowercase())? {
@@ -138,6 +139,9 @@ pub fn wage_preview(
             None => return Ok(None),
         },
     };
+    if !editor.allows(center_id) {
+        return Ok(None);
+    }
     let (stored_wage, accepted_at) = match piece_id {
         Some(id) => wage_state(conn, id)?,
         None => (None, None),

@@ -17,6 +17,7 @@ use crate::centers;
 use crate::crypto::Cipher;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::web::csv_safe;
 
 /// `fairgold-ledger-2026-10-01-2026-10-31.zip`.
 pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
@@ -51,14 +52,15 @@ pub fn bundle_logged(
     })
 }
 
+/// Through `csv_safe`: legal names, aliases and notes are typed text. Plain numbers (the
+/// signed amounts) are written as they are; see the README's hash rule for the rest.
 fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let fail = |e: csv::Error| AppError::internal_in("csv", e);
-    w.write_record(header).map_err(fail)?;
+    let mut w = csv_safe::Writer::new("export csv");
+    w.row(header)?;
     for r in rows {
-        w.write_record(&r).map_err(fail)?;
+        w.row(&r)?;
     }
-    w.into_inner().map_err(|e| AppError::internal_in("csv", e.into_error()))
+    w.finish()
 }
 
 fn opt(v: Option<i64>) -> String {
@@ -250,6 +252,12 @@ Exported at {at} UTC. {entries} ledger entries in the period; {artisans} artisan
 CONFIDENTIAL: balances.csv holds artisans' legal names. This export is recorded in the
 shop's audit log under the name of the person who made it.
 
+Spreadsheet safety: a cell that begins with = + - @, a tab or a carriage return and is
+not a plain number (such as -500 or -1234.50, written as they are) starts with one added
+apostrophe ('), so that a spreadsheet shows it as text instead of running it as a formula;
+a cell that itself begins with an apostrophe gets one more. To get a field's exact value
+back (for the hash rule below), remove one leading apostrophe from every cell that has one.
+
 Amounts are whole paise (1/100 rupee) in columns ending _minor; currency INR.
 Dates are calendar days in India (IST); times (recorded_at) are UTC.
 
@@ -288,7 +296,7 @@ The hash rule
   Each entry's hash is SHA-256, written as 64 lowercase hex digits, over these fields in this
   order: the text fairgold-ledger-v1, id, kind, artisan_id, center_id, amount_minor,
   currency, occurred_on (YYYY-MM-DD), labor_minutes, piece_id, order_id, refers_to (an empty
-  text when blank), details (exactly as in the file), recorded_by, recorded_at
+  text when blank), details (as in the file, less the added apostrophe if any), recorded_by, recorded_at
   (YYYY-MM-DDTHH:MM:SS.ffffff, as in the file) and prev_hash. Each field is fed as its length
   in bytes (decimal), a colon, the field's UTF-8 bytes and a newline, e.g. 2:17\\n for id 17.
   prev_hash is the hash of the entry numbered one less (64 zeros before entry 1), so

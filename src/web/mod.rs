@@ -2,6 +2,7 @@
 
 pub mod assets;
 pub mod client;
+pub mod csv_safe;
 pub mod error_pages;
 pub mod form;
 pub mod health;

@@ -475,3 +475,73 @@ async fn photos_are_reordered_and_deleted_with_their_files() {
         "moves that change nothing are not logged"
     );
 }
+
+/// A real 8000 × 8000 PNG (64 megapixels of one colour): about 200 KB on the wire, 192 MB
+/// once decoded.
+fn png_8000_square() -> Vec<u8> {
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    use image::{ExtendedColorType, ImageEncoder};
+    let pixels = vec![0u8; 8000 * 8000 * 3];
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::NoFilter)
+        .write_image(&pixels, 8000, 8000, ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+#[tokio::test]
+async fn an_8000_pixel_square_png_is_refused_before_it_is_decoded() {
+    // Made first: a keep-alive connection left idle while it is made could be closed by then.
+    let png = png_8000_square();
+    let app = TestApp::spawn().await;
+    let me = signed_in_manager(&app).await;
+    let id = app.piece(PieceFixture::new("Guarded ring"));
+    assert!(png.len() < 1024 * 1024, "small on the wire: {} bytes", png.len());
+    let res = upload(&app, &me, id, Some("Big"), Some(("big.png", "image/png", &png))).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("This image is too large to process: at most 12,000 pixels on a side and 24 megapixels"),
+        "the message says what is allowed"
+    );
+    assert_eq!(photos(&app, id).len(), 1, "only the fixture's image");
+    assert!(files_under(&media_dir(&app)).is_empty());
+}
+
+/// A 4000 × 3000 camera photo (smooth, about 1 MB): within the limits, and slow enough to
+/// process that uploads sent together overlap.
+fn large_photo() -> Vec<u8> {
+    let img = image::RgbImage::from_fn(4000, 3000, |x, y| image::Rgb([(x / 16) as u8, (y / 12) as u8, 90]));
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, 80).encode_image(&img).unwrap();
+    out
+}
+
+#[tokio::test]
+async fn at_most_two_photos_are_processed_at_once_and_the_others_get_503() {
+    let photo = large_photo();
+    // No waiting for a free slot: an upload that finds both busy is refused at once.
+    let app = TestApp::spawn_with(&[("images.wait_ms", "0")]).await;
+    let me = signed_in_manager(&app).await;
+    let pieces: Vec<i64> = (0..4).map(|i| app.piece(PieceFixture::new(&format!("Busy ring {i}")))).collect();
+    let send = |i: usize| upload(&app, &me, pieces[i], Some("A ring"), Some(("ring.jpg", "image/jpeg", &photo)));
+    let (a, b, c, d) = tokio::join!(send(0), send(1), send(2), send(3));
+    let answers = [a, b, c, d];
+    let mut statuses = Vec::new();
+    for res in answers {
+        let status = res.status().as_u16();
+        if status == 503 {
+            let html = res.text().await.unwrap();
+            assert!(html.contains("other photos are being processed right now"), "the 503 says why");
+        }
+        statuses.push(status);
+    }
+    statuses.sort();
+    assert_eq!(statuses, vec![303, 303, 503, 503], "two processed, two refused");
+    let stored: usize = pieces.iter().map(|id| photos(&app, *id).len() - 1).sum();
+    assert_eq!(stored, 2);
+
+    // The slots are free again once those are done.
+    let res = upload(&app, &me, pieces[3], Some("A ring"), Some(("ring.jpg", "image/jpeg", &photo))).await;
+    assert_eq!(res.status().as_u16(), 303);
+}

@@ -78,3 +78,40 @@ async fn instances_that_poll_the_version_pick_up_a_change_within_the_interval() 
     app.piece(PieceFixture::new("Second ring"));
     shows_within(&app, "/pieces", "Second ring", Duration::from_secs(3)).await;
 }
+
+/// BREACH: a back-office page carries a CSRF token and private records beside reflected input,
+/// so it is never compressed, even for a client that asks; the public shop still is.
+#[tokio::test]
+async fn back_office_pages_are_never_compressed_and_public_pages_still_are() {
+    let app = TestApp::spawn().await;
+    app.piece(PieceFixture::new("Lotus ring"));
+    app.staff("root@fairgold.test", "admin", None);
+    let me = app.sign_in("root@fairgold.test").await;
+    let gzip_get = |path: &str, cookie: Option<&str>| {
+        let mut req = app.client.get(format!("{}{path}", app.address)).header("Accept-Encoding", "gzip, deflate, br");
+        if let Some(c) = cookie {
+            req = req.header("Cookie", c);
+        }
+        req.send()
+    };
+    // A search reflected on a page that holds the CSRF token.
+    let signed_in = Some(me.cookie.as_str());
+    for (path, cookie) in [
+        ("/admin", signed_in),
+        ("/admin/pieces?q=csrf_token%3Dabc", signed_in),
+        ("/admin/audit", signed_in),
+        ("/admin/login", None),
+    ] {
+        let res = gzip_get(path, cookie).await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{path}");
+        assert!(res.headers().get("content-encoding").is_none(), "{path}: {:?}", res.headers().get("content-encoding"));
+        let html = res.text().await.unwrap();
+        if cookie.is_some() {
+            assert!(html.contains("name=\"csrf_token\""), "{path} holds a CSRF token");
+        }
+    }
+    let res = gzip_get("/pieces", None).await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip", "the shop is still compressed");
+    let res = gzip_get("/pieces/lotus-ring", None).await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+}

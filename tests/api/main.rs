@@ -15,6 +15,7 @@ mod cart;
 mod checkout;
 mod cli;
 mod contracts;
+mod csv_exports;
 mod email;
 mod faults;
 mod helpers;
@@ -25,6 +26,7 @@ mod operations;
 mod orders;
 mod payment_events;
 mod races;
+mod retention;
 mod safety;
 mod schema;
 // Shared with the browser target (tests/support/).

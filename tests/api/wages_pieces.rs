@@ -369,3 +369,35 @@ async fn the_same_payment_webhook_twice_posts_one_bonus() {
     assert_eq!(entries(&app, "sale_bonus").len(), 2, "no second bonus");
     assert_eq!((balance(&app, a), balance(&app, b)), balances);
 }
+
+#[tokio::test]
+async fn a_kolkata_manager_typing_mumbai_on_the_piece_form_sees_nothing_of_mumbai() {
+    let app = TestApp::spawn().await;
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let (_, mumbai_maker) =
+        app.artisan(ArtisanFixture { alias: "Secret Mumbai Alias", mumbai: true, ..ArtisanFixture::default() });
+    let me = app.sign_in("rupa@fairgold.test").await;
+    let form = form_with(
+        &full_form("mum-rng-0900", "", &mumbai_maker),
+        &[("center", "mumbai"), ("huid", ""), ("labor", &format!("{mumbai_maker}, 4"))],
+    );
+
+    // A new piece with a mistake (no title): the form comes back with its wage panel.
+    let res = post(&app, "/admin/pieces", &me, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"f-title-error\""), "the form came back");
+    assert!(!html.contains("Secret Mumbai Alias"), "no Mumbai alias on the panel");
+    assert!(!html.contains("Target rate"), "no Mumbai rates on the panel");
+    assert!(html.contains("Choose the workshop"), "the panel shows nothing but its note");
+
+    // The same on the edit form of one of the manager's own pieces.
+    let (_, own_maker) = app.artisan(ArtisanFixture { alias: "Own Kolkata Alias", ..ArtisanFixture::default() });
+    let res = post(&app, "/admin/pieces", &me, &full_form("kol-rng-0901", "Own ring", &own_maker)).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let id = id_from(&res);
+    let res = post(&app, &format!("/admin/pieces/{id}"), &me, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(!html.contains("Secret Mumbai Alias") && !html.contains("Target rate"), "nothing of Mumbai");
+}

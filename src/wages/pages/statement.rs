@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::reports::{self, Statement};
 use crate::wages::types::Month;
+use crate::web::csv_safe;
 
 /// Loads the statement and the artisan's sealed legal name, logging the view (`action`).
 async fn load_statement(
@@ -71,15 +72,6 @@ pub async fn statement(
     Ok(html(StatusCode::OK, body))
 }
 
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe (text typed by staff).
-fn cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
-
 /// Rupees with two decimals and no grouping, for spreadsheets: "-1234.50".
 fn rupees(minor: i64) -> String {
     let sign = if minor < 0 { "-" } else { "" };
@@ -88,11 +80,11 @@ fn rupees(minor: i64) -> String {
 
 /// The statement as CSV: one line per entry between the opening and closing balances.
 pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, AppError> {
-    let fail = |e: csv::Error| AppError::internal_in("statement csv", e);
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["section", "date", "reference", "description", "hours", "amount_inr"]).map_err(fail)?;
+    // Every cell through `csv_safe`: titles, reasons and references are typed text.
+    let mut w = csv_safe::Writer::new("statement csv");
+    w.row(["section", "date", "reference", "description", "hours", "amount_inr"])?;
     let s = &st.summary;
-    let mut row = |cols: [String; 6]| w.write_record(&cols).map_err(fail);
+    let mut row = |cols: [String; 6]| w.row(cols);
     let head = format!(
         "{} ({}), legal name {}, {} — {}",
         st.artisan.alias,
@@ -101,7 +93,7 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
         st.center.name,
         st.month.label()
     );
-    row(["artisan".into(), String::new(), st.month.to_string(), cell(&head), String::new(), String::new()])?;
+    row(["artisan".into(), String::new(), st.month.to_string(), head, String::new(), String::new()])?;
     let opening = st.month.first_day().to_string();
     row([
         "opening_balance".into(),
@@ -112,14 +104,21 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
         rupees(s.balance_start_minor),
     ])?;
     for p in &st.pieces {
-        row(["piece".into(), p.on.to_string(), cell(&p.sku), cell(&p.title), hours(p.minutes), rupees(p.wage_minor)])?;
+        row([
+            "piece".into(),
+            p.on.to_string(),
+            p.sku.clone(),
+            p.title.clone(),
+            hours(p.minutes),
+            rupees(p.wage_minor),
+        ])?;
     }
     for b in &st.bonuses {
         row([
             "sale_bonus".into(),
             b.on.to_string(),
-            cell(&b.order_reference),
-            cell(&format!("{} {} — {}% of the net sale at {}", b.sku, b.title, b.bonus_percent, b.rate)),
+            b.order_reference.clone(),
+            format!("{} {} — {}% of the net sale at {}", b.sku, b.title, b.bonus_percent, b.rate),
             String::new(),
             rupees(b.amount_minor),
         ])?;
@@ -129,7 +128,7 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
             "adjustment".into(),
             a.on.to_string(),
             format!("entry {}", a.entry_id),
-            cell(&a.reason),
+            a.reason.clone(),
             String::new(),
             rupees(a.amount_minor),
         ])?;
@@ -138,8 +137,8 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
         row([
             "payout".into(),
             p.on.to_string(),
-            cell(&p.reference),
-            cell(&p.method),
+            p.reference.clone(),
+            p.method.clone(),
             String::new(),
             rupees(-p.amount_minor),
         ])?;
@@ -153,7 +152,7 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
         hours(s.minutes),
         rupees(s.balance_end_minor),
     ])?;
-    w.into_inner().map_err(|e| AppError::internal_in("statement csv", e.into_error()))
+    w.finish()
 }
 
 pub async fn statement_csv(
