@@ -544,10 +544,13 @@ impl Settings {
         let mut problems = Vec::new();
         match &self.secret_key {
             None => problems.push("FAIRGOLD_SECRET_KEY is missing (set 32 or more random characters)".to_string()),
-            Some(key) if key.expose_secret().len() < 32 => {
-                problems.push("FAIRGOLD_SECRET_KEY is too short (use 32 or more random characters)".to_string())
+            Some(key) => {
+                if let Some(why) = crate::crypto::key_weakness(key.expose_secret()) {
+                    problems.push(format!(
+                        "FAIRGOLD_SECRET_KEY is not a random key: {why} (make one with `openssl rand -base64 48`)"
+                    ))
+                }
             }
-            Some(_) => {}
         }
         if self.stripe.is_none() {
             problems.push(
@@ -654,7 +657,16 @@ mod tests {
         let err = Settings::from_overrides(&[("env", "production")]).unwrap_err().to_string();
         assert!(err.contains("FAIRGOLD_SECRET_KEY is missing"), "{err}");
         assert!(err.contains("https://"), "{err}");
-        let key = "k".repeat(40);
+        let weak = "k".repeat(40);
+        let err = Settings::from_overrides(&[
+            ("env", "production"),
+            ("secret_key", &weak),
+            ("base_url", "https://shop.example"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("FAIRGOLD_SECRET_KEY is not a random key"), "{err}");
+        let key = "f3Kq9ZLw2xR7pTv0bYc8mN1sHd4jEu6G-aQ5".to_string();
         let err = Settings::from_overrides(&[
             ("env", "production"),
             ("secret_key", &key),

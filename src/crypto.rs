@@ -97,6 +97,41 @@ impl Cipher {
     }
 }
 
+/// Whether a configured secret key looks random enough to protect survivors' records (ASVS 5.0
+/// 11.2.x, 13.3.x): at least 32 characters, at least 16 distinct ones, and an entropy estimate
+/// (the Shannon entropy of its characters times its length) of at least 128 bits. `"k" x 40`,
+/// a repeated phrase or a short word list fails; `openssl rand -base64 48` passes. Returns why
+/// not.
+pub fn key_weakness(key: &str) -> Option<String> {
+    if key == DEVELOPMENT_KEY {
+        return Some("it is the development key, which is in the source code".into());
+    }
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < 32 {
+        return Some(format!("it is {} characters long; use 32 or more random characters", chars.len()));
+    }
+    let mut counts = std::collections::HashMap::new();
+    for c in &chars {
+        *counts.entry(*c).or_insert(0usize) += 1;
+    }
+    if counts.len() < 16 {
+        return Some(format!("it uses only {} distinct characters; it does not look random", counts.len()));
+    }
+    let n = chars.len() as f64;
+    let per_char: f64 = counts.values().map(|&k| k as f64 / n).map(|p| -p * p.log2()).sum();
+    let bits = per_char * n;
+    if bits < 128.0 {
+        return Some(format!("its estimated entropy is {bits:.0} bits; use at least 128 bits of randomness"));
+    }
+    None
+}
+
+/// The key used when none is configured: only development may run with it (see
+/// `config::Settings::check_production`), and start-up says so loudly.
+pub fn uses_development_key(secret: Option<&SecretString>) -> bool {
+    secret.is_none_or(|s| s.expose_secret() == DEVELOPMENT_KEY)
+}
+
 /// Fills `buf` from the operating system's CSPRNG.
 pub fn fill_random(buf: &mut [u8]) {
     getrandom::fill(buf).expect("the operating system's random source is available");
@@ -154,6 +189,16 @@ mod tests {
         assert_eq!(v6("2001:db8:1:2::1"), v6("2001:db8:1:2:ffff::9"));
         assert_ne!(v6("2001:db8:1:2::1"), v6("2001:db8:1:3::1"));
         assert_eq!(v6("::ffff:203.0.113.7"), c.client_key(a));
+    }
+
+    #[test]
+    fn weak_keys_are_recognised() {
+        assert!(key_weakness(&"k".repeat(40)).is_some());
+        assert!(key_weakness("short").is_some());
+        assert!(key_weakness(&"correct horse ".repeat(4)).is_some());
+        assert!(key_weakness(DEVELOPMENT_KEY).is_some());
+        assert!(key_weakness(&random_token(36)).is_none());
+        assert!(key_weakness("f3Kq9ZLw2xR7pTv0bYc8mN1sHd4jEu6G").is_none());
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub enum AppError {
     NotFound,
     #[error("not signed in")]
     Unauthenticated,
+    /// An API token that has passed its expiry (401, `token_expired`): its owner must make a
+    /// new one.
+    #[error("the API token has expired")]
+    TokenExpired,
     #[error("second factor pending")]
     SecondFactorPending,
     #[error("forbidden: {0}")]
@@ -130,6 +134,7 @@ impl AppError {
             Self::TooMany(_) => "rate_limited",
             Self::NotFound => "not_found",
             Self::Unauthenticated | Self::SecondFactorPending => "unauthenticated",
+            Self::TokenExpired => "token_expired",
             Self::Forbidden(_) => "forbidden",
             Self::PaymentProvider(_) => "payment_provider",
             Self::Unavailable(_) => "unavailable",
@@ -148,6 +153,9 @@ impl AppError {
                 "We could not find that page. It may have been moved, or the piece may no longer be listed.".into()
             }
             Self::Unauthenticated => "Please sign in.".into(),
+            Self::TokenExpired => {
+                "This API token has expired. Make a new one under /admin/tokens and revoke this one.".into()
+            }
             Self::SecondFactorPending => "Please finish signing in with your authenticator code.".into(),
             Self::PaymentProvider(e) => format!("The payment provider did not accept it: {e}."),
             Self::Unavailable(_) => "The shop is briefly unavailable. Please try again in a minute.".into(),
@@ -163,7 +171,7 @@ impl AppError {
             Self::Conflict { .. } => "That could not be done",
             Self::TooMany(_) => "Please wait a little",
             Self::NotFound => "Page not found",
-            Self::Unauthenticated | Self::SecondFactorPending => "Please sign in",
+            Self::Unauthenticated | Self::SecondFactorPending | Self::TokenExpired => "Please sign in",
             Self::Forbidden(_) => "Not allowed",
             Self::PaymentProvider(_) => "The payment provider said no",
             Self::Unavailable(_) => "Back in a moment",
@@ -307,7 +315,7 @@ impl ResponseError for AppError {
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Unauthenticated | Self::SecondFactorPending => StatusCode::UNAUTHORIZED,
+            Self::Unauthenticated | Self::SecondFactorPending | Self::TokenExpired => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::PaymentProvider(_) => StatusCode::BAD_GATEWAY,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -343,7 +351,7 @@ pub struct ApiErrorBody {
 #[derive(utoipa::ToSchema)]
 pub struct ApiErrorDetail {
     /// e.g. invalid_parameter, invalid_piece, invalid_status, not_found, unauthenticated,
-    /// forbidden, rate_limited, unavailable, internal_error
+    /// token_expired, forbidden, rate_limited, unavailable, internal_error
     pub code: String,
     pub message: String,
     pub field: Option<String>,

@@ -18,6 +18,7 @@ use crate::telemetry::AccessLog;
 use crate::web::page_cache::PageCache;
 use crate::web::{assets, error_pages, health, secret_paths, security, Assets, Templates};
 use crate::{admin, api_admin, artisans, auth, catalog, openapi};
+use secrecy::ExposeSecret;
 
 pub struct Application {
     port: u16,
@@ -35,6 +36,21 @@ impl Application {
         let currency = settings.currency;
         let media_dir = settings.media_dir();
         let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+        // Production refuses to start without a random key (`config`); development says loudly
+        // that what it encrypts is not protected.
+        if crate::crypto::uses_development_key(settings.secret_key.as_ref()) {
+            tracing::warn!(
+                "!!! INSECURE: no FAIRGOLD_SECRET_KEY is set: artisans' private records and TOTP secrets are \
+                 encrypted with the DEVELOPMENT KEY, which is in the source code. Never put real data in this \
+                 database !!!"
+            );
+        } else if let Some(why) =
+            settings.secret_key.as_ref().and_then(|k| crate::crypto::key_weakness(k.expose_secret()))
+        {
+            tracing::warn!(
+                "!!! INSECURE: FAIRGOLD_SECRET_KEY is not a random key ({why}); production would refuse it !!!"
+            );
+        }
         let start_cipher = cipher.clone();
         let seeded = db::run(&pool, move |conn| {
             let now = chrono::Utc::now().naive_utc();

@@ -4,6 +4,7 @@
 //! feature's own pages live with it: `inventory::admin`, `artisans::admin`, `import::admin`,
 //! `orders::admin`, `wages`.
 
+pub mod account;
 pub mod audit_log;
 pub mod email;
 pub mod handlers;
@@ -25,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(email::routes)
         .configure(crate::import::admin::routes)
         .configure(tokens::routes)
+        .configure(account::routes)
         .configure(crate::orders::admin::routes)
         .configure(crate::wages::routes);
 }

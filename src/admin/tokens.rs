@@ -1,6 +1,8 @@
 //! `/admin/tokens`: each staff member makes and revokes their own API tokens for the admin
 //! JSON API. A new token is shown once, on the page that made it; only its hash is kept.
-//! Making and revoking are audit-logged (the name and prefix, never the token).
+//! Making and revoking are audit-logged (the name and prefix, never the token). A token has a
+//! scope and an expiry, both shown in the list with its last use; making one asks staff who
+//! have TOTP for a fresh code.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -8,11 +10,13 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use crate::api_admin::tokens::{self, TokenName, TokenRow, NAME_MAX};
+use crate::api_admin::tokens::{self, TokenName, TokenRow, TokenScope, DEFAULT_VALID_DAYS, NAME_MAX};
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
+use crate::staff::service as staff_service;
 use crate::state::AppState;
+use crate::web::form::FieldErrors;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/tokens", web::get().to(index))
@@ -25,7 +29,10 @@ struct TokenView {
     id: i64,
     name: String,
     prefix: String,
+    scope: &'static str,
     created: String,
+    expires: String,
+    expired: bool,
     last_used: Option<String>,
     revoked: Option<String>,
 }
@@ -34,15 +41,18 @@ fn when(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
-impl From<TokenRow> for TokenView {
-    fn from(t: TokenRow) -> Self {
+impl TokenView {
+    fn new(t: TokenRow, now: NaiveDateTime) -> Self {
         Self {
             id: t.id,
             prefix: t.display_prefix(),
-            name: t.name,
+            scope: t.scope.label(),
             created: when(t.created_at),
+            expires: when(t.expires_at),
+            expired: t.is_expired(now),
             last_used: t.last_used_at.map(when),
             revoked: t.revoked_at.map(when),
+            name: t.name,
         }
     }
 }
@@ -51,22 +61,43 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
     HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
 }
 
-/// The list page, with the new-token form (and its error and input, when shown again).
+/// The new-token form as sent (shown again with its errors).
+#[derive(Deserialize, Default)]
+pub struct NewTokenForm {
+    #[serde(default)]
+    name: String,
+    /// `read` or `write`; a form without it makes a read-only token (least privilege).
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    valid_days: String,
+    /// The current authenticator code, for staff who have TOTP.
+    #[serde(default)]
+    code: String,
+}
+
+/// The list page, with the new-token form (and its errors and input, when shown again).
 async fn list_page(
     state: &AppState,
     me: &CurrentStaff,
     status: StatusCode,
-    name: &str,
-    error: Option<String>,
+    form: &NewTokenForm,
+    errors: FieldErrors,
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let staff_id = me.staff.id;
     let rows = db::run(&state.pool, move |conn| tokens::list_for(conn, staff_id).map_err(AppError::from)).await?;
+    let now = chrono::Utc::now().naive_utc();
     let mut ctx = Context::new();
-    ctx.insert("tokens", &rows.into_iter().map(TokenView::from).collect::<Vec<_>>());
-    ctx.insert("name", name);
+    ctx.insert("tokens", &rows.into_iter().map(|t| TokenView::new(t, now)).collect::<Vec<_>>());
+    ctx.insert("name", &form.name);
+    ctx.insert("scope", if form.scope == "write" { "write" } else { "read" });
+    let days = tokens::parse_valid_days(&form.valid_days).unwrap_or(DEFAULT_VALID_DAYS);
+    ctx.insert("valid_days", &days);
+    ctx.insert("day_choices", &[30, 90, 180, 365]);
     ctx.insert("name_max", &NAME_MAX);
-    ctx.insert("error", &error);
+    ctx.insert("needs_code", &me.staff.totp_enabled);
+    ctx.insert("errors", &errors.0);
     ctx.insert("notice", &notice);
     ctx.insert("base_url", &state.settings.base_url);
     Ok(html(status, state.templates.render_admin("admin/tokens/index.html", "API tokens", Some(me), ctx)?))
@@ -74,29 +105,39 @@ async fn list_page(
 
 pub async fn index(state: web::Data<AppState>, req: HttpRequest, me: CurrentStaff) -> Result<HttpResponse, AppError> {
     let notice = (req.query_string() == "revoked=1").then_some("The token is revoked. Programs using it are refused.");
-    list_page(&state, &me, StatusCode::OK, "", None, notice).await
+    list_page(&state, &me, StatusCode::OK, &NewTokenForm::default(), FieldErrors::default(), notice).await
 }
 
-#[derive(Deserialize)]
-pub struct NewTokenForm {
-    #[serde(default)]
-    name: String,
-}
-
+/// Makes a token: a name, a scope and a life, and, for staff who have TOTP, a fresh code (a
+/// stolen session alone cannot mint a long-lived credential).
 pub async fn create(state: web::Data<AppState>, form: AdminForm<NewTokenForm>) -> Result<HttpResponse, AppError> {
     let AdminForm { staff: me, form } = form;
-    let name = match TokenName::parse(&form.name) {
-        Ok(n) => n,
-        Err(message) => {
-            return list_page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, &form.name, Some(message), None).await
-        }
+    let mut errors = FieldErrors::default();
+    let name = TokenName::parse(&form.name).map_err(|m| errors.add("name", m)).ok();
+    let scope = if form.scope.trim().is_empty() { Ok(TokenScope::Read) } else { TokenScope::parse(&form.scope) };
+    let scope = scope.map_err(|m| errors.add("scope", m)).ok();
+    let days = tokens::parse_valid_days(&form.valid_days).map_err(|m| errors.add("valid_days", m)).ok();
+    let (Some(name), Some(scope), Some(days)) = (name, scope, days) else {
+        return list_page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None).await;
     };
-    let (owner, actor) = (me.staff.clone(), me.actor());
-    let at = chrono::Utc::now().naive_utc();
-    let (row, raw) = db::run(&state.pool, move |conn| tokens::create(conn, &owner, &actor, &name, at)).await?;
+    let (owner, actor, cipher) = (me.staff.clone(), me.actor(), state.cipher.clone());
+    let (code, at, unix) = (form.code.clone(), chrono::Utc::now().naive_utc(), chrono::Utc::now().timestamp() as u64);
+    let made = db::run(&state.pool, move |conn| -> Result<Option<(TokenRow, String)>, AppError> {
+        if !staff_service::confirm_fresh_totp(conn, &owner, &cipher, &code, unix)? {
+            return Ok(None);
+        }
+        tokens::create(conn, &owner, &actor, &name, scope, days, at).map(Some)
+    })
+    .await?;
+    let Some((row, raw)) = made else {
+        errors.add("code", "That authenticator code is not right, or it was already used. Enter the newest code.");
+        return list_page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None).await;
+    };
     let mut ctx = Context::new();
     ctx.insert("token", &raw);
     ctx.insert("name", &row.name);
+    ctx.insert("scope", row.scope.label());
+    ctx.insert("expires", &when(row.expires_at));
     ctx.insert("base_url", &state.settings.base_url);
     let body = state.templates.render_admin("admin/tokens/created.html", "Your new API token", Some(&me), ctx)?;
     // The page holds a live secret: no browser or proxy may keep it (the admin guard also

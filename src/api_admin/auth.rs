@@ -26,6 +26,7 @@ pub struct ApiStaff {
     pub staff: StaffRow,
     pub role: Role,
     pub token_id: i64,
+    pub scope: tokens::TokenScope,
     pub ip: Option<String>,
 }
 
@@ -94,10 +95,21 @@ impl FromRequest for ApiStaff {
             let now = chrono::Utc::now().naive_utc();
             let found =
                 db::run(&state.pool, move |conn| tokens::authenticate(conn, &raw, now).map_err(AppError::from)).await?;
-            let (token, staff) = found.ok_or(AppError::Unauthenticated)?;
+            let (token, staff) = match found {
+                tokens::Authenticated::Live(found) => *found,
+                tokens::Authenticated::Expired => return Err(AppError::TokenExpired),
+                tokens::Authenticated::Refused => return Err(AppError::Unauthenticated),
+            };
             // An unknown role fails closed, as in the back office.
             let role = staff.role;
-            let me = ApiStaff { staff, role, token_id: token.id, ip: client_ip(&req) };
+            let me = ApiStaff { staff, role, token_id: token.id, scope: token.scope, ip: client_ip(&req) };
+            // A read-only token reads, whatever its owner's role could do.
+            if !token.scope.allows(req.method()) {
+                tracing::warn!(staff_id = me.staff.id, token_id = token.id, method = %req.method(), "read-only API token used to write");
+                return Err(AppError::Forbidden(
+                    "This token is read-only. Make a read-and-write token to change things.".into(),
+                ));
+            }
             // The same permission table as the back office.
             if !crate::auth::permissions::permits(role, req.method(), req.match_pattern().as_deref()) {
                 return Err(me.deny(format!("role {} may not use {} {}", role.code(), req.method(), req.path())));

@@ -1,6 +1,12 @@
 //! API tokens: per-staff bearer tokens for the admin JSON API. A token is shown once when it is
 //! made; only its SHA-256 is stored, with a short public prefix so its owner can tell tokens
 //! apart. Revoking a token, or disabling its owner, ends it at once.
+//!
+//! Every token has a scope (read-only or read-write; ASVS 5.0 10.3.x, least privilege for
+//! programs) and an expiry (90 days unless chosen otherwise, at most a year): an expired token
+//! is refused with its own code, `token_expired`, so a program can tell its owner to make a new
+//! one. Making a token needs a fresh second factor from staff who have one (see
+//! `admin::tokens`).
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -21,6 +27,65 @@ pub const NAME_MAX: usize = 60;
 /// every read into a write.
 pub const TOUCH_EVERY_SECONDS: i64 = 60;
 
+/// How long a new token lives unless its owner chooses otherwise.
+pub const DEFAULT_VALID_DAYS: i64 = 90;
+/// The longest life a token may be given.
+pub const MAX_VALID_DAYS: i64 = 365;
+
+/// What a token may do: read only (GET), or also write (as its owner's role allows).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenScope {
+    Read,
+    Write,
+}
+
+crate::text_column!(TokenScope, "API token scope", |c| TokenScope::parse(c).ok());
+
+impl TokenScope {
+    /// `read` or `write`; anything else is a mistake to show on the form.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        match input.trim() {
+            "read" => Ok(Self::Read),
+            "write" => Ok(Self::Write),
+            _ => Err("choose whether the token may only read, or also change things".into()),
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Write => "write",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Read => "Read only",
+            Self::Write => "Read and write",
+        }
+    }
+    /// Whether a request with this method is within the scope (a read-only token may only
+    /// read: GET and HEAD).
+    pub fn allows(self, method: &actix_web::http::Method) -> bool {
+        self == Self::Write || matches!(*method, actix_web::http::Method::GET | actix_web::http::Method::HEAD)
+    }
+}
+
+/// A token's life in days, 1 to `MAX_VALID_DAYS`; empty means `DEFAULT_VALID_DAYS`.
+pub fn parse_valid_days(input: &str) -> Result<i64, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(DEFAULT_VALID_DAYS);
+    }
+    input
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (1..=MAX_VALID_DAYS).contains(d))
+        .ok_or_else(|| format!("a token lives from 1 to {MAX_VALID_DAYS} days"))
+}
+
 /// A token as its owner sees it: never the token itself or its hash.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = api_tokens)]
@@ -32,6 +97,8 @@ pub struct TokenRow {
     pub created_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    pub scope: TokenScope,
+    pub expires_at: NaiveDateTime,
 }
 
 impl TokenRow {
@@ -39,6 +106,20 @@ impl TokenRow {
     pub fn display_prefix(&self) -> String {
         format!("fg_{}_…", self.prefix)
     }
+
+    pub fn is_expired(&self, now: NaiveDateTime) -> bool {
+        self.expires_at <= now
+    }
+}
+
+/// What a bearer token turned out to be.
+pub enum Authenticated {
+    /// A live token and its active owner.
+    Live(Box<(TokenRow, StaffRow)>),
+    /// A token that was valid but has passed its expiry.
+    Expired,
+    /// Unknown, revoked, or its owner is disabled.
+    Refused,
 }
 
 /// A checked token name.
@@ -91,8 +172,11 @@ pub fn create(
     owner: &StaffRow,
     actor: &Actor,
     name: &TokenName,
+    scope: TokenScope,
+    valid_days: i64,
     now: NaiveDateTime,
 ) -> Result<(TokenRow, String), AppError> {
+    let expires_at = now + Duration::days(valid_days);
     let (raw, prefix) = new_token();
     let row = db::write(conn, |conn| -> Result<TokenRow, AppError> {
         let id: i64 = diesel::insert_into(api_tokens::table)
@@ -102,6 +186,8 @@ pub fn create(
                 api_tokens::prefix.eq(&prefix),
                 api_tokens::token_hash.eq(crypto::token_hash(&raw)),
                 api_tokens::created_at.eq(now),
+                api_tokens::scope.eq(scope),
+                api_tokens::expires_at.eq(expires_at),
             ))
             .returning(api_tokens::id)
             .get_result(conn)?;
@@ -113,7 +199,10 @@ pub fn create(
                 entity_type: "api_token",
                 entity_id: Some(id.to_string()),
                 center_id: owner.center_id,
-                details: json!({ "name": name.as_str(), "prefix": prefix }),
+                details: json!({
+                    "name": name.as_str(), "prefix": prefix, "scope": scope.code(),
+                    "expires_at": expires_at.to_string(),
+                }),
             },
             now,
         )?;
@@ -167,9 +256,9 @@ pub fn revoke(
     })
 }
 
-/// The live token `raw` and its active owner, or `None` (unknown, revoked, or the owner is
-/// disabled). Marks the token used, at most once a minute.
-pub fn authenticate(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryResult<Option<(TokenRow, StaffRow)>> {
+/// The live token `raw` and its active owner, an expired token, or a refusal (unknown, revoked,
+/// or the owner is disabled). Marks a live token used, at most once a minute.
+pub fn authenticate(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryResult<Authenticated> {
     let found: Option<(TokenRow, StaffRow)> = api_tokens::table
         .inner_join(staff::table)
         .filter(api_tokens::token_hash.eq(crypto::token_hash(raw)))
@@ -178,6 +267,10 @@ pub fn authenticate(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryRe
         .select((TokenRow::as_select(), StaffRow::as_select()))
         .first(conn)
         .optional()?;
+    let found = match found {
+        Some((token, _)) if token.is_expired(now) => return Ok(Authenticated::Expired),
+        other => other,
+    };
     let stale = now - Duration::seconds(TOUCH_EVERY_SECONDS);
     if let Some((token, _)) = found.as_ref().filter(|(t, _)| !matches!(t.last_used_at, Some(at) if at >= stale)) {
         // Conditional, so that of several requests at once only one writes.
@@ -189,7 +282,10 @@ pub fn authenticate(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryRe
         .set(api_tokens::last_used_at.eq(now))
         .execute(conn)?;
     }
-    Ok(found)
+    Ok(match found {
+        Some(found) => Authenticated::Live(Box::new(found)),
+        None => Authenticated::Refused,
+    })
 }
 
 #[cfg(test)]
@@ -203,6 +299,18 @@ mod tests {
         assert!(TokenName::parse(&"x".repeat(61)).is_err());
         assert!(TokenName::parse(&"é".repeat(60)).is_ok());
         assert!(TokenName::parse("a\nb").is_err());
+    }
+
+    #[test]
+    fn scopes_and_lives_are_parsed() {
+        use actix_web::http::Method;
+        assert_eq!(TokenScope::parse("read"), Ok(TokenScope::Read));
+        assert!(TokenScope::parse("admin").is_err());
+        assert!(TokenScope::Read.allows(&Method::GET) && !TokenScope::Read.allows(&Method::PUT));
+        assert!(TokenScope::Write.allows(&Method::POST));
+        assert_eq!(parse_valid_days(""), Ok(90));
+        assert_eq!(parse_valid_days("30"), Ok(30));
+        assert!(parse_valid_days("0").is_err() && parse_valid_days("366").is_err() && parse_valid_days("x").is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::staff::Role;
 pub enum Action {
     /// Signing in and out, the second factor, setting a password: no role yet.
     SignIn,
-    /// The dashboard and one's own API tokens.
+    /// The dashboard, one's own API tokens and one's own account (password, sessions).
     Own,
     PiecesView,
     PiecesWrite,
@@ -75,6 +75,9 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/tokens", Own),
         ("POST", "/admin/tokens", Own),
         ("POST", "/admin/tokens/{id}/revoke", Own),
+        ("GET", "/admin/account", Own),
+        ("POST", "/admin/account/password", Own),
+        ("POST", "/admin/account/sessions/end", Own),
         ("GET", "/admin/pieces", PiecesView),
         ("GET", r"/admin/pieces/{id:\d+}", PiecesView),
         ("GET", "/admin/pieces/new", PiecesWrite),

@@ -81,3 +81,23 @@ pub fn mark_mfa_passed(conn: &mut DbConn, id_hash: &str) -> QueryResult<()> {
 pub fn delete(conn: &mut DbConn, id_hash: &str) -> QueryResult<()> {
     diesel::delete(sessions::table.find(id_hash)).execute(conn).map(|_| ())
 }
+
+/// Ends `staff_id`'s sessions, all of them or all but `keep` (an id hash): "sign out
+/// everywhere", and after a password change. Returns how many ended.
+pub fn end_all(conn: &mut DbConn, staff_id: i64, keep: Option<&str>) -> QueryResult<usize> {
+    let mine = sessions::table.filter(sessions::staff_id.eq(staff_id));
+    match keep {
+        Some(keep) => diesel::delete(mine.filter(sessions::id_hash.ne(keep))).execute(conn),
+        None => diesel::delete(mine).execute(conn),
+    }
+}
+
+/// How many live sessions `staff_id` has (signed in on how many browsers).
+pub fn count_live(conn: &mut DbConn, staff_id: i64, now: NaiveDateTime) -> QueryResult<i64> {
+    sessions::table
+        .filter(sessions::staff_id.eq(staff_id))
+        .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(now - IDLE))
+        .count()
+        .get_result(conn)
+}

@@ -202,6 +202,75 @@ pub fn check_totp(secret_b32: &str, email: &str, code: &str, unix_time: u64) -> 
     Ok(None)
 }
 
+/// A staff member changes their own password (ASVS 5.0 6.2.2, 6.2.3): the current password, a
+/// fresh second factor when they have one, and a new password that passes `NewPassword`. The
+/// change is audit-logged; ending the other sessions is the caller's (it owns sessions).
+#[allow(clippy::too_many_arguments)]
+pub fn change_password(
+    conn: &mut DbConn,
+    staff: &StaffRow,
+    cipher: &Cipher,
+    current: &str,
+    new: &str,
+    code: &str,
+    unix_time: u64,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let hash = staff.password_hash.as_deref().unwrap_or_else(|| dummy_hash());
+    if !verify_password(hash, current) {
+        return Err(AppError::bad_request("current", "that is not your current password"));
+    }
+    let email = Email::parse(&staff.email).map_err(AppError::corrupt)?;
+    let password = NewPassword::parse(new, &email).map_err(|e| AppError::bad_request("password", e.0))?;
+    if new == current {
+        return Err(AppError::bad_request("password", "choose a password different from the current one"));
+    }
+    if !confirm_fresh_totp(conn, staff, cipher, code, unix_time)? {
+        return Err(AppError::bad_request(
+            "code",
+            "that authenticator code is not right, or it was already used; enter the newest code",
+        ));
+    }
+    let password_hash = hash_password(password.expose());
+    db::write(conn, |conn| {
+        queries::set_password(conn, staff.id, &password_hash, now)?;
+        audit::record(
+            conn,
+            actor,
+            &AuditEvent {
+                action: "staff.password_change",
+                entity_type: "staff",
+                entity_id: Some(staff.id.to_string()),
+                center_id: staff.center_id,
+                details: serde_json::json!({}),
+            },
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// A fresh second factor for a sensitive step inside a signed-in session (making an API token,
+/// changing the password; ASVS 5.0 7.5.3): the staff member's current TOTP code, single use as
+/// at sign-in (a code already used is refused). Staff without TOTP have nothing to give.
+pub fn confirm_fresh_totp(
+    conn: &mut DbConn,
+    staff: &StaffRow,
+    cipher: &Cipher,
+    code: &str,
+    unix_time: u64,
+) -> Result<bool, AppError> {
+    if !staff.totp_enabled {
+        return Ok(true);
+    }
+    let Some(secret) = stored_secret(staff, cipher)? else { return Ok(false) };
+    match check_totp(&secret, &staff.email, code, unix_time)? {
+        Some(step) => Ok(queries::claim_totp_step(conn, staff.id, step)?),
+        None => Ok(false),
+    }
+}
+
 /// Ten single-use recovery codes (shown once), and their hashes (stored).
 pub fn new_recovery_codes() -> (Vec<String>, Vec<String>) {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";

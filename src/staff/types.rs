@@ -84,7 +84,54 @@ impl Role {
     }
 }
 
-/// A new password: 12 to 128 characters (ASVS 6.2), not the account's email.
+/// The shop's own names: a password made of them is among the first an attacker tries.
+pub const SHOP_WORDS: &[&str] =
+    &["fairgold", "fair", "gold", "artisan", "artisans", "cooperative", "jewellery", "jewelry"];
+
+/// The 20,000 most common passwords (lower-cased), from Django's `CommonPasswordValidator`
+/// (compiled by Royce Williams from breach corpora; BSD licence in `common-passwords.LICENSE`).
+const COMMON_PASSWORDS: &str = include_str!("common-passwords.txt");
+
+fn common_passwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_PASSWORDS.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+}
+
+/// Whether `password` is a common one: itself, or with the digits and symbols people add at the
+/// ends stripped ("password123456!" is "password").
+pub fn is_common(password: &str) -> bool {
+    let lower = password.trim().to_lowercase();
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    let set = common_passwords();
+    set.contains(lower.as_str()) || (!core.is_empty() && set.contains(core))
+}
+
+/// Whether the letters of `password` are nothing but `words` strung together (any case, with
+/// any digits, spaces or symbols between): "Fairgold-2026!", "asha.example.2026".
+fn only_words(password: &str, words: &[String]) -> bool {
+    let letters: Vec<char> = password.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    let words: Vec<Vec<char>> =
+        words.iter().map(|w| w.chars().collect()).filter(|w: &Vec<char>| !w.is_empty()).collect();
+    // reach[i]: the first i letters split into words.
+    let mut reach = vec![false; letters.len() + 1];
+    reach[0] = true;
+    for i in 0..letters.len() {
+        if reach[i] {
+            for w in &words {
+                if letters[i..].starts_with(w) {
+                    reach[i + w.len()] = true;
+                }
+            }
+        }
+    }
+    reach[letters.len()]
+}
+
+/// A new password (ASVS 5.0 6.2): 12 to 128 characters, not one of the 20,000 most common, not
+/// made only of the shop's name and the parts of the person's email address.
 pub struct NewPassword(String);
 
 impl NewPassword {
@@ -98,6 +145,22 @@ impl NewPassword {
         }
         if input.trim().eq_ignore_ascii_case(email.as_str()) {
             return Err(ParseError("do not use your email address as your password".into()));
+        }
+        if is_common(input) {
+            return Err(ParseError(
+                "that password is one of the most common ones, which attackers try first; choose another, \
+                 e.g. four unrelated words"
+                    .into(),
+            ));
+        }
+        let mut words: Vec<String> = SHOP_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(
+            email.as_str().split(|c: char| !c.is_alphabetic()).filter(|p| p.chars().count() >= 2).map(str::to_string),
+        );
+        if only_words(input, &words) {
+            return Err(ParseError(
+                "do not build your password from the shop's name or your email address; choose other words".into(),
+            ));
         }
         Ok(Self(input.to_string()))
     }
@@ -124,5 +187,13 @@ mod tests {
         assert!(NewPassword::parse("short", &e).is_err());
         assert!(NewPassword::parse("asha@example.org", &e).is_err());
         assert!(NewPassword::parse("correct horse battery", &e).is_ok());
+        assert!(common_passwords().len() >= 10_000, "{}", common_passwords().len());
+        for common in ["1qaz2wsx3edc", "password123456", "Password1234!", "iloveyou123456"] {
+            assert!(NewPassword::parse(common, &e).is_err(), "{common}");
+        }
+        for context in ["Fairgold2026!!", "asha.example.2026", "goldfairGOLD99", "Asha Fairgold 1"] {
+            assert!(NewPassword::parse(context, &e).is_err(), "{context}");
+        }
+        assert!(NewPassword::parse("asha walks to the river", &e).is_ok());
     }
 }

@@ -100,7 +100,7 @@ fn json(status: StatusCode, report: &ErrorReport, admin_api: bool) -> HttpRespon
     let token_help = "Send a valid API token: `Authorization: Bearer fg_…`. Tokens are made under \
                       /admin/tokens; a revoked token or a disabled account's token no longer works.";
     let unauthenticated = status == StatusCode::UNAUTHORIZED && admin_api;
-    let message = if unauthenticated { token_help } else { report.message.as_str() };
+    let message = if unauthenticated && report.code != "token_expired" { token_help } else { report.message.as_str() };
     let mut res = HttpResponse::build(status);
     if unauthenticated {
         res.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"fairgold admin API\""));

@@ -87,6 +87,10 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("GET", "/admin/tokens".into(), [L, A, A, A, A]),
         ("POST", "/admin/tokens".into(), [L, A, A, A, A]),
         ("POST", "/admin/tokens/999999/revoke".into(), [L, A, A, A, A]),
+        ("GET", "/admin/account".into(), [L, A, A, A, A]),
+        ("POST", "/admin/account/password".into(), [L, A, A, A, A]),
+        // Without `which=all` the current session stays (the others end: there are none here).
+        ("POST", "/admin/account/sessions/end".into(), [L, A, A, A, A]),
         ("GET", "/admin/orders".into(), [L, A, A, A, A]),
         ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),
@@ -136,22 +140,23 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
     ]
 }
 
-/// A token for the admin API per signed-in role (anonymous: none).
-async fn api_tokens(app: &TestApp, sessions: &[Option<Session>]) -> Vec<Option<String>> {
-    let mut out = Vec::new();
-    for s in sessions {
-        out.push(match s {
-            None => None,
-            Some(s) => {
-                let page =
-                    app.post_form("/admin/tokens", Some(s), &[("name", "access test")]).await.text().await.unwrap();
-                let marker = "<code class=\"secret\" id=\"token\">";
-                let at = page.find(marker).expect("the token on the page") + marker.len();
-                Some(page[at..].split('<').next().unwrap().to_string())
-            }
-        });
-    }
-    out
+/// A read-and-write token for the admin API per signed-in role (anonymous: none), made by the
+/// service (the page asks admin and finance for a fresh authenticator code).
+async fn api_tokens(app: &TestApp, emails: &[Option<&str>]) -> Vec<Option<String>> {
+    use fairgold::api_admin::tokens::{self, TokenName, TokenScope};
+    emails
+        .iter()
+        .map(|e| {
+            e.map(|email| {
+                app.with_conn(|c| {
+                    let owner = fairgold::staff::queries::find_by_email(c, email).unwrap().unwrap();
+                    let actor = fairgold::audit::Actor::staff(owner.id, &owner.email);
+                    let name = TokenName::parse("access test").unwrap();
+                    tokens::create(c, &owner, &actor, &name, TokenScope::Write, 90, crate::helpers::now()).unwrap().1
+                })
+            })
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -177,6 +182,7 @@ async fn every_admin_route_for_every_role() {
     let parcel = crate::orders::parcels(&app, order)[0].0;
 
     let mut sessions: Vec<Option<Session>> = Vec::new();
+    let mut emails: Vec<Option<&str>> = Vec::new();
     for who in WHO {
         let email = match who {
             Who::Anonymous => None,
@@ -185,6 +191,7 @@ async fn every_admin_route_for_every_role() {
             Who::Finance => Some("finance@fairgold.test"),
             Who::Admin => Some("admin@fairgold.test"),
         };
+        emails.push(email);
         sessions.push(match email {
             Some(e) => Some(app.sign_in(e).await),
             None => None,
@@ -192,7 +199,7 @@ async fn every_admin_route_for_every_role() {
     }
 
     let table = expectations(&Ids { piece, image, artisan, artisan_pid: artisan_pid.clone(), order, parcel });
-    let api_tokens = api_tokens(&app, &sessions).await;
+    let api_tokens = api_tokens(&app, &emails).await;
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the
     // session's CSRF token), except consent, whose withdrawal finance may do.

@@ -7,9 +7,14 @@ use serde_json::{json, Value};
 
 use crate::helpers::{ArtisanFixture, PieceFixture, Session, TestApp};
 
-/// Makes a token on the back-office page and returns it as shown (once).
+/// Makes a read-and-write token on the back-office page and returns it as shown (once).
 async fn make_token(app: &TestApp, session: &Session, name: &str) -> String {
-    let res = app.post_form("/admin/tokens", Some(session), &[("name", name)]).await;
+    make_token_with(app, session, &[("name", name), ("scope", "write")]).await
+}
+
+/// Makes a token with this form and returns it as shown (once).
+async fn make_token_with(app: &TestApp, session: &Session, form: &[(&str, &str)]) -> String {
+    let res = app.post_form("/admin/tokens", Some(session), form).await;
     assert_eq!(res.status().as_u16(), 200, "token made");
     assert_eq!(res.headers()["cache-control"], "no-store");
     let page = res.text().await.unwrap();
@@ -249,7 +254,10 @@ async fn a_finance_token_reads_everything_but_cannot_write() {
     let kolkata = app.piece(PieceFixture { status: "draft", ..PieceFixture::new("Kolkata draft") });
     app.piece(PieceFixture { mumbai: true, ..PieceFixture::new("Mumbai bangle") });
     let session = app.sign_in("mira@fairgold.test").await;
-    let token = make_token(&app, &session, "reconciliation").await;
+    // A read-and-write token: finance's role, not the token's scope, refuses the writes.
+    let code = crate::helpers::totp_at(&totp_secret(&app, "mira@fairgold.test"), "mira@fairgold.test", 30);
+    let form = [("name", "reconciliation"), ("scope", "write"), ("code", code.as_str())];
+    let token = make_token_with(&app, &session, &form).await;
 
     let (status, list) = call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
     assert_eq!(status, 200);
@@ -449,4 +457,112 @@ async fn last_used_is_written_at_most_once_a_minute() {
     set(old);
     call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
     assert!(get().unwrap() > recent, "used 2 minutes ago: written");
+}
+
+/// The staff member's TOTP secret, as their authenticator app holds it.
+fn totp_secret(app: &TestApp, email: &str) -> String {
+    let row = app.with_conn(|c| fairgold::staff::queries::find_by_email(c, email).unwrap().unwrap());
+    fairgold::staff::service::stored_secret(&row, &app.cipher).unwrap().expect("enrolled")
+}
+
+#[tokio::test]
+async fn an_expired_token_gets_401_with_its_own_code_and_the_list_shows_expiry() {
+    let app = TestApp::spawn().await;
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let session = app.sign_in("rupa@fairgold.test").await;
+    let token = make_token(&app, &session, "script").await;
+    let (created, expires): (chrono::NaiveDateTime, chrono::NaiveDateTime) =
+        app.with_conn(|c| api_tokens::table.select((api_tokens::created_at, api_tokens::expires_at)).first(c).unwrap());
+    assert_eq!(expires - created, chrono::Duration::days(90), "90 days unless chosen otherwise");
+    let page = app.get_as("/admin/tokens", &session).await.text().await.unwrap();
+    assert!(page.contains("Expires"), "the list has an expiry column");
+    assert!(page.contains(&expires.format("%Y-%m-%d %H:%M UTC").to_string()), "the list shows the expiry");
+    let (status, _) = call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
+    assert_eq!(status, 200);
+
+    let past = crate::helpers::now() - chrono::Duration::minutes(1);
+    app.with_conn(|c| diesel::update(api_tokens::table).set(api_tokens::expires_at.eq(past)).execute(c).unwrap());
+    let (status, err) = call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
+    assert_error(status, &err, 401, "token_expired");
+    let (status, err) = call(&app, "POST", "/api/admin/v1/pieces", Some(&token), Some(json!({}))).await;
+    assert_error(status, &err, 401, "token_expired");
+    let page = app.get_as("/admin/tokens", &session).await.text().await.unwrap();
+    assert!(page.contains("Expired "), "the list says it expired");
+
+    // A chosen life, within a year.
+    make_token_with(&app, &session, &[("name", "short"), ("valid_days", "30")]).await;
+    let lives: Vec<(chrono::NaiveDateTime, chrono::NaiveDateTime)> = app.with_conn(|c| {
+        api_tokens::table
+            .order(api_tokens::id)
+            .select((api_tokens::created_at, api_tokens::expires_at))
+            .load(c)
+            .unwrap()
+    });
+    assert_eq!(lives[1].1 - lives[1].0, chrono::Duration::days(30));
+    let res = app.post_form("/admin/tokens", Some(&session), &[("name", "forever"), ("valid_days", "3650")]).await;
+    assert_eq!(res.status().as_u16(), 422);
+    assert_eq!(app.with_conn(|c| api_tokens::table.count().get_result::<i64>(c).unwrap()), 2);
+}
+
+#[tokio::test]
+async fn a_read_only_token_reads_but_gets_403_on_every_write() {
+    let app = TestApp::spawn().await;
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let session = app.sign_in("rupa@fairgold.test").await;
+    let kolkata = app.piece(PieceFixture { status: "draft", ..PieceFixture::new("Kolkata draft") });
+    // Without a scope the form makes the least: read only.
+    let token = make_token_with(&app, &session, &[("name", "label printer")]).await;
+    let (status, _) = call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
+    assert_eq!(status, 200);
+    let (status, _) = call(&app, "GET", &format!("/api/admin/v1/pieces/{kolkata}"), Some(&token), None).await;
+    assert_eq!(status, 200);
+
+    let count = piece_count(&app);
+    let mut body = piece_body("KOL-RNG-0300", "");
+    body["center"] = json!("kolkata");
+    let (status, err) = call(&app, "POST", "/api/admin/v1/pieces", Some(&token), Some(body.clone())).await;
+    assert_error(status, &err, 403, "forbidden");
+    let (status, err) = call(&app, "PUT", &format!("/api/admin/v1/pieces/{kolkata}"), Some(&token), Some(body)).await;
+    assert_error(status, &err, 403, "forbidden");
+    for action in ["publish", "withdraw"] {
+        let path = format!("/api/admin/v1/pieces/{kolkata}/{action}");
+        let (status, err) = call(&app, "POST", &path, Some(&token), None).await;
+        assert_error(status, &err, 403, "forbidden");
+    }
+    assert_eq!(piece_count(&app), count);
+    assert_eq!(piece_row(&app, kolkata).0, "draft");
+    let page = app.get_as("/admin/tokens", &session).await.text().await.unwrap();
+    assert!(page.contains("Read only"), "the list shows the scope");
+    let scope: String = app.with_conn(|c| api_tokens::table.select(api_tokens::scope).first(c).unwrap());
+    assert_eq!(scope, "read");
+}
+
+#[tokio::test]
+async fn making_a_token_needs_a_fresh_authenticator_code() {
+    let app = TestApp::spawn().await;
+    app.staff("mira@fairgold.test", "finance", None);
+    let session = app.sign_in("mira@fairgold.test").await;
+    let secret = totp_secret(&app, "mira@fairgold.test");
+    let count = || app.with_conn(|c| api_tokens::table.count().get_result::<i64>(c).unwrap());
+
+    // A signed-in session alone (no code, a wrong code) makes nothing.
+    let page = app.get_as("/admin/tokens", &session).await.text().await.unwrap();
+    assert!(page.contains("name=\"code\""), "the form asks for a code");
+    for code in ["", "000000"] {
+        let res = app.post_form("/admin/tokens", Some(&session), &[("name", "sync"), ("code", code)]).await;
+        assert_eq!(res.status().as_u16(), 422, "code `{code}`");
+        assert!(res.text().await.unwrap().contains("authenticator code is not right"));
+    }
+    assert_eq!(count(), 0);
+
+    // The newest code (the one after sign-in's) makes it; used once, it is refused again.
+    let code = crate::helpers::totp_at(&secret, "mira@fairgold.test", 30);
+    make_token_with(&app, &session, &[("name", "sync"), ("code", &code)]).await;
+    assert_eq!(count(), 1);
+    let res = app.post_form("/admin/tokens", Some(&session), &[("name", "again"), ("code", &code)]).await;
+    assert_eq!(res.status().as_u16(), 422, "a code is single use");
+    assert_eq!(count(), 1);
+    let details: Vec<String> =
+        audit_actions(&app).into_iter().filter(|(a, _, _)| a == "api_token.create").map(|(_, _, d)| d).collect();
+    assert!(details.len() == 1 && details[0].contains("\"scope\":\"read\""), "{details:?}");
 }

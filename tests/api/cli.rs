@@ -48,6 +48,23 @@ fn production_refuses_to_start_without_its_secret_or_with_development_settings()
 }
 
 #[test]
+fn production_refuses_a_secret_key_that_is_not_random() {
+    let dir = tempfile::tempdir().unwrap();
+    for weak in ["k".repeat(40), "fairgold-fairgold-fairgold-fairgold".to_string()] {
+        let out = fairgold(dir.path())
+            .env("FAIRGOLD_ENV", "production")
+            .env("FAIRGOLD_SECRET_KEY", &weak)
+            .env("FAIRGOLD_BASE_URL", "https://shop.example")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("FAIRGOLD_SECRET_KEY is not a random key"), "{weak}: {stderr}");
+        assert!(!stderr.contains(&weak), "the key is never printed");
+    }
+}
+
+#[test]
 fn migrate_then_seed_the_demo_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = TestDatabase::create(dir.path());

@@ -1,5 +1,6 @@
 //! The one integration test binary: each module boots the real app (see `helpers`).
 
+mod account;
 mod admin_access;
 mod admin_api;
 mod admin_artisans;

@@ -1,0 +1,148 @@
+//! `/admin/account`: a staff member's own account. They change their password (the current one,
+//! a fresh authenticator code when they have TOTP, and a new one that is not common; the other
+//! sessions end) and sign out everywhere else, or everywhere (ASVS 5.0 6.2.2, 7.4.3, 7.5.1).
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use tera::Context;
+
+use crate::audit::{self, AuditEvent};
+use crate::auth::{session, AdminForm, CurrentStaff};
+use crate::db;
+use crate::error::AppError;
+use crate::staff::service as staff_service;
+use crate::state::AppState;
+use crate::web::form::FieldErrors;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/account", web::get().to(index))
+        .route("/admin/account/password", web::post().to(change_password))
+        .route("/admin/account/sessions/end", web::post().to(end_sessions));
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
+}
+
+async fn page(
+    state: &AppState,
+    me: &CurrentStaff,
+    status: StatusCode,
+    errors: FieldErrors,
+    notice: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    let (staff_id, now) = (me.staff.id, chrono::Utc::now().naive_utc());
+    let live =
+        db::run(&state.pool, move |conn| session::count_live(conn, staff_id, now).map_err(AppError::from)).await?;
+    let mut ctx = Context::new();
+    ctx.insert("errors", &errors.0);
+    ctx.insert("notice", &notice);
+    ctx.insert("needs_code", &me.staff.totp_enabled);
+    ctx.insert("other_sessions", &(live - 1).max(0));
+    let body = state.templates.render_admin("admin/account.html", "Your account", Some(me), ctx)?;
+    Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+pub async fn index(state: web::Data<AppState>, req: HttpRequest, me: CurrentStaff) -> Result<HttpResponse, AppError> {
+    let notice = match req.query_string() {
+        "password=changed" => Some("Your password is changed. Your other sessions have ended."),
+        "signed_out=others" => Some("You are signed out everywhere else."),
+        _ => None,
+    };
+    page(&state, &me, StatusCode::OK, FieldErrors::default(), notice).await
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn change_password(
+    state: web::Data<AppState>,
+    form: AdminForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    if form.password != form.confirm {
+        let errors = FieldErrors::one("confirm", "the two new passwords are not the same");
+        return page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await;
+    }
+    let (staff, actor, cipher, keep) = (me.staff.clone(), me.actor(), state.cipher.clone(), me.session.id_hash.clone());
+    let (at, unix) = (chrono::Utc::now().naive_utc(), chrono::Utc::now().timestamp() as u64);
+    let result = db::run(&state.pool, move |conn| {
+        staff_service::change_password(
+            conn,
+            &staff,
+            &cipher,
+            &form.current,
+            &form.password,
+            &form.code,
+            unix,
+            &actor,
+            at,
+        )?;
+        // Whoever else holds a session of this account (a stolen one) is out.
+        session::end_all(conn, staff.id, Some(&keep))?;
+        Ok(())
+    })
+    .await;
+    match result {
+        Ok(()) => Ok(see_other("/admin/account?password=changed")),
+        Err(AppError::Invalid(errors)) => page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EndSessionsForm {
+    /// `all` ends every session, this one too; otherwise this browser stays signed in.
+    #[serde(default)]
+    which: String,
+}
+
+/// Sign out everywhere: every other session of this account ends, or all of them.
+pub async fn end_sessions(
+    state: web::Data<AppState>,
+    form: AdminForm<EndSessionsForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let keep_this = form.which != "all";
+    let (staff_id, center_id, actor, current) =
+        (me.staff.id, me.staff.center_id, me.actor(), me.session.id_hash.clone());
+    let at = chrono::Utc::now().naive_utc();
+    db::run(&state.pool, move |conn| {
+        db::write(conn, |conn| -> Result<(), AppError> {
+            let ended = session::end_all(conn, staff_id, keep_this.then_some(current.as_str()))?;
+            audit::record(
+                conn,
+                &actor,
+                &AuditEvent {
+                    action: "staff.sign_out_everywhere",
+                    entity_type: "staff",
+                    entity_id: Some(staff_id.to_string()),
+                    center_id,
+                    details: serde_json::json!({ "kept_this_session": keep_this, "ended": ended }),
+                },
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    if keep_this {
+        return Ok(see_other("/admin/account?signed_out=others"));
+    }
+    // The session cookie, removed (the same attributes as when it was set).
+    let mut gone =
+        Cookie::build(session::COOKIE, "").path("/").secure(true).http_only(true).same_site(SameSite::Lax).finish();
+    gone.make_removal();
+    Ok(HttpResponse::SeeOther().cookie(gone).insert_header((header::LOCATION, "/admin/login")).finish())
+}
