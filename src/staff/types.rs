@@ -78,10 +78,6 @@ impl Role {
             Self::Manager => "Center manager",
         }
     }
-    /// Admin and finance see artisans' private data: a second factor is mandatory for them.
-    pub fn requires_totp(self) -> bool {
-        matches!(self, Self::Admin | Self::Finance)
-    }
 }
 
 /// A new password: 12 to 128 characters (ASVS 6.2), not the account's email.
