@@ -29,6 +29,8 @@ pub struct Cipher {
     aead: XChaCha20Poly1305,
     /// Keys the hash of a client's network address (see `client_key`).
     address_key: [u8; 32],
+    /// Keys the stored hash of a staff member's recovery codes (see `recovery_code_hash`).
+    recovery_key: [u8; 32],
 }
 
 impl std::fmt::Debug for Cipher {
@@ -47,7 +49,9 @@ impl Cipher {
         hk.expand(b"artisan-private-fields", &mut key).expect("32 bytes is a valid HKDF length");
         let mut address_key = [0u8; 32];
         hk.expand(b"client-address", &mut address_key).expect("32 bytes is a valid HKDF length");
-        Self { aead: XChaCha20Poly1305::new(&key.into()), address_key }
+        let mut recovery_key = [0u8; 32];
+        hk.expand(b"recovery-codes", &mut recovery_key).expect("32 bytes is a valid HKDF length");
+        Self { aead: XChaCha20Poly1305::new(&key.into()), address_key, recovery_key }
     }
 
     /// What the shop keeps of a client's network address to count what it holds and how often
@@ -69,6 +73,15 @@ impl Cipher {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.address_key).expect("HMAC takes any key length");
         mac.update(normalized.as_bytes());
         mac.finalize().into_bytes().iter().take(16).map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// How a recovery code is stored: a keyed hash (HMAC-SHA256 under a key derived from the
+    /// secret key), so a copy of the database without the key cannot test guesses offline.
+    pub fn recovery_code_hash(&self, normalized_code: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.recovery_key).expect("HMAC takes any key length");
+        mac.update(normalized_code.as_bytes());
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     }
 
     pub fn encrypt(&self, plaintext: &str) -> String {

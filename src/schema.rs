@@ -168,6 +168,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        alerted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     api_tokens (id) {
         id -> BigInt,
         staff_id -> BigInt,
@@ -511,6 +518,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     sessions,
     login_attempts,
+    login_throttle,
     api_tokens,
     audit_log,
     artisan_consents,

@@ -94,10 +94,12 @@ impl CurrentStaff {
     }
 }
 
+/// The real client's address: the socket's peer, or behind a proxy the settings trust
+/// (`trusted_proxies`), the client it reports in `X-Forwarded-For` (`web::client`). A header
+/// from anyone else is ignored, so a client cannot choose the address it is throttled by.
 pub fn client_ip(req: &HttpRequest) -> Option<String> {
-    // The socket's peer, not X-Forwarded-For: a header a client can forge must not steer
-    // throttling. Behind a proxy, every request shares its address (per-account limits hold).
-    req.peer_addr().map(|a| a.ip().to_string())
+    let state = req.app_data::<web::Data<AppState>>()?;
+    crate::web::client::address(req, &state.settings.trusted_proxies).map(|ip| ip.to_string())
 }
 
 async fn load(req: &HttpRequest) -> Result<(CurrentStaff, bool), AppError> {

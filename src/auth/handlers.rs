@@ -80,37 +80,39 @@ pub async fn login(
     let at = now();
     let (email_for_db, ip_for_db) = (email.clone(), ip.clone());
     let outcome = db::run(&state.pool, move |conn| -> Result<LoginOutcome, AppError> {
-        if let Some(message) = throttle::refusal(conn, &email_for_db, &ip_for_db, at)? {
-            return Ok(LoginOutcome::Throttled(message));
-        }
+        // Checked and recorded in one step (the attempt counts as failed until it succeeds).
+        let attempt = match db::write(conn, |c| throttle::admit(c, &email_for_db, &ip_for_db, at))? {
+            throttle::Admission::Refused(message) => return Ok(LoginOutcome::Throttled(message)),
+            throttle::Admission::Admitted { attempt_id } => attempt_id,
+        };
         let staff = staff::queries::find_by_email(conn, &email_for_db)?;
         let hash = staff.as_ref().and_then(|s| s.password_hash.clone());
         // Verify even without an account, so timing does not tell which emails exist.
         let ok = staff_service::verify_password(hash.as_deref().unwrap_or(staff_service::dummy_hash()), &form.password);
         let staff = match staff {
             Some(s) if ok && hash.is_some() && s.is_active() => s,
-            _ => {
-                throttle::record(conn, &email_for_db, &ip_for_db, false, at)?;
-                return Ok(LoginOutcome::Failed);
-            }
+            _ => return Ok(LoginOutcome::Failed),
         };
-        throttle::record(conn, &email_for_db, &ip_for_db, true, at)?;
-        let role = staff.role;
-        let needs_second_factor = staff.totp_enabled || role.requires_totp();
-        let raw = session::create(conn, staff.id, !needs_second_factor, Some(&ip_for_db), user_agent.as_deref(), at)?;
-        audit::record(
-            conn,
-            &Actor::staff(staff.id, &staff.email).with_ip(Some(ip_for_db.clone())),
-            &AuditEvent {
-                action: "staff.sign_in",
-                entity_type: "staff",
-                entity_id: Some(staff.id.to_string()),
-                center_id: staff.center_id,
-                details: serde_json::json!({}),
-            },
-            at,
-        )?;
-        Ok(LoginOutcome::SignedIn { raw, next: if needs_second_factor { "/admin/mfa" } else { "/admin" } })
+        let raw = db::write(conn, |conn| {
+            throttle::succeeded(conn, attempt)?;
+            // Every role owes a second factor (ASVS 6.3.3): managers change prices and see
+            // customers' addresses and artisans' records. Not yet enrolled: enrolment first.
+            let raw = session::create(conn, staff.id, false, Some(&ip_for_db), user_agent.as_deref(), at)?;
+            audit::record(
+                conn,
+                &Actor::staff(staff.id, &staff.email).with_ip(Some(ip_for_db.clone())),
+                &AuditEvent {
+                    action: "staff.sign_in",
+                    entity_type: "staff",
+                    entity_id: Some(staff.id.to_string()),
+                    center_id: staff.center_id,
+                    details: serde_json::json!({}),
+                },
+                at,
+            )?;
+            Ok::<_, diesel::result::Error>(raw)
+        })?;
+        Ok(LoginOutcome::SignedIn { raw, next: "/admin/mfa" })
     })
     .await?;
     match outcome {
@@ -201,13 +203,14 @@ pub async fn mfa(
     let unix = chrono::Utc::now().timestamp() as u64;
     let ip = me.ip.clone().unwrap_or_else(|| "unknown".into());
     let me2 = me.clone();
-    let result = db::run(&state.pool, move |conn| -> Result<Result<(), String>, AppError> {
+    let result = db::run(&state.pool, move |conn| -> Result<Result<String, String>, AppError> {
         let me = me2;
-        if let Some(message) = throttle::refusal(conn, &me.staff.email, &ip, at)? {
-            return Ok(Err(message));
-        }
+        let attempt = match db::write(conn, |c| throttle::admit(c, &me.staff.email, &ip, at))? {
+            throttle::Admission::Refused(message) => return Ok(Err(message)),
+            throttle::Admission::Admitted { attempt_id } => attempt_id,
+        };
         let accepted = if !form.recovery_code.trim().is_empty() {
-            let hash = crate::crypto::token_hash(&form.recovery_code.trim().to_lowercase());
+            let hash = staff_service::recovery_code_hash(&cipher, &form.recovery_code);
             staff::queries::use_recovery_code(conn, me.staff.id, &hash, at)?
         } else {
             let secret = staff_service::stored_secret(&me.staff, &cipher)?.ok_or(AppError::SecondFactorPending)?;
@@ -216,28 +219,34 @@ pub async fn mfa(
                 None => false,
             }
         };
-        throttle::record(conn, &me.staff.email, &ip, accepted, at)?;
         if !accepted {
             return Ok(Err("That code is not right, or it was already used. Try the newest code.".into()));
         }
-        session::mark_mfa_passed(conn, &me.session.id_hash)?;
-        audit::record(
-            conn,
-            &me.actor(),
-            &AuditEvent {
-                action: "staff.second_factor",
-                entity_type: "staff",
-                entity_id: Some(me.staff.id.to_string()),
-                center_id: me.staff.center_id,
-                details: serde_json::json!({ "recovery_code": !form.recovery_code.trim().is_empty() }),
-            },
-            at,
-        )?;
-        Ok(Ok(()))
+        let raw = db::write(conn, |conn| {
+            throttle::succeeded(conn, attempt)?;
+            let raw = session::renew_after_second_factor(conn, &me.session.id_hash, at)?;
+            audit::record(
+                conn,
+                &me.actor(),
+                &AuditEvent {
+                    action: "staff.second_factor",
+                    entity_type: "staff",
+                    entity_id: Some(me.staff.id.to_string()),
+                    center_id: me.staff.center_id,
+                    details: serde_json::json!({ "recovery_code": !form.recovery_code.trim().is_empty() }),
+                },
+                at,
+            )?;
+            Ok::<_, diesel::result::Error>(raw)
+        })?;
+        Ok(Ok(raw))
     })
     .await?;
     match result {
-        Ok(()) => Ok(see_other("/admin")),
+        Ok(raw) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/admin"))
+            .cookie(session_cookie(raw))
+            .finish()),
         Err(message) => {
             let mut ctx = Context::new();
             ctx.insert("csrf_token", me.csrf_token());
@@ -304,17 +313,17 @@ pub async fn enrol(
             actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
-    let (codes, hashes) = staff_service::new_recovery_codes();
+    let (codes, hashes) = staff_service::new_recovery_codes(&state.cipher);
     let at = now();
     let me2 = me.clone();
-    db::run(&state.pool, move |conn| {
+    let raw = db::run(&state.pool, move |conn| {
         let me = me2;
-        db::write(conn, |conn| -> diesel::QueryResult<()> {
+        db::write(conn, |conn| -> diesel::QueryResult<String> {
             let sealed = me.staff.totp_secret.clone();
             staff::queries::set_totp(conn, me.staff.id, sealed.as_deref(), true, at)?;
             staff::queries::claim_totp_step(conn, me.staff.id, step)?;
             staff::queries::replace_recovery_codes(conn, me.staff.id, &hashes)?;
-            session::mark_mfa_passed(conn, &me.session.id_hash)?;
+            let raw = session::renew_after_second_factor(conn, &me.session.id_hash, at)?;
             audit::record(
                 conn,
                 &me.actor(),
@@ -326,14 +335,18 @@ pub async fn enrol(
                     details: serde_json::json!({}),
                 },
                 at,
-            )
+            )?;
+            Ok(raw)
         })
         .map_err(AppError::from)
     })
     .await?;
     let mut ctx = Context::new();
     ctx.insert("codes", &codes);
-    page(&state, actix_web::http::StatusCode::OK, "admin/recovery_codes.html", "Your recovery codes", ctx)
+    let mut res =
+        page(&state, actix_web::http::StatusCode::OK, "admin/recovery_codes.html", "Your recovery codes", ctx)?;
+    res.add_cookie(&session_cookie(raw)).map_err(|e| AppError::internal_in("setting the session cookie", e))?;
+    Ok(res)
 }
 
 /// The one-time link printed by `fairgold staff add`.

@@ -74,8 +74,14 @@ pub fn load(conn: &mut DbConn, raw: &str, now: NaiveDateTime) -> QueryResult<Opt
     Ok(Some((session, staff)))
 }
 
-pub fn mark_mfa_passed(conn: &mut DbConn, id_hash: &str) -> QueryResult<()> {
-    diesel::update(sessions::table.find(id_hash)).set(sessions::mfa_passed.eq(true)).execute(conn).map(|_| ())
+/// The second factor passed: the pending session is replaced by a new one with a new id and a
+/// new CSRF token (ASVS 7.2.4), so an id or token seen before the second factor opens nothing.
+/// Returns the new raw id for the cookie.
+pub fn renew_after_second_factor(conn: &mut DbConn, old_hash: &str, now: NaiveDateTime) -> QueryResult<String> {
+    let (staff_id, ip, user_agent): (i64, Option<String>, Option<String>) =
+        sessions::table.find(old_hash).select((sessions::staff_id, sessions::ip, sessions::user_agent)).first(conn)?;
+    delete(conn, old_hash)?;
+    create(conn, staff_id, true, ip.as_deref(), user_agent.as_deref(), now)
 }
 
 pub fn delete(conn: &mut DbConn, id_hash: &str) -> QueryResult<()> {

@@ -59,12 +59,14 @@ pub enum EmailKind {
     StaffPaymentReview,
     /// To finance and admins: a dispute was closed (won or lost).
     StaffDisputeClosed,
+    /// To admins: a staff account is being attacked (many failed sign-ins; about no order).
+    StaffSignInAttack,
 }
 
 crate::text_column!(EmailKind, "email kind", |c| EmailKind::parse(c));
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 10] = [
+    pub const ALL: [EmailKind; 11] = [
         Self::OrderConfirmation,
         Self::Shipped,
         Self::Refunded,
@@ -75,6 +77,7 @@ impl EmailKind {
         Self::StaffHoldLost,
         Self::StaffPaymentReview,
         Self::StaffDisputeClosed,
+        Self::StaffSignInAttack,
     ];
 
     pub fn code(self) -> &'static str {
@@ -89,6 +92,7 @@ impl EmailKind {
             Self::StaffHoldLost => "staff_hold_lost",
             Self::StaffPaymentReview => "staff_payment_review",
             Self::StaffDisputeClosed => "staff_dispute_closed",
+            Self::StaffSignInAttack => "staff_sign_in_attack",
         }
     }
 
@@ -109,6 +113,7 @@ impl EmailKind {
             Self::StaffHoldLost => "Late payment refunded (staff)",
             Self::StaffPaymentReview => "Payment needs review (staff)",
             Self::StaffDisputeClosed => "Dispute closed (staff)",
+            Self::StaffSignInAttack => "Failed sign-ins alert (staff)",
         }
     }
 
@@ -121,7 +126,14 @@ impl EmailKind {
                 | Self::StaffHoldLost
                 | Self::StaffPaymentReview
                 | Self::StaffDisputeClosed
+                | Self::StaffSignInAttack
         )
+    }
+
+    /// Whether the message is about an order (its outbox row names one). `StaffSignInAttack`
+    /// is about a staff account; the payload says which.
+    pub fn about_an_order(self) -> bool {
+        !matches!(self, Self::StaffSignInAttack)
     }
 
     /// The subject line, given the order reference and the shop's name.
@@ -137,6 +149,7 @@ impl EmailKind {
             Self::StaffHoldLost => format!("Order {reference} was paid after its piece was sold: refund issued"),
             Self::StaffPaymentReview => format!("Payment for order {reference} needs review: it did not count"),
             Self::StaffDisputeClosed => format!("Dispute on order {reference} closed"),
+            Self::StaffSignInAttack => format!("Many failed sign-ins to a {shop} staff account"),
         }
     }
 }
@@ -163,6 +176,8 @@ pub struct Payload {
     pub dispute_id: Option<String>,
     /// For `Shipped`: the parcel this email is about (one per center of the order).
     pub shipment_id: Option<i64>,
+    /// For `StaffSignInAttack`: the staff account (its email) being attacked.
+    pub account: Option<String>,
 }
 
 /// Writes a message to the outbox. Call it inside the transaction of the change it reports.

@@ -172,6 +172,9 @@ impl Renderer {
         // A payload that cannot be read is treated as empty: the message still goes out, without
         // the optional parts (a link, an amount) rather than not at all.
         let payload: Payload = serde_json::from_str(&row.payload).unwrap_or_default();
+        if !kind.about_an_order() {
+            return self.render_without_order(kind, &payload);
+        }
         let order_id = row.order_id.ok_or(RenderError::NoOrder)?;
         let order: OrderForEmail = orders::table
             .find(order_id)
@@ -301,6 +304,22 @@ impl Renderer {
             text: render("txt")?,
             html: render("html")?,
         })
+    }
+}
+
+impl Renderer {
+    /// A message about no order (a staff account being attacked): the shop and the payload.
+    fn render_without_order(&self, kind: EmailKind, payload: &Payload) -> Result<Rendered, RenderError> {
+        let mut ctx = Context::new();
+        ctx.insert("shop", &self.shop);
+        ctx.insert("account", &payload.account);
+        ctx.insert("reason", &payload.reason);
+        ctx.insert("audit_url", &format!("{}/admin/audit", self.shop.base_url));
+        let render = |ext: &str| {
+            let name = format!("email/{}.{ext}", kind.code());
+            self.tera.render(&name, &ctx).map_err(|e| RenderError::Template(name.clone(), e.to_string()))
+        };
+        Ok(Rendered { subject: kind.subject("", &self.shop.name), text: render("txt")?, html: render("html")? })
     }
 }
 

@@ -107,7 +107,7 @@ pub fn print_demo_sign_in(base_url: &str) {
         };
         println!("  {email:<24} {what}");
     }
-    println!("Admin and finance set up an authenticator app (TOTP) at first sign-in.\n");
+    println!("Every staff member sets up an authenticator app (TOTP) at first sign-in.\n");
 }
 
 /// Writes the demo data and its images; everything in one transaction.

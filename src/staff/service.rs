@@ -271,19 +271,42 @@ pub fn confirm_fresh_totp(
     }
 }
 
-/// Ten single-use recovery codes (shown once), and their hashes (stored).
-pub fn new_recovery_codes() -> (Vec<String>, Vec<String>) {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+/// Characters of a recovery code: no 0/o, 1/l/i, so a code copied by hand reads back.
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+/// Characters per recovery code: 25 from 31 give 123 bits, above the 112 bits from which ASVS
+/// 5.0 (6.5.2) accepts a plain hash of a lookup secret; the stored hash is keyed as well.
+pub const RECOVERY_CODE_CHARS: usize = 25;
+
+/// Ten single-use recovery codes (shown once, as five groups of five), and their keyed hashes
+/// (stored; see `Cipher::recovery_code_hash`).
+pub fn new_recovery_codes(cipher: &Cipher) -> (Vec<String>, Vec<String>) {
     let codes: Vec<String> = (0..10)
         .map(|_| {
-            let mut bytes = [0u8; 10];
-            crypto::fill_random(&mut bytes);
-            let s: String = bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
-            format!("{}-{}", &s[..5], &s[5..])
+            let mut chars = Vec::with_capacity(RECOVERY_CODE_CHARS);
+            while chars.len() < RECOVERY_CODE_CHARS {
+                let mut byte = [0u8; 1];
+                crypto::fill_random(&mut byte);
+                // Rejection sampling: no character is likelier than another.
+                if (byte[0] as usize) < 256 - 256 % RECOVERY_ALPHABET.len() {
+                    chars.push(RECOVERY_ALPHABET[byte[0] as usize % RECOVERY_ALPHABET.len()] as char);
+                }
+            }
+            let s: String = chars.into_iter().collect();
+            let groups: Vec<&str> = (0..RECOVERY_CODE_CHARS).step_by(5).map(|i| &s[i..i + 5]).collect();
+            groups.join("-")
         })
         .collect();
-    let hashes = codes.iter().map(|c| crypto::token_hash(c)).collect();
+    let hashes = codes.iter().map(|c| recovery_code_hash(cipher, c)).collect();
     (codes, hashes)
+}
+
+/// The stored form of a recovery code as typed: case, spaces and dashes do not matter.
+/// Codes from before recovery codes were keyed (10 characters, bare SHA-256) never match:
+/// their owners sign in with their authenticator.
+pub fn recovery_code_hash(cipher: &Cipher, typed: &str) -> String {
+    let normalized: String =
+        typed.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+    cipher.recovery_code_hash(&normalized)
 }
 
 /// Decrypts a stored TOTP secret.
@@ -325,11 +348,16 @@ mod tests {
     }
 
     #[test]
-    fn recovery_codes_are_distinct() {
-        let (codes, hashes) = new_recovery_codes();
+    fn recovery_codes_are_long_distinct_and_stored_keyed() {
+        let cipher = Cipher::from_secret(Some(&secrecy::SecretString::from("k".repeat(40))));
+        let (codes, hashes) = new_recovery_codes(&cipher);
         assert_eq!(codes.len(), 10);
         let unique: std::collections::HashSet<_> = codes.iter().collect();
         assert_eq!(unique.len(), 10);
-        assert_eq!(hashes[0], crypto::token_hash(&codes[0]));
+        assert!(codes.iter().all(|c| c.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 25));
+        assert_ne!(hashes[0], crypto::token_hash(&codes[0]), "not a bare SHA-256");
+        assert_eq!(hashes[0], recovery_code_hash(&cipher, &codes[0].to_uppercase().replace('-', " ")));
+        let other = Cipher::from_secret(Some(&secrecy::SecretString::from("j".repeat(40))));
+        assert_ne!(hashes[0], recovery_code_hash(&other, &codes[0]), "the hash depends on the key");
     }
 }

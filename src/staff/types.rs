@@ -78,10 +78,6 @@ impl Role {
             Self::Manager => "Center manager",
         }
     }
-    /// Admin and finance see artisans' private data: a second factor is mandatory for them.
-    pub fn requires_totp(self) -> bool {
-        matches!(self, Self::Admin | Self::Finance)
-    }
 }
 
 /// The shop's own names: a password made of them is among the first an attacker tries.

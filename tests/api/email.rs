@@ -368,7 +368,7 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
     assert!(outbox(&app).iter().all(|r| r.status == "sent"));
 
     let subjects: Vec<String> = got.iter().map(|m| header(&m.data, "Subject").unwrap()).collect();
-    for kind in EmailKind::ALL {
+    for kind in EmailKind::ALL.into_iter().filter(|k| k.about_an_order()) {
         let subject = kind.subject(&order.reference, "fairgold");
         assert_eq!(
             subjects.iter().filter(|s| **s == subject).count(),

@@ -381,31 +381,64 @@ impl TestApp {
         (res, cookie)
     }
 
-    /// Signs in fully: password, and for admin and finance TOTP enrolment (or a code when
-    /// already enrolled). Returns the session and, if enrolled here, the TOTP secret.
+    /// Signs in fully: password, then the second factor every role owes — TOTP enrolment the
+    /// first time, a code from the remembered secret after that. The session id changes when
+    /// the second factor passes; the session returned is the new one.
     pub async fn sign_in(&self, email: &str) -> Session {
         let (res, cookie) = self.password_sign_in(email).await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of {email}");
-        let cookie = cookie.expect("session cookie");
-        let next = res.headers()["location"].to_str().unwrap().to_string();
-        let session = Session { cookie, csrf: String::new() };
-        if next == "/admin/mfa" {
-            let page = self.get_as("/admin/mfa/enrol", &session).await;
-            assert_eq!(page.status().as_u16(), 200, "enrolment page");
+        assert_eq!(res.headers()["location"], "/admin/mfa", "every role owes a second factor");
+        let pending = Session { cookie: cookie.expect("session cookie"), csrf: String::new() };
+        let page = self.get_as("/admin/mfa/enrol", &pending).await;
+        let cookie = if page.status().as_u16() == 200 {
             let html = page.text().await.unwrap();
             let csrf = csrf_in(&html).unwrap();
             let secret = secret_in(&html);
             let code = totp_now(&secret, email);
             let res = self
-                .post_form("/admin/mfa/enrol", Some(&Session { csrf, ..session.clone() }), &[("code", &code)])
+                .post_form("/admin/mfa/enrol", Some(&Session { csrf, ..pending.clone() }), &[("code", &code)])
                 .await;
             assert_eq!(res.status().as_u16(), 200, "enrolment of {email}");
-        }
+            remembered_secrets().lock().unwrap().insert((self.address.clone(), email.to_string()), secret);
+            session_cookie(&res).expect("a new session once the second factor passed")
+        } else {
+            let secret = remembered_secrets()
+                .lock()
+                .unwrap()
+                .get(&(self.address.clone(), email.to_string()))
+                .cloned()
+                .expect("enrolled through sign_in before");
+            // Signing the same person in twice within one 30-second step would replay a code
+            // (refused, as tests/api/auth.rs checks): forget the last accepted step first.
+            self.with_conn(|c| {
+                use diesel::prelude::*;
+                use fairgold::schema::staff;
+                diesel::update(staff::table.filter(staff::email.eq(email)))
+                    .set(staff::totp_last_step.eq(None::<i64>))
+                    .execute(c)
+            })
+            .unwrap();
+            let html = self.get_as("/admin/mfa", &pending).await.text().await.unwrap();
+            let csrf = csrf_in(&html).unwrap();
+            let code = totp_now(&secret, email);
+            let res =
+                self.post_form("/admin/mfa", Some(&Session { csrf, ..pending.clone() }), &[("code", &code)]).await;
+            assert_eq!(res.status().as_u16(), 303, "second factor of {email}");
+            session_cookie(&res).expect("a new session once the second factor passed")
+        };
+        let session = Session { cookie, csrf: String::new() };
         let page = self.get_as("/admin", &session).await;
         assert_eq!(page.status().as_u16(), 200, "dashboard for {email}");
         let csrf = csrf_in(&page.text().await.unwrap()).expect("csrf token on the dashboard");
         Session { csrf, ..session }
     }
+}
+
+/// TOTP secrets enrolled through `sign_in`, by (app address, email).
+fn remembered_secrets() -> &'static std::sync::Mutex<std::collections::HashMap<(String, String), String>> {
+    static SECRETS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<(String, String), String>>> =
+        std::sync::OnceLock::new();
+    SECRETS.get_or_init(Default::default)
 }
 
 /// The TOTP secret shown on the enrolment page.
