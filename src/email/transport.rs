@@ -161,10 +161,10 @@ mod tests {
 
     #[test]
     fn production_refuses_plain_smtp() {
-        let key = "k".repeat(40);
+        let key = "Zq7vN2xW9pL4rT8sK1mB6cY3hJ5dF0gA+uE/iO";
         let base = [
             ("env", "production"),
-            ("secret_key", key.as_str()),
+            ("secret_key", key),
             ("base_url", "https://shop.example"),
             ("stripe_secret_key", "sk_test_x"),
             ("stripe_webhook_secret", "whsec_x"),

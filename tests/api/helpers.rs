@@ -430,8 +430,33 @@ impl TestApp {
         let page = self.get_as("/admin", &session).await;
         assert_eq!(page.status().as_u16(), 200, "dashboard for {email}");
         let csrf = csrf_in(&page.text().await.unwrap()).expect("csrf token on the dashboard");
+        signed_in_as().lock().unwrap().insert((self.address.clone(), session.cookie.clone()), email.to_string());
         Session { csrf, ..session }
     }
+
+    /// A fresh authenticator code for the person signed in with this session (through
+    /// `sign_in`), as a step-up form asks for: the last accepted step is forgotten first, so the
+    /// code is not refused as a replay of the one used to sign in.
+    pub fn fresh_totp(&self, session: &Session) -> Option<String> {
+        let email = signed_in_as().lock().unwrap().get(&(self.address.clone(), session.cookie.clone())).cloned()?;
+        let secret = remembered_secrets().lock().unwrap().get(&(self.address.clone(), email.clone())).cloned()?;
+        self.with_conn(|c| {
+            use diesel::prelude::*;
+            use fairgold::schema::staff;
+            diesel::update(staff::table.filter(staff::email.eq(&email)))
+                .set(staff::totp_last_step.eq(None::<i64>))
+                .execute(c)
+        })
+        .unwrap();
+        Some(totp_now(&secret, &email))
+    }
+}
+
+/// Who signed in with a session cookie through `sign_in`, by (app address, cookie).
+fn signed_in_as() -> &'static std::sync::Mutex<std::collections::HashMap<(String, String), String>> {
+    static WHO: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<(String, String), String>>> =
+        std::sync::OnceLock::new();
+    WHO.get_or_init(Default::default)
 }
 
 /// TOTP secrets enrolled through `sign_in`, by (app address, email).
