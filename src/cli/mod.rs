@@ -139,6 +139,20 @@ enum WagesCommand {
         #[arg(long, value_parser = Month::parse)]
         month: Month,
     },
+    /// Month close, four eyes as in the back office: the first finance or admin person asks for
+    /// the close; a second one, running the same command, approves it, which posts the salaries,
+    /// overtime and top-ups and locks the month. Audit-logged under the named person.
+    Close {
+        /// kolkata or mumbai
+        #[arg(long, value_parser = CenterCode::parse)]
+        center: CenterCode,
+        /// The month, YYYY-MM.
+        #[arg(long, value_parser = Month::parse)]
+        month: Month,
+        /// The finance or admin staff member acting (their email).
+        #[arg(long = "as", value_name = "EMAIL")]
+        as_staff: String,
+    },
 }
 
 #[derive(Subcommand)]

@@ -28,8 +28,9 @@ use crate::orders::types::{event, reference_of, Fulfilment, OrderStatus, Shipmen
 use crate::schema::{centers, pieces, staff};
 use crate::wages::ledger::{self, NewEntry};
 use crate::wages::policy::{self, round_minor, WageCheck};
+use crate::wages::register::{self, Cell};
 use crate::wages::service::{self, AdjustmentInput, PayoutInput};
-use crate::wages::types::{india_date, EntryKind, Month, PayoutMethod, PositiveDecimal};
+use crate::wages::types::{india_date, EntryKind, HourKind, Month, PayoutMethod, PositiveDecimal};
 
 fn overflow(e: crate::money::Overflow) -> SeedError {
     SeedError::Invalid(e.to_string())
@@ -285,6 +286,7 @@ pub fn demo_history(
                                 .collect::<Vec<_>>()
                                 .join(" "),
                             corrects: None,
+                            corrects_month: None,
                         },
                         at,
                     )
@@ -461,6 +463,8 @@ pub struct BenchLedger {
     pub artisans: usize,
     pub entries: usize,
     pub months: usize,
+    /// Days of the time register (one production cell per artisan and working day).
+    pub register_days: usize,
 }
 
 /// Generates a ledger of realistic size for benchmarks: `artisans` artisans shared between the
@@ -469,6 +473,10 @@ pub struct BenchLedger {
 /// sale bonuses, and each month's payout on the 5th of the next. Chained in Rust and inserted
 /// in batches in one transaction (`ledger::append_many`); no pieces or orders are created, so
 /// the entries name none. With the defaults (50 artisans, 5 years) about 200,000 entries.
+/// Also the time register — 8 hours of production every Monday to Saturday, and overtime on
+/// the month's first days where the pieces' hours need more (≈ 78,000 days) — and two finance
+/// people, `bench-finance-1@fairgold.test` and `-2`, to close months with
+/// `fairgold wages close` (no password: they cannot sign in).
 pub fn bench_ledger(
     conn: &mut DbConn,
     cipher: &Cipher,
@@ -510,6 +518,22 @@ pub fn bench_ledger(
             )?;
             ids.push((id, center_id));
         }
+        for n in 1..=2 {
+            crate::staff::queries::insert(
+                conn,
+                &crate::staff::models::NewStaff {
+                    email: format!("bench-finance-{n}@fairgold.test"),
+                    display_name: format!("Bench finance {n}"),
+                    role: crate::staff::Role::Finance,
+                    center_id: None,
+                    password_hash: None,
+                    totp_enabled: false,
+                    created_at: created,
+                    updated_at: created,
+                },
+            )?;
+        }
+        let mut register_days = 0usize;
         // Per artisan and month: ~40 pieces' or parts' wages (1–8 hours each, about a full
         // month's hours), ~24 sale bonuses, one payout: ≈ 65 entries × 50 artisans × 60 months.
         let mut entries: Vec<(NaiveDateTime, NewEntry)> = Vec::new();
@@ -534,7 +558,9 @@ pub fn bench_ledger(
                     owed[k] = 0;
                 }
             }
+            let mut cells: Vec<(i64, Cell)> = Vec::new();
             for (k, (artisan_id, center_id)) in ids.iter().enumerate() {
+                let mut piece_minutes = 0;
                 for _ in 0..rng.usize(34..=46) {
                     let day = month.first_day().with_day(rng.u32(1..=days)).expect("a day of the month");
                     let minutes = rng.i64(4..=32) * 15;
@@ -546,6 +572,30 @@ pub fn bench_ledger(
                     e.recorded_by = "bench".into();
                     entries.push((ist(day, 17, 0), e));
                     owed[k] += wage;
+                    piece_minutes += minutes;
+                }
+                // The register: 8 h of production each Monday to Saturday, with up to 4 h more a
+                // day (overtime) from the 1st on while the pieces' hours need them.
+                let mut short = piece_minutes
+                    - 480
+                        * (1..=days)
+                            .filter(|d| {
+                                month
+                                    .first_day()
+                                    .with_day(*d)
+                                    .is_some_and(|date| date.weekday() != chrono::Weekday::Sun)
+                            })
+                            .count() as i64;
+                for d in 1..=days {
+                    let work_date = month.first_day().with_day(d).expect("a day of the month");
+                    if work_date.weekday() == chrono::Weekday::Sun || work_date > india_date(now) {
+                        continue;
+                    }
+                    let extra = short.clamp(0, 240);
+                    short -= extra;
+                    let cell =
+                        Cell { artisan_id: *artisan_id, work_date, kind: HourKind::Production, minutes: 480 + extra };
+                    cells.push((*center_id, cell));
                 }
                 for _ in 0..rng.usize(19..=29) {
                     let day = month.first_day().with_day(rng.u32(1..=days)).expect("a day of the month");
@@ -560,11 +610,12 @@ pub fn bench_ledger(
             entries.retain(|(at, _)| *at <= now);
             entries.sort_by_key(|(at, e)| (*at, e.artisan_id));
             total += ledger::append_many(conn, &entries)?;
+            register_days += register::insert_generated(conn, &cells, "bench", created)?;
             if month == last {
                 break;
             }
             month = month.next();
         }
-        Ok(BenchLedger { artisans: ids.len(), entries: total, months })
+        Ok(BenchLedger { artisans: ids.len(), entries: total, months, register_days })
     })
 }

@@ -269,16 +269,18 @@ ledger_entries.csv
   correction with its reason; it counts only once approved), adjustment_approved and
   adjustment_rejected (a second finance or admin person's decision, amount 0, refers_to
   names the adjustment), minimum_wage_top_up (posted at month close when the month's pay
-  falls short of its paid hours at the legal minimum time rate; dated the month's last day).
-  Amounts are signed from the artisan's side: earnings positive,
-  payouts negative. Entries are never changed or deleted: a mistake is corrected by a new
+  falls short of its paid hours at the legal minimum time rate; dated the month's last day),
+  salary and overtime_premium (posted at month close for salaried artisans and trainees),
+  deduction (withheld under the Code on Wages s.18: details name the kind and the reason;
+  never a fine). Amounts are signed from the artisan's side: earnings positive,
+  payouts and deductions negative. Entries are never changed or deleted: a mistake is corrected by a new
   entry.
 
 balances.csv
   Each artisan: public id, alias, legal name, center, the balance owed at the start of the
   period (all counted entries before {from}) and at its end (through {to}). A balance is the
-  sum of wage_earned, sale_bonus, minimum_wage_top_up and payout entries and of approved
-  adjustments.
+  sum of wage_earned, sale_bonus, minimum_wage_top_up, salary, overtime_premium, deduction and
+  payout entries and of approved adjustments.
 
 wage_policies.csv
   Every version of every center's wage policy (all periods): legal minimum and living wage

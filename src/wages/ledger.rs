@@ -23,7 +23,9 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// Which entries count towards a balance: earnings and payouts, and adjustments that a
 /// second person approved. (Unapproved or rejected adjustments, and the decisions
 /// themselves, which carry no amount, do not.)
-pub const COUNTS: &str = "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout', 'minimum_wage_top_up') \
+pub const COUNTS: &str =
+    "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout', 'minimum_wage_top_up', 'salary', \
+     'overtime_premium', 'deduction') \
      OR (ledger_entries.kind = 'adjustment' AND ledger_entries.id IN \
         (SELECT d.refers_to FROM ledger_entries d WHERE d.kind = 'adjustment_approved')))";
 

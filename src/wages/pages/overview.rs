@@ -104,6 +104,9 @@ impl From<Verification> for VerifyView {
 fn notice(req: &HttpRequest) -> Option<&'static str> {
     match req.query_string() {
         "done=payout" => Some("The payout is recorded in the ledger; the balance below includes it."),
+        "done=deduction" => {
+            Some("The deduction is recorded in the ledger; it will appear with its reason on the pay slip.")
+        }
         _ => None,
     }
 }
