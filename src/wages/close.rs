@@ -197,10 +197,13 @@ pub fn compute(conn: &mut DbConn, center_id: i64, month: Month) -> Result<Center
         let basis = t.as_ref().map(|t| t.pay_basis);
         let salary = t.as_ref().filter(|t| t.pay_basis.has_monthly_amount()).and_then(|t| t.monthly_salary_minor);
         let (month_pay, overtime_premium, paid_leave) = match (salary, t.as_ref()) {
+            // The pieces a salaried artisan made were credited with their wages when accepted;
+            // they count towards the salary (the close posts only what the salary adds), and
+            // wages above the salary stay the artisan's. Overtime is paid on top.
             (Some(s), Some(t)) => {
                 let ot = minutes_at(2 * h.overtime_minutes, s, t.standard_hours_per_month)?;
                 let leave = minutes_at(h.paid_leave_minutes, s, t.standard_hours_per_month)?;
-                (s.checked_add(ot).ok_or(crate::money::Overflow)?, ot, leave)
+                (s.max(piece_wages).checked_add(ot).ok_or(crate::money::Overflow)?, ot, leave)
             }
             _ => (
                 piece_wages,
@@ -436,13 +439,17 @@ fn post(
     let policy_id = policy::required_at(conn, center_id, month.last_day())?.row.id;
     for r in &computed.rows {
         let Some(salary) = r.salary_minor else { continue };
-        let lines = [(EntryKind::Salary, salary), (EntryKind::OvertimePremium, r.overtime_premium_minor)];
+        // What the salary adds to the piece wages already credited this month.
+        let salary_line = (salary - r.piece_wages_minor).max(0);
+        let lines = [(EntryKind::Salary, salary_line), (EntryKind::OvertimePremium, r.overtime_premium_minor)];
         for (kind, amount) in lines.into_iter().filter(|(_, a)| *a > 0) {
             let mut e = NewEntry::new(kind, r.artisan_id, center_id, amount, month.last_day());
             e.labor_minutes = Some(if kind == EntryKind::Salary { r.paid_minutes } else { r.hours.overtime_minutes });
             e.details = json!({
                 "month": month.to_string(),
                 "pay_basis": r.pay_basis.map(|b| b.code()),
+                "salary_minor": salary,
+                "piece_wages_minor": r.piece_wages_minor,
                 "paid_minutes": r.paid_minutes,
                 "overtime_minutes": r.hours.overtime_minutes,
                 "paid_leave_minutes": r.hours.paid_leave_minutes,

@@ -177,7 +177,8 @@ pub enum EntryKind {
     /// positive, dated the month's last day).
     MinimumWageTopUp,
     /// Posted at month close for a salaried artisan or a trainee: the month's salary or stipend
-    /// under the terms in force (positive, dated the month's last day).
+    /// under the terms in force, less the wages of the pieces they made that month (already
+    /// credited when the pieces were accepted; positive, dated the month's last day).
     Salary,
     /// Posted at month close with the salary: overtime hours at twice the ordinary hourly rate
     /// of the salary (positive, dated the month's last day).

@@ -478,6 +478,8 @@ async fn a_salaried_month_posts_its_salary_and_overtime_at_close() {
     hours.retain(|(d, _)| *d != day(2026, 10, 5));
     hours.push((day(2026, 10, 5), 600));
     production(&app, priya, &hours);
+    // A piece she made, accepted in October: its ₹5,000 count towards her salary.
+    piece_wage(&app, priya, 500_000, day(2026, 10, 20)).unwrap();
     close_month(&app, app.kolkata, Month::parse("2026-10").unwrap()).unwrap();
     let lines: Vec<(String, i64, NaiveDate)> = app.with_conn(|c| {
         ledger_entries::table
@@ -487,16 +489,22 @@ async fn a_salaried_month_posts_its_salary_and_overtime_at_close() {
             .load(c)
             .unwrap()
     });
-    // ₹20,800 over 208 h = ₹100/h; 2 h of overtime at twice = ₹400. Above the minimum: no top-up.
+    // ₹20,800 over 208 h = ₹100/h; 2 h of overtime at twice = ₹400. The salary line adds what
+    // the piece's ₹5,000 leave of the salary. Above the minimum: no top-up.
     assert_eq!(
         lines,
         vec![
-            ("salary".to_string(), 2_080_000, day(2026, 10, 31)),
+            ("wage_earned".to_string(), 500_000, day(2026, 10, 20)),
+            ("salary".to_string(), 1_580_000, day(2026, 10, 31)),
             ("overtime_premium".to_string(), 40_000, day(2026, 10, 31)),
         ]
     );
-    assert_eq!(app.with_conn(|c| ledger::balance_of(c, priya, None)).unwrap(), 2_120_000);
-    assert!(matches!(app.with_conn(ledger::verify).unwrap(), Verification::Intact { entries: 2, .. }));
+    assert_eq!(
+        app.with_conn(|c| ledger::balance_of(c, priya, None)).unwrap(),
+        2_120_000,
+        "the salary and overtime, once"
+    );
+    assert!(matches!(app.with_conn(ledger::verify).unwrap(), Verification::Intact { entries: 3, .. }));
 }
 
 #[tokio::test]
