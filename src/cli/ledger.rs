@@ -60,7 +60,7 @@ pub(super) fn run(settings: &Settings, command: LedgerCommand) -> Result<ExitCod
                 settings.secret_key.as_ref(),
                 settings.is_development(),
             )
-            .map_err(|e| AppError::internal(e))?;
+            .map_err(AppError::internal)?;
             let bytes =
                 export::bundle_logged(&mut conn, &cipher, signer.as_ref(), &Actor::system("cli"), from, to, now)?;
             let out = out.unwrap_or_else(|| export::file_name(from, to).into());
