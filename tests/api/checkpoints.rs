@@ -3,7 +3,7 @@
 //! with the downloaded file passes, and fails — naming the first checkpoint that no longer
 //! matches — after a row is rewritten and every hash after it recomputed (which plain `verify`
 //! cannot see), or when a signature in the file is changed; production without a signing key
-//! refuses to close a month and saves nothing.
+//! refuses to approve a month's close and saves nothing of it.
 
 use std::process::{Command, Output};
 
@@ -68,9 +68,15 @@ fn month(s: &str) -> Month {
     Month::parse(s).unwrap()
 }
 
+/// Closes Kolkata's month as finance does: one person asks (`fin`), a second approves (`fin2`);
+/// the approval's answer.
 async fn close_as_finance(app: &TestApp, month: &str) -> reqwest::Response {
-    let finance = app.sign_in("fin@fairgold.test").await;
-    app.post_form(&format!("/admin/wages/months/kolkata/{month}/close"), Some(&finance), &[]).await
+    let url = format!("/admin/wages/months/kolkata/{month}/close");
+    let asks = app.sign_in("fin@fairgold.test").await;
+    let res = app.post_form(&url, Some(&asks), &[("step", "request")]).await;
+    assert_eq!(res.status().as_u16(), 303, "the request: {}", res.text().await.unwrap());
+    let approves = app.sign_in("fin2@fairgold.test").await;
+    app.post_form(&url, Some(&approves), &[("step", "approve")]).await
 }
 
 async fn download(app: &TestApp) -> (String, PublishedFile) {
@@ -96,6 +102,7 @@ async fn closing_a_month_signs_the_ledger_head_and_the_public_page_shows_it_with
         fairgold::schema::artisans::table.find(artisan).select(fairgold::schema::artisans::public_id).first(c).unwrap()
     });
     app.staff("fin@fairgold.test", "finance", None);
+    app.staff("fin2@fairgold.test", "finance", None);
 
     // Nothing closed yet: the page says so.
     let page = app.page("/transparency/ledger", 200).await;
@@ -215,6 +222,7 @@ fn text(out: &Output) -> String {
 async fn verify_with_the_published_file_passes_and_names_the_first_checkpoint_a_recomputed_rewrite_breaks() {
     let app = TestApp::spawn().await;
     app.staff("fin@fairgold.test", "finance", None);
+    app.staff("fin2@fairgold.test", "finance", None);
     let artisan = worked_month(&app, None, month("2026-10"));
     assert_eq!(close_as_finance(&app, "2026-10").await.status().as_u16(), 303);
     let october_head = head(&app).0;
@@ -267,6 +275,7 @@ async fn verify_with_the_published_file_passes_and_names_the_first_checkpoint_a_
 async fn a_changed_signature_or_hash_in_the_file_fails_verification() {
     let app = TestApp::spawn().await;
     app.staff("fin@fairgold.test", "finance", None);
+    app.staff("fin2@fairgold.test", "finance", None);
     worked_month(&app, None, month("2026-10"));
     assert_eq!(close_as_finance(&app, "2026-10").await.status().as_u16(), 303);
     let (_, file) = download(&app).await;
@@ -317,6 +326,7 @@ async fn production_without_a_signing_key_refuses_to_close_a_month_and_saves_not
         })
         .await;
     app.staff("fin@fairgold.test", "finance", None);
+    app.staff("fin2@fairgold.test", "finance", None);
     worked_month(&app, None, month("2026-10"));
     let entries_before = head(&app);
 
@@ -336,9 +346,11 @@ async fn production_without_a_signing_key_refuses_to_close_a_month_and_saves_not
     });
     assert_eq!((closes, checkpoints, logged), (0, 0, 0));
     let refused = app.with_conn(|c| {
-        fairgold::wages::close::close(c, &Actor::system("fin"), app.kolkata, month("2026-10"), now(), None)
+        fairgold::wages::close::approve(c, &Actor::system("fin3"), app.kolkata, month("2026-10"), now(), None)
     });
     assert_eq!(refused.unwrap_err().code(), "signing_key_missing");
+    // The request still waits: once the key is set, a second person approves it.
+    assert!(app.with_conn(|c| fairgold::wages::close::requested(c, app.kolkata, month("2026-10"))).unwrap().is_some());
     let page = app.page("/transparency/ledger", 200).await;
     assert!(page.contains("No signing key is configured yet"), "{page}");
 }
