@@ -518,6 +518,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ledger_checkpoints (id) {
+        id -> BigInt,
+        entry_id -> BigInt,
+        entry_hash -> Text,
+        signed_at -> Timestamp,
+        month -> Text,
+        center_id -> BigInt,
+        public_key -> Text,
+        signature -> Text,
+    }
+}
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -525,6 +538,7 @@ diesel::joinable!(employment_terms -> artisans (artisan_id));
 diesel::joinable!(time_register -> artisans (artisan_id));
 diesel::joinable!(time_register -> centers (center_id));
 diesel::joinable!(month_closes -> centers (center_id));
+diesel::joinable!(ledger_checkpoints -> centers (center_id));
 diesel::joinable!(ledger_entries -> artisans (artisan_id));
 diesel::joinable!(ledger_entries -> centers (center_id));
 diesel::joinable!(ledger_entries -> pieces (piece_id));
@@ -568,4 +582,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     month_closes,
     month_close_requests,
     register_confirmations,
+    ledger_checkpoints,
 );

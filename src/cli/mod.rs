@@ -159,7 +159,13 @@ enum WagesCommand {
 enum LedgerCommand {
     /// Recompute every entry's hash. Exit status 0 when the chain is intact, 1 naming the first
     /// entry that was changed, removed or slipped in.
-    Verify,
+    Verify {
+        /// A checkpoints file downloaded from /transparency/ledger: every signature must verify
+        /// and the chain must pass through every published checkpoint (exit status 1 names the
+        /// first one it no longer passes through).
+        #[arg(long, value_name = "FILE")]
+        checkpoints: Option<PathBuf>,
+    },
     /// Write the audit bundle (a ZIP of CSV files, with legal names) for a period; the export
     /// is audit-logged.
     Export {

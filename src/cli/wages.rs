@@ -42,7 +42,14 @@ pub(super) fn run(settings: &Settings, command: WagesCommand) -> Result<(), CliE
                     who.email
                 );
             } else {
-                let closed = close::approve(&mut conn, &actor, center.id, month, now)?;
+                // Production without FAIRGOLD_LEDGER_SIGNING_KEY has no signer: the close is refused.
+                let signer = crate::crypto::LedgerSigner::choose(
+                    settings.ledger_signing_key.as_ref(),
+                    settings.secret_key.as_ref(),
+                    settings.is_development(),
+                )
+                .map_err(AppError::internal)?;
+                let closed = close::approve(&mut conn, &actor, center.id, month, now, signer.as_ref())?;
                 println!(
                     "{} {}: closed by {} — {} artisans, {} of top-ups",
                     center.city,

@@ -398,6 +398,7 @@ pub fn approve(
     center_id: i64,
     month: Month,
     now: NaiveDateTime,
+    signer: Option<&crate::crypto::LedgerSigner>,
 ) -> Result<CenterMonthPay, AppError> {
     not_ended(month, now)?;
     db::write(conn, |conn| {
@@ -418,7 +419,7 @@ pub fn approve(
                 "A month close must be approved by a second person: someone else in finance or an admin.".into(),
             ));
         }
-        post(conn, actor, center_id, month, &r, now)
+        post(conn, actor, center_id, month, &r, now, signer)
     })
 }
 
@@ -433,6 +434,7 @@ fn post(
     month: Month,
     request: &Requested,
     now: NaiveDateTime,
+    signer: Option<&crate::crypto::LedgerSigner>,
 ) -> Result<CenterMonthPay, AppError> {
     let mut computed = compute(conn, center_id, month)?;
     refuse_problems(&computed)?;
@@ -474,6 +476,7 @@ fn post(
         e.recorded_by = actor.label.clone();
         ledger::append(conn, &e, now)?;
     }
+    super::checkpoints::sign_head(conn, signer, center_id, month, now)?;
     diesel::insert_into(month_closes::table)
         .values((
             month_closes::center_id.eq(center_id),

@@ -59,6 +59,28 @@ impl EntryRow {
         serde_json::from_str(&self.details).unwrap_or(serde_json::Value::Null)
     }
 
+    /// The hash this entry's fields give now, after `prev_hash` (the README's recipe, as
+    /// `append` and `verify` compute it): equal to `hash` unless the row was changed.
+    pub fn computed_hash(&self) -> String {
+        hash_of(&Content {
+            id: self.id,
+            kind: self.kind.code(),
+            artisan_id: self.artisan_id,
+            center_id: self.center_id,
+            amount_minor: self.amount_minor,
+            currency: self.currency.code(),
+            occurred_on: self.occurred_on,
+            labor_minutes: self.labor_minutes,
+            piece_id: self.piece_id,
+            order_id: self.order_id,
+            refers_to: self.refers_to,
+            details: &self.details,
+            recorded_by: &self.recorded_by,
+            recorded_at: self.recorded_at,
+            prev_hash: &self.prev_hash,
+        })
+    }
+
     /// How and with what reference a payout was made (`None` for other kinds, or details
     /// that do not say).
     pub fn payout_details(&self) -> Option<PayoutDetails> {

@@ -71,7 +71,8 @@ pub fn close_month(
     month: Month,
 ) -> Result<close::CenterMonthPay, fairgold::error::AppError> {
     app.with_conn(|c| close::request(c, &Actor::system("fin@fairgold.test"), center_id, month, now()))?;
-    app.with_conn(|c| close::approve(c, &Actor::system("fin2@fairgold.test"), center_id, month, now()))
+    let signer = fairgold::crypto::LedgerSigner::development(None);
+    app.with_conn(|c| close::approve(c, &Actor::system("fin2@fairgold.test"), center_id, month, now(), Some(&signer)))
 }
 
 fn top_ups(app: &TestApp, artisan_id: i64) -> Vec<(i64, NaiveDate)> {

@@ -86,13 +86,13 @@ pub async fn month_close(
     me.require(FINANCE)?;
     let (code, month_text) = path.into_inner();
     let month = parse_month(&month_text)?;
-    let (actor, at, c) = (me.actor(), now(), code.clone());
+    let (actor, at, c, signer) = (me.actor(), now(), code.clone(), state.ledger_signer.clone());
     let step = form.form.step.clone();
     let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
         let center = centers::find_by_code(conn, &c)?.ok_or(AppError::NotFound)?;
         Ok(match step.as_str() {
             "request" => close::request(conn, &actor, center.id, month, at),
-            "approve" => close::approve(conn, &actor, center.id, month, at).map(|_| ()),
+            "approve" => close::approve(conn, &actor, center.id, month, at, signer.as_ref()).map(|_| ()),
             "withdraw" => close::withdraw(conn, &actor, center.id, month, at),
             _ => Err(AppError::bad_request("step", "choose to ask for the close, approve it or withdraw the request")),
         })
