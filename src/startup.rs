@@ -70,6 +70,8 @@ impl Application {
             ),
         }
         let start_cipher = cipher.clone();
+        #[cfg(feature = "demo")]
+        let start_signer = ledger_signer.clone();
         let seeded = db::run(&pool, move |conn| {
             let now = chrono::Utc::now().naive_utc();
             let migrated = db::migrate_then(conn, |conn| crate::reference::ensure(conn, now).map(|_| ()))?;
@@ -81,8 +83,11 @@ impl Application {
                 tracing::info!(rows = sealed, "encrypted artisans' private fields stored in plain text");
             }
             #[cfg(feature = "demo")]
-            let seeded =
-                if seed_demo { crate::seed::demo_if_empty(conn, &media_dir, currency, &start_cipher)? } else { false };
+            let seeded = if seed_demo {
+                crate::seed::demo_if_empty(conn, &media_dir, currency, &start_cipher, start_signer.as_ref())?
+            } else {
+                false
+            };
             // `Settings` refuses `seed_demo` in a build without the demo (see `config.rs`).
             #[cfg(not(feature = "demo"))]
             let seeded = {

@@ -16,7 +16,13 @@ pub(super) fn run(settings: &Settings, args: SeedArgs) -> Result<(), CliError> {
     let mut conn = connect(settings)?;
     let cipher = Cipher::from_secret(settings.secret_key.as_ref());
     if demo {
-        if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency, &cipher)? {
+        let signer = crate::crypto::LedgerSigner::choose(
+            settings.ledger_signing_key.as_ref(),
+            settings.secret_key.as_ref(),
+            settings.is_development(),
+        )
+        .map_err(|m| CliError::App(crate::error::AppError::bad_request("FAIRGOLD_LEDGER_SIGNING_KEY", m)))?;
+        if seed::demo_if_empty(&mut conn, &settings.media_dir(), settings.currency, &cipher, signer.as_ref())? {
             println!("demo data added");
         } else {
             println!("the catalog is not empty; demo data not added");

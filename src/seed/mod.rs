@@ -17,7 +17,7 @@ use crate::catalog::models::NewPiece;
 use crate::catalog::queries;
 use crate::catalog::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::centers;
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, LedgerSigner};
 use crate::db::{self, DbConn};
 use crate::money::{Currency, Money};
 
@@ -37,11 +37,12 @@ pub fn demo_if_empty(
     media_dir: &Path,
     currency: Currency,
     cipher: &Cipher,
+    signer: Option<&LedgerSigner>,
 ) -> Result<bool, SeedError> {
     if !queries::is_empty(conn)? {
         return Ok(false);
     }
-    demo(conn, media_dir, currency, cipher, Utc::now().naive_utc())?;
+    demo(conn, media_dir, currency, cipher, signer, Utc::now().naive_utc())?;
     Ok(true)
 }
 
@@ -116,6 +117,7 @@ pub fn demo(
     media_dir: &Path,
     currency: Currency,
     cipher: &Cipher,
+    signer: Option<&LedgerSigner>,
     now: NaiveDateTime,
 ) -> Result<(), SeedError> {
     let image_dir = media_dir.join("pieces");
@@ -216,7 +218,7 @@ pub fn demo(
             queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
         }
         // Months of wage history through the ledger, ending today.
-        wages::demo_history(conn, cipher, now, currency)?;
+        wages::demo_history(conn, cipher, signer, now, currency)?;
         Ok(())
     })
 }

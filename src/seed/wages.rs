@@ -20,7 +20,7 @@ use serde_json::json;
 use super::SeedError;
 use crate::audit::Actor;
 use crate::catalog::types::PieceStatus;
-use crate::crypto::{self, Cipher};
+use crate::crypto::{self, Cipher, LedgerSigner};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
@@ -114,6 +114,7 @@ fn demo_rate(currency: Currency, on: NaiveDate) -> Result<PositiveDecimal, SeedE
 pub fn demo_history(
     conn: &mut DbConn,
     cipher: &Cipher,
+    signer: Option<&LedgerSigner>,
     now: NaiveDateTime,
     currency: Currency,
 ) -> Result<(), SeedError> {
@@ -261,7 +262,7 @@ pub fn demo_history(
             Step::Close(month) => {
                 for center_id in [kolkata, mumbai] {
                     close::request(conn, &finance, center_id, month, at).map_err(app)?;
-                    close::approve(conn, &admin, center_id, month, at + Duration::minutes(20)).map_err(app)?;
+                    close::approve(conn, &admin, center_id, month, at + Duration::minutes(20), signer).map_err(app)?;
                 }
             }
             Step::Adjustment => {

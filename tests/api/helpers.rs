@@ -11,6 +11,7 @@ use fairgold::artisans::{self, models::NewArtisan};
 use fairgold::catalog::models::NewPiece;
 use fairgold::catalog::queries;
 use fairgold::config::Settings;
+use fairgold::crypto::LedgerSigner;
 use fairgold::db::{self, DbConn, Pool};
 use fairgold::seed;
 use fairgold::startup::Application;
@@ -83,8 +84,17 @@ impl TestApp {
     pub async fn spawn_demo() -> Self {
         let app = Self::spawn().await;
         let media = app.data_dir.join("media");
-        app.with_conn(|c| seed::demo(c, &media, fairgold::money::Currency::Usd, &app.cipher, now()))
-            .expect("demo seed");
+        app.with_conn(|c| {
+            seed::demo(
+                c,
+                &media,
+                fairgold::money::Currency::Usd,
+                &app.cipher,
+                Some(&LedgerSigner::development(None)),
+                now(),
+            )
+        })
+        .expect("demo seed");
         app
     }
 

@@ -367,7 +367,14 @@ async fn prices_follow_the_configured_shop_currency() {
     let app = TestApp::spawn_with(&[("shop.currency", "INR")]).await;
     let media = app.data_dir.join("media");
     app.with_conn(|c| {
-        fairgold::seed::demo(c, &media, fairgold::money::Currency::Inr, &app.cipher, crate::helpers::now())
+        fairgold::seed::demo(
+            c,
+            &media,
+            fairgold::money::Currency::Inr,
+            &app.cipher,
+            Some(&fairgold::crypto::LedgerSigner::development(None)),
+            crate::helpers::now(),
+        )
     })
     .unwrap();
     let list = app.json("/api/v1/pieces?sort=price_desc&price_min=100000", 200).await;
