@@ -62,7 +62,7 @@ pub struct Earnings {
 }
 
 fn sum_some(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
-    values.fold(Some(0), |acc, v| Some(acc? + v?))
+    values.sum()
 }
 
 /// Per artisan per month in [from, to] (optionally one center) with register hours, income or
