@@ -131,6 +131,10 @@ async fn months_below_the_legal_minimum_and_the_living_wage_are_flagged() {
     wage(&app, low, None, 500_000, 6_000, day(2025, 9, 10)); // ₹50/h
     wage(&app, mid, None, 700_000, 6_000, day(2025, 9, 10)); // ₹70/h
     wage(&app, fair, None, 1_000_000, 6_000, day(2025, 9, 10)); // ₹100/h
+                                                                // The same 100 hours in the time register: the month is judged by them.
+    for a in [low, mid, fair] {
+        register_hours(&app, app.kolkata, a, &month_of_hours(month("2025-09"), 100));
+    }
     let r = app.with_conn(|c| reports::center_month(c, app.kolkata, month("2025-09"))).unwrap();
     assert!(row(&r, low).below_legal_minimum);
     assert_eq!(row(&r, low).below_living_wage, Some(true));
@@ -145,7 +149,11 @@ async fn months_below_the_legal_minimum_and_the_living_wage_are_flagged() {
 
     let e = app.with_conn(|c| reports::earnings(c, Some(app.kolkata), month("2025-09"), month("2025-10"))).unwrap();
     assert_eq!((e.shortfalls_legal, e.shortfalls_living), (1, 2));
-    assert_eq!(e.series[0].points[0].median_fte_minor, Some(7_000 * 208));
+    // The chart's point: the three incomes against the lines for their 100 hours each
+    // (₹12,499 and ₹19,261 × 100 / 208 = ₹6,009.13 and ₹9,260.10).
+    let p = &e.series[0].points[0];
+    assert_eq!((p.artisans, p.income_minor), (3, Some(2_200_000)));
+    assert_eq!((p.legal_min_for_hours_minor, p.living_wage_for_hours_minor), (Some(3 * 600_913), Some(3 * 926_010)));
 
     app.staff("fin@example.org", "finance", None);
     let s = app.sign_in("fin@example.org").await;
@@ -461,4 +469,150 @@ async fn center_month_is_fast_on_a_large_ledger() {
     // is slower, so this only catches a regression to loading the whole ledger.
     println!("worst: {worst:?}");
     assert!(worst.as_millis() <= 2_000, "center_month took {worst:?}");
+}
+
+// ---- Monthly truth in every report (issue 13, item 4) ----
+
+/// Register hours for an artisan: `minutes` on each day, saved week by week as the grid does.
+fn register_hours(app: &TestApp, center: i64, artisan_id: i64, days: &[(NaiveDate, i64)]) {
+    use fairgold::wages::register::{self, Cell};
+    use fairgold::wages::types::HourKind;
+    let mut weeks: std::collections::BTreeMap<NaiveDate, Vec<Cell>> = Default::default();
+    for (d, minutes) in days {
+        let cell = Cell { artisan_id, work_date: *d, kind: HourKind::Production, minutes: *minutes };
+        weeks.entry(register::monday_of(*d)).or_default().push(cell);
+    }
+    for (monday, cells) in weeks {
+        app.with_conn(|c| register::save_week(c, &Actor::system("test"), center, monday, &[artisan_id], &cells, now()))
+            .unwrap();
+    }
+}
+
+/// `hours` hours in a month, 8 a day from the 1st, Sundays off (then Sundays, if the month is short).
+fn month_of_hours(m: Month, hours: i64) -> Vec<(NaiveDate, i64)> {
+    use chrono::{Datelike, Weekday};
+    let days: Vec<NaiveDate> = m.first_day().iter_days().take_while(|d| *d <= m.last_day()).collect();
+    let (weekdays, sundays): (Vec<NaiveDate>, Vec<NaiveDate>) =
+        days.into_iter().partition(|d| d.weekday() != Weekday::Sun);
+    let mut left = hours * 60;
+    let mut out = Vec::new();
+    for d in weekdays.into_iter().chain(sundays) {
+        if left == 0 {
+            break;
+        }
+        out.push((d, left.min(480)));
+        left -= left.min(480);
+    }
+    out
+}
+
+fn sale_bonus(app: &TestApp, artisan_id: i64, center: i64, amount: i64, on: NaiveDate) {
+    let mut e = NewEntry::new(EntryKind::SaleBonus, artisan_id, center, amount, on);
+    e.recorded_by = "test".into();
+    app.with_conn(|c| ledger::append(c, &e, now())).unwrap();
+}
+
+#[tokio::test]
+async fn four_and_a_half_hours_and_a_large_sale_bonus_are_not_a_full_months_living_wage() {
+    let app = TestApp::spawn().await;
+    let (a, public_id) = artisan(&app, "Brief B.", "Bina Brief", false);
+    // 4.5 hours in the register and on the piece (₹300), and a ₹6,119.22 sale bonus: the old
+    // chart called this "₹2,96,710 for a full month".
+    register_hours(&app, app.kolkata, a, &[(day(2025, 9, 10), 270)]);
+    wage(&app, a, None, 30_000, 270, day(2025, 9, 10));
+    sale_bonus(&app, a, app.kolkata, 611_922, day(2025, 9, 12));
+
+    app.staff("fin@example.org", "finance", None);
+    let s = app.sign_in("fin@example.org").await;
+    let html =
+        app.get_as("/admin/wages/earnings?center=kolkata&from=2025-09&to=2025-09", &s).await.text().await.unwrap();
+    assert!(!html.contains("₹2,96,710"), "bonuses do not make 4.5 hours a full month: {html}");
+    // Living wage for 4.5 hours: ₹19,261 × 4.5 / 208 = ₹416.70; legal minimum ₹270.41.
+    assert!(html.contains("₹416.70") && html.contains("₹270.41"), "{html}");
+    assert!(html.contains("₹6,119.22"), "the bonus is shown apart: {html}");
+    assert!(html.contains("Below living wage for the hours"), "{html}");
+    assert!(!html.contains("style="), "the CSP forbids inline styles");
+
+    let html = app.get_as(&format!("/admin/wages/statements/{public_id}/2025-09"), &s).await.text().await.unwrap();
+    assert!(!html.contains("for a full month"), "{html}");
+    assert!(html.contains("₹416.70") && html.contains("Below the living wage for the hours"), "{html}");
+}
+
+#[tokio::test]
+async fn two_hundred_hours_and_3750_of_piece_wages_are_below_the_living_wage_in_every_report() {
+    let app = TestApp::spawn().await;
+    // Last month, as the overview shows it.
+    let m = Month::of(reports::today()).prev();
+    let (anju, anju_pid) = artisan(&app, "Anju B.", "Anjali Banerjee", false);
+    let (rupa, rupa_pid) = artisan(&app, "Rupa D.", "Rupali Dasgupta", false);
+    register_hours(&app, app.kolkata, anju, &month_of_hours(m, 200));
+    wage(&app, anju, None, 375_000, 600, m.first_day() + chrono::Duration::days(14));
+    sale_bonus(&app, anju, app.kolkata, 5_000_000, m.first_day() + chrono::Duration::days(20));
+    // Rupa worked 40 hours and no piece of hers was accepted: the month still appears.
+    register_hours(&app, app.kolkata, rupa, &month_of_hours(m, 40));
+
+    app.staff("fin@example.org", "finance", None);
+    let s = app.sign_in("fin@example.org").await;
+    // Living wage for 200 h: ₹19,261 × 200 / 208 = ₹18,520.19; for 40 h: ₹3,704.04.
+    let html = app.get_as("/admin/wages", &s).await.text().await.unwrap();
+    assert!(html.contains("₹18,520.19") && html.contains("₹3,704.04"), "overview: {html}");
+    assert!(html.contains("Below living wage for the hours"), "overview: {html}");
+
+    let url = format!("/admin/wages/earnings?center=kolkata&from={m}&to={m}");
+    let html = app.get_as(&url, &s).await.text().await.unwrap();
+    assert!(html.contains("₹18,520.19") && html.contains("₹3,704.04"), "earnings: {html}");
+    assert!(html.contains("Rupa D."), "a month with hours and no pieces appears: {html}");
+    assert!(html.contains("2 below the living wage"), "earnings: {html}");
+    assert!(html.contains("₹50,000.00"), "the bonus apart: {html}");
+
+    let html = app.get_as(&format!("/admin/wages/statements/{anju_pid}/{m}"), &s).await.text().await.unwrap();
+    assert!(html.contains("₹18,520.19") && html.contains("Below the living wage for the hours"), "statement: {html}");
+    let html = app.get_as(&format!("/admin/wages/statements/{rupa_pid}/{m}"), &s).await.text().await.unwrap();
+    assert!(html.contains("₹3,704.04") && html.contains("Below the living wage for the hours"), "statement: {html}");
+    let csv = app.get_as(&format!("/admin/wages/statements/{anju_pid}/{m}/csv"), &s).await.text().await.unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("living_wage_for_hours,") && l.ends_with(",18520.19")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("register_hours,") && l.contains(",200,")), "{csv}");
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_a_month_only_once_it_is_closed() {
+    let app = TestApp::spawn().await;
+    let (rupa, _) = artisan(&app, "Rupa D.", "Rupali Dasgupta", false);
+    register_hours(&app, app.kolkata, rupa, &month_of_hours(month("2025-10"), 40));
+    app.staff("fin@example.org", "finance", None);
+    let s = app.sign_in("fin@example.org").await;
+    let html = app.get_as("/admin", &s).await.text().await.unwrap();
+    assert!(html.contains("Kolkata: no month closed yet"), "{html}");
+    assert!(!html.contains("below the living wage for their hours"), "{html}");
+
+    let res = app.post_form("/admin/wages/months/kolkata/2025-10/close", Some(&s), &[]).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let html = app.get_as("/admin", &s).await.text().await.unwrap();
+    // Topped up to the legal minimum for 40 h (₹2,403.65), still below the living wage.
+    assert!(html.contains("Kolkata, October 2025 (closed)"), "{html}");
+    assert!(html.contains("1 of 1 artisans below the living wage for their hours"), "{html}");
+    assert!(html.contains("0 below the legal minimum"), "{html}");
+    // A later, open month changes nothing on the dashboard.
+    register_hours(&app, app.kolkata, rupa, &month_of_hours(month("2025-11"), 8));
+    let later = app.get_as("/admin", &s).await.text().await.unwrap();
+    assert!(later.contains("Kolkata, October 2025 (closed)") && !later.contains("November 2025"), "{later}");
+}
+
+#[tokio::test]
+async fn mumbai_statement_overview_and_dashboard_say_finance_must_enter_a_living_wage() {
+    let app = TestApp::spawn().await;
+    let (m, public_id) = artisan(&app, "Meera M.", "Meera Mhatre", true);
+    register_hours(&app, app.mumbai, m, &month_of_hours(month("2025-09"), 100));
+    wage(&app, m, None, 600_000, 6_000, day(2025, 9, 10));
+    app.staff("fin@example.org", "finance", None);
+    let s = app.sign_in("fin@example.org").await;
+    let msg = "Mumbai has no living-wage figure: finance must enter one";
+    for path in [format!("/admin/wages/statements/{public_id}/2025-09"), "/admin/wages".into(), "/admin".into()] {
+        let html = app.get_as(&path, &s).await.text().await.unwrap();
+        assert!(html.contains(msg), "{path}: {html}");
+        assert!(!html.contains("Below the living wage") && !html.contains("Below living wage"), "{path}");
+    }
+    let html =
+        app.get_as("/admin/wages/earnings?center=mumbai&from=2025-09&to=2025-09", &s).await.text().await.unwrap();
+    assert!(html.contains(msg) && !html.contains("Below living wage"), "{html}");
 }

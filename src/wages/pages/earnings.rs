@@ -1,5 +1,5 @@
-//! Earnings against the legal minimum and the living wage over time, with a chart per center
-//! (`/admin/wages/earnings`).
+//! Monthly income without sale bonuses against the legal minimum and the living wage for the
+//! register's hours, over time, with a chart per center and its table (`/admin/wages/earnings`).
 
 use std::collections::HashMap;
 
@@ -70,9 +70,10 @@ fn parse_earnings(q: &EarningsQuery, all: &[Center], today: Month) -> Result<Ear
     }
 }
 
-/// A line chart of each center's median full-time-equivalent monthly earnings against its
-/// legal minimum and living wage: computed here, drawn by the template as plain SVG (no script,
-/// no style attributes: the CSP allows neither).
+/// A chart of each center's months: the income without bonuses of its artisans with register
+/// hours against the legal minimum and the living wage for those hours (lines), and the sale
+/// bonuses as separate columns — never added to the income. Computed here, drawn by the
+/// template as plain SVG (no script, no style attributes: the CSP allows neither).
 #[derive(Debug, Serialize)]
 struct Chart {
     title: String,
@@ -85,6 +86,8 @@ struct Chart {
     bottom: i64,
     lines: Vec<ChartLine>,
     dots: Vec<(i64, i64)>,
+    /// Bonus columns: (x, y, height).
+    bars: Vec<(i64, i64, i64)>,
     x_labels: Vec<(i64, String)>,
     y_ticks: Vec<(i64, String)>,
     legend: Vec<(i64, String, &'static str, &'static str)>,
@@ -114,13 +117,15 @@ fn chart(s: &CenterSeries) -> Chart {
     let max = s
         .points
         .iter()
-        .flat_map(|p| [p.median_fte_minor, p.legal_min_monthly_minor, p.living_wage_monthly_minor])
+        .flat_map(|p| {
+            [p.income_minor, p.legal_min_for_hours_minor, p.living_wage_for_hours_minor, Some(p.bonuses_minor)]
+        })
         .flatten()
         .max()
         .unwrap_or(0)
         .max(100_000);
-    // Round the top of the scale up to a step of ₹5,000.
-    let step = 500_000;
+    // Round the top of the scale up to a step of ₹5,000 (₹500 for small months).
+    let step = if max < 1_000_000 { 50_000 } else { 500_000 };
     let ymax = ((max * 11 / 10) + step - 1) / step * step;
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
@@ -130,9 +135,9 @@ fn chart(s: &CenterSeries) -> Chart {
     let mut dots = Vec::new();
     type Series = (fn(&reports::CenterPoint) -> Option<i64>, &'static str, &'static str);
     let series: [Series; 3] = [
-        (|p| p.legal_min_monthly_minor, "#8a1c12", "6 4"),
-        (|p| p.living_wage_monthly_minor, "#2f6b2a", "2 3"),
-        (|p| p.median_fte_minor, "#1f1a14", "none"),
+        (|p| p.legal_min_for_hours_minor, "#8a1c12", "6 4"),
+        (|p| p.living_wage_for_hours_minor, "#2f6b2a", "2 3"),
+        (|p| p.income_minor, "#1f1a14", "none"),
     ];
     for (get, stroke, dash) in series {
         let mut segment: Vec<String> = Vec::new();
@@ -156,6 +161,13 @@ fn chart(s: &CenterSeries) -> Chart {
             lines.push(ChartLine { points: segment.join(" "), stroke, dash });
         }
     }
+    let bars = s
+        .points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.bonuses_minor > 0)
+        .map(|(i, p)| (x(i as i64) - 5, y(p.bonuses_minor), TOP + plot_h - y(p.bonuses_minor)))
+        .collect();
     let every = (n / 8).max(1);
     let x_labels = s
         .points
@@ -165,13 +177,14 @@ fn chart(s: &CenterSeries) -> Chart {
         .map(|(i, p)| (x(i as i64), p.month.to_string()))
         .collect();
     let y_ticks = (0..=4).map(|k| (y(ymax * k / 4), whole_rupees(ymax * k / 4))).collect();
-    let living = if s.missing_living_wage { "Living wage (not set for every month)" } else { "Living wage" };
+    let living = if s.missing_living_wage { "Living wage (not always set)" } else { "Living wage for the hours" };
     Chart {
-        title: format!("{}: median full-time-equivalent monthly earnings", s.center.name),
+        title: format!("{}: monthly income without bonuses against the floors for the hours worked", s.center.name),
         desc: format!(
-            "Per month from {} to {}: the median of the center's artisans' full-time-equivalent monthly earnings \
-             (solid line), the legal minimum (red dashes) and the living wage (green dots). The table below gives \
-             the same figures.",
+            "Per month from {} to {}, for the artisans with hours in the time register: their income without sale \
+             bonuses added up (solid line with dots), the legal minimum for their hours (red dashes) and the living \
+             wage for their hours (green dots), each monthly figure pro-rated to the standard hours; the month's sale \
+             bonuses are the gold columns, never added to the income. The table below gives the same figures.",
             s.points.first().map(|p| p.month.to_string()).unwrap_or_default(),
             s.points.last().map(|p| p.month.to_string()).unwrap_or_default(),
         ),
@@ -183,12 +196,14 @@ fn chart(s: &CenterSeries) -> Chart {
         bottom: H - BOTTOM,
         lines,
         dots,
+        bars,
         x_labels,
         y_ticks,
         legend: vec![
-            (LEFT, "Median FTE earnings".into(), "#1f1a14", "none"),
-            (LEFT + 220, "Legal minimum".into(), "#8a1c12", "6 4"),
-            (LEFT + 400, living.into(), "#2f6b2a", "2 3"),
+            (LEFT, "Income without bonuses".into(), "#1f1a14", "none"),
+            (LEFT + 170, "Legal minimum for the hours".into(), "#8a1c12", "6 4"),
+            (LEFT + 360, living.into(), "#2f6b2a", "2 3"),
+            (LEFT + 560, "Sale bonuses".into(), "#c9a227", "bar"),
         ],
     }
 }

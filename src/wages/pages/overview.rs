@@ -1,5 +1,6 @@
-//! The overview (`/admin/wages`): what each artisan is owed, the policy in force, links to the
-//! reports; the ledger check (`POST /admin/wages/verify`) and the audit export's form and ZIP.
+//! The overview (`/admin/wages`): what each artisan is owed, last month judged by the time
+//! register (income without bonuses against the floors for the hours, `reports::center_truth`),
+//! the policy in force, links to the reports; the ledger check (`POST /admin/wages/verify`) and the audit export's form and ZIP.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -7,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
-use super::{artisan_item, html, now, parse_date, ArtisanItem, FINANCE};
+use super::{artisan_item, hours, html, now, parse_date, ArtisanItem, FINANCE};
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers;
 use crate::db;
@@ -17,6 +18,7 @@ use crate::wages::admin_queries;
 use crate::wages::export;
 use crate::wages::ledger::{self, Verification};
 use crate::wages::policy::{self, inr};
+use crate::wages::reports;
 use crate::wages::types::{india_date, Month};
 use crate::web::form::FieldErrors;
 
@@ -38,10 +40,27 @@ struct CenterView {
     name: String,
     policy: Option<PolicyView>,
     warning: Option<String>,
-    artisans: Vec<ArtisanItem>,
+    artisans: Vec<OverviewArtisan>,
     total_owed: String,
+    /// Last month's counts by the time register (`None` for the living wage: not set).
+    below_legal: usize,
+    below_living: Option<usize>,
+    last_month_closed: bool,
     report_current: String,
     report_previous: String,
+}
+
+/// An artisan's line: what is owed now, and last month by the time register.
+#[derive(Serialize)]
+struct OverviewArtisan {
+    #[serde(flatten)]
+    item: ArtisanItem,
+    register_hours: Option<String>,
+    income: String,
+    living_wage_for_hours: Option<String>,
+    below_legal: bool,
+    below_living: bool,
+    bonuses: String,
 }
 
 /// The export form's values and errors.
@@ -122,21 +141,23 @@ async fn overview_page(
 ) -> Result<HttpResponse, AppError> {
     let (cipher, actor, at) = (state.cipher.clone(), me.actor(), now());
     let today = india_date(at);
-    let (roster, all_centers, policies, pending) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+    let month = Month::of(today);
+    let (roster, all_centers, policies, truths, pending) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
         let roster = admin_queries::roster(conn, &cipher, Some((&actor, "wages.overview.view")), None, at)?;
         let all_centers = centers::all(conn)?;
-        let mut policies = Vec::new();
+        let (mut policies, mut truths) = (Vec::new(), Vec::new());
         for c in &all_centers {
             policies.push(policy::at(conn, c.id, today)?);
+            truths.push(reports::center_truth(conn, c.id, month.prev())?);
         }
-        Ok((roster, all_centers, policies, admin_queries::pending_adjustments(conn)?))
+        Ok((roster, all_centers, policies, truths, admin_queries::pending_adjustments(conn)?))
     })
     .await?;
-    let month = Month::of(today);
     let centers: Vec<CenterView> = all_centers
         .iter()
         .zip(policies)
-        .map(|(c, p)| {
+        .zip(truths)
+        .map(|((c, p), truth)| {
             let warning = match &p {
                 None => Some(format!("{} has no wage policy in force: finance must add one.", c.city)),
                 Some(p) if p.row.living_wage_monthly_minor.is_none() => {
@@ -144,9 +165,23 @@ async fn overview_page(
                 }
                 Some(_) => None,
             };
-            let artisans: Vec<ArtisanItem> =
-                roster.iter().filter(|a| a.center_id == c.id).map(|a| artisan_item(a, month)).collect();
-            let total: i64 = artisans.iter().map(|a| a.owed_minor).sum();
+            let artisans: Vec<OverviewArtisan> = roster
+                .iter()
+                .filter(|a| a.center_id == c.id)
+                .map(|a| {
+                    let t = truth.of(a.id);
+                    OverviewArtisan {
+                        item: artisan_item(a, month),
+                        register_hours: (t.register_minutes > 0).then(|| hours(t.register_minutes)),
+                        income: inr(t.income_minor),
+                        living_wage_for_hours: t.living_wage_for_hours_minor.map(inr),
+                        below_legal: t.income_below_legal_minimum == Some(true),
+                        below_living: t.income_below_living_wage == Some(true),
+                        bonuses: inr(t.bonuses_minor),
+                    }
+                })
+                .collect();
+            let total: i64 = artisans.iter().map(|a| a.item.owed_minor).sum();
             CenterView {
                 code: c.code.clone(),
                 city: c.city.clone(),
@@ -163,6 +198,10 @@ async fn overview_page(
                 warning,
                 artisans,
                 total_owed: inr(total),
+                below_legal: truth.below_legal_count(),
+                below_living: (truth.policy.is_some() && !truth.living_wage_missing())
+                    .then(|| truth.below_living_count()),
+                last_month_closed: truth.closed,
                 report_current: format!("/admin/wages/centers/{}/{month}", c.code),
                 report_previous: format!("/admin/wages/centers/{}/{}", c.code, month.prev()),
             }

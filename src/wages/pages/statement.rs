@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::json;
 use tera::Context;
 
-use super::{decrypt, display, hours, html, now, parse_month, FINANCE};
+use super::{decrypt, display, hours, html, no_living_wage_message, now, parse_month, FINANCE};
 use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::db;
@@ -67,9 +67,18 @@ pub async fn statement(
     ctx.insert("csv_url", &format!("{base}/{month}/csv"));
     ctx.insert("center_url", &format!("/admin/wages/centers/{}/{month}", st.center.code));
     ctx.insert("deadline", &month.pay_deadline().to_string());
+    ctx.insert("no_living_wage", &no_living_wage(&st));
     let title = format!("Statement: {} — {}", st.artisan.alias, month.label());
     let body = state.templates.render_admin("admin/wages/statement.html", &title, Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
+}
+
+/// The center's policy has no living-wage figure: the statement says finance must enter one.
+fn no_living_wage(st: &Statement) -> Option<String> {
+    st.policy
+        .as_ref()
+        .filter(|p| p.living_wage_monthly_minor.is_none())
+        .map(|_| no_living_wage_message(&st.center.city))
 }
 
 /// Rupees with two decimals and no grouping, for spreadsheets: "-1234.50".
@@ -113,6 +122,16 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
             rupees(p.wage_minor),
         ])?;
     }
+    for t in &st.top_ups {
+        row([
+            "minimum_wage_top_up".into(),
+            t.on.to_string(),
+            format!("entry {}", t.entry_id),
+            "Top-up to the legal minimum for the month's paid hours".into(),
+            hours(t.minutes),
+            rupees(t.amount_minor),
+        ])?;
+    }
     for b in &st.bonuses {
         row([
             "sale_bonus".into(),
@@ -146,12 +165,64 @@ pub fn statement_csv_bytes(st: &Statement, legal_name: &str) -> Result<Vec<u8>, 
     let closing = st.month.last_day().to_string();
     row([
         "closing_balance".into(),
-        closing,
+        closing.clone(),
         String::new(),
         "Still owed at the end of the month".into(),
         hours(s.minutes),
         rupees(s.balance_end_minor),
     ])?;
+    // The month by the time register, after the balances: income without sale bonuses
+    // against the floors for the register's paid hours.
+    let t = &st.truth;
+    let amount = |m: Option<i64>| m.map(rupees).unwrap_or_default();
+    let judged = |below: Option<bool>, line: &str| match below {
+        Some(true) => format!("{line} for the register's hours: income below it"),
+        Some(false) => format!("{line} for the register's hours: income not below it"),
+        None if t.register_minutes == 0 => format!("{line}: no hours in the time register"),
+        None => format!("{line}: not set, finance must enter one"),
+    };
+    row([
+        "register_hours".into(),
+        closing.clone(),
+        String::new(),
+        "Paid hours in the time register".into(),
+        hours(t.register_minutes),
+        String::new(),
+    ])?;
+    row([
+        "income_without_bonuses".into(),
+        closing.clone(),
+        String::new(),
+        "Salary or piece wages, overtime pay, top-ups posted and approved adjustments, without sale bonuses".into(),
+        String::new(),
+        rupees(t.income_minor),
+    ])?;
+    row([
+        "legal_minimum_for_hours".into(),
+        closing.clone(),
+        String::new(),
+        judged(t.income_below_legal_minimum, "Legal minimum"),
+        String::new(),
+        amount(t.legal_min_for_hours_minor),
+    ])?;
+    row([
+        "living_wage_for_hours".into(),
+        closing.clone(),
+        String::new(),
+        judged(t.income_below_living_wage, "Living wage"),
+        String::new(),
+        amount(t.living_wage_for_hours_minor),
+    ])?;
+    if t.top_up_due_minor > 0 {
+        row([
+            "top_up_due".into(),
+            closing.clone(),
+            String::new(),
+            "Top-up month close would post for the month's paid hours (not yet in the balance)".into(),
+            String::new(),
+            rupees(t.top_up_due_minor),
+        ])?;
+    }
     w.finish()
 }
 

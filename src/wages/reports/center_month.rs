@@ -8,16 +8,16 @@ use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::truth::{center_truth, MonthTruth};
 use super::{artisan_refs, center, rates, today, ArtisanRef, Sums};
 use crate::centers::Center;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::schema::ledger_entries;
 use crate::wages::ledger::{self, counts};
-use crate::wages::policy::{self, hours_label, inr, round_minor, PolicyRow};
+use crate::wages::policy::{self, hours_label, inr, PolicyRow};
 use crate::wages::types::EntryKind;
 use crate::wages::types::Month;
 
@@ -47,8 +47,11 @@ pub struct ArtisanMonth {
     pub late: bool,
     /// The month by the time register: its paid hours (work, paid leave, holidays)…
     pub register_minutes: i64,
-    /// …the month's income without sale bonuses (wages with top-ups, approved adjustments)…
+    /// …the month's income without sale bonuses (salary with overtime pay or piece wages,
+    /// posted top-ups, approved adjustments; see `truth`)…
     pub income_minor: i64,
+    /// The top-up month close would post (an open month).
+    pub top_up_due_minor: i64,
     /// …and the legal minimum and the living wage for those hours (the monthly figure pro-rated
     /// to the policy's standard hours; `None` without register hours or without the figure).
     pub legal_min_for_hours_minor: Option<i64>,
@@ -216,15 +219,14 @@ pub fn center_month_on(
         sums.entry(artisan_id).or_default().add(kind, amount, minutes);
     }
     let past = history(conn, &ids, month)?;
-    let register = crate::wages::register::month_hours(conn, center_id, month)?;
+    let truth = center_truth(conn, center_id, month)?;
     let rows: Vec<ArtisanMonth> = people
         .into_iter()
         .map(|a| {
             let s = sums.get(&a.id).copied().unwrap_or_default();
             let h = past.get(&a.id).copied().unwrap_or_default();
             let mut row = artisan_month(&a, &s, h.start, policy.as_ref(), is_late(month, today, s.earned(), &h));
-            let minutes = register.get(&a.id).map(|h| h.paid_minutes()).unwrap_or(0);
-            by_register(&mut row, minutes, policy.as_ref());
+            by_register(&mut row, truth.of(a.id));
             row
         })
         .collect();
@@ -280,6 +282,7 @@ pub(super) fn artisan_month(
         late,
         register_minutes: 0,
         income_minor: s.wages + s.adjustments,
+        top_up_due_minor: 0,
         legal_min_for_hours_minor: None,
         living_wage_for_hours_minor: None,
         income_below_legal_minimum: None,
@@ -287,20 +290,15 @@ pub(super) fn artisan_month(
     }
 }
 
-/// Judges a row's month by the time register: the income without bonuses against the legal
-/// minimum and the living wage for the register's paid hours, pro-rated to the standard hours.
-fn by_register(row: &mut ArtisanMonth, minutes: i64, policy: Option<&PolicyRow>) {
-    row.register_minutes = minutes;
-    let Some(p) = policy.filter(|_| minutes > 0) else { return };
-    let hours = p.standard_hours_per_month;
-    let for_hours =
-        |monthly: i64| round_minor(Decimal::from(monthly) * Decimal::from(minutes) / Decimal::from(hours * 60)).ok();
-    let below =
-        |monthly: i64| (row.income_minor as i128) * 60 * (hours as i128) < (monthly as i128) * (minutes as i128);
-    row.legal_min_for_hours_minor = for_hours(p.legal_min_monthly_minor);
-    row.living_wage_for_hours_minor = p.living_wage_monthly_minor.and_then(for_hours);
-    row.income_below_legal_minimum = Some(below(p.legal_min_monthly_minor));
-    row.income_below_living_wage = p.living_wage_monthly_minor.map(below);
+/// Puts the month's truth by the time register (`truth::center_truth`) on a row.
+pub(super) fn by_register(row: &mut ArtisanMonth, t: MonthTruth) {
+    row.register_minutes = t.register_minutes;
+    row.income_minor = t.income_minor;
+    row.top_up_due_minor = t.top_up_due_minor;
+    row.legal_min_for_hours_minor = t.legal_min_for_hours_minor;
+    row.living_wage_for_hours_minor = t.living_wage_for_hours_minor;
+    row.income_below_legal_minimum = t.income_below_legal_minimum;
+    row.income_below_living_wage = t.income_below_living_wage;
 }
 
 /// The report as plain text for a terminal (`fairgold wages report`): the policy line, one

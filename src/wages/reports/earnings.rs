@@ -1,20 +1,17 @@
-//! Earnings over time: per artisan and month, hours and earnings against the legal minimum
-//! and the living wage in force, and each center's median full-time-equivalent for the chart.
+//! Monthly income over time: per artisan and month, the income without sale bonuses against
+//! the legal minimum and the living wage for the register's paid hours (`truth`, the one
+//! computation of a month), the bonuses apart; and each center's month for the chart.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use diesel::prelude::*;
 use serde::Serialize;
 
-use super::{artisan_refs, months, rates, ArtisanRef, Rates, Sums};
+use super::truth::{center_truth, MonthTruth};
+use super::{artisan_refs, months, ArtisanRef};
 use crate::centers::Center;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::schema::ledger_entries;
-use crate::wages::ledger::counts;
-use crate::wages::policy::{self, PolicyRow};
-use crate::wages::types::{EntryKind, Month};
+use crate::wages::types::Month;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EarningsRow {
@@ -23,22 +20,27 @@ pub struct EarningsRow {
     pub alias: String,
     pub center_id: i64,
     pub month: Month,
-    pub minutes: i64,
-    pub earned_minor: i64,
-    pub legal_min_monthly_minor: Option<i64>,
-    pub living_wage_monthly_minor: Option<i64>,
     #[serde(flatten)]
-    pub rates: Rates,
+    pub truth: MonthTruth,
 }
 
-/// A center's month on the chart: the median FTE monthly earnings of its artisans who
-/// worked that month, against the policy's floors.
+/// A center's month on the chart, over its artisans with register hours: their income without
+/// bonuses against the sum of the lines for their hours, and the bonuses of the month apart.
 #[derive(Debug, Clone, Serialize)]
 pub struct CenterPoint {
     pub month: Month,
-    pub median_fte_minor: Option<i64>,
-    pub legal_min_monthly_minor: Option<i64>,
-    pub living_wage_monthly_minor: Option<i64>,
+    /// Artisans with paid hours in the register that month.
+    pub artisans: usize,
+    pub register_minutes: i64,
+    /// `None`: no artisan has register hours that month.
+    pub income_minor: Option<i64>,
+    pub legal_min_for_hours_minor: Option<i64>,
+    pub living_wage_for_hours_minor: Option<i64>,
+    /// Every sale bonus of the month at the center.
+    pub bonuses_minor: i64,
+    pub below_legal: usize,
+    /// `None`: the policy has no living-wage figure.
+    pub below_living: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,92 +61,62 @@ pub struct Earnings {
     pub shortfalls_living: usize,
 }
 
-/// The version in force for a center on a day, from all versions (oldest first).
-fn in_force(all: &[PolicyRow], center_id: i64, on: NaiveDate) -> Option<&PolicyRow> {
-    all.iter().filter(|p| p.center_id == center_id && p.effective_from <= on).max_by_key(|p| p.effective_from)
+fn sum_some(values: impl Iterator<Item = Option<i64>>) -> Option<i64> {
+    values.sum()
 }
 
-/// Per artisan per month in [from, to] (optionally one center): hours, earnings (wages +
-/// bonuses + approved adjustments), effective hourly and FTE monthly against the policy in force.
+/// Per artisan per month in [from, to] (optionally one center) with register hours, income or
+/// bonuses: the month's truth; and per center and month the chart's point.
 pub fn earnings(conn: &mut DbConn, center_id: Option<i64>, from: Month, to: Month) -> Result<Earnings, AppError> {
-    let people: HashMap<i64, ArtisanRef> = artisan_refs(conn, center_id)?.into_iter().map(|a| (a.id, a)).collect();
+    let people: HashMap<i64, ArtisanRef> = artisan_refs(conn, None)?.into_iter().map(|a| (a.id, a)).collect();
     let all_centers: Vec<Center> =
         crate::centers::all(conn)?.into_iter().filter(|c| center_id.is_none_or(|id| id == c.id)).collect();
-    let policies = policy::all(conn)?;
-    let mut q = ledger_entries::table
-        .filter(counts())
-        .filter(ledger_entries::kind.ne(EntryKind::Payout.code()))
-        .filter(ledger_entries::occurred_on.between(from.first_day(), to.last_day()))
-        .select((
-            ledger_entries::artisan_id,
-            ledger_entries::kind,
-            ledger_entries::amount_minor,
-            ledger_entries::labor_minutes,
-            ledger_entries::occurred_on,
-        ))
-        .into_boxed();
-    if let Some(c) = center_id {
-        q = q.filter(ledger_entries::center_id.eq(c));
+    let mut rows = Vec::new();
+    let mut series = Vec::new();
+    for c in all_centers {
+        let mut points = Vec::new();
+        let mut missing_living_wage = false;
+        for m in months(from, to) {
+            let truth = center_truth(conn, c.id, m)?;
+            missing_living_wage |= truth.policy.as_ref().is_none_or(|p| p.living_wage_monthly_minor.is_none());
+            let worked: Vec<&MonthTruth> = truth.rows.values().filter(|t| t.register_minutes > 0).collect();
+            let any = !worked.is_empty();
+            points.push(CenterPoint {
+                month: m,
+                artisans: worked.len(),
+                register_minutes: worked.iter().map(|t| t.register_minutes).sum(),
+                income_minor: any.then(|| worked.iter().map(|t| t.income_minor).sum()),
+                legal_min_for_hours_minor: sum_some(worked.iter().map(|t| t.legal_min_for_hours_minor)).filter(|_| any),
+                living_wage_for_hours_minor: sum_some(worked.iter().map(|t| t.living_wage_for_hours_minor))
+                    .filter(|_| any),
+                bonuses_minor: truth.rows.values().map(|t| t.bonuses_minor).sum(),
+                below_legal: truth.below_legal_count(),
+                below_living: truth
+                    .policy
+                    .as_ref()
+                    .and_then(|p| p.living_wage_monthly_minor)
+                    .map(|_| truth.below_living_count()),
+            });
+            for (artisan_id, t) in &truth.rows {
+                let Some(a) = people.get(artisan_id).filter(|_| t.has_activity()) else { continue };
+                rows.push(EarningsRow {
+                    artisan_id: *artisan_id,
+                    public_id: a.public_id.clone(),
+                    alias: a.alias.clone(),
+                    center_id: c.id,
+                    month: m,
+                    truth: *t,
+                });
+            }
+        }
+        series.push(CenterSeries { center: c, points, missing_living_wage });
     }
-    let mut sums: BTreeMap<(i64, Month), Sums> = BTreeMap::new();
-    for (artisan_id, kind, amount, minutes, on) in q.load::<(i64, EntryKind, i64, Option<i64>, NaiveDate)>(conn)? {
-        sums.entry((artisan_id, Month::of(on))).or_default().add(kind, amount, minutes);
-    }
-    let mut rows: Vec<EarningsRow> = sums
-        .into_iter()
-        .filter_map(|((artisan_id, month), s)| {
-            let a = people.get(&artisan_id)?;
-            let p = in_force(&policies, a.center_id, month.last_day());
-            Some(EarningsRow {
-                artisan_id,
-                public_id: a.public_id.clone(),
-                alias: a.alias.clone(),
-                center_id: a.center_id,
-                month,
-                minutes: s.minutes,
-                earned_minor: s.earned(),
-                legal_min_monthly_minor: p.map(|p| p.legal_min_monthly_minor),
-                living_wage_monthly_minor: p.and_then(|p| p.living_wage_monthly_minor),
-                rates: rates(s.earned(), s.minutes, p),
-            })
-        })
-        .collect();
     rows.sort_by(|a, b| (a.month, &a.alias, a.artisan_id).cmp(&(b.month, &b.alias, b.artisan_id)));
-    let series = all_centers
-        .into_iter()
-        .map(|c| {
-            let points: Vec<CenterPoint> = months(from, to)
-                .into_iter()
-                .map(|m| {
-                    let p = in_force(&policies, c.id, m.last_day());
-                    let mut ftes: Vec<i64> = rows
-                        .iter()
-                        .filter(|r| r.center_id == c.id && r.month == m)
-                        .filter_map(|r| r.rates.fte_monthly_minor)
-                        .collect();
-                    ftes.sort_unstable();
-                    let median = match ftes.len() {
-                        0 => None,
-                        n if n % 2 == 1 => Some(ftes[n / 2]),
-                        n => Some((ftes[n / 2 - 1] + ftes[n / 2]) / 2),
-                    };
-                    CenterPoint {
-                        month: m,
-                        median_fte_minor: median,
-                        legal_min_monthly_minor: p.map(|p| p.legal_min_monthly_minor),
-                        living_wage_monthly_minor: p.and_then(|p| p.living_wage_monthly_minor),
-                    }
-                })
-                .collect();
-            let missing_living_wage = points.iter().any(|p| p.living_wage_monthly_minor.is_none());
-            CenterSeries { center: c, points, missing_living_wage }
-        })
-        .collect();
     Ok(Earnings {
         from,
         to,
-        shortfalls_legal: rows.iter().filter(|r| r.rates.below_legal_minimum).count(),
-        shortfalls_living: rows.iter().filter(|r| r.rates.below_living_wage == Some(true)).count(),
+        shortfalls_legal: rows.iter().filter(|r| r.truth.income_below_legal_minimum == Some(true)).count(),
+        shortfalls_living: rows.iter().filter(|r| r.truth.income_below_living_wage == Some(true)).count(),
         rows,
         series,
     })

@@ -1,6 +1,7 @@
 //! What finance reads from the ledger, one file per report: an artisan's monthly statement
-//! (`statement`), a center's month (`center_month`), earnings against the legal minimum and the
-//! living wage (`earnings`), late payments (`late`) and the reconciliation of bonuses with paid
+//! (`statement`), a center's month (`center_month`), monthly income against the legal minimum
+//! and the living wage for the register's hours (`earnings`; every report judges a month by
+//! `truth`, the one computation of it), late payments (`late`) and the reconciliation of bonuses with paid
 //! orders (`reconciliation`). Computed from the ledger (and the policy in force), never stored.
 //!
 //! Nothing here decrypts a legal name: `sealed_legal_names` hands the stored (encrypted) text to
@@ -12,6 +13,7 @@ mod earnings;
 mod late;
 mod reconciliation;
 mod statement;
+mod truth;
 
 use std::collections::HashMap;
 
@@ -26,7 +28,9 @@ pub use late::{late, LateMonth};
 pub use reconciliation::{reconciliation, MissingBonus, MissingReason, OrphanBonus, Reconciliation, WrongBonus};
 pub use statement::{
     statement, statement_on, Statement, StatementAdjustment, StatementBonus, StatementPayout, StatementPiece,
+    StatementTopUp,
 };
+pub use truth::{center_truth, closed_month_counts, judge, CenterTruth, ClosedMonthCounts, MonthTruth};
 
 use crate::centers::Center;
 use crate::db::DbConn;

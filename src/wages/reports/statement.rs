@@ -1,5 +1,6 @@
-//! An artisan's monthly statement: every counted entry of the month (pieces, sale bonuses,
-//! approved adjustments, payouts) between the opening and closing balances.
+//! An artisan's monthly statement: every counted entry of the month (pieces, minimum-wage
+//! top-ups, sale bonuses, approved adjustments, payouts) between the opening and closing
+//! balances, and the month judged by the time register (`truth`).
 
 use std::collections::HashSet;
 
@@ -7,7 +8,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::center_month::{artisan_month, history, is_late, ArtisanMonth};
+use super::center_month::{artisan_month, by_register, history, is_late, ArtisanMonth};
+use super::truth::{center_truth, MonthTruth};
 use super::{center, today, ArtisanRef, Sums};
 use crate::centers::Center;
 use crate::db::DbConn;
@@ -41,6 +43,16 @@ pub struct StatementBonus {
     pub rate: String,
 }
 
+/// A minimum-wage top-up posted at month close.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementTopUp {
+    pub entry_id: i64,
+    pub on: NaiveDate,
+    pub amount_minor: i64,
+    /// The paid hours it was computed for.
+    pub minutes: i64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementAdjustment {
     pub entry_id: i64,
@@ -65,8 +77,12 @@ pub struct Statement {
     pub center: Center,
     pub month: Month,
     pub summary: ArtisanMonth,
+    /// The month by the time register: income without bonuses against the floors for the
+    /// register's hours (the same figures as the center month, the chart and the overview).
+    pub truth: MonthTruth,
     pub policy: Option<PolicyRow>,
     pub pieces: Vec<StatementPiece>,
+    pub top_ups: Vec<StatementTopUp>,
     pub bonuses: Vec<StatementBonus>,
     pub adjustments: Vec<StatementAdjustment>,
     pub payouts: Vec<StatementPayout>,
@@ -141,6 +157,7 @@ pub fn statement_on(
         .collect();
     let mut s = Sums::default();
     let (mut pieces_out, mut bonuses, mut adjustments, mut payouts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut top_ups = Vec::new();
     let mut pending = 0;
     for (e, sku, title, reference) in rows {
         let details = e.details_json();
@@ -177,6 +194,12 @@ pub fn statement_on(
                     }
                 },
             }),
+            EntryKind::MinimumWageTopUp => top_ups.push(StatementTopUp {
+                entry_id: e.id,
+                on: e.occurred_on,
+                amount_minor: e.amount_minor,
+                minutes: e.labor_minutes.unwrap_or(0),
+            }),
             EntryKind::Adjustment => adjustments.push(StatementAdjustment {
                 entry_id: e.id,
                 on: e.occurred_on,
@@ -194,14 +217,18 @@ pub fn statement_on(
         }
     }
     let h = history(conn, &[id], month)?.get(&id).copied().unwrap_or_default();
-    let summary = artisan_month(&artisan, &s, h.start, policy.as_ref(), is_late(month, today, s.earned(), &h));
+    let mut summary = artisan_month(&artisan, &s, h.start, policy.as_ref(), is_late(month, today, s.earned(), &h));
+    let truth = center_truth(conn, center_id, month)?.of(id);
+    by_register(&mut summary, truth);
     Ok(Some(Statement {
         artisan,
         center,
         month,
         summary,
+        truth,
         policy,
         pieces: pieces_out,
+        top_ups,
         bonuses,
         adjustments,
         payouts,
