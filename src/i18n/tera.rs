@@ -28,7 +28,9 @@ pub fn fluent(args: &HashMap<String, Value>) -> tera::Result<Value> {
             Value::String(s) => FluentValue::from(s.clone()),
             Value::Number(n) if n.is_i64() => FluentValue::from(n.as_i64().unwrap_or_default()),
             Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or_default()),
-            other => return Err(tera::Error::msg(format!("fluent: argument `{name}` is not a string or number: {other}"))),
+            other => {
+                return Err(tera::Error::msg(format!("fluent: argument `{name}` is not a string or number: {other}")))
+            }
         };
         fluent_args.push((name.as_str(), v));
     }

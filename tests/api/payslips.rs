@@ -14,13 +14,13 @@ use diesel::prelude::*;
 use fairgold::audit::Actor;
 use fairgold::i18n::{self, Lang};
 use fairgold::schema::audit_log;
+use fairgold::wages::close;
 use fairgold::wages::ledger::{self, NewEntry};
 use fairgold::wages::payslip::{entry_kind_codes, DEDUCTION_KINDS};
 use fairgold::wages::register::{self, Cell};
 use fairgold::wages::service::{self, PayoutInput};
 use fairgold::wages::terms::{self, NewTerms};
 use fairgold::wages::types::{EntryKind, HourKind, Month, PayBasis, PayoutMethod};
-use fairgold::wages::close;
 
 use crate::helpers::{now, ArtisanFixture, TestApp};
 
@@ -77,7 +77,8 @@ fn register_hours(app: &TestApp, artisan: i64, cells: &[(NaiveDate, HourKind, i6
 /// 28 October. Returns (artisan id, public id).
 fn october_fixture(app: &TestApp) -> (i64, String) {
     use HourKind::*;
-    let (anju, pid) = app.artisan(ArtisanFixture { alias: "Anju B.", legal_name: "Anjali Banerjee", ..Default::default() });
+    let (anju, pid) =
+        app.artisan(ArtisanFixture { alias: "Anju B.", legal_name: "Anjali Banerjee", ..Default::default() });
     app.with_conn(|c| {
         terms::add(
             c,
@@ -151,7 +152,9 @@ async fn a_closed_month_s_pay_slip_reads_the_same_in_english_bengali_hindi_and_m
     assert_eq!(balance, 650_178);
 
     // The artisan reads Bengali: finance sets it on her page, and the slip follows.
-    let res = app.post_form(&format!("/admin/artisans/{anju}/slip-language"), Some(&finance), &[("slip_language", "bn")]).await;
+    let res = app
+        .post_form(&format!("/admin/artisans/{anju}/slip-language"), Some(&finance), &[("slip_language", "bn")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let bn = app.get_as(&url, &finance).await.text().await.unwrap();
     assert!(bn.contains(r#"<html lang="bn">"#), "{bn}");
@@ -260,10 +263,8 @@ fn keys_used() -> BTreeSet<String> {
     codes.insert("deduction-", DEDUCTION_KINDS.iter().map(|c| c.to_string()).collect());
     codes.insert("hour-kind-", HourKind::ALL.iter().map(|k| k.code().to_string()).collect());
     codes.insert("payout-method-", PayoutMethod::ALL.iter().map(|m| m.code().to_string()).collect());
-    codes.insert(
-        "pay-basis-",
-        PayBasis::ALL.iter().map(|b| b.code().to_string()).chain(["none".to_string()]).collect(),
-    );
+    codes
+        .insert("pay-basis-", PayBasis::ALL.iter().map(|b| b.code().to_string()).chain(["none".to_string()]).collect());
     let literal = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*[,)]"#).unwrap();
     let prefixed = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*~"#).unwrap();
     let mut used = BTreeSet::new();
@@ -279,7 +280,8 @@ fn keys_used() -> BTreeSet<String> {
             let text = std::fs::read_to_string(&p).unwrap_or_default();
             used.extend(literal.captures_iter(&text).map(|c| c[1].to_string()));
             for c in prefixed.captures_iter(&text) {
-                let list = codes.get(&c[1]).unwrap_or_else(|| panic!("{}: no codes known for `{}`", p.display(), &c[1]));
+                let list =
+                    codes.get(&c[1]).unwrap_or_else(|| panic!("{}: no codes known for `{}`", p.display(), &c[1]));
                 used.extend(list.iter().map(|code| format!("{}{code}", &c[1])));
             }
         }
@@ -305,11 +307,17 @@ fn every_language_has_exactly_the_english_keys_and_every_key_used() {
         for (file, keys) in &english {
             let missing: Vec<_> = keys.difference(&files[file]).collect();
             let extra: Vec<_> = files[file].difference(keys).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{}/{file}: missing {missing:?}, not in English {extra:?}", lang.code());
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}/{file}: missing {missing:?}, not in English {extra:?}",
+                lang.code()
+            );
         }
     }
     let used = keys_used();
-    assert!(used.contains("entry-kind-salary") && used.contains("deduction-court_order") && used.contains("slip-net-pay"));
+    assert!(
+        used.contains("entry-kind-salary") && used.contains("deduction-court_order") && used.contains("slip-net-pay")
+    );
     for lang in Lang::ALL {
         let missing: Vec<_> = used.iter().filter(|k| !i18n::has(lang, k)).collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());

@@ -57,8 +57,7 @@ fn context(slip: &PaySlip, lang: Lang) -> Context {
     ctx.insert("month_label", &date::month_year(lang, slip.month.year, slip.month.month));
     ctx.insert("closed", &slip.closed);
     ctx.insert("pay_basis", slip.pay_basis.map_or("none", |b| b.code()));
-    let hours: Vec<(&str, String)> =
-        slip.hours.iter().map(|(k, m)| (k.code(), number::hours_minutes(*m))).collect();
+    let hours: Vec<(&str, String)> = slip.hours.iter().map(|(k, m)| (k.code(), number::hours_minutes(*m))).collect();
     ctx.insert("hours", &hours);
     ctx.insert("overtime_hours", &number::hours_minutes(slip.overtime_minutes));
     ctx.insert("paid_hours", &number::hours_minutes(slip.paid_minutes));
@@ -100,8 +99,7 @@ pub async fn pay_slip(
     let month = parse_month(&month)?;
     let asked = match query.lang.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(code) => Some(
-            Lang::parse(code)
-                .ok_or_else(|| AppError::bad_request("lang", "choose en, bn, hi or mr".to_string()))?,
+            Lang::parse(code).ok_or_else(|| AppError::bad_request("lang", "choose en, bn, hi or mr".to_string()))?,
         ),
         None => None,
     };
