@@ -15,3 +15,6 @@ month-11 = নভেম্বর
 month-12 = ডিসেম্বর
 date-month-year = { $month } { $year }
 date-day-month-year = { $day } { $month } { $year }
+# The workshops' cities (by center code); a center without a name here shows its city as stored.
+center-kolkata = কলকাতা
+center-mumbai = মুম্বাই

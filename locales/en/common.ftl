@@ -17,3 +17,6 @@ month-12 = December
 date-month-year = { $month } { $year }
 # "5 November 2026"
 date-day-month-year = { $day } { $month } { $year }
+# The workshops' cities (by center code); a center without a name here shows its city as stored.
+center-kolkata = Kolkata
+center-mumbai = Mumbai

@@ -15,3 +15,6 @@ month-11 = नोव्हेंबर
 month-12 = डिसेंबर
 date-month-year = { $month } { $year }
 date-day-month-year = { $day } { $month } { $year }
+# The workshops' cities (by center code); a center without a name here shows its city as stored.
+center-kolkata = कोलकाता
+center-mumbai = मुंबई

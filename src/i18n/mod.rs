@@ -103,6 +103,12 @@ pub fn t_with(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> S
     lookup(lang, key, args).unwrap_or_else(|| format!("[{key}]"))
 }
 
+/// The message `key` in `lang` (or English), `None` when no language has it: for keys made
+/// from data that may be new (a center added later).
+pub fn t_opt(lang: Lang, key: &str) -> Option<String> {
+    lookup(lang, key, &[])
+}
+
 pub(crate) fn lookup(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> Option<String> {
     let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
         args.iter().map(|(k, v)| (Cow::Owned(k.to_string()), v.clone())).collect();

@@ -104,6 +104,8 @@ pub struct PaySlip {
     pub public_id: String,
     pub alias: String,
     pub center_id: i64,
+    /// The center's code ("kolkata"): its name in each language is `center-<code>`.
+    pub center_code: String,
     pub center_city: String,
     pub month: Month,
     /// The artisan's chosen language.
@@ -164,7 +166,8 @@ pub fn pay_slip(
     if center_scope.is_some_and(|c| c != center_id) {
         return Ok(None);
     }
-    let center_city: String = centers::table.find(center_id).select(centers::city).first(conn)?;
+    let (center_code, center_city): (String, String) =
+        centers::table.find(center_id).select((centers::code, centers::city)).first(conn)?;
     let (first, last) = (month.first_day(), month.last_day());
     let computed = close::compute(conn, center_id, month)?;
     let closed = computed.closed.is_some();
@@ -256,6 +259,7 @@ pub fn pay_slip(
         public_id,
         alias,
         center_id,
+        center_code,
         center_city,
         month,
         language,

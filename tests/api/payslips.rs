@@ -159,6 +159,7 @@ async fn a_closed_month_s_pay_slip_reads_the_same_in_english_bengali_hindi_and_m
     let bn = app.get_as(&url, &finance).await.text().await.unwrap();
     assert!(bn.contains(r#"<html lang="bn">"#), "{bn}");
     assert!(bn.contains("বেতনের স্লিপ — অক্টোবর 2026") && bn.contains("₹6,501.78"), "{bn}");
+    assert!(bn.contains("<dd>কলকাতা</dd>"), "the workshop's city in Bengali: {bn}");
     assert!(!bn.contains("Anjali") && !bn.contains("Banerjee"), "never the legal name");
     snapshot("payslip_bn", &slip_of(&bn, &pid));
 
@@ -289,6 +290,7 @@ fn keys_used() -> BTreeSet<String> {
     // Used from Rust: month names, date patterns, the slip's title.
     used.extend((1..=12).map(|m| format!("month-{m}")));
     used.extend(["date-month-year", "date-day-month-year", "slip-document-title"].map(String::from));
+    used.extend(["center-kolkata", "center-mumbai"].map(String::from));
     used
 }
 

@@ -53,7 +53,8 @@ fn context(slip: &PaySlip, lang: Lang) -> Context {
     ctx.insert("lang", lang.code());
     ctx.insert("alias", &slip.alias);
     ctx.insert("public_id", &slip.public_id);
-    ctx.insert("center", &slip.center_city);
+    let center = i18n::t_opt(lang, &format!("center-{}", slip.center_code)).unwrap_or_else(|| slip.center_city.clone());
+    ctx.insert("center", &center);
     ctx.insert("month_label", &date::month_year(lang, slip.month.year, slip.month.month));
     ctx.insert("closed", &slip.closed);
     ctx.insert("pay_basis", slip.pay_basis.map_or("none", |b| b.code()));
