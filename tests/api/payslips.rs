@@ -239,6 +239,43 @@ async fn changing_the_slip_language_is_audit_logged_and_changes_the_slip() {
     assert!(page.contains("मसुदा — नोव्हेंबर 2026 चा हिशेब अजून बंद झालेला नाही"), "an open month is a draft: {page}");
 }
 
+#[tokio::test]
+async fn a_salaried_artisan_s_open_month_shows_the_salary_and_overtime_the_close_will_post() {
+    let app = TestApp::spawn().await;
+    let (mina, pid) = app.artisan(ArtisanFixture { alias: "Mina K.", ..Default::default() });
+    app.with_conn(|c| {
+        terms::add(
+            c,
+            &Actor::system("fin@fairgold.test"),
+            &NewTerms {
+                artisan_id: mina,
+                effective_from: day(2026, 1, 1),
+                ends_on: None,
+                pay_basis: PayBasis::MonthlySalary,
+                monthly_salary_minor: Some(1_500_000),
+                standard_hours_per_month: 208,
+                note: String::new(),
+                recorded_by: "fin@fairgold.test".into(),
+                recorded_at: now(),
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    // One 10-hour day: 2 hours of overtime at twice the salary's hourly rate
+    // (₹15,000 / 208 h × 2 × 2 h = ₹288.46).
+    register_hours(&app, mina, &[(day(2026, 11, 3), HourKind::Production, 10)]);
+    app.staff("fin@fairgold.test", "finance", None);
+    let finance = app.sign_in("fin@fairgold.test").await;
+    let page =
+        app.get_as(&format!("/admin/wages/artisans/{pid}/slips/2026-11?lang=hi"), &finance).await.text().await.unwrap();
+    assert!(page.contains("मसौदा — नवंबर 2026 का हिसाब अभी बंद नहीं हुआ है"), "{page}");
+    assert!(page.contains("<dd>मासिक वेतन</dd>"), "the pay basis: {page}");
+    assert!(page.contains("मासिक वेतन या वृत्तिका <em>(महीने का हिसाब बंद होने पर देय)</em>"), "{page}");
+    assert!(page.contains("₹15,000.00") && page.contains("₹288.46") && page.contains("₹15,288.46"), "{page}");
+    assert!(!page.contains("न्यूनतम मज़दूरी की भरपाई <em>"), "the salary is above the guaranteed minimum: {page}");
+}
+
 /// The `.ftl` files of a language, by file name, each with its message ids.
 fn ftl_files(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
