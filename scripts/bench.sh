@@ -110,6 +110,13 @@ run_ledger() {
   echo "wages report --center mumbai --month $month:  $(median_ms "$bin" wages report --center mumbai --month "$month")"
   echo "ledger verify:                              $(median_ms "$bin" ledger verify) (target ≤ 2000 ms)"
   "$bin" ledger verify
+  # Month close (issue 13): one person asks, a second approves; the approval computes every
+  # artisan's month from the register (≈ 78,000 days over five years) and the ledger, posts the
+  # salaries, overtime and top-ups, and locks the month. Timed once: a month closes once.
+  "$bin" wages close --center kolkata --month "$month" --as bench-finance-1@fairgold.test >/dev/null
+  echo "wages close (approval) --center kolkata:     $(ms "$bin" wages close --center kolkata --month "$month" --as bench-finance-2@fairgold.test) ms (target ≤ 1000 ms)"
+  echo "wages report after the close:               $(median_ms "$bin" wages report --center kolkata --month "$month") (target ≤ 200 ms)"
+  echo "ledger verify after the close:              $(median_ms "$bin" ledger verify) (target ≤ 2000 ms)"
   if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench_ledger WITH (FORCE)"; fi
 }
 

@@ -127,6 +127,9 @@ struct RawSettings {
     /// Seed demo data into an empty database at start (development only).
     seed_demo: Option<bool>,
     secret_key: Option<String>,
+    /// The Ed25519 seed (32 bytes, hex or base64) that signs the ledger's checkpoints at each
+    /// month close; production cannot close a month without it.
+    ledger_signing_key: Option<String>,
     /// Stripe: `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`; the API base URL is for tests.
     stripe_secret_key: Option<String>,
     stripe_webhook_secret: Option<String>,
@@ -339,6 +342,7 @@ impl Default for RawSettings {
             cache_max_mb: 32,
             seed_demo: None,
             secret_key: None,
+            ledger_signing_key: None,
             stripe_secret_key: None,
             stripe_webhook_secret: None,
             stripe_api_base: None,
@@ -368,6 +372,8 @@ pub struct Settings {
     pub cache_max_bytes: u64,
     pub seed_demo: bool,
     pub secret_key: Option<SecretString>,
+    /// Checked to be 32 bytes (`crypto::ledger_seed`); see `crypto::LedgerSigner::choose`.
+    pub ledger_signing_key: Option<SecretString>,
     pub stripe: Option<StripeSettings>,
     pub shop: ShopSettings,
     pub currency: Currency,
@@ -509,6 +515,10 @@ impl Settings {
                 "FAIRGOLD_SEED_DEMO=true: this build has no demo data (it was built without the `demo` feature)".into(),
             ));
         }
+        let ledger_signing_key = raw.ledger_signing_key.filter(|k| !k.trim().is_empty());
+        if let Some(key) = &ledger_signing_key {
+            crate::crypto::ledger_seed(key).map_err(ConfigError::Invalid)?;
+        }
         let settings = Settings {
             env,
             listen,
@@ -521,6 +531,7 @@ impl Settings {
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
             seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development && cfg!(feature = "demo")),
             secret_key: raw.secret_key.map(SecretString::from),
+            ledger_signing_key: ledger_signing_key.map(SecretString::from),
             stripe,
             shop: raw.shop,
             mail: raw.mail,
@@ -692,8 +703,18 @@ mod tests {
     #[test]
     fn secrets_never_reach_debug_output() {
         let key = "super-secret-value-that-must-not-leak-0123456789";
-        let s = Settings::from_overrides(&[("secret_key", key)]).unwrap();
+        let seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+        let s = Settings::from_overrides(&[("secret_key", key), ("ledger_signing_key", seed)]).unwrap();
         assert!(!format!("{s:?}").contains(key));
+        assert!(!format!("{s:?}").contains(seed));
+    }
+
+    #[test]
+    fn a_ledger_signing_key_must_be_32_bytes() {
+        let err = Settings::from_overrides(&[("ledger_signing_key", "abcd")]).unwrap_err().to_string();
+        assert!(err.contains("FAIRGOLD_LEDGER_SIGNING_KEY is 2 bytes"), "{err}");
+        let ok = Settings::from_overrides(&[("ledger_signing_key", &"ab".repeat(32))]).unwrap();
+        assert!(ok.ledger_signing_key.is_some());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Secrets handling: random tokens, token hashes for storage, and encryption at rest of
 //! artisans' private fields (XChaCha20-Poly1305 with a key derived from the configured secret
-//! key by HKDF-SHA256). Stored ciphertext reads `enc1:<base64 nonce ‖ ciphertext>`.
+//! key by HKDF-SHA256). Stored ciphertext reads `enc1:<base64 nonce ‖ ciphertext>`. The
+//! Ed25519 key that signs the ledger's checkpoints (`LedgerSigner`).
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
@@ -145,6 +146,116 @@ pub fn uses_development_key(secret: Option<&SecretString>) -> bool {
     secret.is_none_or(|s| s.expose_secret() == DEVELOPMENT_KEY)
 }
 
+/// The Ed25519 key that signs the ledger's head at each month close (`wages::checkpoints`):
+/// from `FAIRGOLD_LEDGER_SIGNING_KEY` (a 32-byte seed), or in development a key derived from
+/// the secret key (HKDF-SHA256, purpose `ledger-checkpoint`), which proves nothing to anyone:
+/// whoever has the source and the secret key can make it.
+#[derive(Clone)]
+pub struct LedgerSigner {
+    key: ed25519_dalek::SigningKey,
+    development: bool,
+}
+
+impl std::fmt::Debug for LedgerSigner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LedgerSigner({}{})", self.public_key_hex(), if self.development { ", development" } else { "" })
+    }
+}
+
+impl LedgerSigner {
+    /// The signer a shop runs with: the configured key; without one, in development the derived
+    /// development key, in production none (a month cannot be closed then). `seed` was checked
+    /// by the settings (`ledger_seed`).
+    pub fn choose(
+        seed: Option<&SecretString>,
+        secret: Option<&SecretString>,
+        development: bool,
+    ) -> Result<Option<Self>, String> {
+        match seed {
+            Some(text) => {
+                let seed = ledger_seed(text.expose_secret())?;
+                Ok(Some(Self { key: ed25519_dalek::SigningKey::from_bytes(&seed), development: false }))
+            }
+            None if development => Ok(Some(Self::development(secret))),
+            None => Ok(None),
+        }
+    }
+
+    /// The development key, derived from the secret key (or the development secret key).
+    pub fn development(secret: Option<&SecretString>) -> Self {
+        let ikm = secret
+            .map(|s| s.expose_secret().as_bytes().to_vec())
+            .unwrap_or_else(|| DEVELOPMENT_KEY.as_bytes().to_vec());
+        let mut seed = [0u8; 32];
+        Hkdf::<Sha256>::new(Some(b"fairgold/v1"), &ikm)
+            .expand(b"ledger-checkpoint", &mut seed)
+            .expect("32 bytes is a valid HKDF length");
+        Self { key: ed25519_dalek::SigningKey::from_bytes(&seed), development: true }
+    }
+
+    /// Whether this is the development key (not configured, derived).
+    pub fn is_development(&self) -> bool {
+        self.development
+    }
+
+    /// The public key, 64 lowercase hex digits.
+    pub fn public_key_hex(&self) -> String {
+        hex(self.key.verifying_key().as_bytes())
+    }
+
+    /// The signature of `message`, 128 lowercase hex digits.
+    pub fn sign_hex(&self, message: &[u8]) -> String {
+        use ed25519_dalek::Signer;
+        hex(&self.key.sign(message).to_bytes())
+    }
+}
+
+/// Whether `signature_hex` is the signature of `message` under `public_key_hex` (Ed25519, the
+/// strict check: no malleable or small-order forms). Says why not.
+pub fn verify_ed25519(public_key_hex: &str, message: &[u8], signature_hex: &str) -> Result<(), String> {
+    let key: [u8; 32] =
+        unhex(public_key_hex).and_then(|b| b.try_into().ok()).ok_or("the public key is not 64 hex digits")?;
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&key).map_err(|_| "the public key is not a valid Ed25519 key")?;
+    let sig: [u8; 64] =
+        unhex(signature_hex).and_then(|b| b.try_into().ok()).ok_or("the signature is not 128 hex digits")?;
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&sig))
+        .map_err(|_| "the signature does not match (the signed text or the signature was changed)".into())
+}
+
+/// A ledger signing key as configured: 32 bytes written as 64 hex digits or as base64 (standard
+/// or URL-safe, padded or not). Says what is wrong, never the value.
+pub fn ledger_seed(text: &str) -> Result<[u8; 32], String> {
+    let text = text.trim();
+    let bytes = unhex(text)
+        .or_else(|| STANDARD.decode(text).ok())
+        .or_else(|| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).ok())
+        .or_else(|| base64::engine::general_purpose::STANDARD_NO_PAD.decode(text.trim_end_matches('=')).ok());
+    match bytes {
+        Some(b) => b.try_into().map_err(|b: Vec<u8>| {
+            format!(
+                "FAIRGOLD_LEDGER_SIGNING_KEY is {} bytes; it must be 32 (make one with `openssl rand -hex 32`)",
+                b.len()
+            )
+        }),
+        None => {
+            Err("FAIRGOLD_LEDGER_SIGNING_KEY is neither hex nor base64 (make one with `openssl rand -hex 32`)".into())
+        }
+    }
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Bytes from hex digits (either case); `None` for anything else.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
+}
+
 /// Fills `buf` from the operating system's CSPRNG.
 pub fn fill_random(buf: &mut [u8]) {
     getrandom::fill(buf).expect("the operating system's random source is available");
@@ -202,6 +313,37 @@ mod tests {
         assert_eq!(v6("2001:db8:1:2::1"), v6("2001:db8:1:2:ffff::9"));
         assert_ne!(v6("2001:db8:1:2::1"), v6("2001:db8:1:3::1"));
         assert_eq!(v6("::ffff:203.0.113.7"), c.client_key(a));
+    }
+
+    #[test]
+    fn ledger_keys_read_hex_or_base64_sign_and_verify() {
+        let hex_seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+        let seed = ledger_seed(hex_seed).unwrap();
+        assert_eq!(ledger_seed(&STANDARD.encode(seed)).unwrap(), seed);
+        assert_eq!(ledger_seed(&URL_SAFE_NO_PAD.encode(seed)).unwrap(), seed);
+        assert!(ledger_seed("abcd").unwrap_err().contains("2 bytes"));
+        assert!(ledger_seed("not a key!").unwrap_err().contains("neither hex nor base64"));
+        let signer = LedgerSigner::choose(Some(&SecretString::from(hex_seed)), None, false).unwrap().expect("a signer");
+        // RFC 8032, test 1: this seed's public key.
+        assert_eq!(signer.public_key_hex(), "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        let sig = signer.sign_hex(b"fairgold");
+        assert!(verify_ed25519(&signer.public_key_hex(), b"fairgold", &sig).is_ok());
+        assert!(verify_ed25519(&signer.public_key_hex(), b"fairgolD", &sig).is_err());
+        let mut bad = sig.clone();
+        bad.replace_range(0..2, if &sig[0..2] == "00" { "01" } else { "00" });
+        assert!(verify_ed25519(&signer.public_key_hex(), b"fairgold", &bad).is_err());
+        assert!(format!("{signer:?}").contains(&signer.public_key_hex()), "only the public part is shown");
+    }
+
+    #[test]
+    fn production_has_no_ledger_signer_unless_configured_and_development_derives_one() {
+        let secret = SecretString::from("k".repeat(40));
+        assert!(LedgerSigner::choose(None, Some(&secret), false).unwrap().is_none());
+        let dev = LedgerSigner::choose(None, Some(&secret), true).unwrap().unwrap();
+        assert!(dev.is_development());
+        assert_eq!(dev.public_key_hex(), LedgerSigner::development(Some(&secret)).public_key_hex(), "deterministic");
+        let other = LedgerSigner::development(Some(&SecretString::from("j".repeat(40))));
+        assert_ne!(dev.public_key_hex(), other.public_key_hex());
     }
 
     #[test]

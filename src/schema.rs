@@ -415,6 +415,7 @@ diesel::table! {
         source_note -> Text,
         recorded_by -> Text,
         recorded_at -> Timestamp,
+        deduction_kinds -> Text,
     }
 }
 
@@ -495,11 +496,50 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    month_close_requests (id) {
+        id -> BigInt,
+        center_id -> BigInt,
+        month -> Text,
+        requested_by -> Text,
+        requested_by_staff_id -> Nullable<BigInt>,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    register_confirmations (id) {
+        id -> BigInt,
+        artisan_id -> BigInt,
+        center_id -> BigInt,
+        week_start -> Date,
+        confirmed_on -> Date,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ledger_checkpoints (id) {
+        id -> BigInt,
+        entry_id -> BigInt,
+        entry_hash -> Text,
+        signed_at -> Timestamp,
+        month -> Text,
+        center_id -> BigInt,
+        public_key -> Text,
+        signature -> Text,
+    }
+}
+
 diesel::joinable!(wage_policies -> centers (center_id));
+diesel::joinable!(month_close_requests -> centers (center_id));
+diesel::joinable!(register_confirmations -> artisans (artisan_id));
 diesel::joinable!(employment_terms -> artisans (artisan_id));
 diesel::joinable!(time_register -> artisans (artisan_id));
 diesel::joinable!(time_register -> centers (center_id));
 diesel::joinable!(month_closes -> centers (center_id));
+diesel::joinable!(ledger_checkpoints -> centers (center_id));
 diesel::joinable!(ledger_entries -> artisans (artisan_id));
 diesel::joinable!(ledger_entries -> centers (center_id));
 diesel::joinable!(ledger_entries -> pieces (piece_id));
@@ -541,4 +581,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     employment_terms,
     time_register,
     month_closes,
+    month_close_requests,
+    register_confirmations,
+    ledger_checkpoints,
 );

@@ -51,6 +51,24 @@ impl Application {
                 "!!! INSECURE: FAIRGOLD_SECRET_KEY is not a random key ({why}); production would refuse it !!!"
             );
         }
+        let ledger_signer = crate::crypto::LedgerSigner::choose(
+            settings.ledger_signing_key.as_ref(),
+            settings.secret_key.as_ref(),
+            settings.is_development(),
+        )
+        .map_err(anyhow::Error::msg)?;
+        match &ledger_signer {
+            Some(s) if s.is_development() => tracing::warn!(
+                public_key = %s.public_key_hex(),
+                "!!! INSECURE: no FAIRGOLD_LEDGER_SIGNING_KEY is set: ledger checkpoints are signed with a \
+                 DEVELOPMENT KEY derived from the secret key; they prove nothing to anyone !!!"
+            ),
+            Some(s) => tracing::info!(public_key = %s.public_key_hex(), "ledger checkpoints are signed"),
+            None => tracing::warn!(
+                "no FAIRGOLD_LEDGER_SIGNING_KEY is set: months cannot be closed until it is (each close signs the \
+                 ledger's head)"
+            ),
+        }
         let start_cipher = cipher.clone();
         let seeded = db::run(&pool, move |conn| {
             let now = chrono::Utc::now().naive_utc();
@@ -102,7 +120,8 @@ impl Application {
         let pool_for_health = web::Data::new(pool.clone());
         let image_jobs =
             crate::images::Jobs::new(settings.images.jobs, std::time::Duration::from_millis(settings.images.wait_ms));
-        let state = web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway, image_jobs });
+        let state =
+            web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway, image_jobs, ledger_signer });
         // Unpaid orders past their hold, and sessions to close at the payment provider.
         crate::orders::sweeper::start(state.clone());
         // Expired sessions, old sign-in attempts, abandoned carts, expired setup links.
@@ -145,6 +164,7 @@ impl Application {
                 .route("/static/{path:.*}", web::get().to(assets::serve))
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
+                .configure(crate::wages::public_routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)
                 .configure(crate::orders::routes)

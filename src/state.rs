@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::config::Settings;
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, LedgerSigner};
 use crate::db::Pool;
 use crate::payments::Gateway;
 use crate::web::page_cache::PageCache;
@@ -22,6 +22,9 @@ pub struct AppState {
     pub cipher: Cipher,
     /// The payment provider: Stripe, or the development test-payment page.
     pub gateway: Gateway,
+    /// Signs the ledger's head at each month close (`wages::checkpoints`); `None` in production
+    /// without `FAIRGOLD_LEDGER_SIGNING_KEY`: months cannot be closed then.
+    pub ledger_signer: Option<LedgerSigner>,
     /// The photo-processing slots (`images::Jobs`): uploads beyond them wait or get 503.
     pub image_jobs: crate::images::Jobs,
 }

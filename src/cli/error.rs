@@ -62,6 +62,9 @@ pub enum CliError {
         #[source]
         cause: std::io::Error,
     },
+    /// A checkpoints file that is not one (`wages::checkpoints::parse_file` says why).
+    #[error("--checkpoints {}: {problem}", .path.display())]
+    BadCheckpoints { path: PathBuf, problem: String },
     #[error("{}: the file is larger than 5 MB; split it", .0.display())]
     FileTooLarge(PathBuf),
     /// The file as a whole cannot be read as the import's CSV.

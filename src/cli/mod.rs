@@ -139,13 +139,33 @@ enum WagesCommand {
         #[arg(long, value_parser = Month::parse)]
         month: Month,
     },
+    /// Month close, four eyes as in the back office: the first finance or admin person asks for
+    /// the close; a second one, running the same command, approves it, which posts the salaries,
+    /// overtime and top-ups and locks the month. Audit-logged under the named person.
+    Close {
+        /// kolkata or mumbai
+        #[arg(long, value_parser = CenterCode::parse)]
+        center: CenterCode,
+        /// The month, YYYY-MM.
+        #[arg(long, value_parser = Month::parse)]
+        month: Month,
+        /// The finance or admin staff member acting (their email).
+        #[arg(long = "as", value_name = "EMAIL")]
+        as_staff: String,
+    },
 }
 
 #[derive(Subcommand)]
 enum LedgerCommand {
     /// Recompute every entry's hash. Exit status 0 when the chain is intact, 1 naming the first
     /// entry that was changed, removed or slipped in.
-    Verify,
+    Verify {
+        /// A checkpoints file downloaded from /transparency/ledger: every signature must verify
+        /// and the chain must pass through every published checkpoint (exit status 1 names the
+        /// first one it no longer passes through).
+        #[arg(long, value_name = "FILE")]
+        checkpoints: Option<PathBuf>,
+    },
     /// Write the audit bundle (a ZIP of CSV files, with legal names) for a period; the export
     /// is audit-logged.
     Export {

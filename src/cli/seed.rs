@@ -37,8 +37,9 @@ pub(super) fn run(settings: &Settings, args: SeedArgs) -> Result<(), CliError> {
         let now = chrono::Utc::now().naive_utc();
         let done = seed::wages::bench_ledger(&mut conn, &cipher, bench_artisans, bench_years, now)?;
         println!(
-            "benchmark ledger added: {} entries for {} artisans over {} months in {:.1} s",
+            "benchmark ledger added: {} entries and {} register days for {} artisans over {} months in {:.1} s",
             done.entries,
+            done.register_days,
             done.artisans,
             done.months,
             started.elapsed().as_secs_f64()

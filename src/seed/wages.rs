@@ -1,9 +1,11 @@
 //! Demo wage history: the months before the demo's `now`, written through the real wage use
 //! cases (`wages::service`) so the finance pages show what a shop in use would show: the demo
 //! pieces accepted into inventory on the days they were listed, paid orders for the sold
-//! pieces with their exchange rates and sale bonuses, monthly payouts by the 7th of the next
-//! month — with exactly one late payment and one artisan-month below the living wage, both
-//! on purpose — and one adjustment waiting for a second person's approval.
+//! pieces with their exchange rates and sale bonuses, six months of work by the month
+//! (employment terms, the time register confirmed by the artisans, each month closed by two
+//! people with its salaries and top-ups), monthly payouts by the 7th of the next month — with
+//! exactly one late payment and one artisan-month below the living wage (a trainee's stipend),
+//! both on purpose — and one adjustment waiting for a second person's approval.
 //!
 //! Also the benchmark generator (`bench_ledger`): 50 artisans and five years of entries,
 //! chained in Rust and inserted in bulk.
@@ -26,10 +28,12 @@ use crate::orders::models::{NewOrder, NewOrderItem};
 use crate::orders::queries as order_queries;
 use crate::orders::types::{event, reference_of, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::schema::{centers, pieces, staff};
+use crate::wages::close;
 use crate::wages::ledger::{self, NewEntry};
-use crate::wages::policy::{self, round_minor, WageCheck};
+use crate::wages::policy;
+use crate::wages::register::{self, Cell};
 use crate::wages::service::{self, AdjustmentInput, PayoutInput};
-use crate::wages::types::{india_date, EntryKind, Month, PayoutMethod, PositiveDecimal};
+use crate::wages::types::{india_date, EntryKind, HourKind, Month, PayoutMethod, PositiveDecimal};
 
 fn overflow(e: crate::money::Overflow) -> SeedError {
     SeedError::Invalid(e.to_string())
@@ -60,7 +64,6 @@ struct DemoPiece {
     currency: Currency,
     sku: String,
     title: String,
-    makers: Vec<(i64, i64)>,
 }
 
 /// Things that happen in the demo's past, replayed in time order so that every entry is
@@ -68,10 +71,18 @@ struct DemoPiece {
 #[derive(Clone, Copy)]
 enum Step {
     Accept(usize),
-    Sale { piece: usize, n: usize },
+    Sale {
+        piece: usize,
+        n: usize,
+    },
     Payouts(Month),
-    LatePayout { month: Month, artisan_id: i64 },
+    LatePayout {
+        month: Month,
+        artisan_id: i64,
+    },
     Adjustment,
+    /// Finance asks to close a month at both centers and an admin approves it.
+    Close(Month),
 }
 
 /// Customers of the demo orders (fictional; `example.com` addresses).
@@ -135,7 +146,7 @@ pub fn demo_history(
         let makers = service::makers_of(conn, id)?;
         let Some(listed_at) = listed_at.filter(|_| !makers.is_empty()) else { continue };
         let accepted_at = listed_at.min(now - Duration::minutes(1));
-        demo.push(DemoPiece { id, center_id, status, accepted_at, price_minor, currency, sku, title, makers });
+        demo.push(DemoPiece { id, center_id, status, accepted_at, price_minor, currency, sku, title });
     }
 
     // The sold pieces were bought a few days to a few weeks after they were listed; the
@@ -155,45 +166,18 @@ pub fn demo_history(
         }
     }
 
-    // One artisan-month below the living wage, on purpose: a Kolkata artisan (Mumbai has no
-    // living-wage figure to fall below) whose pieces that month were agreed at a wage above
-    // the legal minimum but below the living wage per hour, with no sale bonus in that month
-    // to lift it. Two months back when possible, so the flag is on a recent page.
-    let month_of = |at: NaiveDateTime| Month::of(india_date(at));
-    let mut below: Option<(i64, Month)> = None;
-    let mut months: Vec<Month> = (2..=6).map(|k| (0..k).fold(this_month, |m, _| m.prev())).collect();
-    months.push(this_month.prev());
-    'search: for month in months {
-        for artisan in kolkata_artisans(&demo, kolkata) {
-            let mine: Vec<&DemoPiece> = demo
-                .iter()
-                .filter(|p| p.makers.iter().any(|m| m.0 == artisan) && month_of(p.accepted_at) == month)
-                .collect();
-            let solo = !mine.is_empty() && mine.iter().all(|p| p.makers.len() == 1);
-            let bonus =
-                sales.iter().any(|(i, at)| month_of(*at) == month && demo[*i].makers.iter().any(|m| m.0 == artisan));
-            if solo && !bonus {
-                below = Some((artisan, month));
-                break 'search;
-            }
-        }
-    }
-    if let Some((artisan, month)) = below {
-        for p in demo.iter().filter(|p| p.makers.iter().any(|m| m.0 == artisan) && month_of(p.accepted_at) == month) {
-            let policy = policy::required_at(conn, p.center_id, india_date(p.accepted_at)).map_err(app)?;
-            let Some(living) = policy.living_hourly() else { continue };
-            // Halfway between the legal minimum and the living wage per hour.
-            let hourly = (policy.legal_min_hourly() + living) / Decimal::TWO;
-            let wage = round_minor(hourly * Decimal::from(p.makers[0].1) / Decimal::from(60)).map_err(overflow)?;
-            if !matches!(policy.check(wage, p.makers[0].1), WageCheck::BelowLivingWage { .. }) {
-                return Err(SeedError::Invalid(format!("the below-living demo wage of {} is not", p.sku)));
-            }
-            diesel::update(pieces::table.find(p.id)).set(pieces::wage_minor.eq(wage)).execute(conn)?;
-        }
-    }
+    // Six months of work by the month: employment terms, the time register (weeks confirmed by
+    // the artisans) and, on the 1st of each next month, the month closed by two people.
+    let first_work_month = (0..6).fold(this_month, |m, _| m.prev());
+    let mumbai: i64 = centers::table.filter(centers::code.eq("mumbai")).select(centers::id).first(conn)?;
+    demo_terms_and_register(conn, first_work_month, this_month, now)?;
+    let admin: Option<i64> =
+        staff::table.filter(staff::email.eq("admin@fairgold.test")).select(staff::id).first(conn).optional()?;
+    let admin = Actor { staff_id: admin, label: "admin@fairgold.test".into(), ip: None };
 
     // One month paid late (on the 12th instead of by the 7th): three months back when the
     // history reaches that far, else the oldest month whose deadline has passed.
+    let month_of = |at: NaiveDateTime| Month::of(india_date(at));
     let first_month = demo.iter().map(|p| month_of(p.accepted_at)).min().unwrap_or(this_month);
     let mut late_month = this_month.prev().prev().prev();
     if late_month < first_month {
@@ -213,12 +197,21 @@ pub fn demo_history(
         steps.push((ist(next.with_day(5).expect("the 5th exists"), 11, 0), Step::Payouts(month)));
         month = month.next();
     }
+    let mut month = first_work_month;
+    while month < this_month {
+        // On the 1st at 09:00 in India, or just before `now` when the demo is made earlier that day.
+        let at = ist(month.next().first_day(), 9, 0).min(now - Duration::minutes(1));
+        if india_date(at) > month.last_day() {
+            steps.push((at, Step::Close(month)));
+        }
+        month = month.next();
+    }
     steps.push((now - Duration::hours(3), Step::Adjustment));
     steps.retain(|(at, _)| *at < now);
     steps.sort_by_key(|(at, _)| *at);
 
     // The artisan paid late is chosen when that month's payouts are made: the first one
-    // (not the one below the living wage) still owed for the month.
+    // still owed for the month.
     let mut late_done = false;
     let mut rates: BTreeSet<NaiveDate> = BTreeSet::new();
     let mut i = 0;
@@ -246,7 +239,7 @@ pub fn demo_history(
                     if owed <= 0 {
                         continue;
                     }
-                    if month == late_month && !late_done && below.map(|b| b.0) != Some(artisan_id) {
+                    if month == late_month && !late_done {
                         late_done = true;
                         let paid_at = ist(month.next().first_day().with_day(12).expect("the 12th exists"), 16, 30);
                         if paid_at < now {
@@ -263,6 +256,12 @@ pub fn demo_history(
                 if owed > 0 {
                     let kolkata_artisan = artisans_by_id(conn)?.iter().any(|a| a.0 == artisan_id && a.1 == kolkata);
                     pay(conn, &finance, artisan_id, kolkata_artisan, owed, india_date(at), at)?;
+                }
+            }
+            Step::Close(month) => {
+                for center_id in [kolkata, mumbai] {
+                    close::request(conn, &finance, center_id, month, at).map_err(app)?;
+                    close::approve(conn, &admin, center_id, month, at + Duration::minutes(20)).map_err(app)?;
                 }
             }
             Step::Adjustment => {
@@ -285,6 +284,7 @@ pub fn demo_history(
                                 .collect::<Vec<_>>()
                                 .join(" "),
                             corrects: None,
+                            corrects_month: None,
                         },
                         at,
                     )
@@ -297,10 +297,109 @@ pub fn demo_history(
     Ok(())
 }
 
-fn kolkata_artisans(demo: &[DemoPiece], kolkata: i64) -> Vec<i64> {
-    let set: BTreeSet<i64> =
-        demo.iter().filter(|p| p.center_id == kolkata).flat_map(|p| p.makers.iter().map(|m| m.0)).collect();
-    set.into_iter().collect()
+/// Employment terms from the first month of work, and the time register through the last
+/// complete month: Monday to Friday 8 hours of production (design on Wednesdays for the senior
+/// artisans), Saturdays 4, a paid holiday on national holidays; each week confirmed by its
+/// artisan the Monday after. At Kolkata Moni is a trainee on a stipend for the first month (the
+/// demo's one month below the living wage), then salaried like the others; at Mumbai Sunita R.
+/// and Nasreen are paid by the piece, so their months are topped up to the legal minimum.
+fn demo_terms_and_register(
+    conn: &mut DbConn,
+    first: Month,
+    this_month: Month,
+    now: NaiveDateTime,
+) -> Result<(), SeedError> {
+    use crate::schema::artisans;
+    use crate::wages::terms::{self, NewTerms};
+    use crate::wages::types::PayBasis;
+    let roster: Vec<(i64, i64, String)> = artisans::table
+        .order(artisans::id)
+        .select((artisans::id, artisans::center_id, artisans::public_alias))
+        .load(conn)?;
+    let finance = Actor::system("finance@fairgold.test");
+    let start = first.first_day();
+    let set_at = ist(start, 10, 0) - Duration::days(3);
+    for (id, _, alias) in &roster {
+        let mut versions: Vec<(NaiveDate, PayBasis, Option<i64>, &str)> = match alias.as_str() {
+            "Sunita R." | "Nasreen" => {
+                vec![(start, PayBasis::PieceRate, None, "piece rate with the guaranteed minimum")]
+            }
+            "Moni" => vec![
+                (start, PayBasis::TraineeStipend, Some(1_300_000), "last month of the goldsmithing traineeship"),
+                (first.next().first_day(), PayBasis::MonthlySalary, Some(2_000_000), "salaried after the traineeship"),
+            ],
+            "Parveen B." | "Lakshmi P." => vec![(start, PayBasis::MonthlySalary, Some(2_150_000), "senior goldsmith")],
+            _ => vec![(start, PayBasis::MonthlySalary, Some(2_080_000), "goldsmith")],
+        };
+        for (from, basis, salary, note) in versions.drain(..) {
+            terms::add(
+                conn,
+                &finance,
+                &NewTerms {
+                    artisan_id: *id,
+                    effective_from: from,
+                    ends_on: None,
+                    pay_basis: basis,
+                    monthly_salary_minor: salary,
+                    standard_hours_per_month: 208,
+                    note: note.into(),
+                    recorded_by: finance.label.clone(),
+                    recorded_at: set_at.min(now),
+                },
+                set_at.min(now),
+            )
+            .map_err(app)?;
+        }
+    }
+    // Republic, Independence and Gandhi Jayanti days, and Diwali 2026.
+    let holidays = |d: NaiveDate| matches!((d.month(), d.day()), (1, 26) | (8, 15) | (10, 2) | (11, 8));
+    let last_day = this_month.first_day() - Duration::days(1);
+    let mut monday = register::monday_of(start);
+    while monday <= last_day {
+        for center_code in ["kolkata", "mumbai"] {
+            let center_id: i64 =
+                centers::table.filter(centers::code.eq(center_code)).select(centers::id).first(conn)?;
+            let ids: Vec<i64> = roster.iter().filter(|a| a.1 == center_id).map(|a| a.0).collect();
+            let mut cells = Vec::new();
+            for (id, _, alias) in roster.iter().filter(|a| a.1 == center_id) {
+                for k in 0..6 {
+                    let day = monday + Duration::days(k);
+                    if day < start || day > last_day {
+                        continue;
+                    }
+                    let (kind, minutes) = match k {
+                        _ if holidays(day) => (HourKind::Holiday, 480),
+                        5 => (HourKind::Production, 240),
+                        2 if matches!(alias.as_str(), "Parveen B." | "Lakshmi P.") => (HourKind::Design, 480),
+                        _ => (HourKind::Production, 480),
+                    };
+                    cells.push(Cell { artisan_id: *id, work_date: day, kind, minutes });
+                }
+            }
+            let manager = Actor::system(&format!("{center_code}@fairgold.test"));
+            let saved_at = ist(monday + Duration::days(5), 18, 0).min(now);
+            register::save_week(conn, &manager, center_id, monday, &ids, &cells, saved_at).map_err(app)?;
+            let confirmed_on = monday + Duration::days(7);
+            if confirmed_on <= india_date(now) {
+                for id in &ids {
+                    if cells.iter().any(|c| c.artisan_id == *id) {
+                        register::confirm_week(
+                            conn,
+                            &manager,
+                            center_id,
+                            *id,
+                            monday,
+                            confirmed_on,
+                            saved_at.max(ist(confirmed_on, 10, 0)).min(now),
+                        )
+                        .map_err(app)?;
+                    }
+                }
+            }
+        }
+        monday += Duration::days(7);
+    }
+    Ok(())
 }
 
 fn artisans_by_id(conn: &mut DbConn) -> QueryResult<Vec<(i64, i64)>> {
@@ -461,6 +560,8 @@ pub struct BenchLedger {
     pub artisans: usize,
     pub entries: usize,
     pub months: usize,
+    /// Days of the time register (one production cell per artisan and working day).
+    pub register_days: usize,
 }
 
 /// Generates a ledger of realistic size for benchmarks: `artisans` artisans shared between the
@@ -469,6 +570,10 @@ pub struct BenchLedger {
 /// sale bonuses, and each month's payout on the 5th of the next. Chained in Rust and inserted
 /// in batches in one transaction (`ledger::append_many`); no pieces or orders are created, so
 /// the entries name none. With the defaults (50 artisans, 5 years) about 200,000 entries.
+/// Also the time register — 8 hours of production every Monday to Saturday, and overtime on
+/// the month's first days where the pieces' hours need more (≈ 78,000 days) — and two finance
+/// people, `bench-finance-1@fairgold.test` and `-2`, to close months with
+/// `fairgold wages close` (no password: they cannot sign in).
 pub fn bench_ledger(
     conn: &mut DbConn,
     cipher: &Cipher,
@@ -510,6 +615,22 @@ pub fn bench_ledger(
             )?;
             ids.push((id, center_id));
         }
+        for n in 1..=2 {
+            crate::staff::queries::insert(
+                conn,
+                &crate::staff::models::NewStaff {
+                    email: format!("bench-finance-{n}@fairgold.test"),
+                    display_name: format!("Bench finance {n}"),
+                    role: crate::staff::Role::Finance,
+                    center_id: None,
+                    password_hash: None,
+                    totp_enabled: false,
+                    created_at: created,
+                    updated_at: created,
+                },
+            )?;
+        }
+        let mut register_days = 0usize;
         // Per artisan and month: ~40 pieces' or parts' wages (1–8 hours each, about a full
         // month's hours), ~24 sale bonuses, one payout: ≈ 65 entries × 50 artisans × 60 months.
         let mut entries: Vec<(NaiveDateTime, NewEntry)> = Vec::new();
@@ -534,7 +655,9 @@ pub fn bench_ledger(
                     owed[k] = 0;
                 }
             }
+            let mut cells: Vec<(i64, Cell)> = Vec::new();
             for (k, (artisan_id, center_id)) in ids.iter().enumerate() {
+                let mut piece_minutes = 0;
                 for _ in 0..rng.usize(34..=46) {
                     let day = month.first_day().with_day(rng.u32(1..=days)).expect("a day of the month");
                     let minutes = rng.i64(4..=32) * 15;
@@ -546,6 +669,30 @@ pub fn bench_ledger(
                     e.recorded_by = "bench".into();
                     entries.push((ist(day, 17, 0), e));
                     owed[k] += wage;
+                    piece_minutes += minutes;
+                }
+                // The register: 8 h of production each Monday to Saturday, with up to 4 h more a
+                // day (overtime) from the 1st on while the pieces' hours need them.
+                let mut short = piece_minutes
+                    - 480
+                        * (1..=days)
+                            .filter(|d| {
+                                month
+                                    .first_day()
+                                    .with_day(*d)
+                                    .is_some_and(|date| date.weekday() != chrono::Weekday::Sun)
+                            })
+                            .count() as i64;
+                for d in 1..=days {
+                    let work_date = month.first_day().with_day(d).expect("a day of the month");
+                    if work_date.weekday() == chrono::Weekday::Sun || work_date > india_date(now) {
+                        continue;
+                    }
+                    let extra = short.clamp(0, 240);
+                    short -= extra;
+                    let cell =
+                        Cell { artisan_id: *artisan_id, work_date, kind: HourKind::Production, minutes: 480 + extra };
+                    cells.push((*center_id, cell));
                 }
                 for _ in 0..rng.usize(19..=29) {
                     let day = month.first_day().with_day(rng.u32(1..=days)).expect("a day of the month");
@@ -560,11 +707,12 @@ pub fn bench_ledger(
             entries.retain(|(at, _)| *at <= now);
             entries.sort_by_key(|(at, e)| (*at, e.artisan_id));
             total += ledger::append_many(conn, &entries)?;
+            register_days += register::insert_generated(conn, &cells, "bench", created)?;
             if month == last {
                 break;
             }
             month = month.next();
         }
-        Ok(BenchLedger { artisans: ids.len(), entries: total, months })
+        Ok(BenchLedger { artisans: ids.len(), entries: total, months, register_days })
     })
 }

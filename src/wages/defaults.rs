@@ -16,6 +16,10 @@ pub const TARGET_MULTIPLIER: &str = "1.2";
 pub const SALE_BONUS_PERCENT: &str = "5";
 /// 8 h a day × 26 paid days (West Bengal rules; Code on Wages s.14).
 pub const STANDARD_HOURS: i64 = 208;
+/// The deductions a default policy allows (Code on Wages s.18): absence, recovering advances,
+/// and the statutory ones. Housing, amenities, loans and court orders only once finance lists
+/// them in a policy version; fines never.
+pub const DEDUCTION_KINDS: &str = "absence,advance_recovery,income_tax,provident_fund,social_security";
 
 struct Default {
     center: &'static str,
@@ -73,6 +77,7 @@ pub fn seed_policies(conn: &mut DbConn, centers: &[(&str, i64)], now: NaiveDateT
                     standard_hours_per_month: STANDARD_HOURS,
                     target_multiplier: TARGET_MULTIPLIER.into(),
                     sale_bonus_percent: SALE_BONUS_PERCENT.into(),
+                    deduction_kinds: DEDUCTION_KINDS.into(),
                     source_note: d.source.split_whitespace().collect::<Vec<_>>().join(" "),
                     recorded_by: "defaults".into(),
                     recorded_at: now,

@@ -1,6 +1,7 @@
 //! The audit export: a ZIP of CSV files for a chosen period (web page and CLI), with the
 //! result of the chain check at export time and a README that explains each file and how an
-//! auditor can recompute every entry's hash.
+//! auditor can recompute every entry's hash; with the signed ledger checkpoints and the public
+//! key that checks them (`checkpoints.json`).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -10,11 +11,12 @@ use serde_json::json;
 use zip::write::SimpleFileOptions;
 
 use super::admin_queries;
+use super::checkpoints;
 use super::ledger::{self, Verification};
 use super::policy;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::centers;
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, LedgerSigner};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::web::csv_safe;
@@ -29,13 +31,14 @@ pub fn file_name(from: NaiveDate, to: NaiveDate) -> String {
 pub fn bundle_logged(
     conn: &mut DbConn,
     cipher: &Cipher,
+    signer: Option<&LedgerSigner>,
     actor: &Actor,
     from: NaiveDate,
     to: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, AppError> {
     db::write(conn, |conn| {
-        let bytes = bundle(conn, cipher, from, to, now)?;
+        let bytes = bundle(conn, cipher, signer, from, to, now)?;
         audit::record(
             conn,
             actor,
@@ -70,11 +73,13 @@ fn opt(v: Option<i64>) -> String {
 /// Builds the ZIP: `ledger_entries.csv` (entries with `occurred_on` in [from, to], every
 /// column), `balances.csv` (each artisan's balance before `from` and through `to`, with the
 /// legal name), `wage_policies.csv` (every version), `exchange_rates.csv` (days in the period),
-/// `verification.txt` (`ledger::verify` now) and `README.txt`. The caller audit-logs it
-/// (`bundle_logged` does).
+/// `verification.txt` (`ledger::verify` now), `checkpoints.json` (every signed checkpoint, the
+/// whole history, and the public key: `signer`'s now) and `README.txt`. The caller audit-logs
+/// it (`bundle_logged` does).
 pub fn bundle(
     conn: &mut DbConn,
     cipher: &Cipher,
+    signer: Option<&LedgerSigner>,
     from: NaiveDate,
     to: NaiveDate,
     now: NaiveDateTime,
@@ -215,7 +220,10 @@ pub fn bundle(
              Entries before it are intact; nothing from entry {entry} on can be trusted until this is explained.\n"
         ),
     };
-    let readme = readme(from, to, entry_count, roster.len(), now);
+    let published = checkpoints::published(conn, signer)?;
+    let checkpoints_json = checkpoints::to_json(&published)?;
+    let key = published.public_key.as_deref().unwrap_or("none configured");
+    let readme = readme(from, to, entry_count, roster.len(), published.checkpoints.len(), key, now);
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stamp = zip::DateTime::from_date_and_time(
@@ -229,13 +237,14 @@ pub fn bundle(
     .unwrap_or_default();
     let options =
         SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).last_modified_time(stamp);
-    let files: [(&str, &[u8]); 6] = [
+    let files: [(&str, &[u8]); 7] = [
         ("README.txt", readme.as_bytes()),
         ("ledger_entries.csv", &ledger_csv),
         ("balances.csv", &balances_csv),
         ("wage_policies.csv", &policies_csv),
         ("exchange_rates.csv", &rates_csv),
         ("verification.txt", verification.as_bytes()),
+        ("checkpoints.json", checkpoints_json.as_bytes()),
     ];
     let fail = |e: &dyn std::fmt::Display| AppError::internal(format!("zip: {e}"));
     for (name, bytes) in files {
@@ -245,7 +254,15 @@ pub fn bundle(
     Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
-fn readme(from: NaiveDate, to: NaiveDate, entries: usize, artisans: usize, now: NaiveDateTime) -> String {
+fn readme(
+    from: NaiveDate,
+    to: NaiveDate,
+    entries: usize,
+    artisans: usize,
+    checkpoints: usize,
+    public_key: &str,
+    now: NaiveDateTime,
+) -> String {
     format!(
         "fairgold wage ledger: audit export for {from} to {to}
 Exported at {at} UTC. {entries} ledger entries in the period; {artisans} artisans.
@@ -269,16 +286,18 @@ ledger_entries.csv
   correction with its reason; it counts only once approved), adjustment_approved and
   adjustment_rejected (a second finance or admin person's decision, amount 0, refers_to
   names the adjustment), minimum_wage_top_up (posted at month close when the month's pay
-  falls short of its paid hours at the legal minimum time rate; dated the month's last day).
-  Amounts are signed from the artisan's side: earnings positive,
-  payouts negative. Entries are never changed or deleted: a mistake is corrected by a new
+  falls short of its paid hours at the legal minimum time rate; dated the month's last day),
+  salary and overtime_premium (posted at month close for salaried artisans and trainees),
+  deduction (withheld under the Code on Wages s.18: details name the kind and the reason;
+  never a fine). Amounts are signed from the artisan's side: earnings positive,
+  payouts and deductions negative. Entries are never changed or deleted: a mistake is corrected by a new
   entry.
 
 balances.csv
   Each artisan: public id, alias, legal name, center, the balance owed at the start of the
   period (all counted entries before {from}) and at its end (through {to}). A balance is the
-  sum of wage_earned, sale_bonus, minimum_wage_top_up and payout entries and of approved
-  adjustments.
+  sum of wage_earned, sale_bonus, minimum_wage_top_up, salary, overtime_premium, deduction and
+  payout entries and of approved adjustments.
 
 wage_policies.csv
   Every version of every center's wage policy (all periods): legal minimum and living wage
@@ -291,6 +310,17 @@ exchange_rates.csv
 
 verification.txt
   The result of checking the whole hash chain at the time of export (fairgold ledger verify).
+
+checkpoints.json
+  Every signed ledger checkpoint ({checkpoints} so far, the whole history, not only this
+  period), as published at /transparency/ledger. At each month close the shop signs the
+  number and hash of the ledger's newest entry with its Ed25519 key. The shop's public key:
+  {public_key}
+  Each signature (128 hex digits) is over the text, with each line ending in a newline:
+  fairgold ledger checkpoint v1 / entry_id / entry_hash / signed_at (UTC, RFC 3339 with
+  microseconds, as in the file). A ledger that was rewritten and had its hashes recomputed
+  no longer passes through the published hashes; `fairgold ledger verify --checkpoints
+  checkpoints.json` checks every signature and every checkpoint against the database.
 
 The hash rule
   Each entry's hash is SHA-256, written as 64 lowercase hex digits, over these fields in this

@@ -23,7 +23,9 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// Which entries count towards a balance: earnings and payouts, and adjustments that a
 /// second person approved. (Unapproved or rejected adjustments, and the decisions
 /// themselves, which carry no amount, do not.)
-pub const COUNTS: &str = "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout', 'minimum_wage_top_up') \
+pub const COUNTS: &str =
+    "(ledger_entries.kind IN ('wage_earned', 'sale_bonus', 'payout', 'minimum_wage_top_up', 'salary', \
+     'overtime_premium', 'deduction') \
      OR (ledger_entries.kind = 'adjustment' AND ledger_entries.id IN \
         (SELECT d.refers_to FROM ledger_entries d WHERE d.kind = 'adjustment_approved')))";
 
@@ -55,6 +57,28 @@ pub struct EntryRow {
 impl EntryRow {
     pub fn details_json(&self) -> serde_json::Value {
         serde_json::from_str(&self.details).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The hash this entry's fields give now, after `prev_hash` (the README's recipe, as
+    /// `append` and `verify` compute it): equal to `hash` unless the row was changed.
+    pub fn computed_hash(&self) -> String {
+        hash_of(&Content {
+            id: self.id,
+            kind: self.kind.code(),
+            artisan_id: self.artisan_id,
+            center_id: self.center_id,
+            amount_minor: self.amount_minor,
+            currency: self.currency.code(),
+            occurred_on: self.occurred_on,
+            labor_minutes: self.labor_minutes,
+            piece_id: self.piece_id,
+            order_id: self.order_id,
+            refers_to: self.refers_to,
+            details: &self.details,
+            recorded_by: &self.recorded_by,
+            recorded_at: self.recorded_at,
+            prev_hash: &self.prev_hash,
+        })
     }
 
     /// How and with what reference a payout was made (`None` for other kinds, or details

@@ -7,6 +7,7 @@
 //! `rust_decimal`; every rounding is named where it happens.
 
 pub mod admin_queries;
+pub mod checkpoints;
 pub mod close;
 pub mod defaults;
 pub mod export;
@@ -19,6 +20,7 @@ pub mod reports;
 pub mod service;
 pub mod split;
 pub mod terms;
+mod transparency;
 pub mod types;
 
 use actix_web::web;
@@ -26,4 +28,9 @@ use actix_web::web;
 /// The finance pages, mounted under `/admin` by `admin::routes`.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.configure(pages::routes);
+}
+
+/// The public transparency pages (`/transparency/ledger`: the signed checkpoints).
+pub fn public_routes(cfg: &mut web::ServiceConfig) {
+    cfg.configure(transparency::routes);
 }

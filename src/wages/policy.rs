@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::json;
 
-use super::types::{Percent, PositiveDecimal};
+use super::types::{DeductionKind, Percent, PositiveDecimal};
 use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -31,6 +31,8 @@ pub struct PolicyRow {
     pub source_note: String,
     pub recorded_by: String,
     pub recorded_at: NaiveDateTime,
+    /// The deductions (Code on Wages s.18) this policy allows, as comma-separated codes.
+    pub deduction_kinds: String,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -46,6 +48,8 @@ pub struct NewPolicy {
     pub source_note: String,
     pub recorded_by: String,
     pub recorded_at: NaiveDateTime,
+    /// The deductions (Code on Wages s.18) this policy allows, as comma-separated codes.
+    pub deduction_kinds: String,
 }
 
 /// A policy version with its decimals parsed: what the wage rules compute with.
@@ -82,6 +86,11 @@ impl Policy {
     /// Rupee minor units per hour at the legal minimum.
     pub fn legal_min_hourly(&self) -> Decimal {
         self.hourly(self.row.legal_min_monthly_minor)
+    }
+
+    /// The deductions this policy allows (never fines: `DeductionKind` has none).
+    pub fn deductions(&self) -> Vec<DeductionKind> {
+        DeductionKind::list(&self.row.deduction_kinds)
     }
 
     /// Per hour at the living wage, when finance has entered one.
@@ -260,6 +269,7 @@ pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewPolicy, now: NaiveDateTime
                     "target_multiplier": new.target_multiplier,
                     "sale_bonus_percent": new.sale_bonus_percent,
                     "source_note": new.source_note,
+                    "deduction_kinds": new.deduction_kinds,
                 }),
             },
             now,
@@ -285,6 +295,7 @@ mod tests {
             source_note: String::new(),
             recorded_by: "test".into(),
             recorded_at: NaiveDate::from_ymd_opt(2025, 7, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
+            deduction_kinds: String::new(),
         })
         .unwrap()
     }

@@ -4,9 +4,11 @@
 //! twice the ordinary rate (Code on Wages s.14; DOMAIN.md).
 
 use std::collections::{BTreeMap, HashMap};
+use std::str::FromStr;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::json;
@@ -18,7 +20,7 @@ use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::{round_minor, Overflow};
-use crate::schema::{artisans, time_register};
+use crate::schema::{artisans, register_confirmations, time_register};
 
 /// Ordinary hours end after 8 hours in a day…
 pub const DAY_LIMIT_MINUTES: i64 = 8 * 60;
@@ -65,6 +67,23 @@ pub fn pay_for(ordinary_minutes: i64, overtime_minutes: i64, hourly_minor: Decim
     round_minor(Decimal::from(ordinary_minutes + 2 * overtime_minutes) * hourly_minor / Decimal::from(60))
 }
 
+/// Hours as typed ("8", "7.5", " 7.25 ") → minutes: whole minutes, 0 to 24 hours.
+pub fn parse_hours(s: &str) -> Result<i64, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    let d = Decimal::from_str(t).map_err(|_| format!("`{t}` is not a number of hours such as 8 or 7.5"))?;
+    if d < Decimal::ZERO || d > Decimal::from(24) {
+        return Err("enter between 0 and 24 hours".into());
+    }
+    let minutes = d * Decimal::from(60);
+    if minutes.fract() != Decimal::ZERO {
+        return Err("enter hours in whole minutes, e.g. 7.5 or 7.25".into());
+    }
+    minutes.to_i64().ok_or_else(|| "enter between 0 and 24 hours".into())
+}
+
 /// One cell of the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = time_register)]
@@ -85,6 +104,38 @@ struct NewCell<'a> {
     minutes: i64,
     recorded_by: &'a str,
     recorded_at: NaiveDateTime,
+}
+
+/// Inserts generated register cells (center id, cell) in bulk, for benchmark data: no checks,
+/// no audit — never for anything a person enters.
+pub fn insert_generated(
+    conn: &mut DbConn,
+    cells: &[(i64, Cell)],
+    recorded_by: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    let rows: Vec<NewCell> = cells
+        .iter()
+        .map(|(center_id, c)| NewCell {
+            artisan_id: c.artisan_id,
+            center_id: *center_id,
+            work_date: c.work_date,
+            kind: c.kind,
+            minutes: c.minutes,
+            recorded_by,
+            recorded_at: at,
+        })
+        .collect();
+    let mut n = 0;
+    // Multi-row inserts need the concrete backend (the multi-backend does not offer them); 7
+    // columns × 1,000 rows stay under both backends' limits on bound parameters.
+    for chunk in rows.chunks(1000) {
+        n += match conn {
+            DbConn::Sqlite(c) => diesel::insert_into(time_register::table).values(chunk).execute(c)?,
+            DbConn::Postgres(c) => diesel::insert_into(time_register::table).values(chunk).execute(c)?,
+        };
+    }
+    Ok(n)
 }
 
 /// The Monday of the week holding `on`.
@@ -159,6 +210,15 @@ pub fn save_week(
         if changed.is_empty() {
             return Ok(0);
         }
+        // A week the artisan confirmed and that now changes is no longer what they confirmed.
+        let mut touched: Vec<i64> = changed.iter().map(|(a, _, _)| *a).collect();
+        touched.dedup();
+        let unconfirmed = diesel::delete(
+            register_confirmations::table
+                .filter(register_confirmations::artisan_id.eq_any(&touched))
+                .filter(register_confirmations::week_start.eq(monday)),
+        )
+        .execute(conn)?;
         // Only the changed cells are rewritten: a cell's recorder and time stay those of the
         // person who last changed it.
         for (artisan_id, day, kind) in &changed {
@@ -194,6 +254,7 @@ pub fn save_week(
                 center_id: Some(center_id),
                 details: json!({
                     "week_of": monday.to_string(),
+                    "confirmations_withdrawn": unconfirmed,
                     "changed": changed.iter().map(|(a, d, k)| json!({
                         "artisan_id": a,
                         "date": d.to_string(),
@@ -209,6 +270,218 @@ pub fn save_week(
     })
 }
 
+/// When an artisan confirmed a week of the register (they read it, or had it read to them, and
+/// agree), as the manager recorded it.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Confirmation {
+    pub artisan_id: i64,
+    pub confirmed_on: NaiveDate,
+    pub recorded_by: String,
+}
+
+/// The confirmations of a center's week.
+pub fn confirmations(conn: &mut DbConn, center_id: i64, monday: NaiveDate) -> QueryResult<Vec<Confirmation>> {
+    register_confirmations::table
+        .filter(register_confirmations::center_id.eq(center_id))
+        .filter(register_confirmations::week_start.eq(monday))
+        .select((
+            register_confirmations::artisan_id,
+            register_confirmations::confirmed_on,
+            register_confirmations::recorded_by,
+        ))
+        .load(conn)
+}
+
+/// Records that an artisan confirmed their week (from `monday`) on `confirmed_on`. Refused: an
+/// artisan of another center, a week with no hours for them, a date before the week began or in
+/// the future, a week already confirmed. Changing the week afterwards withdraws the
+/// confirmation (`save_week`). Audit-logged.
+pub fn confirm_week(
+    conn: &mut DbConn,
+    actor: &Actor,
+    center_id: i64,
+    artisan_id: i64,
+    monday: NaiveDate,
+    confirmed_on: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let monday = monday_of(monday);
+    let today = super::types::india_date(now);
+    if confirmed_on < monday {
+        return Err(AppError::bad_request("confirmed_on", "a week cannot be confirmed before it has begun"));
+    }
+    if confirmed_on > today {
+        return Err(AppError::bad_request("confirmed_on", "the date of the confirmation is in the future"));
+    }
+    db::write(conn, |conn| {
+        let of_center: i64 = artisans::table
+            .filter(artisans::id.eq(artisan_id))
+            .filter(artisans::center_id.eq(center_id))
+            .count()
+            .get_result(conn)?;
+        if of_center == 0 {
+            return Err(AppError::Forbidden(
+                "You can only record confirmations of your own workshop's artisans.".into(),
+            ));
+        }
+        let hours: i64 = time_register::table
+            .filter(time_register::artisan_id.eq(artisan_id))
+            .filter(time_register::work_date.between(monday, monday + Duration::days(6)))
+            .count()
+            .get_result(conn)?;
+        if hours == 0 {
+            return Err(AppError::bad_request(
+                "confirmed_on",
+                "this week holds no hours for the artisan: nothing to confirm",
+            ));
+        }
+        let inserted = diesel::insert_into(register_confirmations::table)
+            .values((
+                register_confirmations::artisan_id.eq(artisan_id),
+                register_confirmations::center_id.eq(center_id),
+                register_confirmations::week_start.eq(monday),
+                register_confirmations::confirmed_on.eq(confirmed_on),
+                register_confirmations::recorded_by.eq(&actor.label),
+                register_confirmations::recorded_at.eq(now),
+            ))
+            .execute(conn);
+        match inserted {
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                return Err(AppError::conflict("already_confirmed", "this week was already confirmed by the artisan"))
+            }
+            other => other?,
+        };
+        audit::record(
+            conn,
+            actor,
+            &AuditEvent {
+                action: "time_register.confirm_week",
+                entity_type: "time_register",
+                entity_id: Some(monday.to_string()),
+                center_id: Some(center_id),
+                details: json!({ "artisan_id": artisan_id, "week_of": monday.to_string(), "confirmed_on": confirmed_on.to_string() }),
+            },
+            now,
+        )?;
+        Ok(())
+    })
+}
+
+/// The most rows one register import takes (a center's month is a few thousand at most).
+pub const IMPORT_MAX_ROWS: usize = 10_000;
+
+/// Reads a register CSV — `artisan,date,kind,hours`, with a header row — naming artisans by
+/// public id or alias among `roster` (id, public id, alias) and kinds by code or label. Every
+/// problem is reported at once, each with its line number; a row with 0 hours clears the cell.
+pub fn read_csv(bytes: &[u8], roster: &[(i64, String, String)]) -> Result<Vec<Cell>, Vec<String>> {
+    let mut errors = Vec::new();
+    let mut cells: BTreeMap<(i64, NaiveDate, HourKind), (usize, i64)> = BTreeMap::new();
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(bytes);
+    let headers = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim_start_matches('\u{feff}').to_lowercase()).collect::<Vec<_>>(),
+        Err(_) => return Err(vec!["The file is not a CSV file (save it as CSV UTF-8 and try again).".into()]),
+    };
+    let want = ["artisan", "date", "kind", "hours"];
+    if headers.iter().map(String::as_str).collect::<Vec<_>>() != want {
+        return Err(vec![format!(
+            "The first line must name the columns artisan,date,kind,hours; it reads `{}`.",
+            headers.join(",")
+        )]);
+    }
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        if i >= IMPORT_MAX_ROWS {
+            errors.push(format!("The file has more than {IMPORT_MAX_ROWS} rows: split it by month."));
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                errors.push(format!("Line {line}: the line cannot be read (is the file saved as CSV UTF-8?)"));
+                continue;
+            }
+        };
+        let field = |n: usize| record.get(n).unwrap_or("").trim();
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != 4 {
+            errors.push(format!("Line {line}: expected 4 columns (artisan,date,kind,hours), found {}", record.len()));
+            continue;
+        }
+        let who = field(0);
+        let artisan = roster.iter().find(|(_, pid, alias)| pid == who || alias.eq_ignore_ascii_case(who));
+        if artisan.is_none() {
+            errors
+                .push(format!("Line {line}: no artisan of this workshop is called `{who}` (use the alias or the id)"));
+        }
+        let date = NaiveDate::parse_from_str(field(1), "%Y-%m-%d").ok();
+        if date.is_none() {
+            errors.push(format!("Line {line}: `{}` is not a date like 2026-11-02", field(1)));
+        }
+        let kind_text = field(2).to_lowercase();
+        let kind = HourKind::parse(&kind_text)
+            .or_else(|| HourKind::ALL.into_iter().find(|k| k.label().eq_ignore_ascii_case(&kind_text)));
+        if kind.is_none() {
+            errors.push(format!(
+                "Line {line}: `{}` is not a kind of hour; use one of {}",
+                field(2),
+                HourKind::ALL.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let minutes = parse_hours(field(3)).map_err(|m| errors.push(format!("Line {line}: {m}"))).ok();
+        if let (Some((id, _, _)), Some(d), Some(k), Some(m)) = (artisan, date, kind, minutes) {
+            if let Some((first, _)) = cells.insert((*id, d, k), (line, m)) {
+                errors.push(format!("Line {line}: the same artisan, day and kind as line {first}"));
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(cells
+        .into_iter()
+        .map(|((artisan_id, work_date, kind), (_, minutes))| Cell { artisan_id, work_date, kind, minutes })
+        .collect())
+}
+
+/// Imports register cells (from [`read_csv`]) into a center's register, week by week, in one
+/// write: each imported cell replaces what the register held for that artisan, day and kind;
+/// the other cells stay. Nothing is saved if any week is refused (a closed month, a day over 24
+/// hours). Returns the number of cells changed.
+pub fn import(
+    conn: &mut DbConn,
+    actor: &Actor,
+    center_id: i64,
+    cells: &[Cell],
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    let mut weeks: BTreeMap<NaiveDate, Vec<Cell>> = BTreeMap::new();
+    for c in cells {
+        weeks.entry(monday_of(c.work_date)).or_default().push(*c);
+    }
+    db::write(conn, |conn| {
+        let mut changed = 0;
+        for (monday, imported) in weeks {
+            let mut ids: Vec<i64> = imported.iter().map(|c| c.artisan_id).collect();
+            ids.sort();
+            ids.dedup();
+            let key = |c: &Cell| (c.artisan_id, c.work_date, c.kind);
+            let mut merged: BTreeMap<_, Cell> = between(conn, center_id, monday, monday + Duration::days(6))?
+                .into_iter()
+                .filter(|c| ids.contains(&c.artisan_id))
+                .map(|c| (key(&c), c))
+                .collect();
+            for c in imported {
+                merged.insert(key(&c), c);
+            }
+            let week: Vec<Cell> = merged.into_values().filter(|c| c.minutes > 0).collect();
+            changed += save_week(conn, actor, center_id, monday, &ids, &week, now)?;
+        }
+        Ok(changed)
+    })
+}
+
 /// An artisan's month from the register.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct MonthHours {
@@ -219,6 +492,9 @@ pub struct MonthHours {
     pub unpaid_leave_minutes: i64,
     /// Of the worked minutes, those beyond 8 h a day or 48 h a week.
     pub overtime_minutes: i64,
+    /// Of the worked minutes, those spent making pieces (production, design, rework): what the
+    /// hours recorded on the pieces accepted in the month may add up to at most.
+    pub making_minutes: i64,
 }
 
 impl MonthHours {
@@ -245,6 +521,9 @@ pub fn month_hours(conn: &mut DbConn, center_id: i64, month: Month) -> QueryResu
             continue;
         }
         let h = out.entry(c.artisan_id).or_default();
+        if matches!(c.kind, HourKind::Production | HourKind::Design | HourKind::Rework) {
+            h.making_minutes += c.minutes;
+        }
         match c.kind {
             k if k.is_work() => h.worked_minutes += c.minutes,
             HourKind::LeaveUnpaid => h.unpaid_leave_minutes += c.minutes,

@@ -12,7 +12,7 @@ use serde_json::json;
 use super::ledger::{self, NewEntry};
 use super::policy::{self, inr, WageCheck};
 use super::split;
-use super::types::{india_date, EntryKind, PayoutMethod, PositiveDecimal};
+use super::types::{india_date, DeductionKind, EntryKind, Month, PayoutMethod, PositiveDecimal};
 use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -370,6 +370,97 @@ pub fn record_payout(conn: &mut DbConn, actor: &Actor, p: &PayoutInput, now: Nai
     })
 }
 
+/// A deduction as finance enters it.
+#[derive(Debug, Clone)]
+pub struct DeductionInput {
+    pub artisan_id: i64,
+    pub kind: DeductionKind,
+    /// What is withheld, in rupee minor units (positive).
+    pub amount_minor: i64,
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
+/// Records a deduction from an artisan's wages (Code on Wages s.18). Refused, with nothing
+/// saved: a kind the wage policy in force does not list (fines never exist as a kind), no
+/// reason, a closed month, or deductions for the month adding up to more than half of the
+/// month's wages as computed so far (month close checks the half again on the final figures).
+pub fn record_deduction(
+    conn: &mut DbConn,
+    actor: &Actor,
+    d: &DeductionInput,
+    now: NaiveDateTime,
+) -> Result<i64, AppError> {
+    db::write(conn, |conn| {
+        if d.amount_minor <= 0 {
+            return Err(AppError::bad_request("amount", "enter the amount withheld, more than zero"));
+        }
+        let reason = d.reason.trim();
+        if reason.chars().count() < 10 {
+            return Err(AppError::bad_request(
+                "reason",
+                "say what the deduction is for, in a sentence the artisan and an auditor will understand (at least 10 characters)",
+            ));
+        }
+        if reason.chars().count() > 500 {
+            return Err(AppError::bad_request("reason", "keep the reason under 500 characters"));
+        }
+        let center_id = artisan_center(conn, d.artisan_id)?;
+        let policy = super::policy::required_at(conn, center_id, d.on)?;
+        if !policy.deductions().contains(&d.kind) {
+            return Err(AppError::bad_request(
+                "kind",
+                format!(
+                    "the wage policy in force on {} does not allow deductions for \"{}\"; finance can list it in a \
+                     new policy version if the law allows it",
+                    d.on,
+                    d.kind.label()
+                ),
+            ));
+        }
+        // The month's wages and earlier deductions are read under the head's lock: two
+        // deductions at once cannot both pass the half.
+        ledger::lock_head(conn)?;
+        let month = Month::of(d.on);
+        super::close::ensure_open(conn, center_id, d.on)?;
+        let computed = super::close::compute(conn, center_id, month)?;
+        let row = computed.rows.iter().find(|r| r.artisan_id == d.artisan_id);
+        let (wages, before) = row.map(|r| (r.wages_minor, r.deductions_minor)).unwrap_or((0, 0));
+        let total = before.checked_add(d.amount_minor).ok_or(crate::money::Overflow)?;
+        if total * 2 > wages {
+            return Err(AppError::bad_request(
+                "amount",
+                format!(
+                    "deductions for {} would total {}, more than half of the month's wages so far ({}); at most {} more \
+                     can be deducted (Code on Wages s.18)",
+                    month.label(),
+                    inr(total),
+                    inr(wages),
+                    inr((wages / 2 - before).max(0)),
+                ),
+            ));
+        }
+        let mut e = NewEntry::new(EntryKind::Deduction, d.artisan_id, center_id, -d.amount_minor, d.on);
+        e.details = json!({ "deduction_kind": d.kind.code(), "reason": reason, "policy_id": policy.row.id });
+        e.recorded_by = actor.label.clone();
+        let id = ledger::append(conn, &e, now)?;
+        audit::record(
+            conn,
+            actor,
+            &AuditEvent {
+                action: "ledger.deduction",
+                entity_type: "ledger_entry",
+                entity_id: Some(id.to_string()),
+                center_id: Some(center_id),
+                details: json!({ "artisan_id": d.artisan_id, "amount_minor": d.amount_minor, "on": d.on.to_string(),
+                    "kind": d.kind.code(), "reason": reason }),
+            },
+            now,
+        )?;
+        Ok(id)
+    })
+}
+
 /// An adjustment as finance proposes it: a signed amount and the reason. A correction of a
 /// particular entry names it in `corrects` (e.g. a payout typed wrong is reversed by an
 /// adjustment of the opposite amount).
@@ -380,6 +471,9 @@ pub struct AdjustmentInput {
     pub on: NaiveDate,
     pub reason: String,
     pub corrects: Option<i64>,
+    /// The closed month this corrects: a closed month takes no entries, so its corrections go
+    /// into an open month and name it. Filled in from `corrects` when that entry is in one.
+    pub corrects_month: Option<Month>,
 }
 
 /// Proposes an adjustment. It is in the ledger at once but counts towards the balance only
@@ -405,16 +499,44 @@ pub fn propose_adjustment(
             return Err(AppError::bad_request("reason", "keep the reason under 500 characters"));
         }
         let center_id = artisan_center(conn, a.artisan_id)?;
+        let mut corrects_month = a.corrects_month;
         if let Some(c) = a.corrects {
             let target = ledger::find(conn, c)?
                 .ok_or_else(|| AppError::bad_request("corrects", format!("there is no ledger entry {c}")))?;
             if target.artisan_id != a.artisan_id {
                 return Err(AppError::bad_request("corrects", format!("entry {c} belongs to another artisan")));
             }
+            let of_target = Month::of(target.occurred_on);
+            if corrects_month.is_none() && super::close::closed(conn, center_id, of_target)?.is_some() {
+                corrects_month = Some(of_target);
+            }
+        }
+        if let Some(m) = corrects_month {
+            if super::close::closed(conn, center_id, m)?.is_none() {
+                return Err(AppError::bad_request(
+                    "corrects_month",
+                    format!("{} is not closed: record the correction in that month itself", m.label()),
+                ));
+            }
+            if Month::of(a.on) == m {
+                return Err(AppError::bad_request(
+                    "occurred_on",
+                    format!(
+                        "{} is closed: date the correction in an open month; it will name {}",
+                        m.label(),
+                        m.label()
+                    ),
+                ));
+            }
         }
         let mut e = NewEntry::new(EntryKind::Adjustment, a.artisan_id, center_id, a.amount_minor, a.on);
         e.refers_to = a.corrects;
-        e.details = json!({ "reason": reason, "proposed_by_staff_id": actor.staff_id });
+        e.details = match corrects_month {
+            Some(m) => {
+                json!({ "reason": reason, "proposed_by_staff_id": actor.staff_id, "corrects_month": m.to_string() })
+            }
+            None => json!({ "reason": reason, "proposed_by_staff_id": actor.staff_id }),
+        };
         e.recorded_by = actor.label.clone();
         let id = ledger::append(conn, &e, now)?;
         audit::record(
@@ -425,7 +547,8 @@ pub fn propose_adjustment(
                 entity_type: "ledger_entry",
                 entity_id: Some(id.to_string()),
                 center_id: Some(center_id),
-                details: json!({ "artisan_id": a.artisan_id, "amount_minor": a.amount_minor, "reason": reason, "corrects": a.corrects }),
+                details: json!({ "artisan_id": a.artisan_id, "amount_minor": a.amount_minor, "reason": reason,
+                    "corrects": a.corrects, "corrects_month": corrects_month.map(|m| m.to_string()) }),
             },
             now,
         )?;

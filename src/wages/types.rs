@@ -176,10 +176,20 @@ pub enum EntryKind {
     /// paid hours of the time register at the legal minimum time rate (Code on Wages s.12;
     /// positive, dated the month's last day).
     MinimumWageTopUp,
+    /// Posted at month close for a salaried artisan or a trainee: the month's salary or stipend
+    /// under the terms in force, less the wages of the pieces they made that month (already
+    /// credited when the pieces were accepted; positive, dated the month's last day).
+    Salary,
+    /// Posted at month close with the salary: overtime hours at twice the ordinary hourly rate
+    /// of the salary (positive, dated the month's last day).
+    OvertimePremium,
+    /// Money withheld from the month's wages, of a kind the wage policy lists under the Code on
+    /// Wages s.18 — never a fine (negative; `details.deduction_kind`, `details.reason`).
+    Deduction,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 7] = [
+    pub const ALL: [EntryKind; 10] = [
         Self::WageEarned,
         Self::SaleBonus,
         Self::Payout,
@@ -187,6 +197,9 @@ impl EntryKind {
         Self::AdjustmentApproved,
         Self::AdjustmentRejected,
         Self::MinimumWageTopUp,
+        Self::Salary,
+        Self::OvertimePremium,
+        Self::Deduction,
     ];
 
     pub fn code(self) -> &'static str {
@@ -198,6 +211,9 @@ impl EntryKind {
             Self::AdjustmentApproved => "adjustment_approved",
             Self::AdjustmentRejected => "adjustment_rejected",
             Self::MinimumWageTopUp => "minimum_wage_top_up",
+            Self::Salary => "salary",
+            Self::OvertimePremium => "overtime_premium",
+            Self::Deduction => "deduction",
         }
     }
 
@@ -214,6 +230,9 @@ impl EntryKind {
             Self::AdjustmentApproved => "Adjustment approved",
             Self::AdjustmentRejected => "Adjustment rejected",
             Self::MinimumWageTopUp => "Minimum-wage top-up",
+            Self::Salary => "Salary or stipend",
+            Self::OvertimePremium => "Overtime (twice the rate)",
+            Self::Deduction => "Deduction",
         }
     }
 }
@@ -265,6 +284,92 @@ impl PayBasis {
 }
 
 crate::text_column!(PayBasis, "pay basis", |c| PayBasis::parse(c));
+
+/// The deductions the Code on Wages 2019 s.18 allows from wages. A wage policy lists which of
+/// them the shop makes; fines (s.18(1)(a)) are deliberately absent: fair-trade auditors expect
+/// no disciplinary deductions at all (DOMAIN.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeductionKind {
+    /// Absence from duty (s.18(1)(b)), in proportion to the period absent.
+    Absence,
+    /// Recovery of an advance or an overpayment of wages.
+    AdvanceRecovery,
+    /// Recovery of a loan (e.g. from a welfare fund).
+    LoanRecovery,
+    /// House accommodation supplied by the employer.
+    Housing,
+    /// Amenities and services supplied by the employer, as authorised.
+    Amenities,
+    /// Income tax payable by the employee.
+    IncomeTax,
+    /// Required by a court or an authority's order.
+    CourtOrder,
+    /// Provident fund or pension contributions.
+    ProvidentFund,
+    /// Social security contributions (ESI, insurance).
+    SocialSecurity,
+}
+
+impl DeductionKind {
+    pub const ALL: [DeductionKind; 9] = [
+        Self::Absence,
+        Self::AdvanceRecovery,
+        Self::LoanRecovery,
+        Self::Housing,
+        Self::Amenities,
+        Self::IncomeTax,
+        Self::CourtOrder,
+        Self::ProvidentFund,
+        Self::SocialSecurity,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Absence => "absence",
+            Self::AdvanceRecovery => "advance_recovery",
+            Self::LoanRecovery => "loan_recovery",
+            Self::Housing => "housing",
+            Self::Amenities => "amenities",
+            Self::IncomeTax => "income_tax",
+            Self::CourtOrder => "court_order",
+            Self::ProvidentFund => "provident_fund",
+            Self::SocialSecurity => "social_security",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Absence => "Absence from duty",
+            Self::AdvanceRecovery => "Recovery of an advance or overpayment",
+            Self::LoanRecovery => "Recovery of a loan",
+            Self::Housing => "Housing provided",
+            Self::Amenities => "Amenities and services provided",
+            Self::IncomeTax => "Income tax",
+            Self::CourtOrder => "Court or authority order",
+            Self::ProvidentFund => "Provident fund or pension",
+            Self::SocialSecurity => "Social security (ESI, insurance)",
+        }
+    }
+
+    /// Parses a kind a person chose or typed. A fine — or any penalty — is refused with the
+    /// reason, not merely as an unknown kind.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim().to_lowercase();
+        if let Some(k) = Self::ALL.into_iter().find(|k| k.code() == t) {
+            return Ok(k);
+        }
+        if ["fine", "fines", "penalty", "disciplinary"].iter().any(|w| t.contains(w)) {
+            return Err("fines are never deducted from wages: the shop makes no disciplinary deductions".into());
+        }
+        Err(format!("\"{}\" is not a deduction the Code on Wages (s.18) allows", s.trim()))
+    }
+
+    /// The kinds listed in a policy's `deduction_kinds` (comma-separated codes).
+    pub fn list(codes: &str) -> Vec<Self> {
+        Self::ALL.into_iter().filter(|k| codes.split(',').any(|c| c.trim() == k.code())).collect()
+    }
+}
 
 /// The kinds of hour in the time register.
 #[derive(

@@ -127,6 +127,11 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", "/admin/wages/terms".into(), [L, F, F, A, A]),
         ("GET", "/admin/wages/register".into(), [L, A, A, A, A]),
         ("POST", "/admin/wages/register".into(), [L, A, A, F, A]),
+        ("POST", "/admin/wages/register/confirm".into(), [L, A, A, F, A]),
+        ("POST", "/admin/wages/register/import".into(), [L, A, A, F, A]),
+        // Deductions are finance's, like payouts.
+        ("GET", "/admin/wages/deductions/new".into(), [L, F, F, A, A]),
+        ("POST", "/admin/wages/deductions/new".into(), [L, F, F, A, A]),
         ("GET", format!("/admin/wages/months/kolkata/{month}"), [L, F, F, A, A]),
         ("POST", format!("/admin/wages/months/kolkata/{month}/close"), [L, F, F, A, A]),
         // Pay slips: a manager of another center gets a 404 (allowed, but nothing found).
@@ -207,8 +212,12 @@ async fn every_admin_route_for_every_role() {
 
     // Uploads are multipart forms; everything else posts an empty urlencoded form (plus the
     // session's CSRF token), except consent, whose withdrawal finance may do.
-    let multipart =
-        |path: &str| path.ends_with("/images") || path.ends_with("/photo") || path.starts_with("/admin/import");
+    let multipart = |path: &str| {
+        path.ends_with("/images")
+            || path.ends_with("/photo")
+            || path.starts_with("/admin/import")
+            || path.ends_with("/register/import")
+    };
     let mut failures = Vec::new();
     for (method, path, expected) in &table {
         for (i, who) in WHO.iter().enumerate() {

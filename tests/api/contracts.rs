@@ -250,6 +250,7 @@ fn wage_month(app: &TestApp) -> (String, String) {
         on: day(2025, 9, 20),
         reason: reason.into(),
         corrects: None,
+        corrects_month: None,
     };
     for (amount, reason, approve) in [
         (25_000, "Polishing time missed on the labor record", true),

@@ -14,6 +14,7 @@ mod auth;
 mod cache;
 mod cart;
 mod checkout;
+mod checkpoints;
 mod cli;
 mod contracts;
 mod csv_exports;

@@ -114,6 +114,7 @@ async fn an_adjustment_approved_and_rejected_at_once_is_decided_once() {
                     on: today(),
                     reason: "hours recorded short on piece 12".into(),
                     corrects: None,
+                    corrects_month: None,
                 },
                 now(),
             )

@@ -13,6 +13,8 @@ async fn crawl(app: &TestApp, artisan_public_id: &str) -> Vec<(String, String)> 
         "/pieces?availability=all",
         "/pieces?availability=sold",
         "/about",
+        "/transparency/ledger",
+        "/transparency/ledger/checkpoints.json",
         "/sitemap.xml",
         "/robots.txt",
         "/api/v1/pieces?availability=all&per_page=100",

@@ -363,6 +363,7 @@ async fn the_export_zip_opens_and_holds_the_period_with_the_right_row_counts() {
         [
             "README.txt",
             "balances.csv",
+            "checkpoints.json",
             "exchange_rates.csv",
             "ledger_entries.csv",
             "verification.txt",

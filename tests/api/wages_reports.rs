@@ -217,6 +217,7 @@ async fn the_statement_adds_up_shows_the_legal_name_and_downloads_as_csv() {
         on: day(2025, 9, 20),
         reason: reason.into(),
         corrects: None,
+        corrects_month: None,
     };
     let approved = app
         .with_conn(|c| {

@@ -16,7 +16,7 @@ use crate::wages::admin_queries::{self, ArtisanLine};
 use crate::wages::ledger::EntryRow;
 use crate::wages::policy::inr;
 use crate::wages::service::{self, AdjustmentInput};
-use crate::wages::types::EntryKind;
+use crate::wages::types::{EntryKind, Month};
 use crate::web::form::FieldErrors;
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -27,6 +27,8 @@ pub struct AdjustmentForm {
     pub occurred_on: String,
     pub reason: String,
     pub corrects: String,
+    /// A closed month this corrects (YYYY-MM), or blank.
+    pub corrects_month: String,
 }
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -45,6 +47,7 @@ struct AdjustmentView {
     occurred_on: NaiveDate,
     reason: String,
     corrects: Option<i64>,
+    corrects_month: Option<String>,
     proposed_by: String,
     proposed_at: String,
     /// pending | approved | rejected
@@ -67,6 +70,11 @@ fn adjustment_view(a: &EntryRow, d: Option<&EntryRow>, roster: &[ArtisanLine]) -
         occurred_on: a.occurred_on,
         reason: details.get("reason").and_then(|v| v.as_str()).unwrap_or("").to_string(),
         corrects: a.refers_to,
+        corrects_month: details
+            .get("corrects_month")
+            .and_then(|v| v.as_str())
+            .and_then(|m| Month::parse(m).ok())
+            .map(|m| m.label()),
         proposed_by: a.recorded_by.clone(),
         proposed_at: a.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         state: match d.map(|d| d.kind) {
@@ -179,12 +187,17 @@ pub async fn adjustment_propose(
             }
         },
     };
+    let corrects_month = match form.corrects_month.trim() {
+        "" => None,
+        m => Month::parse(m).map_err(|msg| e.add("corrects_month", msg)).ok(),
+    };
     let reason = form.reason.trim();
     if reason.chars().count() < 10 {
         e.add("reason", "say why, in a sentence an auditor will understand (at least 10 characters)");
     }
     if let (Some(artisan_id), Some(amount_minor), Some(on), true) = (artisan, amount, on, e.is_empty()) {
-        let input = AdjustmentInput { artisan_id, amount_minor, on, reason: reason.to_string(), corrects };
+        let input =
+            AdjustmentInput { artisan_id, amount_minor, on, reason: reason.to_string(), corrects, corrects_month };
         let (actor, at) = (me.actor(), now());
         let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
             Ok(service::propose_adjustment(conn, &actor, &input, at))

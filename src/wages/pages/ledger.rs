@@ -14,7 +14,7 @@ use crate::state::AppState;
 use crate::wages::admin_queries::{self, Cursor, LedgerFilter};
 use crate::wages::ledger::EntryRow;
 use crate::wages::policy::{self, inr};
-use crate::wages::types::EntryKind;
+use crate::wages::types::{DeductionKind, EntryKind, Month};
 use crate::web::form::FieldErrors;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -74,10 +74,25 @@ fn summary(e: &EntryRow) -> String {
             if let Some(c) = e.refers_to {
                 out.push_str(&format!(" (corrects entry #{c})"));
             }
+            if let Some(m) = d.get("corrects_month").and_then(|v| v.as_str()).and_then(|m| Month::parse(m).ok()) {
+                out.push_str(&format!(" (corrects closed {})", m.label()));
+            }
             out
         }
         EntryKind::MinimumWageTopUp => {
             format!("{} closed: guaranteed minimum for the month's paid hours", s("month"))
+        }
+        EntryKind::Salary => match e.labor_minutes {
+            Some(m) => format!("{} closed: salary or stipend for {} paid", s("month"), policy::hours_label(m)),
+            None => format!("{} closed: salary or stipend", s("month")),
+        },
+        EntryKind::OvertimePremium => match e.labor_minutes {
+            Some(m) => format!("{} closed: {} of overtime at twice the rate", s("month"), policy::hours_label(m)),
+            None => format!("{} closed: overtime at twice the rate", s("month")),
+        },
+        EntryKind::Deduction => {
+            let kind = DeductionKind::parse(&s("deduction_kind")).map(|k| k.label()).unwrap_or("Deduction");
+            format!("{kind}: {}", s("reason"))
         }
         EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {
             let target = e.refers_to.map(|r| format!("adjustment #{r}")).unwrap_or_default();

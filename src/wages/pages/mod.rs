@@ -14,6 +14,7 @@
 
 mod adjustments;
 mod center_month;
+mod deductions;
 mod earnings;
 mod late;
 mod ledger;
@@ -62,6 +63,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/wages/rates", web::post().to(rates::rate_record))
         .route("/admin/wages/payouts/new", web::get().to(payouts::payout_form))
         .route("/admin/wages/payouts/new", web::post().to(payouts::payout_record))
+        .route("/admin/wages/deductions/new", web::get().to(deductions::deduction_form))
+        .route("/admin/wages/deductions/new", web::post().to(deductions::deduction_record))
         .route("/admin/wages/adjustments", web::get().to(adjustments::adjustments_page))
         .route("/admin/wages/adjustments", web::post().to(adjustments::adjustment_propose))
         .route(r"/admin/wages/adjustments/{id:\d+}/approve", web::post().to(adjustments::adjustment_approve))
@@ -70,6 +73,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/wages/terms", web::post().to(terms::terms_add))
         .route("/admin/wages/register", web::get().to(register::register_page))
         .route("/admin/wages/register", web::post().to(register::register_save))
+        .route("/admin/wages/register/confirm", web::post().to(register::register_confirm))
+        .service(
+            web::resource("/admin/wages/register/import")
+                .app_data(
+                    actix_multipart::form::MultipartFormConfig::default()
+                        .total_limit(1024 * 1024 + 64 * 1024)
+                        .memory_limit(1024 * 1024 + 64 * 1024),
+                )
+                .route(web::post().to(register::register_import)),
+        )
         .route("/admin/wages/months/{center}/{month}", web::get().to(months::month_page))
         .route("/admin/wages/months/{center}/{month}/close", web::post().to(months::month_close))
         .route("/admin/wages/artisans/{public_id}/slips/{month}", web::get().to(payslip::pay_slip));
@@ -97,6 +110,11 @@ fn into_field(e: AppError, errors: &mut FieldErrors, fallback: &str) -> Result<(
             for (field, message) in fields.0 {
                 errors.add(if field.is_empty() { fallback } else { &field }, message);
             }
+            Ok(())
+        }
+        // A lost race or a closed month is an answer on the form, which keeps what was typed.
+        e @ AppError::Conflict { .. } => {
+            errors.add(fallback, e.public_message());
             Ok(())
         }
         other => Err(other),

@@ -48,6 +48,11 @@ async fn render(
     ctx.insert("month_label", &month.label());
     ctx.insert("error", &error);
     ctx.insert("close_url", &close_url);
+    let mine = report.requested.as_ref().is_some_and(|r| match r.requested_by_staff_id {
+        Some(id) => Some(id) == me.actor().staff_id,
+        None => r.requested_by == me.actor().label,
+    });
+    ctx.insert("requested_by_me", &mine);
     let title = format!("Month close, {} {}", report.city, month.label());
     let body = state.templates.render_admin("admin/wages/month.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
@@ -64,27 +69,40 @@ pub async fn month_page(
     render(&state, &me, code, month, None, StatusCode::OK).await
 }
 
+/// The close is four-eyes: `step` is `request` (the first person), `approve` (a second
+/// person: posts and locks the month) or `withdraw` (a request made in error).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct CloseForm {}
+pub struct CloseForm {
+    step: String,
+}
 
 pub async fn month_close(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     form: AdminForm<CloseForm>,
 ) -> Result<HttpResponse, AppError> {
-    let me = form.staff;
+    let me = form.staff.clone();
     me.require(FINANCE)?;
     let (code, month_text) = path.into_inner();
     let month = parse_month(&month_text)?;
-    let (actor, at, c) = (me.actor(), now(), code.clone());
+    let (actor, at, c, signer) = (me.actor(), now(), code.clone(), state.ledger_signer.clone());
+    let step = form.form.step.clone();
     let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
         let center = centers::find_by_code(conn, &c)?.ok_or(AppError::NotFound)?;
-        Ok(close::close(conn, &actor, center.id, month, at))
+        Ok(match step.as_str() {
+            "request" => close::request(conn, &actor, center.id, month, at),
+            "approve" => close::approve(conn, &actor, center.id, month, at, signer.as_ref()).map(|_| ()),
+            "withdraw" => close::withdraw(conn, &actor, center.id, month, at),
+            _ => Err(AppError::bad_request("step", "choose to ask for the close, approve it or withdraw the request")),
+        })
     })
     .await?;
     match res {
         Ok(_) => Ok(see_other(&format!("/admin/wages/months/{code}/{month}"))),
+        Err(AppError::Forbidden(message)) => {
+            render(&state, &me, code, month, Some(message), StatusCode::FORBIDDEN).await
+        }
         Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
             let status = if matches!(e, AppError::Conflict { .. }) {
                 StatusCode::CONFLICT

@@ -104,6 +104,9 @@ impl From<Verification> for VerifyView {
 fn notice(req: &HttpRequest) -> Option<&'static str> {
     match req.query_string() {
         "done=payout" => Some("The payout is recorded in the ledger; the balance below includes it."),
+        "done=deduction" => {
+            Some("The deduction is recorded in the ledger; it will appear with its reason on the pay slip.")
+        }
         _ => None,
     }
 }
@@ -221,8 +224,10 @@ pub async fn export_zip(
             return overview_page(&state, &me, &query, &errors, None, None, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    let (cipher, actor, at) = (state.cipher.clone(), me.actor(), now());
-    let bytes = db::run(&state.pool, move |conn| export::bundle_logged(conn, &cipher, &actor, from, to, at)).await?;
+    let (cipher, signer, actor, at) = (state.cipher.clone(), state.ledger_signer.clone(), me.actor(), now());
+    let bytes =
+        db::run(&state.pool, move |conn| export::bundle_logged(conn, &cipher, signer.as_ref(), &actor, from, to, at))
+            .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/zip")
         .insert_header((

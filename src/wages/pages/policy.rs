@@ -13,7 +13,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::policy::{self, inr, NewPolicy};
-use crate::wages::types::{Percent, PositiveDecimal};
+use crate::wages::types::{DeductionKind, Percent, PositiveDecimal};
 use crate::web::form::FieldErrors;
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
@@ -27,9 +27,22 @@ pub struct PolicyForm {
     pub target_multiplier: String,
     pub sale_bonus_percent: String,
     pub source_note: String,
+    /// One checkbox per deduction kind: `deduct_<code>=on`.
+    #[serde(flatten)]
+    pub deductions: std::collections::BTreeMap<String, String>,
 }
 
 impl PolicyForm {
+    /// The deduction kinds ticked, as stored (comma-separated codes in the order of the law).
+    fn deduction_codes(&self) -> String {
+        DeductionKind::ALL
+            .into_iter()
+            .filter(|k| self.deductions.contains_key(&format!("deduct_{}", k.code())))
+            .map(|k| k.code())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     fn parse(&self, all_centers: &[Center], recorded_by: &str) -> Result<NewPolicy, FieldErrors> {
         let mut e = FieldErrors::default();
         let center = all_centers.iter().find(|c| c.code == self.center.trim());
@@ -101,6 +114,7 @@ impl PolicyForm {
                 target_multiplier: m.get().to_string(),
                 sale_bonus_percent: b.get().to_string(),
                 source_note: note.to_string(),
+                deduction_kinds: self.deduction_codes(),
                 recorded_by: recorded_by.to_string(),
                 recorded_at: now(),
             }),
@@ -119,6 +133,7 @@ struct VersionView {
     multiplier: String,
     bonus_percent: String,
     source_note: String,
+    deductions: String,
     recorded_by: String,
     recorded_at: String,
 }
@@ -173,6 +188,15 @@ async fn render_policy(
             target_multiplier: in_force.as_ref().map(|v| v.target_multiplier.clone()).unwrap_or_default(),
             sale_bonus_percent: in_force.as_ref().map(|v| v.sale_bonus_percent.clone()).unwrap_or_default(),
             source_note: String::new(),
+            deductions: DeductionKind::list(
+                in_force
+                    .as_ref()
+                    .map(|v| v.deduction_kinds.as_str())
+                    .unwrap_or(crate::wages::defaults::DEDUCTION_KINDS),
+            )
+            .into_iter()
+            .map(|k| (format!("deduct_{}", k.code()), "on".to_string()))
+            .collect(),
         }
     });
     let centers_view: Vec<CenterPolicies> = all_centers
@@ -202,6 +226,10 @@ async fn render_policy(
                         multiplier: v.target_multiplier,
                         bonus_percent: v.sale_bonus_percent,
                         source_note: v.source_note,
+                        deductions: match DeductionKind::list(&v.deduction_kinds) {
+                            kinds if kinds.is_empty() => "none".into(),
+                            kinds => kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join("; "),
+                        },
                         recorded_by: v.recorded_by,
                         recorded_at: v.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                     })
@@ -213,6 +241,16 @@ async fn render_policy(
     ctx.insert("centers", &centers_view);
     ctx.insert("center_options", &all_centers.iter().map(|c| (c.code.clone(), c.city.clone())).collect::<Vec<_>>());
     ctx.insert("form", &form);
+    ctx.insert(
+        "deduction_kinds",
+        &DeductionKind::ALL
+            .iter()
+            .map(|k| {
+                let name = format!("deduct_{}", k.code());
+                serde_json::json!({ "name": name, "label": k.label(), "checked": form.deductions.contains_key(&name) })
+            })
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
     let body = state.templates.render_admin("admin/wages/policy.html", "Wage policy", Some(me), ctx)?;

@@ -4,12 +4,10 @@
 //! row and column headers (`aria-labelledby`), and the tab order runs along each row.
 
 use std::collections::{BTreeMap, HashMap};
-use std::str::FromStr;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::{Duration, NaiveDate};
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use tera::Context;
@@ -21,7 +19,7 @@ use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::wages::register::{self, Cell};
+use crate::wages::register::{self, parse_hours, Cell};
 use crate::wages::types::HourKind;
 use crate::web::form::FieldErrors;
 
@@ -36,23 +34,6 @@ pub struct WeekQuery {
 /// A cell's form name: `h.{artisan id}.{YYYY-MM-DD}.{kind}`.
 fn cell_name(artisan_id: i64, day: NaiveDate, kind: HourKind) -> String {
     format!("h.{artisan_id}.{day}.{}", kind.code())
-}
-
-/// Hours as typed ("8", "7.5", " 7.25 ") → minutes: whole minutes, 0 to 24 hours.
-pub fn parse_hours(s: &str) -> Result<i64, String> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Ok(0);
-    }
-    let d = Decimal::from_str(t).map_err(|_| format!("`{t}` is not a number of hours such as 8 or 7.5"))?;
-    if d < Decimal::ZERO || d > Decimal::from(24) {
-        return Err("enter between 0 and 24 hours".into());
-    }
-    let minutes = d * Decimal::from(60);
-    if minutes.fract() != Decimal::ZERO {
-        return Err("enter hours in whole minutes, e.g. 7.5 or 7.25".into());
-    }
-    minutes.to_i64().ok_or_else(|| "enter between 0 and 24 hours".into())
 }
 
 /// Minutes as the cell shows them: 450 → "7.5", 0 → "".
@@ -102,14 +83,33 @@ async fn render(
     monday: NaiveDate,
     typed: Option<HashMap<String, String>>,
     errors: &FieldErrors,
+    problems: &[String],
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let center_id = center.id;
-    let (artisans, cells) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
-        Ok((center_artisans(conn, center_id)?, register::between(conn, center_id, monday, monday + Duration::days(6))?))
+    let (roster, cells, confirmed) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        Ok((
+            register_roster(conn, center_id)?,
+            register::between(conn, center_id, monday, monday + Duration::days(6))?,
+            register::confirmations(conn, center_id, monday)?,
+        ))
     })
     .await?;
+    let artisans: Vec<(i64, String)> = roster.iter().map(|(id, _, alias)| (*id, alias.clone())).collect();
+    let confirmations: Vec<serde_json::Value> = roster
+        .iter()
+        .map(|(id, public_id, alias)| {
+            let c = confirmed.iter().find(|c| c.artisan_id == *id);
+            serde_json::json!({
+                "public_id": public_id,
+                "alias": alias,
+                "has_hours": cells.iter().any(|cell| cell.artisan_id == *id),
+                "confirmed_on": c.map(|c| c.confirmed_on.to_string()),
+                "recorded_by": c.map(|c| c.recorded_by.clone()),
+            })
+        })
+        .collect();
     let stored: HashMap<String, i64> =
         cells.iter().map(|c| (cell_name(c.artisan_id, c.work_date, c.kind), c.minutes)).collect();
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + Duration::days(i)).collect();
@@ -155,12 +155,26 @@ async fn render(
             .collect::<Vec<_>>(),
     );
     ctx.insert("rows", &rows);
+    ctx.insert("confirmations", &confirmations);
+    ctx.insert("problems", problems);
+    ctx.insert("today", &today().to_string());
     ctx.insert("can_edit", &matches!(me.role, crate::staff::Role::Admin | crate::staff::Role::Manager));
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
     let title = format!("Time register, {} week of {monday}", center.city);
     let body = state.templates.render_admin("admin/wages/register.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
+}
+
+/// (id, public id, alias) of a center's artisans.
+fn register_roster(conn: &mut db::DbConn, center_id: i64) -> diesel::QueryResult<Vec<(i64, String, String)>> {
+    use crate::schema::artisans::dsl as a;
+    use diesel::prelude::*;
+    a::artisans
+        .filter(a::center_id.eq(center_id))
+        .order(a::id)
+        .select((a::id, a::public_id, a::public_alias))
+        .load(conn)
 }
 
 /// (id, alias) of a center's artisans.
@@ -187,7 +201,7 @@ pub async fn register_page(
     let all = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
     let center = chosen_center(&me, &all, &query.center)?;
     let notice = (!query.saved.is_empty()).then(|| "The week is saved.".to_string());
-    render(&state, &me, center, monday, None, &FieldErrors::default(), notice, StatusCode::OK).await
+    render(&state, &me, center, monday, None, &FieldErrors::default(), &[], notice, StatusCode::OK).await
 }
 
 pub async fn register_save(
@@ -255,7 +269,136 @@ pub async fn register_save(
         }
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(&state, &me, center, monday, Some(fields), &errors, None, status).await
+    render(&state, &me, center, monday, Some(fields), &errors, &[], None, status).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    center: String,
+    week: String,
+    artisan: String,
+    confirmed_on: String,
+}
+
+/// Records that an artisan confirmed their week (a manager of their center, or an admin).
+pub async fn register_confirm(
+    state: web::Data<AppState>,
+    form: AdminForm<ConfirmForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let monday = week_of(&form.week)?;
+    let all = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
+    let center = chosen_center(&me, &all, &form.center)?;
+    me.require_center(center.id)?;
+    let mut errors = FieldErrors::default();
+    let confirmed_on =
+        parse_date(&form.confirmed_on, "day the artisan confirmed").map_err(|m| errors.add("confirmed_on", m)).ok();
+    let (center_id, public_id) = (center.id, form.artisan.trim().to_string());
+    if let (Some(on), true) = (confirmed_on, errors.is_empty()) {
+        let (actor, at) = (me.actor(), now());
+        let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
+            let artisan = register_roster(conn, center_id)?.into_iter().find(|(_, p, _)| *p == public_id);
+            Ok(match artisan {
+                Some((id, _, _)) => register::confirm_week(conn, &actor, center_id, id, monday, on, at),
+                None => Err(AppError::bad_request("artisan", "choose an artisan of this workshop")),
+            })
+        })
+        .await?;
+        match res {
+            Ok(()) => {
+                return Ok(see_other(&format!("/admin/wages/register?center={}&week={monday}&saved=1", center.code)))
+            }
+            Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => errors.add("form", e.public_message()),
+            Err(e) => return Err(e),
+        }
+    }
+    let problems: Vec<String> =
+        errors.0.into_values().map(|m| format!("The confirmation was not recorded: {m}")).collect();
+    render(
+        &state,
+        &me,
+        center,
+        monday,
+        None,
+        &FieldErrors::default(),
+        &problems,
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+#[derive(actix_multipart::form::MultipartForm)]
+pub struct ImportUpload {
+    #[multipart(limit = "1 MiB")]
+    file: Option<actix_multipart::form::bytes::Bytes>,
+    center: Option<actix_multipart::form::text::Text<String>>,
+    week: Option<actix_multipart::form::text::Text<String>>,
+    csrf_token: Option<actix_multipart::form::text::Text<String>>,
+}
+
+/// Imports a register CSV (`artisan,date,kind,hours`): every problem listed at once, nothing
+/// saved unless the whole file is right.
+pub async fn register_import(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    actix_multipart::form::MultipartForm(form): actix_multipart::form::MultipartForm<ImportUpload>,
+) -> Result<HttpResponse, AppError> {
+    let text =
+        |f: &Option<actix_multipart::form::text::Text<String>>| f.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+    crate::auth::extract::check_csrf(&me.session, Some(text(&form.csrf_token).as_str()))?;
+    let all = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
+    let center = chosen_center(&me, &all, &text(&form.center))?;
+    me.require_center(center.id)?;
+    let mut monday = week_of(&text(&form.week))?;
+    let bytes = form.file.as_ref().map(|f| f.data.to_vec()).unwrap_or_default();
+    let center_id = center.id;
+    let mut errors: Vec<String> = Vec::new();
+    if bytes.is_empty() {
+        errors.push("Choose a CSV file with the columns artisan,date,kind,hours.".into());
+    } else {
+        let roster = db::run(&state.pool, move |conn| register_roster(conn, center_id).map_err(AppError::from)).await?;
+        match register::read_csv(&bytes, &roster) {
+            Err(problems) => errors = problems,
+            Ok(cells) => {
+                if let Some(first) = cells.iter().map(|c| c.work_date).min() {
+                    monday = register::monday_of(first);
+                }
+                let (actor, at) = (me.actor(), now());
+                let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
+                    Ok(register::import(conn, &actor, center_id, &cells, at))
+                })
+                .await?;
+                match res {
+                    Ok(_) => {
+                        return Ok(see_other(&format!(
+                            "/admin/wages/register?center={}&week={monday}&saved=1",
+                            center.code
+                        )))
+                    }
+                    Err(e @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
+                        errors.push(format!("Nothing was imported: {}", e.public_message()))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+    let problems: Vec<String> =
+        std::iter::once("Nothing was imported; the file has these problems:".to_string()).chain(errors).collect();
+    render(
+        &state,
+        &me,
+        center,
+        monday,
+        None,
+        &FieldErrors::default(),
+        &problems,
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -120,6 +120,8 @@ struct Sums {
     wages: i64,
     bonuses: i64,
     adjustments: i64,
+    /// Deductions withheld (a positive sum).
+    deducted: i64,
     paid: i64,
 }
 
@@ -132,16 +134,19 @@ impl Sums {
                 self.wages += amount;
             }
             EntryKind::SaleBonus => self.bonuses += amount,
-            // The month's shortfall against the guaranteed minimum: wages, not a bonus.
-            EntryKind::MinimumWageTopUp => self.wages += amount,
+            // The month's shortfall against the guaranteed minimum, the salary and its overtime
+            // (posted at month close): wages, not a bonus.
+            EntryKind::MinimumWageTopUp | EntryKind::Salary | EntryKind::OvertimePremium => self.wages += amount,
+            EntryKind::Deduction => self.deducted -= amount,
             EntryKind::Adjustment => self.adjustments += amount,
             EntryKind::Payout => self.paid -= amount,
             EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {}
         }
     }
 
+    /// What the month adds to the balance: wages, bonuses and adjustments, less deductions.
     fn earned(&self) -> i64 {
-        self.wages + self.bonuses + self.adjustments
+        self.wages + self.bonuses + self.adjustments - self.deducted
     }
 }
 
@@ -173,6 +178,7 @@ mod tests {
             source_note: String::new(),
             recorded_by: "test".into(),
             recorded_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
+            deduction_kinds: String::new(),
         }
     }
 
