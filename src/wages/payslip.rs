@@ -4,7 +4,8 @@
 //! bonuses apart, each deduction with its reason, payments made and the balance owed.
 //!
 //! While the month is open the slip is a draft: what the close would post (the top-up, a
-//! salary and its overtime) is shown as "due at month close" and counted, so the draft's
+//! salary — less the piece wages already credited — and its overtime) is shown as "due at
+//! month close" and counted, so the draft's
 //! balance is what the closed month will say if nothing else changes. Once closed, every line is
 //! a ledger entry and the closing balance is the ledger's.
 //!
@@ -24,31 +25,23 @@ use serde::Serialize;
 use super::close;
 use super::ledger::{self, counts, EntryRow};
 use super::register;
-use super::types::{EntryKind, HourKind, Month, PayBasis};
+use super::types::{DeductionKind, EntryKind, HourKind, Month, PayBasis};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::schema::{artisans, centers, ledger_entries};
 
-/// Entry kinds the ledger is getting (salary and overtime posted at close, s.18 deductions):
-/// their labels exist in every language already.
+/// The entry kinds the month close posts and s.18 deductions (named here too, so a slip keeps
+/// its labels whatever `EntryKind::ALL` lists).
 pub const UPCOMING_ENTRY_KINDS: [&str; 3] = ["salary", "overtime_premium", "deduction"];
 
 /// The kinds of deduction the Code on Wages (s.18) allows, as `details.deduction_kind` holds
 /// them (labels `deduction-<code>`). Never a fine.
-pub const DEDUCTION_KINDS: [&str; 9] = [
-    "absence",
-    "advance_recovery",
-    "loan_recovery",
-    "housing",
-    "amenities",
-    "income_tax",
-    "court_order",
-    "provident_fund",
-    "social_security",
-];
+pub fn deduction_kind_codes() -> Vec<&'static str> {
+    DeductionKind::ALL.iter().map(|k| k.code()).collect()
+}
 
-/// Every entry-kind code a slip may name: today's kinds and the upcoming ones.
+/// Every entry-kind code a slip may name.
 pub fn entry_kind_codes() -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = EntryKind::ALL.iter().map(|k| k.code()).collect();
     for c in UPCOMING_ENTRY_KINDS {
@@ -72,7 +65,8 @@ pub struct SlipLine {
     pub amount_minor: i64,
     /// Entries summed into this line (pieces, sales).
     pub count: i64,
-    /// For a deduction: one of `DEDUCTION_KINDS` (`None`: not a known kind; the generic label).
+    /// For a deduction: one of `DeductionKind`'s codes (`None`: not a known kind; the generic
+    /// label).
     pub deduction_kind: Option<String>,
     /// For a correction or a deduction: the reason recorded with it.
     pub reason: Option<String>,
@@ -207,7 +201,8 @@ pub fn pay_slip(
             }),
             "deduction" => deductions.push(SlipLine {
                 on: Some(e.occurred_on),
-                deduction_kind: text(&details, "deduction_kind").filter(|k| DEDUCTION_KINDS.contains(&k.as_str())),
+                deduction_kind: text(&details, "deduction_kind")
+                    .filter(|k| DeductionKind::ALL.iter().any(|d| d.code() == k.as_str())),
                 reason: text(&details, "reason"),
                 ..SlipLine::of(code, -e.amount_minor)
             }),
@@ -235,7 +230,8 @@ pub fn pay_slip(
             }
         };
         if let Some(salary) = r.salary_minor {
-            expect("salary", salary);
+            // As the close posts it: what the salary adds to the piece wages already credited.
+            expect("salary", (salary - r.piece_wages_minor).max(0));
             expect("overtime_premium", r.overtime_premium_minor);
         }
         expect("minimum_wage_top_up", r.top_up_minor);
