@@ -16,6 +16,7 @@ pub mod crypto;
 pub mod db;
 pub mod email;
 pub mod error;
+pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod inventory;

@@ -27,6 +27,7 @@ diesel::table! {
         story_consent_until -> Nullable<Date>,
         photo_consent_until -> Nullable<Date>,
         profile_consent_until -> Nullable<Date>,
+        slip_language -> Text,
     }
 }
 

@@ -14,13 +14,14 @@ use crate::artisans::consent::{self, ConsentForm, ConsentKind};
 use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow};
 use crate::artisans::private::{self, PrivateForm};
 use crate::artisans::queries;
-use crate::artisans::service::{self, NewArtisanForm, PublicForm};
+use crate::artisans::service::{self, NewArtisanForm, PublicForm, SlipLanguageForm};
 use crate::auth::permissions::Action;
 use crate::auth::Scope;
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 
@@ -31,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/artisans/{id}", web::get().to(show))
         .route("/admin/artisans/{id}", web::post().to(update))
         .route("/admin/artisans/{id}/consent", web::post().to(record_consent))
+        .route("/admin/artisans/{id}/slip-language", web::post().to(set_slip_language))
         .route("/admin/artisans/{id}/private", web::get().to(private_view))
         .route("/admin/artisans/{id}/private", web::post().to(private_update))
         .service(
@@ -104,12 +106,20 @@ fn item(row: &PublicArtisanRow, all_centers: &[Center], today: NaiveDate) -> Art
     }
 }
 
+/// "2026-11" for any day of December 2026: the month whose pay slip is handed out now.
+fn last_month(today: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m) = if today.month() == 1 { (today.year() - 1, 12) } else { (today.year(), today.month() - 1) };
+    format!("{y:04}-{m:02}")
+}
+
 fn notice(req: &HttpRequest) -> Option<&'static str> {
     match req.query_string() {
         "saved=created" => Some("The artisan is registered. Nothing about them is public until you record a consent."),
         "saved=public" => Some("The public fields are saved; public pages show them now."),
         "saved=consent" => Some("The consent is recorded; public pages follow it now."),
         "saved=private" => Some("The private record is saved (encrypted)."),
+        "saved=slip_language" => Some("The pay-slip language is saved; the next slip prints in it."),
         _ => None,
     }
 }
@@ -205,11 +215,11 @@ async fn show_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = row.id;
-    let (history, names, all_centers) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+    let (history, names, all_centers, slip_language) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
         let history = queries::consent_history(conn, id)?;
         let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
         let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
-        Ok((history, names, centers::all(conn)?))
+        Ok((history, names, centers::all(conn)?, queries::slip_language(conn, id)?))
     })
     .await?;
     let history: Vec<HistoryLine> = history
@@ -253,6 +263,10 @@ async fn show_page(
     ctx.insert("can_withdraw", &Action::Consent.allows(me.role));
     ctx.insert("can_see_private", &Action::PrivateRecords.allows(me.role));
     ctx.insert("notice", &notice);
+    ctx.insert("slip_language", slip_language.code());
+    ctx.insert("languages", &Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect::<Vec<_>>());
+    ctx.insert("can_set_slip_language", &Action::SlipLanguage.allows(me.role));
+    ctx.insert("slip_url", &format!("/admin/wages/artisans/{}/slips/{}", row.public_id, last_month(consent_today())));
     let title = format!("Artisan {}", row.public_alias);
     let body = state.templates.render_admin("admin/artisans/show.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
@@ -325,6 +339,21 @@ pub async fn record_consent(
     };
     let retry = Retry { consent: Some((form, errors)), ..Default::default() };
     show_page(&state, &me, row, retry, None, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// The pay-slip language: finance, admins, or the manager of the artisan's own center.
+pub async fn set_slip_language(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<SlipLanguageForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let id = id.into_inner();
+    load_for(&state, &me, id).await?;
+    let lang = form.parse().map_err(AppError::Invalid)?;
+    let (editor, at) = (Scope::from(&me), now());
+    db::run(&state.pool, move |conn| service::set_slip_language(conn, &editor, id, lang, at)).await?;
+    Ok(see_other(&format!("/admin/artisans/{id}?saved=slip_language")))
 }
 
 fn private_page(

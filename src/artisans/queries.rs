@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use super::consent::{ConsentEntry, ConsentKind, NewConsent};
 use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanRow};
 use crate::db::{self, DbConn};
+use crate::i18n::Lang;
 use crate::schema::{artisan_consents, artisan_private, artisans, piece_makers, staff};
 
 /// An artisan's public profile, only while their consent to one holds.
@@ -173,4 +174,15 @@ pub fn set_photo_path(
         .set((artisans::photo_path.eq(path), artisans::updated_at.eq(now)))
         .execute(conn)?;
     Ok(old)
+}
+
+/// The language of the artisan's pay slip.
+pub fn slip_language(conn: &mut DbConn, id: i64) -> QueryResult<Lang> {
+    artisans::table.find(id).select(artisans::slip_language).first(conn)
+}
+
+pub fn set_slip_language(conn: &mut DbConn, id: i64, lang: Lang, now: chrono::NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(artisans::table.find(id))
+        .set((artisans::slip_language.eq(lang), artisans::updated_at.eq(now)))
+        .execute(conn)
 }

@@ -16,6 +16,7 @@ use crate::centers;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::schema::artisan_private;
 use crate::web::form::FieldErrors;
 use crate::web::page_cache;
@@ -299,6 +300,56 @@ pub fn set_photo(
 /// An artisan's public columns (raw), or 404.
 pub fn find(conn: &mut DbConn, id: i64) -> Result<PublicArtisanRow, AppError> {
     queries::find_row(conn, id)?.ok_or(AppError::NotFound)
+}
+
+/// The pay-slip language form: one field, the language code.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SlipLanguageForm {
+    pub slip_language: String,
+}
+
+impl SlipLanguageForm {
+    pub fn parse(&self) -> Result<Lang, FieldErrors> {
+        Lang::parse(&self.slip_language).ok_or_else(|| {
+            let mut e = FieldErrors::default();
+            e.add("slip_language", "choose English, Bengali, Hindi or Marathi");
+            e
+        })
+    }
+}
+
+/// Sets the language the artisan's pay slips are printed in. Finance, admins, or the manager of
+/// the artisan's center (`editor`'s scope); audit-logged with the languages before and after.
+pub fn set_slip_language(
+    conn: &mut DbConn,
+    editor: &Scope,
+    id: i64,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    db::write(conn, |conn| {
+        let before = find(conn, id)?;
+        editor.check(before.center_id, Subject::Artisans)?;
+        let old = queries::slip_language(conn, id)?;
+        if old == lang {
+            return Ok(());
+        }
+        queries::set_slip_language(conn, id, lang, now)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            &AuditEvent {
+                action: "artisan.slip_language",
+                entity_type: "artisan",
+                entity_id: Some(id.to_string()),
+                center_id: Some(before.center_id),
+                details: json!({ "slip_language": { "before": old.code(), "after": lang.code() } }),
+            },
+            now,
+        )?;
+        Ok(())
+    })
 }
 
 #[cfg(test)]

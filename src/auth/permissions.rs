@@ -28,6 +28,9 @@ pub enum Action {
     Consent,
     /// Artisans' legal names, phones and payout details.
     PrivateRecords,
+    /// The language of an artisan's pay slip: finance, admins, and the artisan's center manager
+    /// (the handler scopes it).
+    SlipLanguage,
     Import,
     OrdersView,
     OrdersShip,
@@ -35,8 +38,8 @@ pub enum Action {
     AuditLog,
     EmailOutbox,
     Wages,
-    /// Reading employment terms and the time register: finance, admins, and managers (their own
-    /// center's; the handlers scope it).
+    /// Reading employment terms, the time register and pay slips: finance, admins, and managers
+    /// (their own center's; the handlers scope it).
     WagesView,
     /// Entering the time register: managers (their own center) and admins.
     TimeRegister,
@@ -49,7 +52,7 @@ impl Action {
         match self {
             SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
             PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
-            Consent => matches!(role, Admin | Manager | Finance),
+            Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
             PrivateRecords | Wages => matches!(role, Admin | Finance),
             WagesView => matches!(role, Admin | Finance | Manager),
             TimeRegister => matches!(role, Admin | Manager),
@@ -96,6 +99,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", "/admin/artisans/{id}/photo", ArtisansWrite),
         ("POST", "/admin/artisans/{id}/photo/delete", ArtisansWrite),
         ("POST", "/admin/artisans/{id}/consent", Consent),
+        ("POST", "/admin/artisans/{id}/slip-language", SlipLanguage),
         ("GET", "/admin/artisans/{id}/private", PrivateRecords),
         ("POST", "/admin/artisans/{id}/private", PrivateRecords),
         ("GET", "/admin/import", Import),
@@ -141,6 +145,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", "/admin/wages/register/confirm", TimeRegister),
         ("POST", "/admin/wages/register/import", TimeRegister),
         ("GET", "/admin/wages/months/{center}/{month}", Wages),
+        ("GET", "/admin/wages/artisans/{public_id}/slips/{month}", WagesView),
         ("POST", "/admin/wages/months/{center}/{month}/close", Wages),
         ("GET", "/api/admin/v1/pieces", PiecesView),
         ("GET", "/api/admin/v1/pieces/{id}", PiecesView),

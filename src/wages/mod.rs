@@ -13,6 +13,7 @@ pub mod defaults;
 pub mod export;
 pub mod ledger;
 mod pages;
+pub mod payslip;
 pub mod policy;
 pub mod register;
 pub mod reports;

@@ -34,6 +34,7 @@ struct PageView<'a> {
 struct AssetUrls {
     css: String,
     admin_css: String,
+    payslip_css: String,
     favicon: String,
 }
 
@@ -65,6 +66,8 @@ pub struct Templates {
 impl Templates {
     pub fn load(settings: &Settings, assets: &Assets) -> Result<Self, tera::Error> {
         let mut tera = Tera::default();
+        // `{{ fluent(key="…", lang=…) }}`: translated text (see `i18n`).
+        tera.register_function("fluent", crate::i18n::tera::fluent);
         let mut files = Vec::new();
         for name in TemplateFiles::iter() {
             if let Some(file) = TemplateFiles::get(&name) {
@@ -79,6 +82,7 @@ impl Templates {
             assets: AssetUrls {
                 css: assets.url("css/site.css"),
                 admin_css: assets.url("css/admin.css"),
+                payslip_css: assets.url("css/payslip.css"),
                 favicon: assets.url("favicon.svg"),
             },
             base_url: settings.base_url.clone(),

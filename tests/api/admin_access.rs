@@ -74,6 +74,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", a.clone(), [L, A, F, F, A]),
         // Finance may withdraw consent (a takedown never waits for a manager).
         ("POST", format!("{a}/consent"), [L, A, F, A, A]),
+        // The pay-slip language: finance too; a manager only for their own center's artisans.
+        ("POST", format!("{a}/slip-language"), [L, A, F, A, A]),
         ("POST", format!("{a}/photo"), [L, A, F, F, A]),
         ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
         ("GET", format!("{a}/private"), [L, F, F, A, A]),
@@ -132,6 +134,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", "/admin/wages/deductions/new".into(), [L, F, F, A, A]),
         ("GET", format!("/admin/wages/months/kolkata/{month}"), [L, F, F, A, A]),
         ("POST", format!("/admin/wages/months/kolkata/{month}/close"), [L, F, F, A, A]),
+        // Pay slips: a manager of another center gets a 404 (allowed, but nothing found).
+        ("GET", format!("/admin/wages/artisans/{artisan_pid}/slips/{month}"), [L, A, A, A, A]),
         // Setup links: anyone may open one (an unknown token is a 404 page).
         ("GET", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
         ("POST", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),

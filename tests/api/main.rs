@@ -27,6 +27,7 @@ mod logs;
 mod operations;
 mod orders;
 mod payment_events;
+mod payslips;
 mod races;
 mod retention;
 mod safety;

@@ -3,14 +3,14 @@
 //! (`ledger`), the reports (`statement`, `center_month`, `earnings`, `late`,
 //! `reconciliation`) and the forms (`policy`, `rates`, `payouts`, `adjustments`); the month's
 //! truth: employment terms (`terms`), the time register's week (`register`) and the month
-//! close (`months`).
+//! close (`months`); the artisan's pay slip (`payslip`).
 //!
-//! Finance and admin only, except the terms (managers read their own center's) and the time
-//! register (managers enter their own center's weeks); those two show aliases, never legal
-//! names. Every page showing legal names
-//! is audit-logged; legal names are decrypted here, for finance only, in the request that logs
-//! the view. Each form is parsed into the service's input (errors next to their fields, values
-//! kept); the service checks the rules that need the database and audit-logs the write.
+//! Finance and admin only, except the terms (managers read their own center's), the time
+//! register (managers enter their own center's weeks) and pay slips (their own center's);
+//! these show aliases, never legal names. Every page showing legal names is audit-logged;
+//! legal names are decrypted here, for finance only, in the request that logs the view. Each
+//! form is parsed into the service's input (errors next to their fields, values kept); the
+//! service checks the rules that need the database and audit-logs the write.
 
 mod adjustments;
 mod center_month;
@@ -21,6 +21,7 @@ mod ledger;
 mod months;
 mod overview;
 mod payouts;
+mod payslip;
 mod policy;
 mod rates;
 mod reconciliation;
@@ -83,7 +84,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(register::register_import)),
         )
         .route("/admin/wages/months/{center}/{month}", web::get().to(months::month_page))
-        .route("/admin/wages/months/{center}/{month}/close", web::post().to(months::month_close));
+        .route("/admin/wages/months/{center}/{month}/close", web::post().to(months::month_close))
+        .route("/admin/wages/artisans/{public_id}/slips/{month}", web::get().to(payslip::pay_slip));
 }
 
 /// Who may see and write wage data.

@@ -65,6 +65,7 @@ pub async fn statement(
     ctx.insert("prev_url", &format!("{base}/{}", month.prev()));
     ctx.insert("next_url", &format!("{base}/{}", month.next()));
     ctx.insert("csv_url", &format!("{base}/{month}/csv"));
+    ctx.insert("slip_url", &format!("/admin/wages/artisans/{}/slips/{month}", st.artisan.public_id));
     ctx.insert("center_url", &format!("/admin/wages/centers/{}/{month}", st.center.code));
     ctx.insert("deadline", &month.pay_deadline().to_string());
     ctx.insert("no_living_wage", &no_living_wage(&st));

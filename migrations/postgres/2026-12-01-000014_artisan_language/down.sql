@@ -1,0 +1,1 @@
+ALTER TABLE artisans DROP COLUMN slip_language;
