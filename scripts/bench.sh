@@ -28,8 +28,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 cargo build --release --quiet --bin fairgold --example bench_checkout
 # The demo shop on loopback: a release build runs as production unless told otherwise.
 export FAIRGOLD_ENV=development
-bin="$PWD/target/release/fairgold"
-checkout_bench="$PWD/target/release/examples/bench_checkout"
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+bin="$target_dir/release/fairgold"
+checkout_bench="$target_dir/release/examples/bench_checkout"
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
@@ -117,6 +118,12 @@ run_ledger() {
   echo "wages close (approval) --center kolkata:     $(ms "$bin" wages close --center kolkata --month "$month" --as bench-finance-2@fairgold.test) ms (target ≤ 1000 ms)"
   echo "wages report after the close:               $(median_ms "$bin" wages report --center kolkata --month "$month") (target ≤ 200 ms)"
   echo "ledger verify after the close:              $(median_ms "$bin" ledger verify) (target ≤ 2000 ms)"
+  # The close signed the ledger's head; the auditors' ZIP carries the published checkpoints.
+  "$bin" ledger export --from "$month-01" --to "$(date -u -d "$month-01 +1 month -1 day" +%F)" --out "$work/audit.zip" >/dev/null
+  python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("checkpoints.json"))' \
+    "$work/audit.zip" "$work/checkpoints.json"
+  echo "ledger verify --checkpoints:                $(median_ms "$bin" ledger verify --checkpoints "$work/checkpoints.json") (target ≤ 2000 ms)"
+  "$bin" ledger verify --checkpoints "$work/checkpoints.json"
   if [ "$backend" = postgres ]; then psql -q "$pg_admin" -c "DROP DATABASE IF EXISTS fairgold_bench_ledger WITH (FORCE)"; fi
 }
 

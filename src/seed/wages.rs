@@ -318,6 +318,17 @@ fn demo_terms_and_register(
         .select((artisans::id, artisans::center_id, artisans::public_alias))
         .load(conn)?;
     let finance = Actor::system("finance@fairgold.test");
+    // Pay slips in the artisans' languages: Bengali at Kolkata, Marathi at Mumbai (Kavita M.
+    // reads Hindi).
+    for (id, center_id, alias) in &roster {
+        let kolkata: bool = centers::table.find(center_id).select(centers::code).first::<String>(conn)? == "kolkata";
+        let lang = match (kolkata, alias.as_str()) {
+            (true, _) => "bn",
+            (false, "Kavita M.") => "hi",
+            (false, _) => "mr",
+        };
+        diesel::update(artisans::table.find(id)).set(artisans::slip_language.eq(lang)).execute(conn)?;
+    }
     let start = first.first_day();
     let set_at = ist(start, 10, 0) - Duration::days(3);
     for (id, _, alias) in &roster {

@@ -185,6 +185,8 @@ async fn mumbai_pages_say_finance_must_enter_a_living_wage() {
     let app = TestApp::spawn().await;
     let (m, _) = artisan(&app, "Meera M.", "Meera Mhatre", true);
     wage(&app, m, None, 600_000, 6_000, day(2025, 9, 10)); // ₹60/h: legal minimum is ₹73.30/h
+                                                           // The month is judged by the time register: 100 hours, whose legal minimum is ₹7,329.81.
+    register_hours(&app, app.mumbai, m, &month_of_hours(month("2025-09"), 100));
     let r = app.with_conn(|c| reports::center_month(c, app.mumbai, month("2025-09"))).unwrap();
     assert_eq!(row(&r, m).below_living_wage, None, "no living wage to compare with");
     assert!(row(&r, m).below_legal_minimum);
@@ -585,7 +587,15 @@ async fn the_dashboard_counts_a_month_only_once_it_is_closed() {
     assert!(html.contains("Kolkata: no month closed yet"), "{html}");
     assert!(!html.contains("below the living wage for their hours"), "{html}");
 
-    let res = app.post_form("/admin/wages/months/kolkata/2025-10/close", Some(&s), &[]).await;
+    // Closed by two people: asked for by one, approved by another.
+    app.staff("fin2@example.org", "finance", None);
+    let second = app.sign_in("fin2@example.org").await;
+    let close = "/admin/wages/months/kolkata/2025-10/close";
+    let res = app.post_form(close, Some(&s), &[("step", "request")]).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let html = app.get_as("/admin", &s).await.text().await.unwrap();
+    assert!(html.contains("Kolkata: no month closed yet"), "a request closes nothing: {html}");
+    let res = app.post_form(close, Some(&second), &[("step", "approve")]).await;
     assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
     let html = app.get_as("/admin", &s).await.text().await.unwrap();
     // Topped up to the legal minimum for 40 h (₹2,403.65), still below the living wage.

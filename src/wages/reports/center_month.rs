@@ -290,8 +290,12 @@ pub(super) fn artisan_month(
     }
 }
 
-/// Puts the month's truth by the time register (`truth::center_truth`) on a row.
+/// Puts the month's truth by the time register (`truth::center_truth`) on a row. Its flags are
+/// the month's: income without bonuses against the lines for the register's hours (a month
+/// without register hours is not judged; the old per-piece-hour rate is only a figure).
 pub(super) fn by_register(row: &mut ArtisanMonth, t: MonthTruth) {
+    row.below_legal_minimum = t.income_below_legal_minimum == Some(true);
+    row.below_living_wage = t.income_below_living_wage;
     row.register_minutes = t.register_minutes;
     row.income_minor = t.income_minor;
     row.top_up_due_minor = t.top_up_due_minor;
@@ -319,8 +323,8 @@ pub fn render_text(report: &CenterMonth) -> String {
     });
     lines.push(String::new());
     lines.push(format!(
-        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  flags",
-        "artisan", "public id", "pieces", "hours", "wages", "bonuses", "paid", "balance", "per hour"
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>13}  flags",
+        "artisan", "public id", "pieces", "reg. hours", "income", "living/hours", "bonuses", "paid", "balance"
     ));
     for r in &report.rows {
         let mut flags = Vec::new();
@@ -329,42 +333,48 @@ pub fn render_text(report: &CenterMonth) -> String {
         }
         match r.below_living_wage {
             Some(true) => flags.push("below living wage"),
-            None if r.minutes > 0 => flags.push("living wage unknown"),
+            None if r.register_minutes > 0 => flags.push("living wage unknown"),
             _ => {}
+        }
+        if r.register_minutes == 0 && r.pieces > 0 {
+            flags.push("no register hours");
         }
         if r.late {
             flags.push("paid late");
         }
-        let hours = if r.minutes > 0 { hours_label(r.minutes).replace(" hours", " h") } else { "—".into() };
+        let hours =
+            if r.register_minutes > 0 { hours_label(r.register_minutes).replace(" hours", " h") } else { "—".into() };
         lines.push(format!(
-            "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>10}  {}",
+            "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>13}  {}",
             r.alias,
             r.public_id,
             r.pieces,
             hours,
-            inr(r.wages_minor),
-            inr(r.bonuses_minor + r.adjustments_minor),
+            inr(r.income_minor),
+            r.living_wage_for_hours_minor.map(inr).unwrap_or_else(|| "—".into()),
+            inr(r.bonuses_minor),
             inr(r.paid_minor),
             inr(r.balance_end_minor),
-            r.effective_hourly_minor.map(inr).unwrap_or_else(|| "—".into()),
             flags.join(", ")
         ));
     }
     lines.push(format!(
-        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13}",
+        "{:<16} {:<11} {:>6} {:>11} {:>13} {:>13} {:>13} {:>13} {:>13}",
         "total",
         "",
         report.total_pieces,
-        hours_label(report.total_minutes).replace(" hours", " h"),
-        inr(report.total_wages_minor),
-        inr(report.total_bonuses_minor + report.total_adjustments_minor),
+        hours_label(report.rows.iter().map(|r| r.register_minutes).sum()).replace(" hours", " h"),
+        inr(report.rows.iter().map(|r| r.income_minor).sum()),
+        "",
+        inr(report.total_bonuses_minor),
         inr(report.total_paid_minor),
         inr(report.total_balance_end_minor),
     ));
     lines.push(String::new());
     lines.push(format!(
-        "{} below the legal minimum, {} below the living wage, {} paid late (wages are due by the 7th of \
-         the next month). Bonuses include approved adjustments.",
+        "{} below the legal minimum, {} below the living wage for the hours in the time register, {} paid late \
+         (wages are due by the 7th of the next month). Income is the month's wages, top-ups and approved \
+         adjustments without sale bonuses.",
         report.below_legal_count, report.below_living_count, report.late_count
     ));
     lines.join("\n") + "\n"

@@ -121,6 +121,9 @@ pub fn center_truth(conn: &mut DbConn, center_id: i64, month: Month) -> Result<C
             EntryKind::WageEarned => *piece_wages.entry(artisan_id).or_default() += amount,
             EntryKind::MinimumWageTopUp | EntryKind::Adjustment => t.income_minor += amount,
             EntryKind::SaleBonus => t.bonuses_minor += amount,
+            // The salary lines posted at close are in the month's pay `close::compute` gives
+            // (below); a deduction is withheld from wages earned, not less wages.
+            EntryKind::Salary | EntryKind::OvertimePremium | EntryKind::Deduction => {}
             EntryKind::Payout | EntryKind::AdjustmentApproved | EntryKind::AdjustmentRejected => {}
         }
     }
@@ -227,6 +230,7 @@ mod tests {
             source_note: String::new(),
             recorded_by: "test".into(),
             recorded_at: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
+            deduction_kinds: String::new(),
         }
     }
 
