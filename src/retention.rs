@@ -5,7 +5,9 @@
 //!
 //! What goes: sessions past their idle or absolute timeout; sign-in attempts older than
 //! `retention.login_attempt_days` (30: long enough to investigate an attack); carts untouched
-//! for `retention.abandoned_cart_days`, with their items; staff setup and other one-time links past their expiry, used or not.
+//! for `retention.abandoned_cart_days`, with their items; staff setup and other one-time links past their expiry, used or not;
+//! the sign-in throttle's lock rows (one per account and per client address that ever tried)
+//! once they carry no alert of the last `throttle::WINDOW` (a row is made again when needed).
 
 use std::time::Duration;
 
@@ -13,10 +15,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::auth::session::IDLE;
+use crate::auth::throttle::WINDOW;
 use crate::config::RetentionSettings;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::schema::{carts, login_attempts, sessions, staff_tokens};
+use crate::schema::{carts, login_attempts, login_throttle, sessions, staff_tokens};
 use crate::state::AppState;
 
 /// What one pass deleted.
@@ -26,6 +29,7 @@ pub struct Purged {
     pub login_attempts: usize,
     pub carts: usize,
     pub staff_links: usize,
+    pub throttle_rows: usize,
 }
 
 /// Starts this instance's purge (a task of the current runtime; it stops with it). The first
@@ -67,6 +71,13 @@ pub fn purge(conn: &mut DbConn, rules: &RetentionSettings, now: NaiveDateTime) -
         // A cart's items go with it (ON DELETE CASCADE). Adding to a cart touches `updated_at`,
         // so a cart in use is never "untouched"; an order keeps only the cart's key, as text.
         let carts = diesel::delete(carts::table.filter(carts::updated_at.lt(untouched_since))).execute(conn)?;
-        Ok(Purged { sessions, login_attempts, carts, staff_links })
+        // The throttle counts attempts in `login_attempts`; its rows only serialize the check
+        // and remember when admins were last alerted, which matters for `WINDOW`.
+        let throttle_rows = diesel::delete(
+            login_throttle::table
+                .filter(login_throttle::alerted_at.is_null().or(login_throttle::alerted_at.le(now - WINDOW))),
+        )
+        .execute(conn)?;
+        Ok(Purged { sessions, login_attempts, carts, staff_links, throttle_rows })
     })
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use tera::Context;
 
 use crate::audit::{self, AuditEvent};
-use crate::auth::{session, AdminForm, CurrentStaff};
+use crate::auth::{session, throttle, AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
 use crate::staff::service as staff_service;
@@ -77,18 +77,28 @@ pub async fn change_password(
     }
     let (staff, actor, cipher, keep) = (me.staff.clone(), me.actor(), state.cipher.clone(), me.session.id_hash.clone());
     let (at, unix) = (chrono::Utc::now().naive_utc(), chrono::Utc::now().timestamp() as u64);
+    let client = me.ip.clone().unwrap_or_else(|| "unknown".into());
     let result = db::run(&state.pool, move |conn| {
-        staff_service::change_password(
-            conn,
-            &staff,
-            &cipher,
-            &form.current,
-            &form.password,
-            &form.code,
-            unix,
-            &actor,
-            at,
-        )?;
+        // A refused new password is no guess: it is checked before the attempt is counted.
+        staff_service::acceptable_new_password(&staff, &form.current, &form.password)?;
+        // The current password and a fresh code, guessed from a stolen session, are limited
+        // like sign-in attempts.
+        let changed = throttle::step_up(conn, &staff.email, &client, at, |conn| {
+            staff_service::change_password(
+                conn,
+                &staff,
+                &cipher,
+                &form.current,
+                &form.password,
+                &form.code,
+                unix,
+                &actor,
+                at,
+            )
+        })?;
+        if let Err(throttle::StepUp::Refused(message)) = changed {
+            return Err(AppError::TooMany(message));
+        }
         // Whoever else holds a session of this account (a stolen one) is out.
         session::end_all(conn, staff.id, Some(&keep))?;
         Ok(())
@@ -97,6 +107,9 @@ pub async fn change_password(
     match result {
         Ok(()) => Ok(see_other("/admin/account?password=changed")),
         Err(AppError::Invalid(errors)) => page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await,
+        Err(AppError::TooMany(message)) => {
+            page(&state, &me, StatusCode::TOO_MANY_REQUESTS, FieldErrors::one("code", message), None).await
+        }
         Err(e) => Err(e),
     }
 }

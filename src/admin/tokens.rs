@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use crate::api_admin::tokens::{self, TokenName, TokenRow, TokenScope, DEFAULT_VALID_DAYS, NAME_MAX};
-use crate::auth::{AdminForm, CurrentStaff};
+use crate::auth::{throttle, AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
 use crate::staff::service as staff_service;
@@ -122,13 +122,32 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewTokenForm>) -
     };
     let (owner, actor, cipher) = (me.staff.clone(), me.actor(), state.cipher.clone());
     let (code, at, unix) = (form.code.clone(), chrono::Utc::now().naive_utc(), chrono::Utc::now().timestamp() as u64);
+    let client = me.ip.clone().unwrap_or_else(|| "unknown".into());
     let made = db::run(&state.pool, move |conn| -> Result<Option<(TokenRow, String)>, AppError> {
-        if !staff_service::confirm_fresh_totp(conn, &owner, &cipher, &code, unix)? {
-            return Ok(None);
+        // A wrong code counts like a wrong sign-in: a stolen session cannot guess codes freely.
+        let fresh = throttle::step_up(conn, &owner.email, &client, at, |conn| {
+            if staff_service::confirm_fresh_totp(conn, &owner, &cipher, &code, unix)? {
+                Ok(())
+            } else {
+                Err(AppError::bad_request("code", "wrong"))
+            }
+        });
+        match fresh {
+            Ok(Ok(())) => {}
+            Ok(Err(throttle::StepUp::Refused(message))) => return Err(AppError::TooMany(message)),
+            Err(AppError::Invalid(_)) => return Ok(None),
+            Err(e) => return Err(e),
         }
         tokens::create(conn, &owner, &actor, &name, scope, days, at).map(Some)
     })
-    .await?;
+    .await;
+    let made = match made {
+        Err(AppError::TooMany(message)) => {
+            errors.add("code", message);
+            return list_page(&state, &me, StatusCode::TOO_MANY_REQUESTS, &form, errors, None).await;
+        }
+        other => other?,
+    };
     let Some((row, raw)) = made else {
         errors.add("code", "That authenticator code is not right, or it was already used. Enter the newest code.");
         return list_page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None).await;

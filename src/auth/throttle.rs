@@ -16,6 +16,10 @@
 //! the attempt written as failed; `succeeded` flips it once the password (or code) proves
 //! right. Parallel attempts are therefore counted one after the other: 100 wrong passwords at
 //! once evaluate exactly `MAX_FAILURES_PER_PAIR` of them.
+//!
+//! A second factor asked again inside a session (`step_up`: making an API token, changing the
+//! password) is an attempt like a sign-in: the same limits, so a stolen session cannot guess
+//! six-digit codes (or the current password) without limit.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -142,6 +146,33 @@ pub fn admit(conn: &mut DbConn, email: &str, client: &str, now: NaiveDateTime) -
         alert_admins(conn, email, &account, now)?;
     }
     Ok(Admission::Admitted { attempt_id })
+}
+
+/// What a step-up check came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepUp {
+    /// Too many failures: the throttle's message (nothing was checked).
+    Refused(String),
+}
+
+/// Runs a step-up check (`check`: the fresh code, the current password…) as a sign-in
+/// attempt of the staff member from `client`: refused by the same limits, recorded as failed,
+/// marked good only when `check` passes. An `Err` from `check` (a wrong code or password told as
+/// a field error) leaves the attempt failed and is returned as it is.
+pub fn step_up<T>(
+    conn: &mut DbConn,
+    email: &str,
+    client: &str,
+    now: NaiveDateTime,
+    check: impl FnOnce(&mut DbConn) -> Result<T, crate::error::AppError>,
+) -> Result<Result<T, StepUp>, crate::error::AppError> {
+    let attempt = match crate::db::write(conn, |c| admit(c, email, client, now))? {
+        Admission::Refused(message) => return Ok(Err(StepUp::Refused(message))),
+        Admission::Admitted { attempt_id } => attempt_id,
+    };
+    let passed = check(conn)?;
+    succeeded(conn, attempt)?;
+    Ok(Ok(passed))
 }
 
 /// The attempt proved right.

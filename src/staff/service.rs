@@ -202,6 +202,18 @@ pub fn check_totp(secret_b32: &str, email: &str, code: &str, unix_time: u64) -> 
     Ok(None)
 }
 
+/// Whether `new` may become the staff member's password (not a common or guessable one, not
+/// the current one). Checked before anything secret, so a refusal here is no guess at the
+/// current password or the code.
+pub fn acceptable_new_password(staff: &StaffRow, current: &str, new: &str) -> Result<NewPassword, AppError> {
+    let email = Email::parse(&staff.email).map_err(AppError::corrupt)?;
+    let password = NewPassword::parse(new, &email).map_err(|e| AppError::bad_request("password", e.0))?;
+    if new == current {
+        return Err(AppError::bad_request("password", "choose a password different from the current one"));
+    }
+    Ok(password)
+}
+
 /// A staff member changes their own password (ASVS 5.0 6.2.2, 6.2.3): the current password, a
 /// fresh second factor when they have one, and a new password that passes `NewPassword`. The
 /// change is audit-logged; ending the other sessions is the caller's (it owns sessions).
@@ -217,14 +229,10 @@ pub fn change_password(
     actor: &Actor,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
+    let password = acceptable_new_password(staff, current, new)?;
     let hash = staff.password_hash.as_deref().unwrap_or_else(|| dummy_hash());
     if !verify_password(hash, current) {
         return Err(AppError::bad_request("current", "that is not your current password"));
-    }
-    let email = Email::parse(&staff.email).map_err(AppError::corrupt)?;
-    let password = NewPassword::parse(new, &email).map_err(|e| AppError::bad_request("password", e.0))?;
-    if new == current {
-        return Err(AppError::bad_request("password", "choose a password different from the current one"));
     }
     if !confirm_fresh_totp(conn, staff, cipher, code, unix_time)? {
         return Err(AppError::bad_request(

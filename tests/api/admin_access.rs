@@ -335,3 +335,43 @@ fn every_registered_admin_route_is_in_the_permission_table_and_in_this_test() {
     }
     assert!(missing.is_empty(), "routes without a permission or a test:\n{}", missing.join("\n"));
 }
+
+/// A session that has passed the password but still owes its second factor reaches no
+/// back-office route: every page and action sends it to the second-factor page (or refuses it).
+#[tokio::test]
+async fn a_session_owing_its_second_factor_reaches_no_route() {
+    let app = TestApp::spawn().await;
+    app.staff("admin@fairgold.test", "admin", None);
+    // The account enrolled once (a real returning admin), then signs in with the password only.
+    app.sign_in("admin@fairgold.test").await;
+    let (res, cookie) = app.password_sign_in("admin@fairgold.test").await;
+    assert_eq!(res.headers()["location"], "/admin/mfa");
+    let pending = Session { cookie: cookie.expect("a pending session"), csrf: String::new() };
+    let page = app.get_as("/admin/mfa", &pending).await.text().await.unwrap();
+    let pending = Session { csrf: crate::helpers::csrf_in(&page).unwrap_or_default(), ..pending };
+    let ids = Ids { piece: 1, image: 1, artisan: 1, artisan_pid: "t1".into(), order: 1, parcel: 1 };
+    let mut reached = Vec::new();
+    for (method, path, _) in expectations(&ids) {
+        if path.starts_with("/api/admin/") || path.starts_with("/admin/setup/") {
+            continue; // bearer tokens and setup links do not use the session
+        }
+        let multipart = path.starts_with("/admin/import")
+            || path.ends_with("/register/import")
+            || path.ends_with("/images")
+            || path.ends_with("/photo");
+        let res = match method {
+            "GET" => app.get_as(&path, &pending).await,
+            _ if multipart => {
+                app.post_multipart(&path, Some(&pending), &[Part::Text("csrf_token", &pending.csrf)]).await
+            }
+            _ => app.post_form(&path, Some(&pending), &[]).await,
+        };
+        let status = res.status().as_u16();
+        let location = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let sent_away = status == 303 && (location.starts_with("/admin/mfa") || location.starts_with("/admin/login"));
+        if !(sent_away || status == 401 || status == 403) {
+            reached.push(format!("{method} {path}: {status} {location}"));
+        }
+    }
+    assert!(reached.is_empty(), "reached without the second factor:\n{}", reached.join("\n"));
+}

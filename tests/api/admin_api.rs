@@ -579,3 +579,39 @@ async fn making_a_token_needs_a_fresh_authenticator_code() {
         audit_actions(&app).into_iter().filter(|(a, _, _)| a == "api_token.create").map(|(_, _, d)| d).collect();
     assert!(details.len() == 1 && details[0].contains("\"scope\":\"read\""), "{details:?}");
 }
+
+#[tokio::test]
+async fn wrong_step_up_codes_count_like_wrong_sign_ins() {
+    let app = TestApp::spawn().await;
+    app.staff("mira@fairgold.test", "finance", None);
+    let session = app.sign_in("mira@fairgold.test").await;
+    let secret = totp_secret(&app, "mira@fairgold.test");
+    let count = || app.with_conn(|c| api_tokens::table.count().get_result::<i64>(c).unwrap());
+    // Five wrong codes from a stolen session are five failed attempts…
+    for _ in 0..5 {
+        let res = app.post_form("/admin/tokens", Some(&session), &[("name", "sync"), ("code", "000000")]).await;
+        assert_eq!(res.status().as_u16(), 422);
+    }
+    // …and the sixth try is refused before its code is looked at, even the right code.
+    let code = crate::helpers::totp_at(&secret, "mira@fairgold.test", 30);
+    let res = app.post_form("/admin/tokens", Some(&session), &[("name", "sync"), ("code", &code)]).await;
+    assert_eq!(res.status().as_u16(), 429);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Too many failed sign-ins for this account from your network"), "{page}");
+    assert!(page.contains(r#"value="sync""#), "the form keeps what was typed");
+    assert_eq!(count(), 0);
+    // Changing the password from the same session is held back by the same count.
+    let res = app
+        .post_form(
+            "/admin/account/password",
+            Some(&session),
+            &[
+                ("current", "a long test password"),
+                ("password", "another long password 42"),
+                ("confirm", "another long password 42"),
+                ("code", &code),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 429);
+}

@@ -418,16 +418,7 @@ impl TestApp {
                 .get(&(self.address.clone(), email.to_string()))
                 .cloned()
                 .expect("enrolled through sign_in before");
-            // Signing the same person in twice within one 30-second step would replay a code
-            // (refused, as tests/api/auth.rs checks): forget the last accepted step first.
-            self.with_conn(|c| {
-                use diesel::prelude::*;
-                use fairgold::schema::staff;
-                diesel::update(staff::table.filter(staff::email.eq(email)))
-                    .set(staff::totp_last_step.eq(None::<i64>))
-                    .execute(c)
-            })
-            .unwrap();
+            self.forget_last_totp_step(email);
             let html = self.get_as("/admin/mfa", &pending).await.text().await.unwrap();
             let csrf = csrf_in(&html).unwrap();
             let code = totp_now(&secret, email);
@@ -450,15 +441,21 @@ impl TestApp {
     pub fn fresh_totp(&self, session: &Session) -> Option<String> {
         let email = signed_in_as().lock().unwrap().get(&(self.address.clone(), session.cookie.clone())).cloned()?;
         let secret = remembered_secrets().lock().unwrap().get(&(self.address.clone(), email.clone())).cloned()?;
+        self.forget_last_totp_step(&email);
+        Some(totp_now(&secret, &email))
+    }
+
+    /// Using the same person's authenticator twice within one 30-second step would replay a
+    /// code (refused, as tests/api/auth.rs checks): tests forget the last accepted step first.
+    fn forget_last_totp_step(&self, email: &str) {
         self.with_conn(|c| {
             use diesel::prelude::*;
             use fairgold::schema::staff;
-            diesel::update(staff::table.filter(staff::email.eq(&email)))
+            diesel::update(staff::table.filter(staff::email.eq(email)))
                 .set(staff::totp_last_step.eq(None::<i64>))
                 .execute(c)
         })
         .unwrap();
-        Some(totp_now(&secret, &email))
     }
 }
 

@@ -165,3 +165,35 @@ async fn order_emails_go_only_to_active_staff_who_finished_setup() {
         "nobody who has not finished setup, nobody disabled"
     );
 }
+
+#[tokio::test]
+async fn the_purge_deletes_throttle_rows_without_an_alert_of_the_last_15_minutes() {
+    use fairgold::schema::login_throttle;
+    let app = TestApp::spawn().await;
+    app.staff("someone@fairgold.test", "manager", Some("kolkata"));
+    // A wrong password makes the account's and the client's rows.
+    app.password_sign_in("nobody-knows@fairgold.test").await;
+    let made: i64 = app.with_conn(|c| login_throttle::table.count().get_result(c)).unwrap();
+    assert!(made >= 2, "the attempt made the throttle's rows: {made}");
+    let t = now();
+    for (key, minutes_ago) in [("account:alerted-recently", 10), ("account:alerted-long-ago", 20)] {
+        app.with_conn(|c| {
+            diesel::insert_into(login_throttle::table)
+                .values((
+                    login_throttle::key.eq(key),
+                    login_throttle::alerted_at.eq(Some(t - Duration::minutes(minutes_ago))),
+                ))
+                .execute(c)
+        })
+        .unwrap();
+    }
+    let purged = purge(&app, t);
+    assert_eq!(purged.throttle_rows as i64, made + 1, "{purged:?}");
+    let left: Vec<String> = app.with_conn(|c| login_throttle::table.select(login_throttle::key).load(c)).unwrap();
+    assert_eq!(left, vec!["account:alerted-recently".to_string()], "an alert of the last 15 minutes is kept");
+    // The throttle makes its rows again when it needs them.
+    let (res, _) = app.password_sign_in("nobody-knows@fairgold.test").await;
+    assert_ne!(res.status().as_u16(), 500);
+    let again: i64 = app.with_conn(|c| login_throttle::table.count().get_result(c)).unwrap();
+    assert_eq!(again, 1 + made);
+}
