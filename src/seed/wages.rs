@@ -4,7 +4,8 @@
 //! pieces with their exchange rates and sale bonuses, six months of work by the month
 //! (employment terms, the time register confirmed by the artisans, each month closed by two
 //! people with its salaries and top-ups), monthly payouts by the 7th of the next month — with
-//! exactly one late payment and one artisan-month below the living wage (a trainee's stipend),
+//! exactly one late payment and one artisan-month below the living wage (a piece-rate month
+//! topped up to the legal minimum),
 //! both on purpose — and one adjustment waiting for a second person's approval.
 //!
 //! Also the benchmark generator (`bench_ledger`): 50 artisans and five years of entries,
@@ -301,9 +302,10 @@ pub fn demo_history(
 /// Employment terms from the first month of work, and the time register through the last
 /// complete month: Monday to Friday 8 hours of production (design on Wednesdays for the senior
 /// artisans), Saturdays 4, a paid holiday on national holidays; each week confirmed by its
-/// artisan the Monday after. At Kolkata Moni is a trainee on a stipend for the first month (the
-/// demo's one month below the living wage), then salaried like the others; at Mumbai Sunita R.
-/// and Nasreen are paid by the piece, so their months are topped up to the legal minimum.
+/// artisan the Monday after. Most artisans are salaried above the living wage; Sunita R.
+/// (Mumbai) is paid by the piece all along and Rupa D. (Kolkata) from the last complete month,
+/// so the close tops their months up to the legal minimum — Rupa's is the demo's one month
+/// below the living wage (Mumbai has no living-wage figure to fall below).
 fn demo_terms_and_register(
     conn: &mut DbConn,
     first: Month,
@@ -333,13 +335,22 @@ fn demo_terms_and_register(
     let set_at = ist(start, 10, 0) - Duration::days(3);
     for (id, _, alias) in &roster {
         let mut versions: Vec<(NaiveDate, PayBasis, Option<i64>, &str)> = match alias.as_str() {
-            "Sunita R." | "Nasreen" => {
-                vec![(start, PayBasis::PieceRate, None, "piece rate with the guaranteed minimum")]
-            }
-            "Moni" => vec![
-                (start, PayBasis::TraineeStipend, Some(1_300_000), "last month of the goldsmithing traineeship"),
-                (first.next().first_day(), PayBasis::MonthlySalary, Some(2_000_000), "salaried after the traineeship"),
+            "Sunita R." => vec![(start, PayBasis::PieceRate, None, "piece rate with the guaranteed minimum")],
+            // Paid by the piece from the last complete month, at her request: that month her
+            // pieces fall short and the close tops her up to the legal minimum — the demo's one
+            // month below the living wage.
+            "Rupa D." => vec![
+                (start, PayBasis::MonthlySalary, Some(2_080_000), "goldsmith"),
+                (
+                    this_month.prev().first_day(),
+                    PayBasis::PieceRate,
+                    None,
+                    "paid by the piece from this month, at her request",
+                ),
             ],
+            "Moni" => {
+                vec![(start, PayBasis::MonthlySalary, Some(2_000_000), "salaried after the goldsmithing traineeship")]
+            }
             "Parveen B." | "Lakshmi P." => vec![(start, PayBasis::MonthlySalary, Some(2_150_000), "senior goldsmith")],
             _ => vec![(start, PayBasis::MonthlySalary, Some(2_080_000), "goldsmith")],
         };

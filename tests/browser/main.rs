@@ -154,6 +154,12 @@ pub async fn fill_checkout(c: &Client, who: &Customer) {
         .await
         .unwrap();
     c.find(Locator::Css("form.country-step button[type=submit]")).await.unwrap().click().await.unwrap();
+    // The click starts a navigation; the address form is on the page it brings.
+    c.wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::Css("form[method=post][action=\"/checkout\"]"))
+        .await
+        .expect("the address form after choosing the country");
     let form = c.form(Locator::Css("form[method=post][action=\"/checkout\"]")).await.unwrap();
     for (name, value) in [
         ("email", who.email),
