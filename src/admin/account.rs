@@ -95,6 +95,7 @@ pub async fn change_password(
                 &actor,
                 at,
             )
+            .map(|()| true)
         })?;
         if let Err(throttle::StepUp::Refused(message)) = changed {
             return Err(AppError::TooMany(message));

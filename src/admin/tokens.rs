@@ -126,17 +126,12 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewTokenForm>) -
     let made = db::run(&state.pool, move |conn| -> Result<Option<(TokenRow, String)>, AppError> {
         // A wrong code counts like a wrong sign-in: a stolen session cannot guess codes freely.
         let fresh = throttle::step_up(conn, &owner.email, &client, at, |conn| {
-            if staff_service::confirm_fresh_totp(conn, &owner, &cipher, &code, unix)? {
-                Ok(())
-            } else {
-                Err(AppError::bad_request("code", "wrong"))
-            }
-        });
+            staff_service::confirm_fresh_totp(conn, &owner, &cipher, &code, unix)
+        })?;
         match fresh {
-            Ok(Ok(())) => {}
-            Ok(Err(throttle::StepUp::Refused(message))) => return Err(AppError::TooMany(message)),
-            Err(AppError::Invalid(_)) => return Ok(None),
-            Err(e) => return Err(e),
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(throttle::StepUp::Refused(message)) => return Err(AppError::TooMany(message)),
         }
         tokens::create(conn, &owner, &actor, &name, scope, days, at).map(Some)
     })

@@ -157,21 +157,23 @@ pub enum StepUp {
 
 /// Runs a step-up check (`check`: the fresh code, the current password…) as a sign-in
 /// attempt of the staff member from `client`: refused by the same limits, recorded as failed,
-/// marked good only when `check` passes. An `Err` from `check` (a wrong code or password told as
-/// a field error) leaves the attempt failed and is returned as it is.
-pub fn step_up<T>(
+/// marked good only when `check` answers `true`. An `Err` from `check` (a wrong current
+/// password told as a field error) leaves the attempt failed and is returned as it is.
+pub fn step_up(
     conn: &mut DbConn,
     email: &str,
     client: &str,
     now: NaiveDateTime,
-    check: impl FnOnce(&mut DbConn) -> Result<T, crate::error::AppError>,
-) -> Result<Result<T, StepUp>, crate::error::AppError> {
+    check: impl FnOnce(&mut DbConn) -> Result<bool, crate::error::AppError>,
+) -> Result<Result<bool, StepUp>, crate::error::AppError> {
     let attempt = match crate::db::write(conn, |c| admit(c, email, client, now))? {
         Admission::Refused(message) => return Ok(Err(StepUp::Refused(message))),
         Admission::Admitted { attempt_id } => attempt_id,
     };
     let passed = check(conn)?;
-    succeeded(conn, attempt)?;
+    if passed {
+        succeeded(conn, attempt)?;
+    }
     Ok(Ok(passed))
 }
 

@@ -177,13 +177,6 @@ fn register_roster(conn: &mut db::DbConn, center_id: i64) -> diesel::QueryResult
         .load(conn)
 }
 
-/// (id, alias) of a center's artisans.
-fn center_artisans(conn: &mut db::DbConn, center_id: i64) -> diesel::QueryResult<Vec<(i64, String)>> {
-    use crate::schema::artisans::dsl as a;
-    use diesel::prelude::*;
-    a::artisans.filter(a::center_id.eq(center_id)).order(a::id).select((a::id, a::public_alias)).load(conn)
-}
-
 fn week_of(s: &str) -> Result<NaiveDate, AppError> {
     match s.trim() {
         "" => Ok(register::monday_of(today())),
@@ -216,7 +209,12 @@ pub async fn register_save(
     let center = chosen_center(&me, &all, get("center"))?;
     me.require_center(center.id)?;
     let center_id = center.id;
-    let artisans = db::run(&state.pool, move |conn| center_artisans(conn, center_id).map_err(AppError::from)).await?;
+    let artisans: Vec<(i64, String)> =
+        db::run(&state.pool, move |conn| register_roster(conn, center_id).map_err(AppError::from))
+            .await?
+            .into_iter()
+            .map(|(id, _, alias)| (id, alias))
+            .collect();
     let mut errors = FieldErrors::default();
     let mut cells = Vec::new();
     let mut per_day: BTreeMap<(i64, NaiveDate), i64> = BTreeMap::new();
