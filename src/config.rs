@@ -146,6 +146,7 @@ struct RawSettings {
     shipping_zones: Option<Vec<ShippingZone>>,
     retention: RetentionSettings,
     images: ImageSettings,
+    publishing: PublishingSettings,
 }
 
 /// How long records that only serve a moment are kept (`retention::purge`).
@@ -163,6 +164,24 @@ pub struct RetentionSettings {
 impl Default for RetentionSettings {
     fn default() -> Self {
         Self { purge_interval_ms: 3_600_000, login_attempt_days: 30, abandoned_cart_days: 30 }
+    }
+}
+
+/// What publishing a piece checks (`inventory::publishing`): its price must lie within these
+/// percentages of the value of its gold (net weight × the day's gold rate finance records). A
+/// price below the gold alone, or many times it, is almost always a typing mistake.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PublishingSettings {
+    /// The lowest price, in percent of the gold value (100 = the gold alone).
+    pub min_percent_of_gold_value: u32,
+    /// The highest price, in percent of the gold value (2000 = 20 times).
+    pub max_percent_of_gold_value: u32,
+}
+
+impl Default for PublishingSettings {
+    fn default() -> Self {
+        Self { min_percent_of_gold_value: 100, max_percent_of_gold_value: 2000 }
     }
 }
 
@@ -354,6 +373,7 @@ impl Default for RawSettings {
             shipping_zones: None,
             retention: RetentionSettings::default(),
             images: ImageSettings::default(),
+            publishing: PublishingSettings::default(),
         }
     }
 }
@@ -383,6 +403,7 @@ pub struct Settings {
     pub shipping_zones: Vec<ShippingZone>,
     pub retention: RetentionSettings,
     pub images: ImageSettings,
+    pub publishing: PublishingSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -515,6 +536,12 @@ impl Settings {
                 "FAIRGOLD_SEED_DEMO=true: this build has no demo data (it was built without the `demo` feature)".into(),
             ));
         }
+        let p = &raw.publishing;
+        if p.min_percent_of_gold_value == 0 || p.max_percent_of_gold_value <= p.min_percent_of_gold_value {
+            return Err(ConfigError::Invalid(
+                "publishing: min_percent_of_gold_value must be at least 1 and below max_percent_of_gold_value".into(),
+            ));
+        }
         let ledger_signing_key = raw.ledger_signing_key.filter(|k| !k.trim().is_empty());
         if let Some(key) = &ledger_signing_key {
             crate::crypto::ledger_seed(key).map_err(ConfigError::Invalid)?;
@@ -541,6 +568,7 @@ impl Settings {
             shipping_zones,
             retention: raw.retention,
             images: raw.images,
+            publishing: raw.publishing,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

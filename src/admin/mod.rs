@@ -5,6 +5,7 @@
 //! `orders::admin`, `wages`.
 
 pub mod account;
+pub mod approvals;
 pub mod audit_log;
 pub mod email;
 pub mod handlers;
@@ -23,6 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::inventory::admin::routes)
         .configure(crate::artisans::admin::routes)
         .configure(audit_log::routes)
+        .configure(approvals::routes)
         .configure(email::routes)
         .configure(crate::import::admin::routes)
         .configure(tokens::routes)

@@ -380,7 +380,11 @@ pub async fn update(
         (status = 401, description = "No valid API token", body = ApiErrorBody),
         (status = 403, description = "Finance, or another center's piece", body = ApiErrorBody),
         (status = 404, description = "No such piece", body = ApiErrorBody),
-        (status = 409, description = "The piece cannot be listed from its status", body = ApiErrorBody),
+        (status = 409, description = "The piece cannot be listed from its status (`invalid_status`), or its description \
+            mentions times, places or contacts and waits for a second staff member's approval \
+            (`screening_approval_required`)", body = ApiErrorBody),
+        (status = 422, description = "Basics are missing (`not_ready_to_publish`): `fields` has a message for each of \
+            `photo`, `description`, `huid`, `labor`, `price` that is missing or out of range", body = ApiErrorBody),
     )
 )]
 pub async fn publish(state: web::Data<AppState>, me: ApiStaff, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
@@ -415,8 +419,9 @@ async fn set_status(
 ) -> Result<HttpResponse, AppError> {
     let editor = me.editor();
     let at = now();
+    let rules = state.settings.publishing.clone();
     db::run(&state.pool, move |conn| {
-        service::set_status(conn, &editor, id, to, at).map_err(|e| match e {
+        service::set_status(conn, &editor, id, to, &rules, at).map_err(|e| match e {
             AppError::Invalid(fields) => AppError::Conflict { code: "invalid_status", fields },
             other => other,
         })

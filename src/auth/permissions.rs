@@ -43,6 +43,9 @@ pub enum Action {
     WagesView,
     /// Entering the time register: managers (their own center) and admins.
     TimeRegister,
+    /// Approving public text that screening flagged (`screening::approvals`): admins and
+    /// managers (their own center's; never the person who asked).
+    TextApproval,
 }
 
 impl Action {
@@ -55,7 +58,7 @@ impl Action {
             Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
             PrivateRecords | Wages => matches!(role, Admin | Finance),
             WagesView => matches!(role, Admin | Finance | Manager),
-            TimeRegister => matches!(role, Admin | Manager),
+            TimeRegister | TextApproval => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox => role == Admin,
         }
     }
@@ -87,6 +90,10 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", "/admin/pieces", PiecesWrite),
         ("POST", r"/admin/pieces/{id:\d+}", PiecesWrite),
         ("POST", r"/admin/pieces/{id:\d+}/publish", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/publish/confirm", PiecesWrite),
+        ("POST", r"/admin/pieces/{id:\d+}/approval", PiecesWrite),
+        ("GET", "/admin/approvals", TextApproval),
+        ("POST", r"/admin/approvals/{id:\d+}/approve", TextApproval),
         ("POST", r"/admin/pieces/{id:\d+}/withdraw", PiecesWrite),
         ("POST", r"/admin/pieces/{id:\d+}/images", PiecesWrite),
         ("POST", r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/move", PiecesWrite),

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::types::{Kind, Metal, PieceStatus, Purity};
+use super::types::{HuidExemption, Kind, Metal, PieceStatus, Purity};
 use crate::money::Currency;
 
 use crate::schema::{piece_images, piece_makers, piece_stones, pieces};
@@ -31,6 +31,8 @@ pub struct PieceRow {
     pub listed_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Why the piece has no HUID, when it has none (set by the piece form, checked at publish).
+    pub huid_exemption: Option<HuidExemption>,
 }
 
 /// A piece to insert; built only from parsed values (see `catalog::service::NewPieceInput`).

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::models::PieceRow;
-use super::types::{Huid, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
+use super::types::{Huid, HuidExemption, Kind, Metal, Milligrams, PieceStatus, Purity, RingSize, Sku, Slug};
 use crate::money::Money;
 use crate::web::form::ParseError;
 
@@ -21,6 +21,7 @@ pub struct Piece {
     pub net_weight: Milligrams,
     pub ring_size: Option<RingSize>,
     pub huid: Option<Huid>,
+    pub huid_exemption: Option<HuidExemption>,
     pub price: Money,
     pub status: PieceStatus,
     pub center_id: i64,
@@ -45,6 +46,7 @@ impl TryFrom<PieceRow> for Piece {
             net_weight: Milligrams::new(row.net_weight_mg).map_err(ctx)?,
             ring_size: row.ring_size.map(RingSize::new).transpose().map_err(ctx)?,
             huid: row.huid.as_deref().map(Huid::parse).transpose().map_err(ctx)?,
+            huid_exemption: row.huid_exemption,
             status: row.status,
             price: Money::new(row.price_minor, row.currency),
             title: row.title,

@@ -180,6 +180,18 @@ text_enum!(
 );
 
 text_enum!(
+    /// Why a piece carries no HUID: the exemptions of the BIS Hallmarking of Gold Jewellery
+    /// and Gold Artefacts Order 2020 (as amended) that can apply to a piece of this shop. A
+    /// piece is published with a HUID or one of these, recorded by the editor.
+    HuidExemption, "HUID exemption" {
+        UnderTwoGrams = "under_2_g", "It weighs under 2 g (hallmarking is not required)";
+        ExportBuyerSpec = "export_buyer_spec", "Made for export to the buyer's specification";
+        SmallTurnover = "small_turnover", "Sold by a jeweller with a yearly turnover up to ₹40 lakh";
+        KundanPolkiJadau = "kundan_polki_jadau", "Kundan, polki or jadau work (exempt from hallmarking)";
+    }
+);
+
+text_enum!(
     /// Where a piece is in its life. Only listed, held and sold pieces are public.
     PieceStatus, "status" {
         Draft = "draft", "Draft";

@@ -279,6 +279,8 @@ pub struct PieceView {
     pub stones: Vec<String>,
     pub ring_size: Option<i32>,
     pub huid: Option<String>,
+    /// Why a piece without a HUID has none (its recorded exemption), shown instead.
+    pub huid_exemption: Option<&'static str>,
     pub hallmark: Option<String>,
     pub center_city: String,
     pub center_name: String,
@@ -315,7 +317,9 @@ impl PieceView {
             stones: d.stones.iter().map(stone_label).collect(),
             ring_size: p.ring_size.map(|r| r.get()),
             huid: p.huid.as_ref().map(|h| h.as_str().to_string()),
-            hallmark: Some(p.hallmark()),
+            huid_exemption: p.huid.is_none().then_some(p.huid_exemption.map(|e| e.label())).flatten(),
+            // The hallmark (purity + HUID) is claimed only for a piece that carries a HUID.
+            hallmark: p.huid.is_some().then(|| p.hallmark()),
             center_city: d.center.city.clone(),
             center_name: d.center.name.clone(),
             listed_on: p.listed_at.map(|t| t.format("%-d %B %Y").to_string()),

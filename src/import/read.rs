@@ -94,6 +94,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
                 net_weight_g: cell(7),
                 ring_size: cell(8),
                 huid: cell(9),
+                // Not a CSV column (the file's columns are fixed): set on the piece form.
+                huid_exemption: String::new(),
                 price: cell(10),
                 center: cell(11),
                 stones: entries(12),

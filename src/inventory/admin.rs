@@ -19,7 +19,7 @@ use crate::auth::CurrentStaff;
 use crate::auth::Scope;
 use crate::catalog::models::{ImageRow, PieceRow};
 use crate::catalog::queries::{self as catalog_queries, StaffSearch};
-use crate::catalog::types::{Kind, Metal, PieceStatus, Purity};
+use crate::catalog::types::{HuidExemption, Kind, Metal, PieceStatus, Purity};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
@@ -38,7 +38,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/pieces/new", web::get().to(new_form))
         .route(r"/admin/pieces/{id:\d+}", web::get().to(edit_form))
         .route(r"/admin/pieces/{id:\d+}", web::post().to(update))
-        .route(r"/admin/pieces/{id:\d+}/publish", web::post().to(publish))
         .route(r"/admin/pieces/{id:\d+}/withdraw", web::post().to(withdraw))
         .service(
             web::resource(r"/admin/pieces/{id:\d+}/images")
@@ -46,24 +45,25 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(upload_image)),
         )
         .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/delete", web::post().to(delete_image))
-        .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/move", web::post().to(move_image));
+        .route(r"/admin/pieces/{id:\d+}/images/{image_id:\d+}/move", web::post().to(move_image))
+        .configure(super::publish_admin::routes);
 }
 
-fn now() -> chrono::NaiveDateTime {
+pub(super) fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }
 
-fn see_other(to: String) -> HttpResponse {
+pub(super) fn see_other(to: String) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
 }
 
-fn html(status: StatusCode, body: String) -> HttpResponse {
+pub(super) fn html(status: StatusCode, body: String) -> HttpResponse {
     HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
 }
 
 /// The piece, if this staff member may see it: 404 if there is none, 403 (logged) if it
 /// belongs to another manager's center.
-async fn load_piece(state: &AppState, me: &CurrentStaff, id: i64) -> Result<PieceRow, AppError> {
+pub(super) async fn load_piece(state: &AppState, me: &CurrentStaff, id: i64) -> Result<PieceRow, AppError> {
     let piece = db::run(&state.pool, move |conn| inventory::find(conn, id)).await?;
     me.require_center(piece.center_id)?;
     Ok(piece)
@@ -283,6 +283,8 @@ fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: 
         Purity::ALL.iter().map(|p| choice(p.code(), &format!("{} — {}", p.code(), p.label()))).collect(),
     );
     let centers: Vec<Choice> = centers.iter().map(|c| choice(&c.value, &c.label)).collect();
+    let exemptions =
+        pick("None: the piece has a HUID", HuidExemption::ALL.iter().map(|e| choice(e.code(), e.label())).collect());
     let price_label: &'static str = match currency {
         Currency::Usd => "Price (USD)",
         Currency::Eur => "Price (EUR)",
@@ -310,6 +312,9 @@ fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: 
             .hint("The gold alone, without stones."),
         field("ring_size", "Ring size", &form.ring_size, errors).hint("Indian size 1–30; rings only."),
         field("huid", "Hallmark HUID", &form.huid, errors).hint("6 capital letters or digits; leave empty if exempt."),
+        field("huid_exemption", "Hallmarking exemption", &form.huid_exemption, errors)
+            .hint("Only for a piece without a HUID: the BIS exemption that applies. A piece is published with a HUID or an exemption.")
+            .select(exemptions),
         field("price", price_label, &form.price, errors).required().decimal().hint("e.g. 625 or 625.50"),
         field("center", "Workshop", &form.center, errors).required().select(centers),
         field("stones", "Stones", &form.stones, errors)
@@ -464,8 +469,10 @@ struct UploadView {
 }
 
 /// Everything the form page shows, besides the staff member.
-struct FormPage {
-    status: StatusCode,
+pub(super) struct FormPage {
+    pub(super) status: StatusCode,
+    /// What publishing found missing or refused, each a sentence (shown as a list).
+    pub(super) publish_problems: Vec<String>,
     form: PieceForm,
     errors: FieldErrors,
     piece: Option<PieceRow>,
@@ -480,6 +487,7 @@ impl FormPage {
     fn new(form: PieceForm, centers: Vec<Center>) -> Self {
         Self {
             status: StatusCode::OK,
+            publish_problems: Vec::new(),
             form,
             errors: FieldErrors::default(),
             piece: None,
@@ -503,6 +511,10 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
     ctx.insert("can_write", &can_write);
     ctx.insert("notice", &page.notice);
     ctx.insert("status_error", &page.status_error);
+    ctx.insert("publish_problems", &page.publish_problems);
+    // What screening finds in the description as typed (the form), and for a stored piece
+    // where the approval of its stored description stands.
+    ctx.insert("description_matches", &crate::screening::screen(&page.form.description));
     ctx.insert("upload", &page.upload);
     ctx.insert("max_upload_mb", &(images::MAX_UPLOAD_BYTES / (1024 * 1024)));
     let title = match &page.piece {
@@ -539,6 +551,7 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
                 })
                 .collect();
             ctx.insert("images", &images);
+            ctx.insert("screening", &super::publish_admin::screening_view(state, me, p).await?);
             format!("Edit {}", p.title)
         }
         None => {
@@ -559,7 +572,7 @@ pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<Ht
 }
 
 /// The edit page of a piece as stored, with optional messages.
-async fn edit_page(
+pub(super) async fn edit_page(
     state: &AppState,
     me: &CurrentStaff,
     piece: PieceRow,
@@ -585,6 +598,10 @@ fn notice_of(req: &HttpRequest) -> Option<&'static str> {
         "created" => "The piece is saved as a draft. Add photos, then publish it when it is ready.",
         "saved" => "Your changes are saved.",
         "published" => "The piece is published: it is on the shop now, and its makers' wages are in the ledger.",
+        "approval_requested" => {
+            "Approval is requested: another staff member (an admin, or another manager of this workshop) can \
+             approve the description under Approvals."
+        }
         "withdrawn" => "The piece is withdrawn: it is no longer on the shop.",
         "photo_added" => "The photo is added.",
         "photo_deleted" => "The photo is deleted.",
@@ -679,9 +696,11 @@ async fn change_status(
 ) -> Result<HttpResponse, AppError> {
     let piece = load_piece(state, me, id).await?;
     let editor = Scope::from(me);
-    let outcome =
-        db::run(&state.pool, move |conn| split(inventory::set_status(conn, &editor, id, to, now()).map(|_| id)))
-            .await?;
+    let rules = state.settings.publishing.clone();
+    let outcome = db::run(&state.pool, move |conn| {
+        split(inventory::set_status(conn, &editor, id, to, &rules, now()).map(|_| id))
+    })
+    .await?;
     match outcome {
         Ok(_) => Ok(see_other(format!("/admin/pieces/{id}?done={done}"))),
         Err(errors) => {
@@ -693,14 +712,6 @@ async fn change_status(
             .await
         }
     }
-}
-
-pub async fn publish(
-    state: web::Data<AppState>,
-    path: web::Path<i64>,
-    form: AdminForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    change_status(&state, &form.staff, path.into_inner(), PieceStatus::Listed, "published").await
 }
 
 pub async fn withdraw(

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::types::{Huid, Kind, Metal, Milligrams, Purity, RingSize, Sku};
+use crate::catalog::types::{Huid, HuidExemption, Kind, Metal, Milligrams, Purity, RingSize, Sku};
 use crate::money::{Currency, Money};
 use crate::web::form::FieldErrors;
 
@@ -29,6 +29,9 @@ pub struct PieceForm {
     pub ring_size: String,
     /// BIS HUID, 6 capital letters or digits
     pub huid: String,
+    /// Why the piece has no HUID (empty when it has one): under_2_g, export_buyer_spec,
+    /// small_turnover, kundan_polki_jadau
+    pub huid_exemption: String,
     /// in the shop currency, major units
     pub price: String,
     /// kolkata or mumbai (a manager's own center is used for them)
@@ -69,6 +72,7 @@ pub struct PieceInput {
     pub net_weight: Milligrams,
     pub ring_size: Option<RingSize>,
     pub huid: Option<Huid>,
+    pub huid_exemption: Option<HuidExemption>,
     pub price: Money,
     pub center: Option<String>,
     pub stones: Vec<StoneInput>,
@@ -144,6 +148,16 @@ impl PieceForm {
             "" => None,
             s => Huid::parse(&s.to_ascii_uppercase()).map_err(|x| e.add("huid", x.0)).ok(),
         };
+        let huid_exemption = match self.huid_exemption.trim() {
+            "" => None,
+            s => HuidExemption::parse(s).map_err(|x| e.add("huid_exemption", x.0)).ok(),
+        };
+        if huid.is_some() && huid_exemption.is_some() {
+            e.add("huid_exemption", "a piece with a HUID is not exempt: clear the HUID or the exemption");
+        }
+        if huid_exemption == Some(HuidExemption::UnderTwoGrams) && gross.is_some_and(|g| g.get() >= 2_000) {
+            e.add("huid_exemption", "this piece weighs 2 g or more, so the under-2 g exemption does not apply");
+        }
         let price = match Money::parse_major(&self.price, currency) {
             Ok(m) if m.minor > 0 => Some(m),
             Ok(_) => {
@@ -192,6 +206,7 @@ impl PieceForm {
                     net_weight,
                     ring_size,
                     huid,
+                    huid_exemption,
                     price,
                     center,
                     stones,
@@ -286,6 +301,7 @@ mod tests {
             net_weight_g: "4.5".into(),
             ring_size: "12".into(),
             huid: "ab12cd".into(),
+            huid_exemption: String::new(),
             price: "625".into(),
             center: "Kolkata".into(),
             stones: "ruby, 3, 0.45\n\npearl, 1, 0".into(),

@@ -12,12 +12,14 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::input::{LaborInput, PieceForm, PieceInput};
+use super::publishing;
 use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::catalog::models::{NewPiece, PieceRow};
 use crate::catalog::queries as catalog_queries;
 use crate::catalog::types::{PieceStatus, Slug};
 use crate::centers;
+use crate::config::PublishingSettings;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::schema::{artisans, piece_makers, piece_stones, pieces};
@@ -257,8 +259,10 @@ pub fn create(conn: &mut DbConn, editor: &Scope, input: &PieceInput, now: NaiveD
             updated_at: now,
         };
         let id = catalog_queries::insert_piece(conn, &new, &stones_of(input), &makers, &[])?;
-        if input.wage.is_some() {
-            diesel::update(pieces::table.find(id)).set(pieces::wage_minor.eq(input.wage)).execute(conn)?;
+        if input.wage.is_some() || input.huid_exemption.is_some() {
+            diesel::update(pieces::table.find(id))
+                .set((pieces::wage_minor.eq(input.wage), pieces::huid_exemption.eq(input.huid_exemption)))
+                .execute(conn)?;
         }
         audit::record(
             conn,
@@ -330,6 +334,7 @@ pub fn update(
                 pieces::net_weight_mg.eq(input.net_weight.get()),
                 pieces::ring_size.eq(input.ring_size.map(|r| r.get())),
                 pieces::huid.eq(input.huid.as_ref().map(|h| h.as_str())),
+                pieces::huid_exemption.eq(input.huid_exemption),
                 pieces::price_minor.eq(input.price.minor),
                 pieces::currency.eq(input.price.currency.code()),
                 pieces::center_id.eq(center_id),
@@ -383,15 +388,17 @@ pub fn update(
 /// Publish (draft or withdrawn → listed) or withdraw (listed → withdrawn). Held and sold
 /// pieces belong to an order and cannot be withdrawn here.
 ///
-/// Publishing accepts the piece into inventory in the same transaction: its makers' wages are
-/// posted to the ledger, shared by hours (once: publishing again after a withdrawal pays
-/// nothing twice). A piece without a labor record, or whose wage is below the legal minimum,
-/// is refused with a message for the piece page and stays as it was.
+/// Publishing first checks the piece's basics and the screening of its description
+/// (`publishing::check`, under the piece's lock), then accepts the piece into inventory in the
+/// same transaction: its makers' wages are posted to the ledger, shared by hours (once:
+/// publishing again after a withdrawal pays nothing twice). A piece whose wage is below the
+/// legal minimum is refused with a message for the piece page and stays as it was.
 pub fn set_status(
     conn: &mut DbConn,
     editor: &Scope,
     id: i64,
     to: PieceStatus,
+    rules: &PublishingSettings,
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     db::write(conn, |conn| {
@@ -409,6 +416,9 @@ pub fn set_status(
                 "status",
                 format!("a {} piece cannot become {}", from.label().to_lowercase(), to.label().to_lowercase()),
             ));
+        }
+        if to == PieceStatus::Listed {
+            publishing::check(conn, &piece, rules, now)?;
         }
         // A conditional update: if an order took the piece meanwhile, nothing changes.
         let n = diesel::update(pieces::table.find(id).filter(pieces::status.eq(from.code())))
@@ -473,6 +483,7 @@ pub fn form_of(conn: &mut DbConn, piece: &PieceRow) -> QueryResult<PieceForm> {
         net_weight_g: grams(piece.net_weight_mg),
         ring_size: piece.ring_size.map(|r| r.to_string()).unwrap_or_default(),
         huid: piece.huid.clone().unwrap_or_default(),
+        huid_exemption: piece.huid_exemption.map(|e| e.code().to_string()).unwrap_or_default(),
         price: major.major_string(),
         center,
         stones: stones
@@ -497,6 +508,7 @@ fn snapshot(input: &PieceInput, makers: &[(i64, i64)], wage_minor: Option<i64>) 
         "sku": input.sku.as_str(), "title": input.title, "kind": input.kind.code(), "metal": input.metal.code(),
         "purity": input.purity.code(), "gross_weight_mg": input.gross_weight.get(), "net_weight_mg": input.net_weight.get(),
         "ring_size": input.ring_size.map(|r| r.get()), "huid": input.huid.as_ref().map(|h| h.as_str()),
+        "huid_exemption": input.huid_exemption.map(|e| e.code()),
         "price_minor": input.price.minor, "currency": input.price.currency.code(),
         "stones": input.stones.iter().map(|s| json!([s.kind, s.count, s.carats_hundredths])).collect::<Vec<_>>(),
         "makers": makers.iter().map(|(a, m)| json!({ "artisan_id": a, "labor_minutes": m })).collect::<Vec<_>>(),
@@ -509,6 +521,6 @@ fn row_snapshot(p: &PieceRow, wage_minor: Option<i64>) -> serde_json::Value {
         "wage_minor": wage_minor,
         "sku": p.sku, "title": p.title, "kind": p.kind, "metal": p.metal, "purity": p.purity,
         "gross_weight_mg": p.gross_weight_mg, "net_weight_mg": p.net_weight_mg, "ring_size": p.ring_size,
-        "huid": p.huid, "price_minor": p.price_minor, "currency": p.currency, "status": p.status, "center_id": p.center_id,
+        "huid": p.huid, "huid_exemption": p.huid_exemption, "price_minor": p.price_minor, "currency": p.currency, "status": p.status, "center_id": p.center_id,
     })
 }

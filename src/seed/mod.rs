@@ -215,7 +215,19 @@ pub fn demo(
             let stones: Vec<(String, i32, i64)> =
                 p.stones.iter().map(|s| (s.kind.to_string(), s.count, s.carats_hundredths)).collect();
             let makers: Vec<(i64, i64)> = p.makers.iter().map(|(i, minutes)| (artisan_ids[*i], *minutes)).collect();
-            queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
+            let id = queries::insert_piece(conn, &piece, &stones, &makers, &images)?;
+            if piece.huid.is_none() {
+                // Every demo piece can be published: one without a HUID records its exemption
+                // (under 2 g, or the small-turnover exemption for the rest).
+                let exemption = if gross.get() < 2_000 {
+                    crate::catalog::types::HuidExemption::UnderTwoGrams
+                } else {
+                    crate::catalog::types::HuidExemption::SmallTurnover
+                };
+                diesel::update(crate::schema::pieces::table.find(id))
+                    .set(crate::schema::pieces::huid_exemption.eq(exemption))
+                    .execute(conn)?;
+            }
         }
         // Months of wage history through the ledger, ending today.
         wages::demo_history(conn, cipher, signer, now, currency)?;

@@ -64,6 +64,11 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", p.clone(), [L, A, F, F, A]),
         ("POST", format!("{p}/withdraw"), [L, A, F, F, A]),
         ("POST", format!("{p}/publish"), [L, A, F, F, A]),
+        ("POST", format!("{p}/publish/confirm"), [L, A, F, F, A]),
+        ("POST", format!("{p}/approval"), [L, A, F, F, A]),
+        ("GET", "/admin/approvals".into(), [L, A, A, F, A]),
+        // No such request: 404 for those who may approve.
+        ("POST", "/admin/approvals/999999/approve".into(), [L, A, A, F, A]),
         ("POST", format!("{p}/images"), [L, A, F, F, A]),
         ("POST", format!("{p}/images/{image}/move"), [L, A, F, F, A]),
         ("POST", format!("{p}/images/{image}/delete"), [L, A, F, F, A]),

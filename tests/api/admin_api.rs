@@ -145,12 +145,14 @@ async fn a_managers_token_lists_creates_edits_publishes_and_withdraws() {
     let mut form = got["form"].clone();
     form["title"] = json!("Lotus ring, large");
     form["price"] = json!(700);
+    form["huid_exemption"] = json!("small_turnover");
     let (status, updated) = call(&app, "PUT", &location, Some(&token), Some(form)).await;
     assert_eq!(status, 200, "{updated}");
     assert_eq!(updated["title"], "Lotus ring, large");
     assert_eq!(piece_row(&app, id), ("draft".into(), "Lotus ring, large".into(), 70_000));
 
-    // Publish: on the public API at once.
+    // Publish: on the public API at once (with its photo, one of the basics).
+    app.photo(id);
     let (status, published) = call(&app, "POST", &format!("{location}/publish"), Some(&token), None).await;
     assert_eq!(status, 200, "{published}");
     assert_eq!(published["status"], "listed");

@@ -108,7 +108,8 @@ async fn a_manager_creates_a_draft_publishes_edits_and_withdraws_it() {
     app.page("/pieces/lotus-ring", 404).await;
     assert!(!app.page("/pieces", 200).await.contains("Lotus ring"));
 
-    let res = app.post_form(&format!("/admin/pieces/{id}/publish"), Some(&me), &[]).await;
+    app.photo(id);
+    let res = app.post_form(&format!("/admin/pieces/{id}/publish/confirm"), Some(&me), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert!(app.page("/pieces", 200).await.contains("Lotus ring"));
     let public = app.page("/pieces/lotus-ring", 200).await;
@@ -237,6 +238,7 @@ async fn finance_may_look_but_not_write_and_an_admin_writes_for_both_workshops()
         mumbai: true,
         status: "draft",
         makers: vec![(mumbai_maker, 600)],
+        huid: Some("MH01PS"),
         ..PieceFixture::new("Mumbai hoops")
     });
 
@@ -264,7 +266,7 @@ async fn finance_may_look_but_not_write_and_an_admin_writes_for_both_workshops()
     let res = post(&app, &format!("/admin/pieces/{kolkata}"), &admin, &form).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(piece_row(&app, kolkata).title, "Finance edit");
-    let res = app.post_form(&format!("/admin/pieces/{mumbai}/publish"), Some(&admin), &[]).await;
+    let res = app.post_form(&format!("/admin/pieces/{mumbai}/publish/confirm"), Some(&admin), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(piece_row(&app, mumbai).status.code(), "listed");
     // An admin creates for either workshop, and must say which.

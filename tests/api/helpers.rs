@@ -234,6 +234,28 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Gives a piece a photo (the row an upload leaves behind), as publishing needs one.
+    pub fn photo(&self, piece: i64) {
+        use diesel::prelude::*;
+        use fairgold::schema::piece_images as pi;
+        self.with_conn(|c| {
+            diesel::insert_into(pi::table)
+                .values((
+                    pi::piece_id.eq(piece),
+                    pi::path.eq(format!("pieces/test-photo-{piece}.svg")),
+                    pi::alt_text.eq("The piece, seen from above"),
+                    pi::width.eq(800),
+                    pi::height.eq(800),
+                    pi::position.eq(0),
+                    pi::variants.eq(""),
+                ))
+                .execute(c)
+        })
+        .expect("insert photo");
+    }
+}
+
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
 }

@@ -28,6 +28,7 @@ mod operations;
 mod orders;
 mod payment_events;
 mod payslips;
+mod publishing;
 mod races;
 mod retention;
 mod safety;

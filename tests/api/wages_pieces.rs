@@ -97,7 +97,15 @@ fn accepted_piece(app: &TestApp) -> (i64, i64, i64) {
         ..PieceFixture::new("Bonus ring")
     });
     let editor = Scope { actor: Actor::system("manager test"), center_scope: Some(app.kolkata) };
-    app.with_conn(|c| inventory::set_status(c, &editor, piece, PieceStatus::Listed, now())).expect("published");
+    app.with_conn(|c| {
+        use diesel::prelude::*;
+        diesel::update(fairgold::schema::pieces::table.find(piece))
+            .set(fairgold::schema::pieces::huid.eq("BN12RG"))
+            .execute(c)
+    })
+    .unwrap();
+    let rules = fairgold::config::PublishingSettings::default();
+    app.with_conn(|c| inventory::set_status(c, &editor, piece, PieceStatus::Listed, &rules, now())).expect("published");
     (piece, a, b)
 }
 
@@ -168,7 +176,8 @@ async fn publishing_posts_wages_split_by_hours_and_fixes_the_labor_record() {
     let bare = form_with(&full_form("kol-rng-0400", "Bare ring", &a_public), &[("labor", ""), ("huid", "")]);
     let res = post(&app, "/admin/pieces", &me, &bare).await;
     let bare_id = id_from(&res);
-    let res = app.post_form(&format!("/admin/pieces/{bare_id}/publish"), Some(&me), &[]).await;
+    app.photo(bare_id);
+    let res = app.post_form(&format!("/admin/pieces/{bare_id}/publish/confirm"), Some(&me), &[]).await;
     assert_eq!(res.status().as_u16(), 422);
     assert!(res.text().await.unwrap().contains("record who made the piece"));
     assert_eq!(crate::admin_pieces::piece_row(&app, bare_id).status.code(), "draft");
@@ -184,7 +193,8 @@ async fn publishing_posts_wages_split_by_hours_and_fixes_the_labor_record() {
     assert!(page.contains("₹1,600.00") && page.contains("₹800.00"), "each maker's share is shown");
     assert!(entries(&app, "wage_earned").is_empty(), "a draft earns nothing yet");
 
-    let res = app.post_form(&format!("/admin/pieces/{id}/publish"), Some(&me), &[]).await;
+    app.photo(id);
+    let res = app.post_form(&format!("/admin/pieces/{id}/publish/confirm"), Some(&me), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     let wages = entries(&app, "wage_earned");
     assert_eq!(amounts(&wages), vec![(a, 160_000), (b, 80_000)], "2 : 1 by hours");
@@ -213,7 +223,7 @@ async fn publishing_posts_wages_split_by_hours_and_fixes_the_labor_record() {
 
     // Withdrawn and published again: no second wage.
     assert_eq!(app.post_form(&format!("{path}/withdraw"), Some(&me), &[]).await.status().as_u16(), 303);
-    assert_eq!(app.post_form(&format!("{path}/publish"), Some(&me), &[]).await.status().as_u16(), 303);
+    assert_eq!(app.post_form(&format!("{path}/publish/confirm"), Some(&me), &[]).await.status().as_u16(), 303);
     assert_eq!(entries(&app, "wage_earned").len(), 2);
     assert!(matches!(app.with_conn(ledger::verify).unwrap(), ledger::Verification::Intact { .. }));
 }

@@ -1,0 +1,88 @@
+//! `/admin/approvals`: public text that screening flagged and someone asked to publish, waiting
+//! for a second staff member (an admin, or a manager of the text's workshop; never the person
+//! who asked). Each request links to the page that shows its text; approving is audit-logged
+//! by `screening::approvals::approve`.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use tera::Context;
+
+use crate::auth::extract::AdminForm;
+use crate::auth::CurrentStaff;
+use crate::db;
+use crate::error::AppError;
+use crate::screening::approvals;
+use crate::screening::MatchKind;
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/approvals", web::get().to(index))
+        .route(r"/admin/approvals/{id:\d+}/approve", web::post().to(approve));
+}
+
+#[derive(Serialize)]
+struct Row {
+    id: i64,
+    what: &'static str,
+    link: Option<String>,
+    found: Vec<&'static str>,
+    requested_by: String,
+    requested_at: String,
+    mine: bool,
+}
+
+fn label_of(code: &str) -> &'static str {
+    [
+        MatchKind::TimeOfDay,
+        MatchKind::Shift,
+        MatchKind::DayOfWeek,
+        MatchKind::Place,
+        MatchKind::PinCode,
+        MatchKind::Shelter,
+        MatchKind::Phone,
+        MatchKind::Email,
+    ]
+    .into_iter()
+    .find(|k| k.code() == code)
+    .map(MatchKind::label)
+    .unwrap_or("something to check")
+}
+
+pub async fn index(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let scope = me.center_scope();
+    let pending = db::run(&state.pool, move |conn| approvals::pending(conn, scope).map_err(AppError::from)).await?;
+    let rows: Vec<Row> = pending
+        .iter()
+        .map(|a| Row {
+            id: a.id,
+            what: approvals::context_label(&a.context),
+            link: approvals::admin_link(&a.context, a.entity_id),
+            found: a.match_kinds.split(',').filter(|c| !c.is_empty()).map(label_of).collect(),
+            requested_by: a.requested_by.clone(),
+            requested_at: a.requested_at.format("%-d %b %Y").to_string(),
+            mine: a.requested_by_staff_id == Some(me.staff.id),
+        })
+        .collect();
+    let approved = req.query_string().contains("done=approved");
+    let mut ctx = Context::new();
+    ctx.insert("rows", &rows);
+    ctx.insert("notice", &approved.then_some("Approved: the text can now be published as it is."));
+    let body = state.templates.render_admin("admin/approvals.html", "Approvals", Some(&me), ctx)?;
+    Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+pub async fn approve(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let me = form.staff;
+    let (actor, scope, id) = (me.actor(), me.center_scope(), path.into_inner());
+    let now = chrono::Utc::now().naive_utc();
+    db::run(&state.pool, move |conn| approvals::approve(conn, &actor, scope, id, now)).await?;
+    Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/admin/approvals?done=approved")).finish())
+}

