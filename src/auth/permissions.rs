@@ -43,6 +43,11 @@ pub enum Action {
     WagesView,
     /// Entering the time register: managers (their own center) and admins.
     TimeRegister,
+    /// Recording the day's gold rate: finance and admins.
+    GoldRates,
+    /// A piece's recorded costs (stones, hallmarking, shipping and packing): finance, admins,
+    /// and the piece's center manager (the handler scopes it).
+    PieceCosts,
 }
 
 impl Action {
@@ -53,8 +58,8 @@ impl Action {
             SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
             PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
             Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
-            PrivateRecords | Wages => matches!(role, Admin | Finance),
-            WagesView => matches!(role, Admin | Finance | Manager),
+            PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
+            WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox => role == Admin,
         }
@@ -147,6 +152,10 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/wages/months/{center}/{month}", Wages),
         ("GET", "/admin/wages/artisans/{public_id}/slips/{month}", WagesView),
         ("POST", "/admin/wages/months/{center}/{month}/close", Wages),
+        ("GET", r"/admin/pieces/{id:\d+}/costs", PieceCosts),
+        ("POST", r"/admin/pieces/{id:\d+}/costs", PieceCosts),
+        ("GET", "/admin/gold-rates", GoldRates),
+        ("POST", "/admin/gold-rates", GoldRates),
         ("GET", "/api/admin/v1/pieces", PiecesView),
         ("GET", "/api/admin/v1/pieces/{id}", PiecesView),
         ("POST", "/api/admin/v1/pieces", PiecesWrite),
