@@ -171,11 +171,9 @@ async fn the_gold_rate_page_refuses_bad_input_and_saves_nothing() {
         .with_conn(|c| audit_log::table.filter(audit_log::action.eq("gold_rate.record")).count().get_result(c))
         .unwrap();
     assert_eq!(logged, 1, "audit-logged");
-    let value = app
-        .with_conn(|c| {
-            fairgold::pricing::gold_value(c, fairgold::catalog::types::Purity::K22, 10_000, chrono::NaiveDate::MAX)
-        })
-        .unwrap();
+    let on = fairgold::wages::types::india_date(now());
+    let value =
+        app.with_conn(|c| fairgold::pricing::gold_value(c, fairgold::catalog::types::Purity::K22, 10_000, on)).unwrap();
     // 10 g × 0.916 × ₹10,150.50.
     assert_eq!(value, Some(fairgold::money::Money::new(9_297_858, fairgold::money::Currency::Inr)));
 }
