@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use figment::providers::{Env, Format, Serialized, Toml};
 use figment::Figment;
+use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
@@ -147,6 +148,58 @@ struct RawSettings {
     retention: RetentionSettings,
     images: ImageSettings,
     publishing: PublishingSettings,
+    pricing: RawPricingSettings,
+}
+
+/// A percentage as typed in the file or the environment: a number (`3`, `2.9`) or text
+/// (`"2.9"`), read into an exact decimal.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum RawPercent {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl RawPercent {
+    /// The percentage, from 0 to 100, exactly as written (`2.9` is 2.9, not a binary
+    /// approximation of it).
+    fn parse(&self, name: &str) -> Result<Decimal, ConfigError> {
+        let text = match self {
+            Self::Int(i) => i.to_string(),
+            // `f64`'s `Display` is the shortest text that reads back as the same number.
+            Self::Float(f) => f.to_string(),
+            Self::Text(t) => t.trim().to_string(),
+        };
+        match text.parse::<Decimal>() {
+            Ok(d) if d >= Decimal::ZERO && d <= Decimal::ONE_HUNDRED => Ok(d.normalize()),
+            _ => Err(ConfigError::Invalid(format!("{name} `{text}` must be a percentage from 0 to 100, such as 2.9"))),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+struct RawPricingSettings {
+    card_fee_percent: RawPercent,
+    gst_percent: RawPercent,
+}
+
+impl Default for RawPricingSettings {
+    fn default() -> Self {
+        Self { card_fee_percent: RawPercent::Text("3".into()), gst_percent: RawPercent::Text("3".into()) }
+    }
+}
+
+/// The percentages "where your money goes" (`pricing::breakdown`) applies to a piece's price.
+#[derive(Debug, Clone)]
+pub struct PricingSettings {
+    /// What the card processor keeps of a payment, in percent of the price (`pricing.
+    /// card_fee_percent`, default 3: Stripe's international card rate is about that).
+    pub card_fee_percent: Decimal,
+    /// The GST on jewelry, in percent (`pricing.gst_percent`, default 3: CBIC, HSN 7113). Prices
+    /// include it for buyers in India; exports are zero-rated.
+    pub gst_percent: Decimal,
 }
 
 /// How long records that only serve a moment are kept (`retention::purge`).
@@ -374,6 +427,7 @@ impl Default for RawSettings {
             retention: RetentionSettings::default(),
             images: ImageSettings::default(),
             publishing: PublishingSettings::default(),
+            pricing: RawPricingSettings::default(),
         }
     }
 }
@@ -404,6 +458,7 @@ pub struct Settings {
     pub retention: RetentionSettings,
     pub images: ImageSettings,
     pub publishing: PublishingSettings,
+    pub pricing: PricingSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -546,6 +601,10 @@ impl Settings {
         if let Some(key) = &ledger_signing_key {
             crate::crypto::ledger_seed(key).map_err(ConfigError::Invalid)?;
         }
+        let pricing = PricingSettings {
+            card_fee_percent: raw.pricing.card_fee_percent.parse("pricing.card_fee_percent")?,
+            gst_percent: raw.pricing.gst_percent.parse("pricing.gst_percent")?,
+        };
         let settings = Settings {
             env,
             listen,
@@ -569,6 +628,7 @@ impl Settings {
             retention: raw.retention,
             images: raw.images,
             publishing: raw.publishing,
+            pricing,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

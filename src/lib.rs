@@ -24,6 +24,7 @@ pub mod money;
 pub mod openapi;
 pub mod orders;
 pub mod payments;
+pub mod pricing;
 pub mod reference;
 pub mod retention;
 pub mod schema;

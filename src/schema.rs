@@ -550,6 +550,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    gold_rates (id) {
+        id -> BigInt,
+        rate_date -> Date,
+        per_gram_minor -> BigInt,
+        currency -> Text,
+        source -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    piece_costs (piece_id) {
+        piece_id -> BigInt,
+        stone_cost_minor -> BigInt,
+        hallmarking_minor -> BigInt,
+        packing_minor -> BigInt,
+        currency -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(piece_costs -> pieces (piece_id));
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -603,4 +629,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     register_confirmations,
     ledger_checkpoints,
     text_approvals,
+    gold_rates,
+    piece_costs,
 );

@@ -46,6 +46,11 @@ pub enum Action {
     /// Approving public text that screening flagged (`screening::approvals`): admins and
     /// managers (their own center's; never the person who asked).
     TextApproval,
+    /// Recording the day's gold rate: finance and admins.
+    GoldRates,
+    /// A piece's recorded costs (stones, hallmarking, shipping and packing): finance, admins,
+    /// and the piece's center manager (the handler scopes it).
+    PieceCosts,
 }
 
 impl Action {
@@ -56,8 +61,8 @@ impl Action {
             SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
             PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
             Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
-            PrivateRecords | Wages => matches!(role, Admin | Finance),
-            WagesView => matches!(role, Admin | Finance | Manager),
+            PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
+            WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox => role == Admin,
         }
@@ -154,6 +159,10 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/wages/months/{center}/{month}", Wages),
         ("GET", "/admin/wages/artisans/{public_id}/slips/{month}", WagesView),
         ("POST", "/admin/wages/months/{center}/{month}/close", Wages),
+        ("GET", r"/admin/pieces/{id:\d+}/costs", PieceCosts),
+        ("POST", r"/admin/pieces/{id:\d+}/costs", PieceCosts),
+        ("GET", "/admin/gold-rates", GoldRates),
+        ("POST", "/admin/gold-rates", GoldRates),
         ("GET", "/api/admin/v1/pieces", PiecesView),
         ("GET", "/api/admin/v1/pieces/{id}", PiecesView),
         ("POST", "/api/admin/v1/pieces", PiecesWrite),

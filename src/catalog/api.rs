@@ -11,6 +11,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::images::media_url;
 use crate::money::Money;
+use crate::pricing::breakdown::Breakdown;
 use crate::state::AppState;
 use crate::web::page_cache::JSON;
 
@@ -92,6 +93,40 @@ pub struct PieceDetailJson {
     pub stones: Vec<StoneJson>,
     pub makers: Vec<MakerJson>,
     pub images: Vec<ImageJson>,
+    pub breakdown: BreakdownJson,
+}
+
+/// Where the price goes: parts that add up to the price exactly when `complete`; otherwise
+/// only the makers' wage lines, and `not_recorded` says why.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BreakdownJson {
+    pub complete: bool,
+    pub not_recorded: Option<String>,
+    pub lines: Vec<BreakdownLineJson>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BreakdownLineJson {
+    /// `makers_wages`, `sale_bonus`, `gold`, `stones`, `hallmarking`, `card_fees`,
+    /// `shipping_packing`, `gst`, `running_costs` or `shortfall` (negative).
+    pub code: &'static str,
+    pub label: String,
+    pub amount: MoneyJson,
+    pub note: String,
+}
+
+impl From<Breakdown> for BreakdownJson {
+    fn from(b: Breakdown) -> Self {
+        Self {
+            complete: b.complete,
+            not_recorded: b.not_recorded,
+            lines: b
+                .lines
+                .into_iter()
+                .map(|l| BreakdownLineJson { code: l.code, label: l.label, amount: l.amount.into(), note: l.note })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -145,7 +180,7 @@ fn piece_json(s: &PieceSummary, state: &AppState) -> PieceJson {
     }
 }
 
-fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
+fn detail_json(d: PieceDetail, breakdown: Breakdown, state: &AppState) -> PieceDetailJson {
     let labor_minutes = d.labor_minutes();
     let summary = PieceSummary { piece: d.piece, center: d.center, cover: d.images.first().cloned() };
     PieceDetailJson {
@@ -178,6 +213,7 @@ fn detail_json(d: PieceDetail, state: &AppState) -> PieceDetailJson {
             })
             .collect(),
         images: d.images.iter().map(|i| image_json(i, state)).collect(),
+        breakdown: breakdown.into(),
         piece: piece_json(&summary, state),
     }
 }
@@ -221,7 +257,8 @@ pub async fn list(
         .await
 }
 
-/// One public piece by id or slug, with its stones, makers (public aliases only) and images.
+/// One public piece by id or slug, with its stones, makers (public aliases only), images and
+/// where its price goes.
 #[utoipa::path(
     get,
     path = "/api/v1/pieces/{key}",
@@ -243,8 +280,14 @@ pub async fn show(
     state
         .cache
         .serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
-            let detail = db::run(&st.pool, move |conn| service::piece_detail(conn, PieceKey::parse(&key))).await?;
-            to_json(&detail_json(detail, &st))
+            let pricing = st.settings.pricing.clone();
+            let (detail, split) = db::run(&st.pool, move |conn| {
+                let detail = service::piece_detail(conn, PieceKey::parse(&key))?;
+                let split = service::money_split(conn, &detail.piece, &pricing)?;
+                Ok::<_, AppError>((detail, split))
+            })
+            .await?;
+            to_json(&detail_json(detail, split, &st))
         })
         .await
 }

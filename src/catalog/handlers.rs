@@ -9,6 +9,7 @@ use super::service::{self, PieceKey};
 use super::views::{self, CatalogView, CenterView, PieceView};
 use crate::db;
 use crate::error::AppError;
+use crate::pricing::breakdown::BreakdownView;
 use crate::state::AppState;
 use crate::web::page_cache::HTML;
 use crate::web::PageMeta;
@@ -77,10 +78,12 @@ pub async fn piece(
 }
 
 async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String, AppError> {
-    let (detail, more) = db::run(&state.pool, move |conn| {
+    let pricing = state.settings.pricing.clone();
+    let (detail, more, split) = db::run(&state.pool, move |conn| {
         let detail = service::piece_detail(conn, PieceKey::Slug(&slug))?;
         let more = service::more_from_center(conn, &detail, 4)?;
-        Ok::<_, AppError>((detail, more))
+        let split = service::money_split(conn, &detail.piece, &pricing)?;
+        Ok::<_, AppError>((detail, more, split))
     })
     .await?;
     let view = PieceView::new(&detail);
@@ -92,6 +95,7 @@ async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String
     ctx.insert("images", &images);
     ctx.insert("makers", &views::makers(&detail));
     ctx.insert("more", &views::cards(&more));
+    ctx.insert("money", &BreakdownView::new(&split));
     let meta = PageMeta {
         title: format!(
             "{} — {} {} — {}",

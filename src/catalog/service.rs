@@ -11,8 +11,10 @@ use super::piece::Piece;
 use super::queries;
 use crate::artisans::{self, PublicArtisan};
 use crate::centers::{self, Center};
+use crate::config::PricingSettings;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::pricing::breakdown::{self, Breakdown, PieceFacts};
 
 /// A piece as shown in a list: with its center and its first image.
 #[derive(Debug, Clone)]
@@ -134,6 +136,19 @@ pub fn piece_detail(conn: &mut DbConn, key: PieceKey<'_>) -> Result<PieceDetail,
         .map(|(_, labor_minutes, artisan)| Maker { artisan, labor_minutes })
         .collect();
     Ok(PieceDetail { piece, center, images, stones, makers })
+}
+
+/// Where a piece's price goes (`pricing::breakdown`), as of today in India.
+pub fn money_split(conn: &mut DbConn, piece: &Piece, settings: &PricingSettings) -> Result<Breakdown, AppError> {
+    let facts = PieceFacts {
+        piece_id: piece.id,
+        center_id: piece.center_id,
+        price: piece.price,
+        fineness: piece.purity.into(),
+        net_weight_mg: piece.net_weight.get(),
+    };
+    let today = crate::wages::types::india_date(chrono::Utc::now().naive_utc());
+    breakdown::of(conn, &facts, settings, today)
 }
 
 pub struct HomeData {

@@ -165,6 +165,23 @@ text_enum!(
     }
 );
 
+/// The gold in a purity grade, in thousandths. 24 karat counts as 995, the least that BIS
+/// hallmarks as 24K: a gold value is never more than the metal surely holds.
+impl From<Purity> for crate::pricing::gold::Fineness {
+    fn from(p: Purity) -> Self {
+        use crate::pricing::gold::Fineness;
+        Fineness::per_mille(match p {
+            Purity::K9 => 375,
+            Purity::K14 => 585,
+            Purity::K18 => 750,
+            Purity::K20 => 833,
+            Purity::K22 => 916,
+            Purity::K23 => 958,
+            Purity::K24 => 995,
+        })
+    }
+}
+
 text_enum!(
     /// What kind of jewel a piece is.
     Kind, "kind" {

@@ -107,7 +107,11 @@ fn confirm_view(p: &Preview) -> ConfirmView {
         id: piece.id,
         title: piece.title.clone(),
         price: Money::new(piece.price_minor, piece.currency).to_string(),
-        price_range: p.price_range.map(|r| format!("{} to {} (its gold is worth {})", r.min, r.max, r.gold_value)),
+        price_range: p
+            .price_range
+            .as_ref()
+            .ok()
+            .map(|r| format!("{} to {} (its gold is worth {} today)", r.min, r.max, r.gold_value)),
         photos: p.photos,
         paragraphs: piece.description.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         huid: piece.huid.clone(),

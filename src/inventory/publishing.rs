@@ -16,13 +16,16 @@ use crate::centers;
 use crate::config::PublishingSettings;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::money::Money;
+use crate::money::{round_minor, Money, Overflow};
+use crate::pricing::gold;
 use crate::schema::{artisans, piece_makers};
 use crate::screening::approvals::{self, Approval, Target};
 use crate::screening::{screen, Match};
 use crate::wages::service as wages;
+use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
 use diesel::prelude::*;
+use rust_decimal::Decimal;
 
 /// The approval context of a piece's description.
 pub const DESCRIPTION: &str = "piece.description";
@@ -32,28 +35,67 @@ pub fn description_target(piece: &PieceRow) -> Target<'static> {
     Target { context: DESCRIPTION, entity_id: piece.id, center_id: Some(piece.center_id) }
 }
 
-/// The price range a piece's gold value allows, and the gold value itself.
+/// The price range a piece's gold value allows: the gold value and the bounds, in the
+/// currency of the day's gold rate, and the price in that currency.
 #[derive(Debug, Clone, Copy)]
 pub struct PriceRange {
     pub gold_value: Money,
     pub min: Money,
     pub max: Money,
+    pub price: Money,
 }
 
-/// The range of prices allowed for a piece: `None` when its gold value cannot be known (no
-/// gold rate recorded for the day); see `missing`.
+/// Why a price cannot be checked against the gold's value (publishing is then refused).
+const NO_GOLD_RATE: &str = "finance has not recorded today's gold rate, so the price cannot be checked against the \
+                            value of its gold: ask finance to record it (Wages, Gold rates)";
+
+/// The range of prices a piece's gold allows today: `Err(message)` when it cannot be known
+/// (no gold rate recorded for today, or no exchange rate to compare the price with it).
 pub fn price_range(
     conn: &mut DbConn,
     piece: &PieceRow,
     rules: &PublishingSettings,
     now: NaiveDateTime,
-) -> Result<Option<PriceRange>, AppError> {
-    let _ = (conn, piece, rules, now);
-    Ok(None)
+) -> Result<Result<PriceRange, String>, AppError> {
+    let today = india_date(now);
+    let Some(rate) = gold::rate_on(conn, today)?.filter(|r| r.rate_date == today) else {
+        return Ok(Err(NO_GOLD_RATE.into()));
+    };
+    let gold_value = gold::value_at(&rate, piece.purity.into(), piece.net_weight_mg)?;
+    let price = Money::new(piece.price_minor, piece.currency);
+    // The price in the rate's currency, through rupees at the exchange rates finance recorded.
+    let price_minor = if price.currency == gold_value.currency {
+        Decimal::from(price.minor)
+    } else {
+        let (Some((_, from)), Some((_, to))) =
+            (wages::rate_near(conn, price.currency, today)?, wages::rate_near(conn, gold_value.currency, today)?)
+        else {
+            return Ok(Err(format!(
+                "no exchange rate is recorded to compare the price in {} with the gold rate in {}: ask finance to \
+                 record one",
+                price.currency.code(),
+                gold_value.currency.code()
+            )));
+        };
+        Decimal::from(price.minor).checked_mul(from).ok_or(Overflow)?.checked_div(to).ok_or(Overflow)?
+    };
+    let bound = |percent: u32| -> Result<Money, AppError> {
+        let exact =
+            Decimal::from(gold_value.minor).checked_mul(Decimal::from(percent)).ok_or(Overflow)? / Decimal::ONE_HUNDRED;
+        Ok(Money::new(round_minor(exact)?, gold_value.currency))
+    };
+    Ok(Ok(PriceRange {
+        gold_value,
+        min: bound(rules.min_percent_of_gold_value)?,
+        max: bound(rules.max_percent_of_gold_value)?,
+        price: Money::new(round_minor(price_minor)?, gold_value.currency),
+    }))
 }
 
 /// What the piece still lacks before it may be published, by stable key (the API's field
-/// names): `photo`, `description`, `huid`, `labor`, `price`. Empty when it is ready.
+/// names): `photo`, `description`, `huid`, `labor`, `price` (outside the configured range of
+/// its gold's value, or no gold rate recorded for today: refused, the safe side). Empty when it
+/// is ready.
 pub fn missing(
     conn: &mut DbConn,
     piece: &PieceRow,
@@ -76,13 +118,17 @@ pub fn missing(
             "record who made the piece and their hours (“Made by”): their wages are posted when it is published",
         );
     }
-    if let Some(range) = price_range(conn, piece, rules, now)? {
-        let price = Money::new(piece.price_minor, piece.currency);
-        if price.minor < range.min.minor || price.minor > range.max.minor {
+    match price_range(conn, piece, rules, now)? {
+        Err(why) => e.add("price", why),
+        Ok(range) if range.price.minor < range.min.minor || range.price.minor > range.max.minor => {
+            let price = Money::new(piece.price_minor, piece.currency);
+            let converted =
+                if price.currency == range.price.currency { String::new() } else { format!(" ({})", range.price) };
             e.add(
                 "price",
                 format!(
-                    "the price {price} is outside the range its gold allows ({} to {}: {}% to {}% of its gold value, {})",
+                    "the price {price}{converted} is outside the range its gold allows: {} to {} ({}% to {}% of the \
+                     value of its gold today, {})",
                     range.min,
                     range.max,
                     rules.min_percent_of_gold_value,
@@ -91,6 +137,7 @@ pub fn missing(
                 ),
             );
         }
+        Ok(_) => {}
     }
     Ok(e)
 }
@@ -118,7 +165,8 @@ pub struct Preview {
     pub center_city: String,
     pub photos: usize,
     pub missing: FieldErrors,
-    pub price_range: Option<PriceRange>,
+    /// The range the gold allows, or why it cannot be known.
+    pub price_range: Result<PriceRange, String>,
     /// What screening found in the description, and the approval asked for it (if any).
     pub screening: Vec<Match>,
     pub approval: Option<Approval>,

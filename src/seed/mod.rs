@@ -4,6 +4,7 @@
 //! development when the database is empty.
 
 pub mod content;
+pub mod pricing;
 pub mod render;
 pub mod wages;
 
@@ -231,6 +232,7 @@ pub fn demo(
         }
         // Months of wage history through the ledger, ending today.
         wages::demo_history(conn, cipher, signer, now, currency)?;
+        pricing::demo_pricing(conn, now)?;
         Ok(())
     })
 }

@@ -274,6 +274,8 @@ pub fn add(conn: &mut DbConn, actor: &Actor, new: &NewPolicy, now: NaiveDateTime
             },
             now,
         )?;
+        // The sale bonus a piece page shows comes from the policy in force.
+        crate::web::page_cache::bump_version(conn)?;
         Ok(id)
     })
 }

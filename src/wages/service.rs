@@ -158,6 +158,65 @@ pub fn rate_for(conn: &mut DbConn, currency: Currency, on: NaiveDate) -> Result<
     raw.map(|r| PositiveDecimal::rate(&r).map(|d| d.get()).map_err(AppError::corrupt)).transpose()
 }
 
+/// The rupee rate of `currency` nearest a day, for showing a rupee amount in another currency
+/// (never for posting): the rate recorded for `on`, else the latest before it, else the first
+/// after it; with the day it was recorded for. `None` when no rate was ever recorded.
+pub fn rate_near(
+    conn: &mut DbConn,
+    currency: Currency,
+    on: NaiveDate,
+) -> Result<Option<(NaiveDate, Decimal)>, AppError> {
+    if currency == ledger::CURRENCY {
+        return Ok(Some((on, Decimal::ONE)));
+    }
+    let before: Option<(NaiveDate, String)> = exchange_rates::table
+        .filter(exchange_rates::currency.eq(currency))
+        .filter(exchange_rates::rate_date.le(on))
+        .order(exchange_rates::rate_date.desc())
+        .select((exchange_rates::rate_date, exchange_rates::inr_per_unit))
+        .first(conn)
+        .optional()?;
+    let found = match before {
+        Some(r) => Some(r),
+        None => exchange_rates::table
+            .filter(exchange_rates::currency.eq(currency))
+            .filter(exchange_rates::rate_date.gt(on))
+            .order(exchange_rates::rate_date.asc())
+            .select((exchange_rates::rate_date, exchange_rates::inr_per_unit))
+            .first(conn)
+            .optional()?,
+    };
+    found.map(|(d, r)| PositiveDecimal::rate(&r).map(|r| (d, r.get())).map_err(AppError::corrupt)).transpose()
+}
+
+/// What a piece's makers received for it in the ledger: the wages posted when it was accepted
+/// and the sale bonus posted when it was paid for, each as (day, rupee minor units) summed over
+/// the makers, in day order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PiecePay {
+    pub wages: Vec<(NaiveDate, i64)>,
+    pub bonus: Vec<(NaiveDate, i64)>,
+}
+
+pub fn piece_pay(conn: &mut DbConn, piece_id: i64) -> QueryResult<PiecePay> {
+    let mut pay = PiecePay::default();
+    for (kind, out) in [(EntryKind::WageEarned, &mut pay.wages), (EntryKind::SaleBonus, &mut pay.bonus)] {
+        let rows: Vec<(NaiveDate, i64)> = ledger_entries::table
+            .filter(ledger_entries::piece_id.eq(piece_id))
+            .filter(ledger_entries::kind.eq(kind.code()))
+            .order((ledger_entries::occurred_on, ledger_entries::id))
+            .select((ledger_entries::occurred_on, ledger_entries::amount_minor))
+            .load(conn)?;
+        for (day, amount) in rows {
+            match out.last_mut() {
+                Some((d, sum)) if *d == day => *sum += amount,
+                _ => out.push((day, amount)),
+            }
+        }
+    }
+    Ok(pay)
+}
+
 /// Posts the sale bonus of a paid order: for each piece, the center's bonus percentage (policy
 /// in force on the payment day) of the piece's net sale — its price on the order, shipping
 /// excluded — converted to rupees at the rate finance recorded for that day, rounded to the
@@ -276,6 +335,8 @@ pub fn record_rate(
             },
             now,
         )?;
+        // Piece pages show rupee amounts in the shop's currency at the recorded rates.
+        crate::web::page_cache::bump_version(conn)?;
         // Orders paid that day (an India day, as UTC bounds).
         let start = on.and_hms_opt(0, 0, 0).expect("midnight exists") - Duration::minutes(330);
         let waiting: Vec<i64> = order_events::table

@@ -141,6 +141,12 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("/admin/wages/months/kolkata/{month}/close"), [L, F, F, A, A]),
         // Pay slips: a manager of another center gets a 404 (allowed, but nothing found).
         ("GET", format!("/admin/wages/artisans/{artisan_pid}/slips/{month}"), [L, A, A, A, A]),
+        // A piece's costs: its center's manager, finance and admins.
+        ("GET", format!("{p}/costs"), [L, A, F, A, A]),
+        ("POST", format!("{p}/costs"), [L, A, F, A, A]),
+        // The gold rate of the day: finance and admins.
+        ("GET", "/admin/gold-rates".into(), [L, F, F, A, A]),
+        ("POST", "/admin/gold-rates".into(), [L, F, F, A, A]),
         // Setup links: anyone may open one (an unknown token is a 404 page).
         ("GET", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
         ("POST", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),

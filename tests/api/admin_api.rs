@@ -90,6 +90,7 @@ fn assert_error(status: u16, body: &Value, expected: u16, code: &str) {
 #[tokio::test]
 async fn a_managers_token_lists_creates_edits_publishes_and_withdraws() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     let rupa = app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     let (_, maker) = app.artisan(ArtisanFixture::default());
     let own = app.piece(PieceFixture { status: "draft", ..PieceFixture::new("Kolkata draft") });

@@ -71,6 +71,7 @@ pub fn unescape(html: &str) -> String {
 #[tokio::test]
 async fn a_manager_creates_a_draft_publishes_edits_and_withdraws_it() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     let (_, artisan) = app.artisan(ArtisanFixture::default());
     let me = app.sign_in("rupa@fairgold.test").await;
@@ -228,6 +229,7 @@ async fn a_manager_cannot_change_another_workshops_piece() {
 #[tokio::test]
 async fn finance_may_look_but_not_write_and_an_admin_writes_for_both_workshops() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     app.staff("fin@fairgold.test", "finance", None);
     app.staff("root@fairgold.test", "admin", None);
     let (_, artisan) = app.artisan(ArtisanFixture::default());

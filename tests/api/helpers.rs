@@ -235,6 +235,19 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Records today's gold rate as finance does: `per_gram_minor` for a gram of fine gold in
+    /// US cents (the fixtures' currency), so publishing can check prices against gold values.
+    pub fn gold_rate_today(&self, per_gram_minor: i64) {
+        use fairgold::pricing::gold::{self, GoldRateInput};
+        let input = GoldRateInput {
+            on: fairgold::wages::types::india_date(now()),
+            per_gram: fairgold::money::Money::new(per_gram_minor, fairgold::money::Currency::Usd),
+            source: "test rate".into(),
+        };
+        let actor = fairgold::audit::Actor::system("finance test");
+        self.with_conn(|c| gold::record(c, &actor, &input, now())).expect("record a gold rate");
+    }
+
     /// Gives a piece a photo (the row an upload leaves behind), as publishing needs one.
     pub fn photo(&self, piece: i64) {
         use diesel::prelude::*;

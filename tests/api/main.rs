@@ -24,6 +24,7 @@ mod helpers;
 mod holds;
 mod hostile_input;
 mod logs;
+mod money_split;
 mod operations;
 mod orders;
 mod payment_events;

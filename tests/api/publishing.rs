@@ -67,7 +67,13 @@ async fn a_piece_without_photo_description_huid_or_makers_is_refused_with_every_
     let res = app.post_form(&format!("/admin/pieces/{bare}/publish"), Some(&me), &[]).await;
     assert_eq!(res.status().as_u16(), 422);
     let html = res.text().await.unwrap();
-    for missing in ["add at least one photo", "write a description", "hallmark HUID", "record who made the piece"] {
+    for missing in [
+        "add at least one photo",
+        "write a description",
+        "hallmark HUID",
+        "record who made the piece",
+        "finance has not recorded today&#x27;s gold rate",
+    ] {
         assert!(html.contains(missing), "{missing} is listed: {html}");
     }
     // Confirming anyway changes nothing: every basic is checked again.
@@ -83,7 +89,7 @@ async fn a_piece_without_photo_description_huid_or_makers_is_refused_with_every_
     let (status, body) = api_post(&app, &format!("/api/admin/v1/pieces/{bare}/publish"), &token).await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["code"], "not_ready_to_publish", "{body}");
-    for key in ["photo", "description", "huid", "labor"] {
+    for key in ["photo", "description", "huid", "labor", "price"] {
         assert!(body["error"]["fields"][key].is_string(), "{key} in {body}");
     }
     assert_eq!(piece_row(&app, bare).status.code(), "draft");
@@ -92,6 +98,7 @@ async fn a_piece_without_photo_description_huid_or_makers_is_refused_with_every_
 #[tokio::test]
 async fn publishing_first_shows_what_goes_public_and_into_the_ledger() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     let (maker, maker_pid) = app.artisan(ArtisanFixture { alias: "Asha K.", ..Default::default() });
     let id = app.piece(PieceFixture {
@@ -125,6 +132,7 @@ async fn publishing_first_shows_what_goes_public_and_into_the_ledger() {
 #[tokio::test]
 async fn a_huid_exemption_is_validated_recorded_and_named_on_the_piece_page() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     let (_, artisan) = app.artisan(ArtisanFixture::default());
     let me = app.sign_in("rupa@fairgold.test").await;
@@ -165,6 +173,7 @@ async fn a_huid_exemption_is_validated_recorded_and_named_on_the_piece_page() {
 #[tokio::test]
 async fn a_description_screening_flags_needs_a_second_staff_members_approval() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     let rupa = app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     app.staff("mira@fairgold.test", "manager", Some("mumbai"));
     let root = app.staff("root@fairgold.test", "admin", None);
@@ -233,6 +242,40 @@ async fn a_description_screening_flags_needs_a_second_staff_members_approval() {
         actions(&app, "text."),
         vec![("text.approval_request".to_string(), Some(rupa)), ("text.approve".to_string(), Some(root))]
     );
+}
+
+#[tokio::test]
+async fn a_price_outside_the_range_of_its_gold_value_is_refused() {
+    let app = TestApp::spawn().await;
+    // $10 a gram of fine gold: 4.100 g of 22-karat gold is worth $37.56; the default range is
+    // 100% to 2000% of it, $37.56 to $751.20.
+    app.gold_rate_today(1_000);
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let (maker, _) = app.artisan(ArtisanFixture::default());
+    let me = app.sign_in("rupa@fairgold.test").await;
+    for (title, price, ok) in [("Cheap ring", 100, false), ("Dear ring", 500_000, false), ("Fair ring", 50_000, true)] {
+        let id = app.piece(PieceFixture {
+            status: "draft",
+            price_minor: price,
+            huid: None,
+            makers: vec![(maker, 600)],
+            ..PieceFixture::new(title)
+        });
+        app.with_conn(|c| {
+            diesel::update(pieces::table.find(id)).set(pieces::huid_exemption.eq("small_turnover")).execute(c)
+        })
+        .unwrap();
+        let res = app.post_form(&format!("/admin/pieces/{id}/publish"), Some(&me), &[]).await;
+        let status = res.status().as_u16();
+        let html = res.text().await.unwrap();
+        if ok {
+            assert_eq!(status, 200, "{title}: {html}");
+            assert!(html.contains("$37.56 to $751.20"), "the allowed range is shown: {html}");
+        } else {
+            assert_eq!(status, 422, "{title}");
+            assert!(html.contains("outside the range its gold allows: $37.56 to $751.20"), "{title}: {html}");
+        }
+    }
 }
 
 #[tokio::test]

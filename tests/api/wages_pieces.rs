@@ -104,6 +104,7 @@ fn accepted_piece(app: &TestApp) -> (i64, i64, i64) {
             .execute(c)
     })
     .unwrap();
+    app.gold_rate_today(1_000);
     let rules = fairgold::config::PublishingSettings::default();
     app.with_conn(|c| inventory::set_status(c, &editor, piece, PieceStatus::Listed, &rules, now())).expect("published");
     (piece, a, b)
@@ -167,6 +168,7 @@ async fn a_wage_below_the_legal_minimum_is_refused_and_below_the_living_wage_war
 #[tokio::test]
 async fn publishing_posts_wages_split_by_hours_and_fixes_the_labor_record() {
     let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
     app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
     let (a, a_public) = app.artisan(ArtisanFixture { alias: "Maker A", ..ArtisanFixture::default() });
     let (b, b_public) = app.artisan(ArtisanFixture { alias: "Maker B", ..ArtisanFixture::default() });

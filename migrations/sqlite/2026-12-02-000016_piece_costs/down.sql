@@ -1,0 +1,2 @@
+DROP TABLE piece_costs;
+DROP TABLE gold_rates;
