@@ -6,6 +6,8 @@
 //! `check` runs again inside the publish's own transaction, so nothing slips in between.
 
 use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use rust_decimal::Decimal;
 
 use super::input::LaborInput;
 use super::service::{self, WagePreview};
@@ -24,8 +26,6 @@ use crate::screening::{screen, Match};
 use crate::wages::service as wages;
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
-use diesel::prelude::*;
-use rust_decimal::Decimal;
 
 /// The approval context of a piece's description.
 pub const DESCRIPTION: &str = "piece.description";
