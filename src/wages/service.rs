@@ -297,6 +297,11 @@ pub fn record_rate(
         if currency == ledger::CURRENCY {
             return Err(AppError::bad_request("currency", "rupees need no exchange rate"));
         }
+        // Piece pages show rupee amounts in the shop's currency at the recorded rates. The
+        // catalog version is taken before the ledger head, in the order a payment takes them
+        // (`orders::fulfilment` bumps the version, then posts the sale bonus): the other order
+        // deadlocks on PostgreSQL.
+        crate::web::page_cache::bump_version(conn)?;
         // With the head locked, a payment committing meanwhile is either seen below (and its
         // bonus posted here) or sees this rate (`post_sale_bonus` takes the same lock).
         ledger::lock_head(conn)?;
@@ -335,8 +340,6 @@ pub fn record_rate(
             },
             now,
         )?;
-        // Piece pages show rupee amounts in the shop's currency at the recorded rates.
-        crate::web::page_cache::bump_version(conn)?;
         // Orders paid that day (an India day, as UTC bounds).
         let start = on.and_hms_opt(0, 0, 0).expect("midnight exists") - Duration::minutes(330);
         let waiting: Vec<i64> = order_events::table
