@@ -815,6 +815,19 @@ mod tests {
     }
 
     #[test]
+    fn pricing_percentages_are_read_exactly_and_checked() {
+        let s = Settings::from_overrides(&[]).unwrap();
+        assert_eq!((s.pricing.card_fee_percent, s.pricing.gst_percent), (Decimal::from(3), Decimal::from(3)));
+        let s = Settings::from_overrides(&[("pricing.card_fee_percent", "2.9"), ("pricing.gst_percent", "0")]).unwrap();
+        assert_eq!(s.pricing.card_fee_percent, Decimal::new(29, 1), "2.9 exactly, not a float's approximation");
+        assert_eq!(s.pricing.gst_percent, Decimal::ZERO);
+        let err = Settings::from_overrides(&[("pricing.card_fee_percent", "120")]).unwrap_err().to_string();
+        assert!(err.contains("pricing.card_fee_percent `120` must be a percentage"), "{err}");
+        let err = Settings::from_overrides(&[("pricing.gst_percent", "three")]).unwrap_err().to_string();
+        assert!(err.contains("pricing.gst_percent"), "{err}");
+    }
+
+    #[test]
     fn bad_listen_address_is_explained() {
         let err = Settings::from_overrides(&[("listen", "localhost")]).unwrap_err().to_string();
         assert!(err.contains("FAIRGOLD_LISTEN"), "{err}");
