@@ -146,6 +146,7 @@ struct RawSettings {
     shipping_zones: Option<Vec<ShippingZone>>,
     retention: RetentionSettings,
     images: ImageSettings,
+    stories: StorySettings,
 }
 
 /// How long records that only serve a moment are kept (`retention::purge`).
@@ -179,6 +180,20 @@ pub struct ImageSettings {
 impl Default for ImageSettings {
     fn default() -> Self {
         Self { jobs: 2, wait_ms: 5000 }
+    }
+}
+
+/// The NTSAS media policy: no story or photo is published about an artisan in their first
+/// months in the programme (`stories.min_months_in_programme`, default a year).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StorySettings {
+    pub min_months_in_programme: u32,
+}
+
+impl Default for StorySettings {
+    fn default() -> Self {
+        Self { min_months_in_programme: 12 }
     }
 }
 
@@ -354,6 +369,7 @@ impl Default for RawSettings {
             shipping_zones: None,
             retention: RetentionSettings::default(),
             images: ImageSettings::default(),
+            stories: StorySettings::default(),
         }
     }
 }
@@ -383,6 +399,7 @@ pub struct Settings {
     pub shipping_zones: Vec<ShippingZone>,
     pub retention: RetentionSettings,
     pub images: ImageSettings,
+    pub stories: StorySettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -541,6 +558,7 @@ impl Settings {
             shipping_zones,
             retention: raw.retention,
             images: raw.images,
+            stories: raw.stories,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)
@@ -596,6 +614,12 @@ impl Settings {
 
     pub fn media_dir(&self) -> PathBuf {
         self.data_dir.join("media")
+    }
+
+    /// Files no static route serves: portraits (served one by one while consent holds,
+    /// `artisans::portraits`) and signed consent forms (staff only).
+    pub fn private_dir(&self) -> PathBuf {
+        self.data_dir.join("private")
     }
 
     /// An absolute public URL for a path beginning with `/`.
