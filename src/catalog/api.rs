@@ -59,6 +59,7 @@ pub struct PieceJson {
     pub status: &'static str,
     pub available: bool,
     pub center: CenterJson,
+    /// The day the piece was listed (YYYY-MM-DD): public times are dates, never times of day.
     pub listed_at: Option<String>,
     pub url: String,
     pub image: Option<ImageJson>,
