@@ -27,6 +27,7 @@ pub mod payments;
 pub mod reference;
 pub mod retention;
 pub mod schema;
+pub mod screening;
 /// Demo content (pieces, artisans, orders, a wage history) and its renders: `cargo run`'s shop.
 /// Left out of a production build (`--no-default-features`).
 #[cfg(feature = "demo")]

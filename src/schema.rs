@@ -69,6 +69,7 @@ diesel::table! {
         hold_expires_at -> Nullable<Timestamp>,
         wage_minor -> Nullable<BigInt>,
         accepted_at -> Nullable<Timestamp>,
+        huid_exemption -> Nullable<Text>,
     }
 }
 
@@ -535,6 +536,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    text_approvals (id) {
+        id -> BigInt,
+        context -> Text,
+        entity_id -> BigInt,
+        center_id -> Nullable<BigInt>,
+        text_sha256 -> Text,
+        match_kinds -> Text,
+        requested_by -> Text,
+        requested_by_staff_id -> Nullable<BigInt>,
+        requested_at -> Timestamp,
+        approved_by -> Nullable<Text>,
+        approved_by_staff_id -> Nullable<BigInt>,
+        approved_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -587,4 +605,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     month_close_requests,
     register_confirmations,
     ledger_checkpoints,
+    text_approvals,
 );

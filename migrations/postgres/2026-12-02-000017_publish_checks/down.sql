@@ -1,0 +1,2 @@
+DROP TABLE text_approvals;
+ALTER TABLE pieces DROP COLUMN huid_exemption;
