@@ -43,6 +43,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/admin/artisans/{id}/photo/delete", web::post().to(delete_photo))
         .route("/admin/artisans/{id}/portrait", web::get().to(portrait))
+        .route("/admin/artisans/{id}/story/approve", web::post().to(approve_story))
         .route("/admin/artisans/{id}/consents/{consent_id}/form", web::get().to(consent_form))
         .service(
             web::resource("/admin/artisans/{id}/consents/{consent_id}/form")
@@ -137,6 +138,7 @@ fn notice(req: &HttpRequest) -> Option<&'static str> {
         "saved=private" => Some("The private record is saved (encrypted)."),
         "saved=slip_language" => Some("The pay-slip language is saved; the next slip prints in it."),
         "saved=photo" => Some("The portrait is saved; public pages follow it now (while photo consent holds)."),
+        "saved=approved" => Some("The story is approved; public pages show it now (while story consent holds)."),
         "saved=form" => Some("The scan of the signed form is stored with the consent record (private, staff only)."),
         _ => None,
     }
@@ -216,6 +218,17 @@ struct HistoryLine {
     recorded_at: String,
 }
 
+/// What screening found in the saved story, and where its approval stands.
+#[derive(Serialize)]
+struct StoryScreening {
+    matches: Vec<crate::screening::Match>,
+    requested_by: Option<String>,
+    approved_by: Option<String>,
+    approved_on: Option<NaiveDate>,
+    /// This person may approve it (a second staff member who edits artisans).
+    can_approve: bool,
+}
+
 /// What the show page re-displays after a refused form: the input and its errors.
 #[derive(Default)]
 struct Retry {
@@ -238,13 +251,30 @@ async fn show_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = row.id;
-    let (history, names, all_centers, slip_language) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
-        let history = queries::consent_history(conn, id)?;
-        let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
-        let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
-        Ok((history, names, centers::all(conn)?, queries::slip_language(conn, id)?))
-    })
-    .await?;
+    let (story, center_id) = (row.public_story.clone(), row.center_id);
+    let (history, names, all_centers, slip_language, approval) =
+        db::run(&state.pool, move |conn| -> Result<_, AppError> {
+            let history = queries::consent_history(conn, id)?;
+            let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
+            let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
+            let approval = match &story {
+                Some(text) => crate::screening::approvals::status(conn, queries::story_target(id, center_id), text)?,
+                None => None,
+            };
+            Ok((history, names, centers::all(conn)?, queries::slip_language(conn, id)?, approval))
+        })
+        .await?;
+    let matches = row.public_story.as_deref().map(crate::screening::screen).unwrap_or_default();
+    let screening = (!matches.is_empty()).then(|| StoryScreening {
+        can_approve: Action::ArtisansWrite.allows(me.role)
+            && approval
+                .as_ref()
+                .is_some_and(|a| a.approved_at.is_none() && a.requested_by_staff_id != Some(me.staff.id)),
+        requested_by: approval.as_ref().map(|a| a.requested_by.clone()),
+        approved_by: approval.as_ref().and_then(|a| a.approved_by.clone()),
+        approved_on: approval.as_ref().and_then(|a| a.approved_at).map(|t| t.date()),
+        matches,
+    });
     let history: Vec<HistoryLine> = history
         .into_iter()
         .map(|h| HistoryLine {
@@ -283,6 +313,7 @@ async fn show_page(
     let mut ctx = Context::new();
     ctx.insert("artisan", &artisan);
     ctx.insert("history", &history);
+    ctx.insert("screening", &screening);
     ctx.insert("public_form", &public_form);
     ctx.insert("public_errors", &public_errors);
     ctx.insert("consent_form", &consent_form);
@@ -374,6 +405,20 @@ pub async fn record_consent(
     };
     let retry = Retry { consent: Some((form, errors)), ..Default::default() };
     show_page(&state, &me, row, retry, None, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// A second staff member approves the saved story that screening flagged.
+pub async fn approve_story(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let me = form.staff;
+    let id = id.into_inner();
+    load_for(&state, &me, id).await?;
+    let editor = Scope::from(&me);
+    db::run(&state.pool, move |conn| service::approve_story(conn, &editor, id, now())).await?;
+    Ok(see_other(&format!("/admin/artisans/{id}?saved=approved")))
 }
 
 /// The pay-slip language: finance, admins, or the manager of the artisan's own center.

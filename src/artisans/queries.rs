@@ -9,6 +9,24 @@ use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanR
 use crate::db::{self, DbConn};
 use crate::i18n::Lang;
 use crate::schema::{artisan_consents, artisan_private, artisans, piece_makers, staff};
+use crate::screening::approvals;
+
+/// Where an artisan's story is approved (`screening::approvals`).
+pub fn story_target(artisan_id: i64, center_id: i64) -> approvals::Target<'static> {
+    approvals::Target { context: "artisan.story", entity_id: artisan_id, center_id: Some(center_id) }
+}
+
+/// A story that screening flags (a time of day, a street, a shelter…) is public only once a
+/// second staff member has approved exactly that text; until then it is left out.
+fn screened(conn: &mut DbConn, mut row: PublicArtisanRow) -> QueryResult<PublicArtisanRow> {
+    if let Some(story) = &row.public_story {
+        let flagged = !crate::screening::screen(story).is_empty();
+        if flagged && !approvals::is_approved(conn, story_target(row.id, row.center_id), story)? {
+            row.public_story = None;
+        }
+    }
+    Ok(row)
+}
 
 /// An artisan's public profile, only while their consents to one and to being named hold.
 pub fn find_public_profile(
@@ -22,8 +40,9 @@ pub fn find_public_profile(
         .filter(artisans::attribution_consent_until.ge(rules.today))
         .select(PublicArtisanRow::as_select())
         .first(conn)
-        .optional()
-        .map(|row| row.map(|r| PublicArtisan::from_row(r, rules)))
+        .optional()?
+        .map(|row| screened(conn, row).map(|r| PublicArtisan::from_row(r, rules)))
+        .transpose()
 }
 
 /// An artisan's raw public columns by public id (the portrait route applies consent itself).
@@ -47,7 +66,9 @@ pub fn makers_of(
         .order((piece_makers::piece_id, piece_makers::labor_minutes.desc(), artisans::id))
         .select((piece_makers::piece_id, piece_makers::labor_minutes, PublicArtisanRow::as_select()))
         .load(conn)?;
-    Ok(rows.into_iter().map(|(piece, minutes, a)| (piece, minutes, PublicArtisan::from_row(a, rules))).collect())
+    rows.into_iter()
+        .map(|(piece, minutes, a)| Ok((piece, minutes, PublicArtisan::from_row(screened(conn, a)?, rules))))
+        .collect()
 }
 
 /// Inserts an artisan and their private record together. The private values arrive

@@ -18,6 +18,7 @@ use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::schema::artisan_private;
+use crate::screening::approvals;
 use crate::web::form::FieldErrors;
 use crate::web::page_cache;
 
@@ -269,6 +270,7 @@ pub fn register(
             updated_at: now,
         };
         let id = create(conn, cipher, &new, &input.private.legal_name, input.private.phone.as_deref())?;
+        request_story_approval(conn, &editor.actor, id, center_id, new.public_story.as_deref(), now)?;
         if let Some(payout) = &input.private.payout_details {
             diesel::update(artisan_private::table.find(id))
                 .set(artisan_private::payout_details.eq(cipher.encrypt(payout)))
@@ -318,6 +320,7 @@ pub fn update_public(
         }
         let joined_on = input.joined_on.unwrap_or(before.joined_on);
         queries::update_public_fields(conn, id, &input.alias, input.story.as_deref(), joined_on, now)?;
+        request_story_approval(conn, &editor.actor, id, before.center_id, input.story.as_deref(), now)?;
         page_cache::bump_version(conn)?;
         audit::record(
             conn,
@@ -335,6 +338,41 @@ pub fn update_public(
             },
             now,
         )?;
+        Ok(())
+    })
+}
+
+/// A story that screening flags is saved but not shown publicly (`queries::screened`) until a
+/// second staff member approves it: saving it asks for that approval (audit-logged).
+fn request_story_approval(
+    conn: &mut DbConn,
+    actor: &crate::audit::Actor,
+    id: i64,
+    center_id: i64,
+    story: Option<&str>,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    match story {
+        Some(text) if !crate::screening::screen(text).is_empty() => {
+            approvals::request(conn, actor, queries::story_target(id, center_id), text, now).map(|_| ())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Approves the artisan's current story for publication, as a second staff member (never the
+/// one who asked: 409 `approval_by_requester`); public pages show it at once. Audit-logged by
+/// `approvals::approve`.
+pub fn approve_story(conn: &mut DbConn, editor: &Scope, id: i64, now: NaiveDateTime) -> Result<(), AppError> {
+    db::write(conn, |conn| {
+        let row = find(conn, id)?;
+        editor.check(row.center_id, Subject::Artisans)?;
+        let story = row.public_story.as_deref().ok_or(AppError::NotFound)?;
+        let request = approvals::status(conn, queries::story_target(id, row.center_id), story)?.ok_or_else(|| {
+            AppError::conflict("nothing_to_approve", "screening found nothing in this story that needs approval")
+        })?;
+        approvals::approve(conn, &editor.actor, editor.center_scope, request.id, now)?;
+        page_cache::bump_version(conn)?;
         Ok(())
     })
 }

@@ -77,7 +77,8 @@ pub fn require(conn: &mut DbConn, target: Target<'_>, text: &str) -> Result<(), 
     if matches.is_empty() || is_approved(conn, target, text)? {
         return Ok(());
     }
-    let found: Vec<&str> = matches.iter().map(|m| m.kind.label()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let found: Vec<&str> =
+        matches.iter().map(|m| m.kind.label()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     Err(AppError::conflict(
         "screening_approval_required",
         format!(

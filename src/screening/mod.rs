@@ -86,10 +86,17 @@ static PATTERNS: LazyLock<Vec<(MatchKind, Regex)>> = LazyLock::new(|| {
         (MatchKind::Phone, re(r"(\+91[\s-]*)?\b[6-9]\d{4}[\s-]?\d{5}\b")),
         (MatchKind::Phone, re(r"\+91[\s-]*\d[\d\s-]{8,12}\d")),
         (MatchKind::Phone, re(r"\b0\d{2,4}[\s-]\d{3,4}[\s-]?\d{4}\b")),
-        (MatchKind::Shelter, re(r"\b(shelters?|safe[\s-]?houses?|rescue[\s-]homes?|protection[\s-]homes?|short[\s-]stay[\s-]homes?|hostels?|ujjawala)\b")),
+        (
+            MatchKind::Shelter,
+            re(
+                r"\b(shelters?|safe[\s-]?houses?|rescue[\s-]homes?|protection[\s-]homes?|short[\s-]stay[\s-]homes?|hostels?|ujjawala)\b",
+            ),
+        ),
         (
             MatchKind::Shift,
-            re(r"\b((morning|day|evening|night|late|early|first|second|third)[\s-]+shifts?|shifts?|rota|roster|clock(s|ed)?[\s-](in|out)|working[\s-]hours|timings?|office[\s-]hours)\b"),
+            re(
+                r"\b((morning|day|evening|night|late|early|first|second|third)[\s-]+shifts?|shifts?|rota|roster|clock(s|ed)?[\s-](in|out)|working[\s-]hours|timings?|office[\s-]hours)\b",
+            ),
         ),
         // 10am, 10 a.m., 10:30, 18.00 hrs, 1800 hrs, 6 o'clock; and the parts of a day.
         (MatchKind::TimeOfDay, re(r"\b(1[0-2]|0?[1-9])([:.][0-5]\d)?\s*(a\.?m\b\.?|p\.?m\b\.?)")),
@@ -97,16 +104,23 @@ static PATTERNS: LazyLock<Vec<(MatchKind, Regex)>> = LazyLock::new(|| {
         (MatchKind::TimeOfDay, re(r"\b([01]?\d|2[0-3])\.[0-5]\d\s*(hrs|hours|h)\b")),
         (MatchKind::TimeOfDay, re(r"\b([01]\d|2[0-3])[0-5]\d\s*(hrs|hours|h)\b")),
         (MatchKind::TimeOfDay, re(r"\b(1[0-2]|[1-9])\s*o'?\s?clock\b")),
-        (MatchKind::TimeOfDay, re(r"\b(mornings?|afternoons?|evenings?|nights?|midnight|noon|dawn|dusk|sunrise|sunset)\b")),
+        (
+            MatchKind::TimeOfDay,
+            re(r"\b(mornings?|afternoons?|evenings?|nights?|midnight|noon|dawn|dusk|sunrise|sunset)\b"),
+        ),
         (
             MatchKind::DayOfWeek,
-            re(r"\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|(tue|tues|wed|thu|thur|thurs|fri)\b\.?)"),
+            re(
+                r"\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|weekdays?|(tue|tues|wed|thu|thur|thurs|fri)\b\.?)",
+            ),
         ),
         (MatchKind::PinCode, re(r"\b(pin|pin\s?code|postal\s?code|zip)\s*[:#-]?\s*\d{3}\s?\d{3}\b")),
         (MatchKind::PinCode, re(r"\b[1-9]\d{2}\s?\d{3}\b")),
         (
             MatchKind::Place,
-            re(r"\b(roads?|lanes?|gali|galli|nagar|streets?|sector(\s*-?\s*\d+)?|colony|chowk|mohalla|basti|bustee|marg|ward\s+no|house\s+no|flat\s+no|landmark)\b|\b(rd|st)\."),
+            re(
+                r"\b(roads?|lanes?|gali|galli|nagar|streets?|sector(\s*-?\s*\d+)?|colony|chowk|mohalla|basti|bustee|marg|ward\s+no|house\s+no|flat\s+no|landmark)\b|\b(rd|st)\.",
+            ),
         ),
         (MatchKind::Place, re(r"\b(near|opposite|opp\.|behind|next\s+to|beside)\s+(the\s+)?[A-Za-z][\w'-]*")),
     ]
@@ -115,9 +129,11 @@ static PATTERNS: LazyLock<Vec<(MatchKind, Regex)>> = LazyLock::new(|| {
 /// Money written before a number: a price is not a PIN code.
 fn after_currency(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end();
-    ["₹", "$", "€", "£", "rs", "rs.", "inr", "usd", "eur", "gbp"]
-        .iter()
-        .any(|c| before.len() >= c.len() && before.is_char_boundary(before.len() - c.len()) && before[before.len() - c.len()..].eq_ignore_ascii_case(c))
+    ["₹", "$", "€", "£", "rs", "rs.", "inr", "usd", "eur", "gbp"].iter().any(|c| {
+        before.len() >= c.len()
+            && before.is_char_boundary(before.len() - c.len())
+            && before[before.len() - c.len()..].eq_ignore_ascii_case(c)
+    })
 }
 
 /// A weight, a price or a karat after the number: "125000 mg" is not a PIN code.
@@ -178,7 +194,15 @@ mod tests {
 
     #[test]
     fn times_of_day_are_found() {
-        for t in ["She starts at 10am.", "from 10 a.m.", "at 10:30 sharp", "leaves at 18.00 hrs", "at 1800 hrs", "by 6 o'clock", "5pm"] {
+        for t in [
+            "She starts at 10am.",
+            "from 10 a.m.",
+            "at 10:30 sharp",
+            "leaves at 18.00 hrs",
+            "at 1800 hrs",
+            "by 6 o'clock",
+            "5pm",
+        ] {
             assert_eq!(codes(t), vec!["time_of_day"], "{t}");
         }
         assert_eq!(codes("she works in the morning"), vec!["time_of_day"]);

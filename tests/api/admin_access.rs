@@ -79,6 +79,7 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("{a}/photo"), [L, A, F, F, A]),
         ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
         ("GET", format!("{a}/portrait"), [L, A, F, A, A]),
+        ("POST", format!("{a}/story/approve"), [L, A, F, F, A]),
         // The scan of a signed consent form: the artisan's center and admins only.
         ("GET", format!("{a}/consents/999999/form"), [L, A, F, F, A]),
         ("POST", format!("{a}/consents/999999/form"), [L, A, F, F, A]),

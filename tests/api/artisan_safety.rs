@@ -337,3 +337,52 @@ async fn a_signed_consent_form_is_stored_stripped_and_private() {
     });
     assert_eq!(views.unwrap().len(), 1, "each view is audit-logged");
 }
+
+#[tokio::test]
+async fn a_story_that_screening_flags_is_public_only_after_a_second_staff_member_approves_it() {
+    let app = TestApp::spawn().await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("admin@fairgold.test", "admin", None);
+    let s = app.sign_in("kolkata@fairgold.test").await;
+    let (id, public_id) =
+        app.artisan(ArtisanFixture { alias: "Tara", story_consent: true, profile_consent: true, ..Default::default() });
+    app.piece(PieceFixture { makers: vec![(id, 600)], ..PieceFixture::new("Leaf ring") });
+    let story = "Tara works the night shift near Park Street until 9 pm.";
+    let res = app.post_form(&format!("/admin/artisans/{id}"), Some(&s), &[("alias", "Tara"), ("story", story)]).await;
+    assert_eq!(res.status().as_u16(), 303, "the story is saved");
+    let row = app.with_conn(|c| artisan_queries::find_row(c, id)).unwrap().unwrap();
+    assert_eq!(row.public_story.as_deref(), Some(story));
+    let public = ["/pieces/leaf-ring".to_string(), "/api/v1/pieces/leaf-ring".into(), format!("/artisans/{public_id}")];
+    for path in &public {
+        assert!(!app.page(path, 200).await.contains("Park Street"), "{path}: not public before approval");
+    }
+
+    // The editor sees what was found; they cannot approve it themselves.
+    let show = page_as(&app, &format!("/admin/artisans/{id}"), &s).await;
+    assert!(show.contains("Screening found") && show.contains("a shift") && show.contains("a time of day"), "{show}");
+    assert!(!show.contains("Approve this story"), "no approve button for the one who asked");
+    let res = app.post_form(&format!("/admin/artisans/{id}/story/approve"), Some(&s), &[]).await;
+    assert_eq!(res.status().as_u16(), 409, "the same person cannot approve");
+    assert!(!app.page("/pieces/leaf-ring", 200).await.contains("Park Street"));
+
+    // A second staff member approves: public at once, audit-logged.
+    let admin = app.sign_in("admin@fairgold.test").await;
+    assert!(page_as(&app, &format!("/admin/artisans/{id}"), &admin).await.contains("Approve this story"));
+    let res = app.post_form(&format!("/admin/artisans/{id}/story/approve"), Some(&admin), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    for path in &public {
+        assert!(app.page(path, 200).await.contains("Park Street"), "{path}: public once approved");
+    }
+    let approvals = app
+        .with_conn(|c| search(c, &AuditFilter { action: Some("text.approve".into()), ..Default::default() }, 10))
+        .unwrap();
+    assert_eq!(approvals.len(), 1, "the approval is in the audit log");
+
+    // A changed text needs a new approval; a story with nothing flagged is public at once.
+    let changed = "Tara works the night shift near Park Street until 10 pm.";
+    app.post_form(&format!("/admin/artisans/{id}"), Some(&admin), &[("alias", "Tara"), ("story", changed)]).await;
+    assert!(!app.page("/pieces/leaf-ring", 200).await.contains("Park Street"), "changed: approval again");
+    let clean = "Tara loves filigree and teaches it.";
+    app.post_form(&format!("/admin/artisans/{id}"), Some(&s), &[("alias", "Tara"), ("story", clean)]).await;
+    assert!(app.page("/pieces/leaf-ring", 200).await.contains(clean));
+}
