@@ -149,6 +149,7 @@ struct RawSettings {
     images: ImageSettings,
     publishing: PublishingSettings,
     pricing: RawPricingSettings,
+    stories: StorySettings,
 }
 
 /// A percentage as typed in the file or the environment: a number (`3`, `2.9`) or text
@@ -251,6 +252,20 @@ pub struct ImageSettings {
 impl Default for ImageSettings {
     fn default() -> Self {
         Self { jobs: 2, wait_ms: 5000 }
+    }
+}
+
+/// The NTSAS media policy: no story or photo is published about an artisan in their first
+/// months in the programme (`stories.min_months_in_programme`, default a year).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StorySettings {
+    pub min_months_in_programme: u32,
+}
+
+impl Default for StorySettings {
+    fn default() -> Self {
+        Self { min_months_in_programme: 12 }
     }
 }
 
@@ -428,6 +443,7 @@ impl Default for RawSettings {
             images: ImageSettings::default(),
             publishing: PublishingSettings::default(),
             pricing: RawPricingSettings::default(),
+            stories: StorySettings::default(),
         }
     }
 }
@@ -459,6 +475,7 @@ pub struct Settings {
     pub images: ImageSettings,
     pub publishing: PublishingSettings,
     pub pricing: PricingSettings,
+    pub stories: StorySettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -629,6 +646,7 @@ impl Settings {
             images: raw.images,
             publishing: raw.publishing,
             pricing,
+            stories: raw.stories,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)
@@ -684,6 +702,12 @@ impl Settings {
 
     pub fn media_dir(&self) -> PathBuf {
         self.data_dir.join("media")
+    }
+
+    /// Files no static route serves: portraits (served one by one while consent holds,
+    /// `artisans::portraits`) and signed consent forms (staff only).
+    pub fn private_dir(&self) -> PathBuf {
+        self.data_dir.join("private")
     }
 
     /// An absolute public URL for a path beginning with `/`.

@@ -28,6 +28,8 @@ diesel::table! {
         photo_consent_until -> Nullable<Date>,
         profile_consent_until -> Nullable<Date>,
         slip_language -> Text,
+        joined_on -> Date,
+        attribution_consent_until -> Nullable<Date>,
     }
 }
 
@@ -216,6 +218,7 @@ diesel::table! {
         expires_on -> Nullable<Date>,
         recorded_by -> Nullable<BigInt>,
         recorded_at -> Timestamp,
+        form_path -> Nullable<Text>,
     }
 }
 

@@ -169,6 +169,7 @@ impl Application {
                 .route("/static/{path:.*}", web::get().to(assets::serve))
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
+                .configure(crate::artisans::portraits::routes)
                 .configure(crate::wages::public_routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)

@@ -11,7 +11,8 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::artisans::consent::{self, ConsentForm, ConsentKind};
-use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow};
+use crate::artisans::models::{consent_holds, consent_today, PublicArtisanRow, PublicRules};
+use crate::artisans::portraits;
 use crate::artisans::private::{self, PrivateForm};
 use crate::artisans::queries;
 use crate::artisans::service::{self, NewArtisanForm, PublicForm, SlipLanguageForm};
@@ -40,7 +41,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .app_data(crate::images::upload::form_config())
                 .route(web::post().to(upload_photo)),
         )
-        .route("/admin/artisans/{id}/photo/delete", web::post().to(delete_photo));
+        .route("/admin/artisans/{id}/photo/delete", web::post().to(delete_photo))
+        .route("/admin/artisans/{id}/portrait", web::get().to(portrait))
+        .route("/admin/artisans/{id}/story/approve", web::post().to(approve_story))
+        .route("/admin/artisans/{id}/consents/{consent_id}/form", web::get().to(consent_form))
+        .service(
+            web::resource("/admin/artisans/{id}/consents/{consent_id}/form")
+                .app_data(crate::images::upload::form_config())
+                .route(web::post().to(upload_consent_form)),
+        );
 }
 
 fn now() -> NaiveDateTime {
@@ -72,6 +81,7 @@ fn consent_status(row: &PublicArtisanRow, today: NaiveDate) -> Vec<ConsentStatus
                 ConsentKind::Story => row.story_consent_until,
                 ConsentKind::Photo => row.photo_consent_until,
                 ConsentKind::Profile => row.profile_consent_until,
+                ConsentKind::Attribution => row.attribution_consent_until,
             };
             let state = match until {
                 None => "none",
@@ -92,17 +102,24 @@ struct ArtisanItem {
     photo_url: Option<String>,
     center: String,
     consents: Vec<ConsentStatus>,
+    joined_on: NaiveDate,
+    /// Before this day no story or portrait of theirs is published (NTSAS), whatever consent
+    /// says; `None` once it has passed.
+    publishable_from: Option<NaiveDate>,
 }
 
-fn item(row: &PublicArtisanRow, all_centers: &[Center], today: NaiveDate) -> ArtisanItem {
+fn item(row: &PublicArtisanRow, all_centers: &[Center], rules: PublicRules) -> ArtisanItem {
     ArtisanItem {
         id: row.id,
         public_id: row.public_id.clone(),
         alias: row.public_alias.clone(),
         story: row.public_story.clone(),
-        photo_url: row.photo_path.as_deref().map(crate::images::media_url),
+        // Staff see the portrait through their own route: it is not under /media.
+        photo_url: row.photo_path.as_ref().map(|_| format!("/admin/artisans/{}/portrait", row.id)),
         center: all_centers.iter().find(|c| c.id == row.center_id).map(|c| c.city.clone()).unwrap_or_default(),
-        consents: consent_status(row, today),
+        consents: consent_status(row, rules.today),
+        joined_on: row.joined_on,
+        publishable_from: (!rules.may_publish_about(row.joined_on)).then(|| rules.publishable_from(row.joined_on)),
     }
 }
 
@@ -120,6 +137,9 @@ fn notice(req: &HttpRequest) -> Option<&'static str> {
         "saved=consent" => Some("The consent is recorded; public pages follow it now."),
         "saved=private" => Some("The private record is saved (encrypted)."),
         "saved=slip_language" => Some("The pay-slip language is saved; the next slip prints in it."),
+        "saved=photo" => Some("The portrait is saved; public pages follow it now (while photo consent holds)."),
+        "saved=approved" => Some("The story is approved; public pages show it now (while story consent holds)."),
+        "saved=form" => Some("The scan of the signed form is stored with the consent record (private, staff only)."),
         _ => None,
     }
 }
@@ -130,9 +150,9 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest
         Ok((queries::list_for_staff(conn, scope)?, centers::all(conn)?))
     })
     .await?;
-    let today = consent_today();
+    let rules = PublicRules::now(&state.settings);
     let mut ctx = Context::new();
-    ctx.insert("artisans", &rows.iter().map(|r| item(r, &all_centers, today)).collect::<Vec<_>>());
+    ctx.insert("artisans", &rows.iter().map(|r| item(r, &all_centers, rules)).collect::<Vec<_>>());
     ctx.insert("can_create", &Action::ArtisansWrite.allows(me.role));
     ctx.insert("notice", &notice(&req));
     let body = state.templates.render_admin("admin/artisans/list.html", "Artisans", Some(&me), ctx)?;
@@ -158,7 +178,9 @@ fn new_page(
 
 pub async fn new_form(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
     let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
-    new_page(&state, &me, &NewArtisanForm::default(), &FieldErrors::default(), &all_centers, StatusCode::OK)
+    let mut form = NewArtisanForm::default();
+    form.public.joined_on = consent_today().to_string();
+    new_page(&state, &me, &form, &FieldErrors::default(), &all_centers, StatusCode::OK)
 }
 
 pub async fn create(state: web::Data<AppState>, form: AdminForm<NewArtisanForm>) -> Result<HttpResponse, AppError> {
@@ -185,12 +207,26 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewArtisanForm>)
 
 #[derive(Serialize)]
 struct HistoryLine {
+    id: i64,
+    /// The scan of the signed form, when one is stored.
+    form_url: Option<String>,
     kind: String,
     action: String,
     given_on: Option<NaiveDate>,
     expires_on: Option<NaiveDate>,
     recorded_by: String,
     recorded_at: String,
+}
+
+/// What screening found in the saved story, and where its approval stands.
+#[derive(Serialize)]
+struct StoryScreening {
+    matches: Vec<crate::screening::Match>,
+    requested_by: Option<String>,
+    approved_by: Option<String>,
+    approved_on: Option<NaiveDate>,
+    /// This person may approve it (a second staff member who edits artisans).
+    can_approve: bool,
 }
 
 /// What the show page re-displays after a refused form: the input and its errors.
@@ -215,16 +251,35 @@ async fn show_page(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let id = row.id;
-    let (history, names, all_centers, slip_language) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
-        let history = queries::consent_history(conn, id)?;
-        let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
-        let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
-        Ok((history, names, centers::all(conn)?, queries::slip_language(conn, id)?))
-    })
-    .await?;
+    let (story, center_id) = (row.public_story.clone(), row.center_id);
+    let (history, names, all_centers, slip_language, approval) =
+        db::run(&state.pool, move |conn| -> Result<_, AppError> {
+            let history = queries::consent_history(conn, id)?;
+            let ids: Vec<i64> = history.iter().filter_map(|h| h.recorded_by).collect();
+            let names: HashMap<i64, String> = queries::staff_names(conn, &ids)?.into_iter().collect();
+            let approval = match &story {
+                Some(text) => crate::screening::approvals::status(conn, queries::story_target(id, center_id), text)?,
+                None => None,
+            };
+            Ok((history, names, centers::all(conn)?, queries::slip_language(conn, id)?, approval))
+        })
+        .await?;
+    let matches = row.public_story.as_deref().map(crate::screening::screen).unwrap_or_default();
+    let screening = (!matches.is_empty()).then(|| StoryScreening {
+        can_approve: Action::ArtisansWrite.allows(me.role)
+            && approval
+                .as_ref()
+                .is_some_and(|a| a.approved_at.is_none() && a.requested_by_staff_id != Some(me.staff.id)),
+        requested_by: approval.as_ref().map(|a| a.requested_by.clone()),
+        approved_by: approval.as_ref().and_then(|a| a.approved_by.clone()),
+        approved_on: approval.as_ref().and_then(|a| a.approved_at).map(|t| t.date()),
+        matches,
+    });
     let history: Vec<HistoryLine> = history
         .into_iter()
         .map(|h| HistoryLine {
+            id: h.id,
+            form_url: h.form_path.as_ref().map(|_| format!("/admin/artisans/{id}/consents/{}/form", h.id)),
             recorded_by: h.recorded_by.and_then(|s| names.get(&s).cloned()).unwrap_or_else(|| "system".into()),
             recorded_at: h.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             kind: h.kind.code().to_string(),
@@ -235,7 +290,11 @@ async fn show_page(
         .collect();
     let (public_form, public_errors) = retry.public.unwrap_or_else(|| {
         (
-            PublicForm { alias: row.public_alias.clone(), story: row.public_story.clone().unwrap_or_default() },
+            PublicForm {
+                alias: row.public_alias.clone(),
+                story: row.public_story.clone().unwrap_or_default(),
+                joined_on: row.joined_on.to_string(),
+            },
             FieldErrors::default(),
         )
     });
@@ -250,10 +309,11 @@ async fn show_page(
             FieldErrors::default(),
         )
     });
-    let artisan = item(&row, &all_centers, consent_today());
+    let artisan = item(&row, &all_centers, PublicRules::now(&state.settings));
     let mut ctx = Context::new();
     ctx.insert("artisan", &artisan);
     ctx.insert("history", &history);
+    ctx.insert("screening", &screening);
     ctx.insert("public_form", &public_form);
     ctx.insert("public_errors", &public_errors);
     ctx.insert("consent_form", &consent_form);
@@ -292,9 +352,9 @@ pub async fn update(
     let row = load_for(&state, &me, id).await?;
     let errors = match form.parse() {
         Ok(input) => {
-            let (editor, at) = (Scope::from(&me), now());
+            let (editor, at, cipher) = (Scope::from(&me), now(), state.cipher.clone());
             let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
-                Ok(service::update_public(conn, &editor, id, &input, at))
+                Ok(service::update_public(conn, &cipher, &editor, id, &input, at))
             })
             .await?;
             match res {
@@ -330,7 +390,13 @@ pub async fn record_consent(
                 db::run::<_, AppError, _>(&state.pool, move |conn| Ok(consent::record(conn, &editor, id, &input, at)))
                     .await?;
             match res {
-                Ok(()) => return Ok(see_other(&format!("/admin/artisans/{id}?saved=consent"))),
+                Ok(removed_portrait) => {
+                    // The portrait was forgotten in the same write; its files go now.
+                    if let Some(old) = removed_portrait {
+                        portraits::delete_files(&state.settings, &old);
+                    }
+                    return Ok(see_other(&format!("/admin/artisans/{id}?saved=consent")));
+                }
                 Err(AppError::Invalid(e)) if !e.0.contains_key("") => e,
                 Err(e) => return Err(e),
             }
@@ -339,6 +405,20 @@ pub async fn record_consent(
     };
     let retry = Retry { consent: Some((form, errors)), ..Default::default() };
     show_page(&state, &me, row, retry, None, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+/// A second staff member approves the saved story that screening flagged.
+pub async fn approve_story(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: AdminForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let me = form.staff;
+    let id = id.into_inner();
+    load_for(&state, &me, id).await?;
+    let editor = Scope::from(&me);
+    db::run(&state.pool, move |conn| service::approve_story(conn, &editor, id, now())).await?;
+    Ok(see_other(&format!("/admin/artisans/{id}?saved=approved")))
 }
 
 /// The pay-slip language: finance, admins, or the manager of the artisan's own center.
@@ -397,8 +477,17 @@ pub async fn private_update(
     match form.parse() {
         Ok(input) => {
             let (cipher, actor, id, center_id, at) = (state.cipher.clone(), me.actor(), row.id, row.center_id, now());
-            db::run(&state.pool, move |conn| private::update(conn, &cipher, &actor, id, center_id, &input, at)).await?;
-            Ok(see_other(&format!("/admin/artisans/{id}?saved=private")))
+            let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
+                Ok(private::update(conn, &cipher, &actor, id, center_id, &input, at))
+            })
+            .await?;
+            match res {
+                Ok(_) => Ok(see_other(&format!("/admin/artisans/{id}?saved=private"))),
+                Err(AppError::Invalid(errors)) => {
+                    private_page(&state, &me, &row, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+                }
+                Err(e) => Err(e),
+            }
         }
         Err(errors) => private_page(&state, &me, &row, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY),
     }
@@ -424,12 +513,13 @@ pub async fn upload_photo(
     let id = path.into_inner();
     load_for(&state, &me, id).await?;
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
-    let media_dir = state.settings.media_dir();
+    // Portraits live in the private directory: no static route serves them (`portraits`).
+    let private_dir = state.settings.private_dir();
     let stored = state
         .image_jobs
         .run(move || {
             let copies = crate::images::process(&bytes)?;
-            crate::images::store::save(&media_dir, &copies)
+            crate::images::store::save_in(&private_dir, portraits::FOLDER, &copies)
                 .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
         })
         .await;
@@ -444,16 +534,20 @@ pub async fn upload_photo(
     let editor = Scope::from(&me);
     let new_path = stored.path.clone();
     let result = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, Some(&new_path), now())).await;
-    let media_dir = state.settings.media_dir();
     match result {
         Ok(old) => {
             if let Some(old) = old {
-                crate::images::store::remove(&media_dir, &old, ALL_WIDTHS);
+                portraits::delete_files(&state.settings, &old);
             }
             Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
         }
         Err(e) => {
-            crate::images::store::remove(&media_dir, &stored.path, &stored.variants);
+            crate::images::store::remove_in(
+                &state.settings.private_dir(),
+                portraits::FOLDER,
+                &stored.path,
+                &stored.variants,
+            );
             Err(e)
         }
     }
@@ -470,7 +564,7 @@ pub async fn delete_photo(
     let editor = Scope::from(&me);
     let old = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, None, now())).await?;
     if let Some(old) = old {
-        crate::images::store::remove(&state.settings.media_dir(), &old, ALL_WIDTHS);
+        portraits::delete_files(&state.settings, &old);
     }
     Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
 }
@@ -478,5 +572,98 @@ pub async fn delete_photo(
 #[derive(serde::Deserialize)]
 pub struct Empty {}
 
-/// A portrait keeps only its main path; removing it removes every width it may have.
-const ALL_WIDTHS: &str = "400,800,1600";
+fn private_image(bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/jpeg")
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes)
+}
+
+/// The current portrait for staff (consent or not: they decide what to record).
+pub async fn portrait(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    let row = load_for(&state, &me, id.into_inner()).await?;
+    let path = row.photo_path.ok_or(AppError::NotFound)?;
+    let file = portraits::file_of(&state.settings.private_dir(), &path, 400).ok_or(AppError::NotFound)?;
+    Ok(private_image(portraits::read(file).await?))
+}
+
+/// Where signed consent forms are kept, under the private directory.
+const FORMS_FOLDER: &str = "consent-forms";
+
+/// The scan of a signed consent form: decoded and re-encoded like every photo (no metadata
+/// survives), the largest copy kept, in the private directory.
+#[derive(actix_multipart::form::MultipartForm)]
+pub struct ConsentFormUpload {
+    csrf_token: Option<actix_multipart::form::text::Text<String>>,
+    #[multipart(limit = "15 MiB")]
+    scan: Option<actix_multipart::form::bytes::Bytes>,
+}
+
+pub async fn upload_consent_form(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(i64, i64)>,
+    form: actix_multipart::form::MultipartForm<ConsentFormUpload>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    crate::auth::extract::check_csrf(&me.session, form.csrf_token.as_ref().map(|t| t.as_str()))?;
+    let (id, consent_id) = path.into_inner();
+    load_for(&state, &me, id).await?;
+    let bytes = form.scan.map(|b| b.data).unwrap_or_default();
+    let private_dir = state.settings.private_dir();
+    let stored = state
+        .image_jobs
+        .run(move || {
+            let copies = crate::images::process(&bytes)?;
+            let largest = copies.into_iter().max_by_key(|c| c.width).into_iter().collect::<Vec<_>>();
+            crate::images::store::save_in(&private_dir, FORMS_FOLDER, &largest)
+                .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
+        })
+        .await;
+    let stored = match stored {
+        Ok(s) => s,
+        Err(crate::images::process::UploadError::Busy) => return Ok(crate::images::upload::busy()),
+        Err(crate::images::process::UploadError::Internal(cause)) => {
+            return Err(AppError::internal(format!("consent form upload: {cause}")))
+        }
+        Err(other) => return Err(AppError::bad_request("scan", format!("The scan was not saved: {other}."))),
+    };
+    let (editor, new_path) = (Scope::from(&me), stored.path.clone());
+    let result =
+        db::run(&state.pool, move |conn| consent::attach_form(conn, &editor, id, consent_id, &new_path, now())).await;
+    let private_dir = state.settings.private_dir();
+    match result {
+        Ok(old) => {
+            if let Some(old) = old {
+                crate::images::store::remove_in(&private_dir, FORMS_FOLDER, &old, "");
+            }
+            Ok(see_other(&format!("/admin/artisans/{id}?saved=form")))
+        }
+        Err(e) => {
+            crate::images::store::remove_in(&private_dir, FORMS_FOLDER, &stored.path, "");
+            Err(e)
+        }
+    }
+}
+
+/// The scan of a signed consent form: the artisan's center and admins; each view audit-logged.
+pub async fn consent_form(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, consent_id) = path.into_inner();
+    load_for(&state, &me, id).await?;
+    let editor = Scope::from(&me);
+    let stored = db::run(&state.pool, move |conn| consent::form_for_view(conn, &editor, id, consent_id, now())).await?;
+    let file = stored
+        .strip_prefix("consent-forms/")
+        .filter(|f| !f.contains('/') && !f.contains(".."))
+        .map(|f| state.settings.private_dir().join(FORMS_FOLDER).join(f))
+        .ok_or(AppError::NotFound)?;
+    Ok(private_image(portraits::read(file).await?))
+}

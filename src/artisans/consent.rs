@@ -29,18 +29,23 @@ pub enum ConsentKind {
     Story,
     Photo,
     Profile,
+    /// Being named (by alias) on public pages; without it a maker is "a goldsmith of the
+    /// Kolkata workshop", with no public id.
+    Attribution,
 }
 
 crate::text_column!(ConsentKind, "consent kind", |c| ConsentKind::parse(c));
 
 impl ConsentKind {
-    pub const ALL: [ConsentKind; 3] = [ConsentKind::Story, ConsentKind::Photo, ConsentKind::Profile];
+    pub const ALL: [ConsentKind; 4] =
+        [ConsentKind::Attribution, ConsentKind::Story, ConsentKind::Photo, ConsentKind::Profile];
 
     pub fn parse(input: &str) -> Option<Self> {
         match input.trim() {
             "story" => Some(Self::Story),
             "photo" => Some(Self::Photo),
             "profile" => Some(Self::Profile),
+            "attribution" => Some(Self::Attribution),
             _ => None,
         }
     }
@@ -49,6 +54,7 @@ impl ConsentKind {
             Self::Story => "story",
             Self::Photo => "photo",
             Self::Profile => "profile",
+            Self::Attribution => "attribution",
         }
     }
     pub fn label(self) -> &'static str {
@@ -56,6 +62,7 @@ impl ConsentKind {
             Self::Story => "Story on public pages",
             Self::Photo => "Portrait photo",
             Self::Profile => "Public profile page",
+            Self::Attribution => "Named (by alias) on public pages",
         }
     }
 }
@@ -102,7 +109,7 @@ impl ConsentForm {
         let mut e = FieldErrors::default();
         let kind = ConsentKind::parse(&self.kind);
         if kind.is_none() {
-            e.add("kind", "choose what the consent is for: story, photo or profile");
+            e.add("kind", "choose what the consent is for: being named, story, photo or profile");
         }
         let latest = latest_today(now);
         let day = |field: &str, value: &str, e: &mut FieldErrors| -> Option<NaiveDate> {
@@ -196,17 +203,20 @@ pub struct ConsentEntry {
     pub expires_on: Option<NaiveDate>,
     pub recorded_by: Option<i64>,
     pub recorded_at: NaiveDateTime,
+    /// The scan of the signed form, in the private directory.
+    pub form_path: Option<String>,
 }
 
 /// Records a consent given or withdrawn: the column public pages obey, a history row, the audit
-/// log and the catalog version, in one transaction.
+/// log and the catalog version, in one transaction. Withdrawing photo consent also forgets the
+/// portrait: the returned path's files are to be deleted once this has committed.
 pub fn record(
     conn: &mut DbConn,
     editor: &Scope,
     artisan_id: i64,
     input: &ConsentInput,
     now: NaiveDateTime,
-) -> Result<(), AppError> {
+) -> Result<Option<String>, AppError> {
     db::write(conn, |conn| {
         let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
         editor.check(artisan.center_id, Subject::Artisans)?;
@@ -215,6 +225,12 @@ pub fn record(
             ConsentChange::Withdraw { on } => ("withdrawn", None, on, None),
         };
         queries::set_consent_until(conn, artisan_id, input.kind, until, now)?;
+        let removed_portrait = match (input.kind, input.change) {
+            (ConsentKind::Photo, ConsentChange::Withdraw { .. }) => {
+                queries::set_photo_path(conn, artisan_id, None, now)?
+            }
+            _ => None,
+        };
         queries::insert_consent(
             conn,
             &NewConsent {
@@ -238,11 +254,74 @@ pub fn record(
                 entity_type: "artisan",
                 entity_id: Some(artisan_id.to_string()),
                 center_id: Some(artisan.center_id),
-                details: json!({ "kind": input.kind.code(), "given_on": given_on, "expires_on": expires_on }),
+                details: json!({
+                    "kind": input.kind.code(), "given_on": given_on, "expires_on": expires_on,
+                    "portrait_deleted": removed_portrait.is_some(),
+                }),
             },
             now,
         )?;
-        Ok(())
+        Ok(removed_portrait)
+    })
+}
+
+/// Attaches the scan of the signed form to one consent record (the file is already stored,
+/// re-encoded, in the private directory); audit-logged. Returns the path of a scan it replaces,
+/// whose file is to be deleted after the commit.
+pub fn attach_form(
+    conn: &mut DbConn,
+    editor: &Scope,
+    artisan_id: i64,
+    consent_id: i64,
+    path: &str,
+    now: NaiveDateTime,
+) -> Result<Option<String>, AppError> {
+    db::write(conn, |conn| {
+        let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
+        editor.check(artisan.center_id, Subject::Artisans)?;
+        let old = queries::set_consent_form(conn, artisan_id, consent_id, path)?.ok_or(AppError::NotFound)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            &AuditEvent {
+                action: "artisan.consent_form_attach",
+                entity_type: "artisan",
+                entity_id: Some(artisan_id.to_string()),
+                center_id: Some(artisan.center_id),
+                details: json!({ "consent_id": consent_id, "replaced": old.is_some() }),
+            },
+            now,
+        )?;
+        Ok(old)
+    })
+}
+
+/// The stored path of a consent record's signed form, for `editor` (their center, or an admin);
+/// each view is audit-logged like a view of the private record.
+pub fn form_for_view(
+    conn: &mut DbConn,
+    editor: &Scope,
+    artisan_id: i64,
+    consent_id: i64,
+    now: NaiveDateTime,
+) -> Result<String, AppError> {
+    db::write(conn, |conn| {
+        let artisan = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?;
+        editor.check(artisan.center_id, Subject::Artisans)?;
+        let path = queries::consent_form_path(conn, artisan_id, consent_id)?.ok_or(AppError::NotFound)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            &AuditEvent {
+                action: "artisan.consent_form_view",
+                entity_type: "artisan",
+                entity_id: Some(artisan_id.to_string()),
+                center_id: Some(artisan.center_id),
+                details: json!({ "consent_id": consent_id }),
+            },
+            now,
+        )?;
+        Ok(path)
     })
 }
 

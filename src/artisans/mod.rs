@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod consent;
 pub mod models;
+pub mod portraits;
 pub mod private;
 pub mod queries;
 pub mod service;

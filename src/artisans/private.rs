@@ -134,6 +134,15 @@ pub fn update(
 ) -> Result<Vec<&'static str>, AppError> {
     db::write(conn, |conn| {
         let before = read(conn, cipher, artisan_id)?;
+        let alias = queries::find_row(conn, artisan_id)?.ok_or(AppError::NotFound)?.public_alias;
+        if super::service::alias_taken_from(&alias, &input.legal_name).is_some() {
+            let mut e = FieldErrors::default();
+            e.add(
+                "legal_name",
+                "the artisan's public alias is taken from this legal name; change the alias first (with the artisan)",
+            );
+            return Err(AppError::Invalid(e));
+        }
         let mut changed = Vec::new();
         if before.legal_name != input.legal_name {
             changed.push("legal_name");

@@ -5,27 +5,60 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::consent::{ConsentEntry, ConsentKind, NewConsent};
-use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanRow};
+use super::models::{NewArtisan, NewArtisanPrivate, PublicArtisan, PublicArtisanRow, PublicRules};
 use crate::db::{self, DbConn};
 use crate::i18n::Lang;
 use crate::schema::{artisan_consents, artisan_private, artisans, piece_makers, staff};
+use crate::screening::approvals;
 
-/// An artisan's public profile, only while their consent to one holds.
-pub fn find_public_profile(conn: &mut DbConn, public_id: &str, today: NaiveDate) -> QueryResult<Option<PublicArtisan>> {
+/// Where an artisan's story is approved (`screening::approvals`).
+pub fn story_target(artisan_id: i64, center_id: i64) -> approvals::Target<'static> {
+    approvals::Target { context: "artisan.story", entity_id: artisan_id, center_id: Some(center_id) }
+}
+
+/// A story that screening flags (a time of day, a street, a shelter…) is public only once a
+/// second staff member has approved exactly that text; until then it is left out.
+fn screened(conn: &mut DbConn, mut row: PublicArtisanRow) -> QueryResult<PublicArtisanRow> {
+    if let Some(story) = &row.public_story {
+        let flagged = !crate::screening::screen(story).is_empty();
+        if flagged && !approvals::is_approved(conn, story_target(row.id, row.center_id), story)? {
+            row.public_story = None;
+        }
+    }
+    Ok(row)
+}
+
+/// An artisan's public profile, only while their consents to one and to being named hold.
+pub fn find_public_profile(
+    conn: &mut DbConn,
+    public_id: &str,
+    rules: PublicRules,
+) -> QueryResult<Option<PublicArtisan>> {
     artisans::table
         .filter(artisans::public_id.eq(public_id))
-        .filter(artisans::profile_consent_until.ge(today))
+        .filter(artisans::profile_consent_until.ge(rules.today))
+        .filter(artisans::attribution_consent_until.ge(rules.today))
+        .select(PublicArtisanRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(|row| screened(conn, row).map(|r| PublicArtisan::from_row(r, rules)))
+        .transpose()
+}
+
+/// An artisan's raw public columns by public id (the portrait route applies consent itself).
+pub fn find_by_public_id(conn: &mut DbConn, public_id: &str) -> QueryResult<Option<PublicArtisanRow>> {
+    artisans::table
+        .filter(artisans::public_id.eq(public_id))
         .select(PublicArtisanRow::as_select())
         .first(conn)
         .optional()
-        .map(|row| row.map(|r| PublicArtisan::from_row(r, today)))
 }
 
 /// The makers of the given pieces: (piece id, labor minutes, public artisan).
 pub fn makers_of(
     conn: &mut DbConn,
     piece_ids: &[i64],
-    today: NaiveDate,
+    rules: PublicRules,
 ) -> QueryResult<Vec<(i64, i64, PublicArtisan)>> {
     let rows: Vec<(i64, i64, PublicArtisanRow)> = piece_makers::table
         .inner_join(artisans::table)
@@ -33,7 +66,9 @@ pub fn makers_of(
         .order((piece_makers::piece_id, piece_makers::labor_minutes.desc(), artisans::id))
         .select((piece_makers::piece_id, piece_makers::labor_minutes, PublicArtisanRow::as_select()))
         .load(conn)?;
-    Ok(rows.into_iter().map(|(piece, minutes, a)| (piece, minutes, PublicArtisan::from_row(a, today))).collect())
+    rows.into_iter()
+        .map(|(piece, minutes, a)| Ok((piece, minutes, PublicArtisan::from_row(screened(conn, a)?, rules))))
+        .collect()
 }
 
 /// Inserts an artisan and their private record together. The private values arrive
@@ -57,6 +92,7 @@ pub fn insert(conn: &mut DbConn, artisan: &NewArtisan, legal_name: &str, phone: 
 pub fn public_profile_ids(conn: &mut DbConn, today: NaiveDate) -> QueryResult<Vec<String>> {
     artisans::table
         .filter(artisans::profile_consent_until.ge(today))
+        .filter(artisans::attribution_consent_until.ge(today))
         .order(artisans::id)
         .select(artisans::public_id)
         .load(conn)
@@ -78,17 +114,60 @@ pub fn find_row(conn: &mut DbConn, id: i64) -> QueryResult<Option<PublicArtisanR
     artisans::table.find(id).select(PublicArtisanRow::as_select()).first(conn).optional()
 }
 
-/// Sets the alias and story; returns the number of rows changed.
+/// Sets the alias, story and the day the artisan joined; returns the number of rows changed.
 pub fn update_public_fields(
     conn: &mut DbConn,
     id: i64,
     alias: &str,
     story: Option<&str>,
+    joined_on: NaiveDate,
     now: chrono::NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(artisans::table.find(id))
-        .set((artisans::public_alias.eq(alias), artisans::public_story.eq(story), artisans::updated_at.eq(now)))
+        .set((
+            artisans::public_alias.eq(alias),
+            artisans::public_story.eq(story),
+            artisans::joined_on.eq(joined_on),
+            artisans::updated_at.eq(now),
+        ))
         .execute(conn)
+}
+
+/// The encrypted legal name of one artisan (checked against a new alias).
+pub fn sealed_legal_name(conn: &mut DbConn, artisan_id: i64) -> QueryResult<Option<String>> {
+    artisan_private::table.find(artisan_id).select(artisan_private::legal_name).first(conn).optional()
+}
+
+/// Attaches the stored scan of a signed consent form to one consent record of this artisan;
+/// returns the path it replaces (its file is deleted after the commit), or `None` in the outer
+/// option when there is no such record.
+pub fn set_consent_form(
+    conn: &mut DbConn,
+    artisan_id: i64,
+    consent_id: i64,
+    path: &str,
+) -> QueryResult<Option<Option<String>>> {
+    let one = || {
+        artisan_consents::table
+            .filter(artisan_consents::id.eq(consent_id))
+            .filter(artisan_consents::artisan_id.eq(artisan_id))
+    };
+    let Some(old) = one().select(artisan_consents::form_path).first::<Option<String>>(conn).optional()? else {
+        return Ok(None);
+    };
+    diesel::update(one()).set(artisan_consents::form_path.eq(path)).execute(conn)?;
+    Ok(Some(old))
+}
+
+/// The stored scan of a consent record's signed form, if any.
+pub fn consent_form_path(conn: &mut DbConn, artisan_id: i64, consent_id: i64) -> QueryResult<Option<String>> {
+    artisan_consents::table
+        .filter(artisan_consents::id.eq(consent_id))
+        .filter(artisan_consents::artisan_id.eq(artisan_id))
+        .select(artisan_consents::form_path)
+        .first::<Option<String>>(conn)
+        .optional()
+        .map(Option::flatten)
 }
 
 /// Sets (or, with `None`, clears) the date until which one kind of consent holds.
@@ -109,6 +188,9 @@ pub fn set_consent_until(
         }
         ConsentKind::Profile => {
             target.set((artisans::profile_consent_until.eq(until), artisans::updated_at.eq(now))).execute(conn)
+        }
+        ConsentKind::Attribution => {
+            target.set((artisans::attribution_consent_until.eq(until), artisans::updated_at.eq(now))).execute(conn)
         }
     }
 }

@@ -110,6 +110,12 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", "/admin/artisans/{id}", ArtisansWrite),
         ("POST", "/admin/artisans/{id}/photo", ArtisansWrite),
         ("POST", "/admin/artisans/{id}/photo/delete", ArtisansWrite),
+        ("GET", "/admin/artisans/{id}/portrait", ArtisansView),
+        // A second staff member approves a story that screening flagged.
+        ("POST", "/admin/artisans/{id}/story/approve", ArtisansWrite),
+        // The scan of a signed consent form: the artisan's center (managers) and admins.
+        ("GET", "/admin/artisans/{id}/consents/{consent_id}/form", ArtisansWrite),
+        ("POST", "/admin/artisans/{id}/consents/{consent_id}/form", ArtisansWrite),
         ("POST", "/admin/artisans/{id}/consent", Consent),
         ("POST", "/admin/artisans/{id}/slip-language", SlipLanguage),
         ("GET", "/admin/artisans/{id}/private", PrivateRecords),

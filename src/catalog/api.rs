@@ -60,6 +60,7 @@ pub struct PieceJson {
     pub status: &'static str,
     pub available: bool,
     pub center: CenterJson,
+    /// The day the piece was listed (YYYY-MM-DD): public times are dates, never times of day.
     pub listed_at: Option<String>,
     pub url: String,
     pub image: Option<ImageJson>,
@@ -73,10 +74,14 @@ pub struct StoneJson {
     pub label: String,
 }
 
+/// One maker of a piece. Without their consent to be named, a maker has no public id, alias,
+/// story or portrait: only the workshop ("a goldsmith of the Kolkata workshop").
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct MakerJson {
-    pub public_id: String,
-    pub alias: String,
+    pub public_id: Option<String>,
+    pub alias: Option<String>,
+    /// "Rupa D." or "A goldsmith of the Kolkata workshop".
+    pub credit: String,
     pub story: Option<String>,
     pub photo_url: Option<String>,
     pub profile_url: Option<String>,
@@ -174,7 +179,8 @@ fn piece_json(s: &PieceSummary, state: &AppState) -> PieceJson {
             city: s.center.city.clone(),
             country: s.center.country.clone(),
         },
-        listed_at: p.listed_at.map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        // A date, never a time: when a piece was listed says when its makers were at work.
+        listed_at: p.listed_at.map(|t| t.date().to_string()),
         url: state.settings.absolute_url(&format!("/pieces/{}", p.slug.as_str())),
         image: s.cover.as_ref().map(|i| image_json(i, state)),
     }
@@ -200,16 +206,30 @@ fn detail_json(d: PieceDetail, breakdown: Breakdown, state: &AppState) -> PieceD
         makers: d
             .makers
             .into_iter()
-            .map(|m| MakerJson {
-                profile_url: m
-                    .artisan
-                    .has_profile
-                    .then(|| state.settings.absolute_url(&format!("/artisans/{}", m.artisan.public_id))),
-                photo_url: m.artisan.photo_path.as_deref().map(|p| state.settings.absolute_url(&media_url(p))),
-                public_id: m.artisan.public_id,
-                alias: m.artisan.alias,
-                story: m.artisan.story,
-                labor_minutes: m.labor_minutes,
+            .map(|m| {
+                let credit = super::views::maker_credit(&m.artisan, &summary.center.city);
+                match m.artisan.named {
+                    Some(n) => MakerJson {
+                        profile_url: n
+                            .has_profile
+                            .then(|| state.settings.absolute_url(&format!("/artisans/{}", n.public_id))),
+                        photo_url: n.portrait_url.map(|p| state.settings.absolute_url(&p)),
+                        public_id: Some(n.public_id),
+                        alias: Some(n.alias),
+                        credit,
+                        story: n.story,
+                        labor_minutes: m.labor_minutes,
+                    },
+                    None => MakerJson {
+                        profile_url: None,
+                        photo_url: None,
+                        public_id: None,
+                        alias: None,
+                        credit,
+                        story: None,
+                        labor_minutes: m.labor_minutes,
+                    },
+                }
             })
             .collect(),
         images: d.images.iter().map(|i| image_json(i, state)).collect(),
@@ -281,8 +301,9 @@ pub async fn show(
         .cache
         .serve(&state.pool, &req, format!("api:/pieces/{key}"), JSON, || async move {
             let pricing = st.settings.pricing.clone();
+            let rules = crate::artisans::models::PublicRules::now(&st.settings);
             let (detail, split) = db::run(&st.pool, move |conn| {
-                let detail = service::piece_detail(conn, PieceKey::parse(&key))?;
+                let detail = service::piece_detail(conn, PieceKey::parse(&key), rules)?;
                 let split = service::money_split(conn, &detail.piece, &pricing)?;
                 Ok::<_, AppError>((detail, split))
             })

@@ -7,6 +7,7 @@ use tera::Context;
 use super::filters::{CatalogFilter, RawCatalogQuery};
 use super::service::{self, PieceKey};
 use super::views::{self, CatalogView, CenterView, PieceView};
+use crate::artisans::models::PublicRules;
 use crate::db;
 use crate::error::AppError;
 use crate::pricing::breakdown::BreakdownView;
@@ -79,8 +80,9 @@ pub async fn piece(
 
 async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String, AppError> {
     let pricing = state.settings.pricing.clone();
+    let rules = PublicRules::now(&state.settings);
     let (detail, more, split) = db::run(&state.pool, move |conn| {
-        let detail = service::piece_detail(conn, PieceKey::Slug(&slug))?;
+        let detail = service::piece_detail(conn, PieceKey::Slug(&slug), rules)?;
         let more = service::more_from_center(conn, &detail, 4)?;
         let split = service::money_split(conn, &detail.piece, &pricing)?;
         Ok::<_, AppError>((detail, more, split))
@@ -194,17 +196,20 @@ pub async fn artisan(
 }
 
 async fn render(state: web::Data<AppState>, public_id: String) -> Result<String, AppError> {
-    let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id)).await?;
+    let rules = PublicRules::now(&state.settings);
+    let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id, rules)).await?;
+    // A profile exists only for a named artisan (`find_public_profile`).
+    let named = page.artisan.named.as_ref().ok_or(AppError::NotFound)?;
     let view = ArtisanView {
-        story: page.artisan.story.clone(),
-        photo: views::portrait(&page.artisan),
-        alias: page.artisan.alias.clone(),
+        story: named.story.clone(),
+        photo: views::portrait(named),
+        alias: named.alias.clone(),
         center_city: page.center.city.clone(),
     };
     let mut ctx = Context::new();
     ctx.insert("artisan", &view);
     ctx.insert("pieces", &views::cards(&page.pieces));
-    let path = format!("/artisans/{}", page.artisan.public_id);
+    let path = format!("/artisans/{}", named.public_id);
     let meta = PageMeta {
         title: format!("{}, goldsmith in {} — {}", view.alias, view.center_city, state.settings.shop.name),
         description: format!("Pieces handmade by {} at the {} workshop.", view.alias, view.center_city),

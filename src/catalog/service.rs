@@ -9,6 +9,7 @@ use super::filters::CatalogFilter;
 use super::models::{ImageRow, PieceRow, StoneRow};
 use super::piece::Piece;
 use super::queries;
+use crate::artisans::models::PublicRules;
 use crate::artisans::{self, PublicArtisan};
 use crate::centers::{self, Center};
 use crate::config::PricingSettings;
@@ -120,7 +121,7 @@ impl<'a> PieceKey<'a> {
     }
 }
 
-pub fn piece_detail(conn: &mut DbConn, key: PieceKey<'_>) -> Result<PieceDetail, AppError> {
+pub fn piece_detail(conn: &mut DbConn, key: PieceKey<'_>, rules: PublicRules) -> Result<PieceDetail, AppError> {
     let row = match key {
         PieceKey::Slug(slug) => queries::find_public_by_slug(conn, slug)?,
         PieceKey::Id(id) => queries::find_public_by_id(conn, id)?,
@@ -131,7 +132,7 @@ pub fn piece_detail(conn: &mut DbConn, key: PieceKey<'_>) -> Result<PieceDetail,
     let center = center_of(&all_centers, piece.center_id)?;
     let images = queries::images_of(conn, &[piece.id])?;
     let stones = queries::stones_of(conn, piece.id)?;
-    let makers = artisans::queries::makers_of(conn, &[piece.id], artisans::models::consent_today())?
+    let makers = artisans::queries::makers_of(conn, &[piece.id], rules)?
         .into_iter()
         .map(|(_, labor_minutes, artisan)| Maker { artisan, labor_minutes })
         .collect();
@@ -182,9 +183,8 @@ pub struct ArtisanPage {
 }
 
 /// An artisan's public page: only with their consent to a public profile, else not found.
-pub fn artisan_page(conn: &mut DbConn, public_id: &str) -> Result<ArtisanPage, AppError> {
-    let artisan = artisans::queries::find_public_profile(conn, public_id, artisans::models::consent_today())?
-        .ok_or(AppError::NotFound)?;
+pub fn artisan_page(conn: &mut DbConn, public_id: &str, rules: PublicRules) -> Result<ArtisanPage, AppError> {
+    let artisan = artisans::queries::find_public_profile(conn, public_id, rules)?.ok_or(AppError::NotFound)?;
     let all_centers = centers::all(conn)?;
     let center = center_of(&all_centers, artisan.center_id)?;
     let rows = queries::listed_by_artisan(conn, artisan.id)?;

@@ -31,9 +31,9 @@ impl From<&ImageRow> for ImageView {
 }
 
 /// An artisan's portrait, present only when they consented to it (see `PublicArtisan`).
-pub fn portrait(artisan: &crate::artisans::PublicArtisan) -> Option<ImageView> {
-    artisan.photo_path.as_deref().map(|path| ImageView {
-        url: media_url(path),
+pub fn portrait(artisan: &crate::artisans::models::Named) -> Option<ImageView> {
+    artisan.portrait_url.as_ref().map(|url| ImageView {
+        url: url.clone(),
         alt: format!("Portrait of {}", artisan.alias),
         width: 400,
         height: 400,
@@ -290,7 +290,9 @@ pub struct PieceView {
 
 #[derive(Serialize)]
 pub struct MakerView {
-    pub alias: String,
+    /// The alias, or "A goldsmith of the Kolkata workshop" for a maker not consenting to be named.
+    pub credit: String,
+    pub named: bool,
     pub story: Option<String>,
     pub photo: Option<ImageView>,
     pub profile_url: Option<String>,
@@ -331,14 +333,27 @@ impl PieceView {
 pub fn makers(d: &PieceDetail) -> Vec<MakerView> {
     d.makers
         .iter()
-        .map(|m| MakerView {
-            alias: m.artisan.alias.clone(),
-            story: m.artisan.story.clone(),
-            photo: portrait(&m.artisan),
-            profile_url: m.artisan.has_profile.then(|| format!("/artisans/{}", m.artisan.public_id)),
-            center_city: d.center.city.clone(),
+        .map(|m| {
+            let named = m.artisan.named.as_ref();
+            MakerView {
+                credit: maker_credit(&m.artisan, &d.center.city),
+                named: named.is_some(),
+                story: named.and_then(|n| n.story.clone()),
+                photo: named.and_then(portrait),
+                profile_url: named.filter(|n| n.has_profile).map(|n| format!("/artisans/{}", n.public_id)),
+                center_city: d.center.city.clone(),
+            }
         })
         .collect()
+}
+
+/// How a maker is credited in public: their alias with consent to be named, otherwise only
+/// their workshop.
+pub fn maker_credit(artisan: &crate::artisans::PublicArtisan, city: &str) -> String {
+    match &artisan.named {
+        Some(n) => n.alias.clone(),
+        None => format!("A goldsmith of the {city} workshop"),
+    }
 }
 
 pub fn paragraphs(text: &str) -> Vec<String> {

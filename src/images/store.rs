@@ -23,14 +23,20 @@ pub struct Stored {
 const FOLDER: &str = "pieces";
 const MAIN_WIDTH: u32 = 800;
 
-/// Writes every copy; on any failure removes what it wrote.
+/// Writes every copy of a piece photo; on any failure removes what it wrote.
 pub fn save(media_dir: &Path, variants: &[Variant]) -> io::Result<Stored> {
+    save_in(media_dir, FOLDER, variants)
+}
+
+/// Writes every copy under `{dir}/{folder}/` (portraits and signed forms live in the private
+/// directory, which no static route serves); on any failure removes what it wrote.
+pub fn save_in(dir: &Path, folder: &str, variants: &[Variant]) -> io::Result<Stored> {
     let main = variants
         .iter()
         .find(|v| v.width == MAIN_WIDTH)
         .or_else(|| variants.iter().max_by_key(|v| v.width))
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no image copies to store"))?;
-    let dir = media_dir.join(FOLDER);
+    let dir = dir.join(folder);
     fs::create_dir_all(&dir)?;
     let stem = crypto::random_token(18);
     let mut written: Vec<PathBuf> = Vec::new();
@@ -50,7 +56,7 @@ pub fn save(media_dir: &Path, variants: &[Variant]) -> io::Result<Stored> {
         written.push(file);
     }
     Ok(Stored {
-        path: format!("{FOLDER}/{stem}-{}.jpg", main.width),
+        path: format!("{folder}/{stem}-{}.jpg", main.width),
         variants: variants.iter().map(|v| v.width.to_string()).collect::<Vec<_>>().join(","),
         width: main.width,
         height: main.height,
@@ -60,14 +66,19 @@ pub fn save(media_dir: &Path, variants: &[Variant]) -> io::Result<Stored> {
 /// Removes an image's files: every variant, and the main path. Missing files are fine
 /// (already gone); other failures are logged, not fatal — the row is what the shop shows.
 pub fn remove(media_dir: &Path, path: &str, variants: &str) {
+    remove_in(media_dir, FOLDER, path, variants)
+}
+
+/// Removes an image's files under `{dir}/{folder}/` (see `remove`).
+pub fn remove_in(dir: &Path, folder: &str, path: &str, variants: &str) {
     let mut paths: Vec<String> = super::variant_paths(path, variants).into_iter().map(|(_, p)| p).collect();
     paths.push(path.to_string());
     for p in paths {
         // Only our own folder, never a path that climbs out of it.
-        if !p.starts_with("pieces/") || p.contains("..") {
+        if p.strip_prefix(folder).is_none_or(|rest| !rest.starts_with('/')) || p.contains("..") {
             continue;
         }
-        match fs::remove_file(media_dir.join(&p)) {
+        match fs::remove_file(dir.join(&p)) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => tracing::warn!(path = %p, error = %e, "could not remove an image file"),

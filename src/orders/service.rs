@@ -295,7 +295,13 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
             .iter()
             .filter_map(|e| {
                 event_text(e, currency, staff).map(|text| EventView {
-                    at: e.at.format("%-d %b %Y %H:%M UTC").to_string(),
+                    // The customer's page shows days only: the minute a parcel was packed says
+                    // when someone was at the workshop.
+                    at: if staff {
+                        e.at.format("%-d %b %Y %H:%M UTC").to_string()
+                    } else {
+                        e.at.format("%-d %b %Y").to_string()
+                    },
                     actor: e.actor.clone(),
                     text,
                 })

@@ -19,7 +19,8 @@ pub enum Kind {
 
 #[derive(Debug, Clone)]
 pub struct ArtisanSeed {
-    /// Public alias: first name plus an initial at most.
+    /// Public alias the artisan chose: one name and at most a letter, never taken from the
+    /// legal name (`artisans::service::alias_taken_from`).
     pub alias: &'static str,
     /// `"kolkata"` or `"mumbai"`.
     pub center: &'static str,
@@ -27,6 +28,10 @@ pub struct ArtisanSeed {
     pub story: Option<&'static str>,
     /// Consented to a public profile page.
     pub profile_consent: bool,
+    /// Consented to be named on piece pages; the others are "a goldsmith of the … workshop".
+    pub attribution: bool,
+    /// Consented to a portrait (the demo draws an abstract one, never a face).
+    pub portrait: bool,
     /// PRIVATE: never shown publicly.
     pub legal_name: &'static str,
     /// PRIVATE: never shown publicly. Obviously fake demo numbers.
@@ -75,7 +80,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
                  Today she also helps newer trainees learn to draw and twist wire.",
             ),
             profile_consent: true,
-            legal_name: "Asha Karmakar",
+            attribution: true,
+            portrait: true,
+            legal_name: "Tanushree Mondal",
             phone: "+91 90000 00101",
         },
         ArtisanSeed {
@@ -87,7 +94,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
                  She hopes to run a design bench of her own one day.",
             ),
             profile_consent: true,
-            legal_name: "Rupa Das",
+            attribution: true,
+            portrait: false,
+            legal_name: "Sabina Khatun",
             phone: "+91 90000 00102",
         },
         ArtisanSeed {
@@ -95,7 +104,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             center: "kolkata",
             story: None,
             profile_consent: false,
-            legal_name: "Moumita Sardar",
+            attribution: false,
+            portrait: false,
+            legal_name: "Priyanka Halder",
             phone: "+91 90000 00103",
         },
         ArtisanSeed {
@@ -106,7 +117,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
                  She began her training in 2022 and completed her goldsmithing certificate last year.",
             ),
             profile_consent: false,
-            legal_name: "Parveen Bibi",
+            attribution: true,
+            portrait: false,
+            legal_name: "Reshma Naskar",
             phone: "+91 90000 00104",
         },
         ArtisanSeed {
@@ -118,7 +131,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
                  She loves plain, weighty gold that still shows the marks of the tools.",
             ),
             profile_consent: true,
-            legal_name: "Lakshmi Pawar",
+            attribution: true,
+            portrait: true,
+            legal_name: "Vaishali Gaikwad",
             phone: "+91 90000 00105",
         },
         ArtisanSeed {
@@ -130,7 +145,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
                  She is now learning to carve her own designs in wax.",
             ),
             profile_consent: true,
-            legal_name: "Sunita Rathod",
+            attribution: true,
+            portrait: false,
+            legal_name: "Manisha Jadhav",
             phone: "+91 90000 00106",
         },
         ArtisanSeed {
@@ -138,7 +155,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             center: "mumbai",
             story: None,
             profile_consent: false,
-            legal_name: "Nasreen Shaikh",
+            attribution: false,
+            portrait: false,
+            legal_name: "Farida Qureshi",
             phone: "+91 90000 00107",
         },
         ArtisanSeed {
@@ -146,7 +165,9 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             center: "mumbai",
             story: None,
             profile_consent: false,
-            legal_name: "Kavita More",
+            attribution: false,
+            portrait: false,
+            legal_name: "Shobha Salunkhe",
             phone: "+91 90000 00108",
         },
     ]

@@ -32,6 +32,35 @@ pub enum SeedError {
     Invalid(String),
 }
 
+/// The day each demo artisan joined the programme (their stories name the years).
+const JOINED_ON: [&str; 8] =
+    ["2021-03-01", "2019-06-03", "2022-01-10", "2022-02-01", "2020-08-03", "2021-09-01", "2023-04-03", "2024-06-03"];
+
+/// An abstract portrait (a warm disc on a gradient: never a face) processed and stored like an
+/// upload, in the private directory beside the media directory (`Settings::private_dir`), so it
+/// is served only through `/portraits/…` while consent holds.
+fn demo_portrait(media_dir: &Path, n: usize) -> Result<String, SeedError> {
+    let private_dir = media_dir.parent().unwrap_or(Path::new(".")).join("private");
+    let side = 480u32;
+    let hue = (n as u32 * 37) % 60;
+    let img = image::RgbImage::from_fn(side, side, |x, y| {
+        let (dx, dy) = (x as i64 - 240, y as i64 - 200);
+        if dx * dx + dy * dy < 110 * 110 || (y > 330 && (x as i64 - 240).abs() < (y as i64 - 250)) {
+            image::Rgb([150 + hue as u8, 96, 52])
+        } else {
+            image::Rgb([235 - (y / 8) as u8, 214 - (y / 10) as u8, 170 + (hue as u8) / 2])
+        }
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&img)
+        .map_err(|e| SeedError::Invalid(format!("demo portrait: {e}")))?;
+    let copies = crate::images::process(&jpeg).map_err(|e| SeedError::Invalid(format!("demo portrait: {e}")))?;
+    let stored = crate::images::store::save_in(&private_dir, crate::artisans::portraits::FOLDER, &copies)
+        .map_err(|e| SeedError::Image(private_dir.display().to_string(), e))?;
+    Ok(stored.path)
+}
+
 /// Seeds the demo shop if there are no pieces yet; returns whether it did.
 pub fn demo_if_empty(
     conn: &mut DbConn,
@@ -130,10 +159,13 @@ pub fn demo(
         let mut rng = fastrand::Rng::with_seed(2026);
 
         let mut artisan_ids = Vec::new();
-        for a in content::artisans() {
+        for (n, a) in content::artisans().into_iter().enumerate() {
             // Consent given today for two years (the policy allows at most three). A recorded
-            // story is published only by those who also agreed to a public profile.
-            let until = (a.profile_consent).then(|| now.date() + chrono::Months::new(24));
+            // story is published only by those who also agreed to a public profile; a maker who
+            // did not agree to be named is "a goldsmith of the … workshop".
+            let consent = |given: bool| given.then(|| now.date() + chrono::Months::new(24));
+            let until = consent(a.profile_consent && a.attribution);
+            let photo_path = if a.portrait { Some(demo_portrait(media_dir, n)?) } else { None };
             let id = artisans::service::create(
                 conn,
                 cipher,
@@ -142,10 +174,15 @@ pub fn demo(
                     center_id: center_id(a.center),
                     public_alias: a.alias.into(),
                     public_story: a.story.map(str::to_string),
-                    photo_path: None,
+                    photo_consent_until: consent(photo_path.is_some()),
+                    photo_path,
                     story_consent_until: until.filter(|_| a.story.is_some()),
-                    photo_consent_until: None,
                     profile_consent_until: until,
+                    attribution_consent_until: consent(a.attribution),
+                    // Everyone in the demo joined the programme more than a year ago (NTSAS: no
+                    // story or portrait in the first year), as their stories tell.
+                    joined_on: chrono::NaiveDate::parse_from_str(JOINED_ON[n % JOINED_ON.len()], "%Y-%m-%d")
+                        .map_err(|e| SeedError::Invalid(e.to_string()))?,
                     created_at: now,
                     updated_at: now,
                 },
@@ -326,5 +363,19 @@ mod tests {
         assert_eq!(demo_price(13_750, Currency::Eur).minor, 12_500);
         assert_eq!(demo_price(12_750, Currency::Usd).minor, 13_000);
         assert_eq!(demo_price(12_749, Currency::Usd).minor, 12_500);
+    }
+
+    #[test]
+    fn the_demo_artisans_follow_the_safety_rules() {
+        let artisans = content::artisans();
+        assert_eq!(artisans.len(), JOINED_ON.len());
+        for a in &artisans {
+            // Aliases not taken from legal names; stories with nothing for screening to flag
+            // (they are published without a second person's approval).
+            assert_eq!(crate::artisans::service::alias_taken_from(a.alias, a.legal_name), None, "{}", a.alias);
+            let flagged = a.story.map(crate::screening::screen).unwrap_or_default();
+            assert!(flagged.is_empty(), "{}: {flagged:?}", a.alias);
+        }
+        assert!(artisans.iter().any(|a| !a.attribution), "one maker shows the anonymous wording");
     }
 }

@@ -630,6 +630,8 @@ pub fn bench_ledger(
                     story_consent_until: None,
                     photo_consent_until: None,
                     profile_consent_until: None,
+                    attribution_consent_until: None,
+                    joined_on: created.date(),
                     created_at: created,
                     updated_at: created,
                 },

@@ -83,6 +83,11 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("{a}/slip-language"), [L, A, F, A, A]),
         ("POST", format!("{a}/photo"), [L, A, F, F, A]),
         ("POST", format!("{a}/photo/delete"), [L, A, F, F, A]),
+        ("GET", format!("{a}/portrait"), [L, A, F, A, A]),
+        ("POST", format!("{a}/story/approve"), [L, A, F, F, A]),
+        // The scan of a signed consent form: the artisan's center and admins only.
+        ("GET", format!("{a}/consents/999999/form"), [L, A, F, F, A]),
+        ("POST", format!("{a}/consents/999999/form"), [L, A, F, F, A]),
         ("GET", format!("{a}/private"), [L, F, F, A, A]),
         ("POST", format!("{a}/private"), [L, F, F, A, A]),
         ("GET", "/admin/audit".into(), [L, F, F, F, A]),
@@ -226,6 +231,7 @@ async fn every_admin_route_for_every_role() {
     let multipart = |path: &str| {
         path.ends_with("/images")
             || path.ends_with("/photo")
+            || path.ends_with("/form")
             || path.starts_with("/admin/import")
             || path.ends_with("/register/import")
     };
@@ -369,7 +375,8 @@ async fn a_session_owing_its_second_factor_reaches_no_route() {
         let multipart = path.starts_with("/admin/import")
             || path.ends_with("/register/import")
             || path.ends_with("/images")
-            || path.ends_with("/photo");
+            || path.ends_with("/photo")
+            || path.ends_with("/form");
         let res = match method {
             "GET" => app.get_as(&path, &pending).await,
             _ if multipart => {

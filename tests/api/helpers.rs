@@ -192,6 +192,8 @@ impl TestApp {
                     story_consent_until: until(a.story_consent),
                     photo_consent_until: until(a.photo_consent),
                     profile_consent_until: until(a.profile_consent),
+                    attribution_consent_until: until(!a.anonymous),
+                    joined_on: now().date() - Duration::days(a.joined_days_ago),
                     created_at: now(),
                     updated_at: now(),
                 },
@@ -283,6 +285,10 @@ pub struct ArtisanFixture {
     pub photo_path: Option<&'static str>,
     pub photo_consent: bool,
     pub mumbai: bool,
+    /// No consent to be named (attribution); by default a fixture artisan is named.
+    pub anonymous: bool,
+    /// Days since the artisan joined the programme (default two years).
+    pub joined_days_ago: i64,
 }
 
 impl Default for ArtisanFixture {
@@ -297,6 +303,8 @@ impl Default for ArtisanFixture {
             photo_path: None,
             photo_consent: false,
             mumbai: false,
+            anonymous: false,
+            joined_days_ago: 730,
         }
     }
 }

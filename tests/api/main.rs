@@ -10,6 +10,7 @@ mod admin_import;
 mod admin_pieces;
 mod api;
 mod architecture;
+mod artisan_safety;
 mod auth;
 mod cache;
 mod cart;
