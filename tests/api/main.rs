@@ -23,6 +23,7 @@ mod faults;
 mod helpers;
 mod holds;
 mod hostile_input;
+mod impact;
 mod logs;
 mod operations;
 mod orders;
