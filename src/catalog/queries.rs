@@ -300,6 +300,7 @@ pub fn swap_image_positions(conn: &mut DbConn, a: &ImageRow, b: &ImageRow) -> Qu
 pub fn huid_counts(conn: &mut DbConn) -> QueryResult<(i64, i64)> {
     let listed = || pieces::table.filter(pieces::status.eq(PieceStatus::Listed.code()));
     let total: i64 = listed().count().get_result(conn)?;
-    let with_huid: i64 = listed().filter(pieces::huid.is_not_null()).filter(pieces::huid.ne("")).count().get_result(conn)?;
+    let with_huid: i64 =
+        listed().filter(pieces::huid.is_not_null()).filter(pieces::huid.ne("")).count().get_result(conn)?;
     Ok((with_huid, total))
 }

@@ -162,7 +162,10 @@ async fn figures_come_from_closed_months_and_a_month_below_the_living_wage_remov
     let home = app.page("/", 200).await;
     assert!(home.contains("In July and August 2026, every artisan was paid at least a living wage"), "{home}");
     let about = app.page("/about", 200).await;
-    assert!(about.contains("In July and August 2026, every artisan was paid at least a living wage."), "footer: {about}");
+    assert!(
+        about.contains("In July and August 2026, every artisan was paid at least a living wage."),
+        "footer: {about}"
+    );
     assert!(about.contains("href=\"/transparency/ledger\""), "checkpoints are published: {about}");
 
     // The page: each period's figures link to its checkpoints, which exist on the ledger page;
@@ -194,7 +197,10 @@ async fn figures_come_from_closed_months_and_a_month_below_the_living_wage_remov
         assert!(!html.contains("Every artisan is paid at least a living wage"), "{path}");
     }
     let home = app.page("/", 200).await;
-    assert!(home.contains("In July–September 2026, 14 of 15 artisan-months were paid at least a living wage"), "{home}");
+    assert!(
+        home.contains("In July–September 2026, 14 of 15 artisan-months were paid at least a living wage"),
+        "{home}"
+    );
 }
 
 #[tokio::test]
