@@ -18,6 +18,7 @@ pub mod email;
 pub mod error;
 pub mod i18n;
 pub mod images;
+pub mod impact;
 pub mod import;
 pub mod inventory;
 pub mod money;

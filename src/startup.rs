@@ -111,6 +111,9 @@ impl Application {
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
         let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
+        // The sentences about wages on every page come from the impact figures.
+        templates.facts().set_source(Box::new(crate::impact::claims::layout_facts));
+        cache.set_facts(Arc::clone(templates.facts()));
         cache.start_refresh(pool.clone());
         // The email outbox worker: a task of this runtime, it stops when the runtime does.
         let outgoing = crate::email::transport::Outgoing::from_settings(&settings)?;
@@ -170,6 +173,7 @@ impl Application {
                 .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
                 .configure(catalog::routes)
                 .configure(crate::artisans::portraits::routes)
+                .configure(crate::impact::routes)
                 .configure(crate::wages::public_routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)

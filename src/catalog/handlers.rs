@@ -29,7 +29,7 @@ async fn render_home(state: web::Data<AppState>) -> Result<String, AppError> {
     ctx.insert("centers", &centers);
     let meta = PageMeta {
         title: format!("{} — {}", state.settings.shop.name, state.settings.shop.tagline),
-        description: "One-of-a-kind gold jewelry handmade in Kolkata and Mumbai by survivors of trafficking trained as goldsmiths. Every artisan is paid at least a living wage.".into(),
+        description: "One-of-a-kind gold jewelry handmade in Kolkata and Mumbai by survivors of trafficking trained as goldsmiths, with what they earn published.".into(),
         path: "/",
         nav: "home",
     };
@@ -128,7 +128,7 @@ async fn render_about(state: web::Data<AppState>) -> Result<String, AppError> {
     ctx.insert("centers", &centers.iter().map(|(c, n)| CenterView::new(c, *n)).collect::<Vec<_>>());
     let meta = PageMeta {
         title: format!("About us — {}", state.settings.shop.name),
-        description: "Who makes fairgold jewelry, how artisans are paid a living wage, how we protect their privacy, and how every piece is hallmarked.".into(),
+        description: "Who makes fairgold jewelry, how artisans are paid and how we publish it, how we protect their privacy, and how every piece is hallmarked.".into(),
         path: "/about",
         nav: "about",
     };

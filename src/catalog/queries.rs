@@ -295,3 +295,12 @@ pub fn swap_image_positions(conn: &mut DbConn, a: &ImageRow, b: &ImageRow) -> Qu
     diesel::update(piece_images::table.find(a.id)).set(piece_images::position.eq(b.position)).execute(conn)?;
     Ok(())
 }
+
+/// (listed pieces with a HUID, all listed pieces).
+pub fn huid_counts(conn: &mut DbConn) -> QueryResult<(i64, i64)> {
+    let listed = || pieces::table.filter(pieces::status.eq(PieceStatus::Listed.code()));
+    let total: i64 = listed().count().get_result(conn)?;
+    let with_huid: i64 =
+        listed().filter(pieces::huid.is_not_null()).filter(pieces::huid.ne("")).count().get_result(conn)?;
+    Ok((with_huid, total))
+}

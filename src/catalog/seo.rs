@@ -34,7 +34,7 @@ async fn render_sitemap(state: web::Data<AppState>) -> Result<String, AppError> 
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let paths = ["/".to_string(), "/pieces".into(), "/about".into()]
+    let paths = ["/".to_string(), "/pieces".into(), "/about".into(), "/impact".into()]
         .into_iter()
         .chain(slugs.iter().map(|s| format!("/pieces/{s}")))
         .chain(artisan_ids.iter().map(|id| format!("/artisans/{id}")));

@@ -196,3 +196,9 @@ pub fn more_from_center(conn: &mut DbConn, detail: &PieceDetail, limit: i64) -> 
     let rows = queries::more_from_center(conn, detail.center.id, detail.piece.id, limit)?;
     summarise(conn, rows, std::slice::from_ref(&detail.center))
 }
+
+/// Pieces on sale now (listed) with a BIS HUID, and all pieces on sale: the claim about
+/// hallmarks is made from these, never assumed.
+pub fn huid_counts(conn: &mut DbConn) -> QueryResult<(i64, i64)> {
+    queries::huid_counts(conn)
+}

@@ -1,4 +1,4 @@
-//! Demo catalog seed content: the eight workshop artisans (public aliases,
+//! Demo catalog seed content: the ten workshop artisans (public aliases,
 //! optional public stories, and their private records) and the sixty
 //! one-of-a-kind pieces shown in the demo shop.
 //!
@@ -68,7 +68,8 @@ pub struct PieceSeed {
     pub image_count: u8,
 }
 
-/// The eight artisans: indices 0..=3 work at Kolkata, 4..=7 at Mumbai.
+/// The ten artisans: indices 0..=3 work at Kolkata, 4..=7 at Mumbai (the makers of the
+/// pieces); 8 at Kolkata and 9 at Mumbai.
 pub fn artisans() -> Vec<ArtisanSeed> {
     vec![
         ArtisanSeed {
@@ -169,6 +170,24 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             portrait: false,
             legal_name: "Shobha Salunkhe",
             phone: "+91 90000 00108",
+        },
+        // Trainees who joined later (no pieces of their own yet): with them each workshop has
+        // five artisans, so the demo's `/impact` publishes figures per center (k-anonymity).
+        ArtisanSeed {
+            alias: "Tara",
+            center: "kolkata",
+            story: None,
+            profile_consent: false,
+            legal_name: "Mitali Ghosh",
+            phone: "+91 90000 00109",
+        },
+        ArtisanSeed {
+            alias: "Jaya",
+            center: "mumbai",
+            story: None,
+            profile_consent: false,
+            legal_name: "Rekha Salve",
+            phone: "+91 90000 00110",
         },
     ]
 }

@@ -63,6 +63,15 @@ pub fn closed(conn: &mut DbConn, center_id: i64, month: Month) -> QueryResult<Op
         .optional()
 }
 
+/// Every closed month: (center id, month), oldest first.
+pub fn closed_months(conn: &mut DbConn) -> QueryResult<Vec<(i64, Month)>> {
+    let rows: Vec<(i64, String)> = month_closes::table
+        .order((month_closes::month, month_closes::center_id))
+        .select((month_closes::center_id, month_closes::month))
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(c, m)| Month::parse(&m).ok().map(|m| (c, m))).collect())
+}
+
 /// Refuses (409 `month_closed`) anything dated `on` at a center whose month is closed. Call it
 /// in the write transaction after the ledger head is taken (`ledger::append` does).
 pub fn ensure_open(conn: &mut DbConn, center_id: i64, on: NaiveDate) -> Result<(), AppError> {
@@ -485,6 +494,8 @@ fn post(
             month_closes::closed_at.eq(now),
         ))
         .execute(conn)?;
+    // The public impact figures and the claims on every page come from closed months.
+    crate::web::page_cache::bump_version(conn)?;
     audit::record(
         conn,
         actor,

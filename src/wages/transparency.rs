@@ -34,6 +34,8 @@ async fn load(state: &web::Data<AppState>) -> Result<(PublishedFile, Vec<crate::
 
 #[derive(Serialize)]
 struct Row {
+    /// `checkpoint-{center}-{YYYY-MM}`: what `/impact` links each period's figures to.
+    anchor: String,
     month: String,
     city: String,
     entry_id: i64,
@@ -50,6 +52,7 @@ async fn page(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
         .iter()
         .rev()
         .map(|c| Row {
+            anchor: format!("checkpoint-{}-{}", c.center, c.month),
             month: Month::parse(&c.month).map(Month::label).unwrap_or_else(|_| c.month.clone()),
             city: centers
                 .iter()

@@ -6,6 +6,7 @@ pub mod csv_safe;
 pub mod error_pages;
 pub mod form;
 pub mod health;
+pub mod layout_facts;
 pub mod origin;
 pub mod page_cache;
 pub mod secret_paths;

@@ -62,6 +62,8 @@ impl quick_cache::Weighter<String, Arc<CachedPage>> for Weigher {
 }
 
 pub struct PageCache {
+    /// Brought up to date before a page is rendered for a new version (`web::layout_facts`).
+    facts: std::sync::OnceLock<Arc<super::layout_facts::LayoutFacts>>,
     entries: quick_cache::sync::Cache<String, Arc<CachedPage>, Weigher>,
     version: AtomicI64,
     refresh: Duration,
@@ -71,10 +73,16 @@ impl PageCache {
     /// `max_bytes` bounds the memory the cache may hold.
     pub fn new(max_bytes: u64, refresh: Duration) -> Self {
         Self {
+            facts: std::sync::OnceLock::new(),
             entries: quick_cache::sync::Cache::with_weighter(1024, max_bytes, Weigher),
             version: AtomicI64::new(-1),
             refresh,
         }
+    }
+
+    /// The layout's facts to refresh with each new version (set once, at start-up).
+    pub fn set_facts(&self, facts: Arc<super::layout_facts::LayoutFacts>) {
+        let _ = self.facts.set(facts);
     }
 
     /// Keeps the local copy of the version in step with the database (when polling).
@@ -88,7 +96,12 @@ impl PageCache {
             loop {
                 tick.tick().await;
                 match db::run::<_, DbError, _>(&pool, |c| version(c).map_err(DbError::from)).await {
-                    Ok(v) => cache.version.store(v, Ordering::Relaxed),
+                    Ok(v) => {
+                        cache.version.store(v, Ordering::Relaxed);
+                        if let Some(facts) = cache.facts.get() {
+                            facts.ensure(&pool, v).await;
+                        }
+                    }
                     Err(e) => tracing::warn!(error = %e, "could not read the catalog version"),
                 }
             }
@@ -124,6 +137,9 @@ impl PageCache {
         let page = match self.entries.get(&key) {
             Some(page) => page,
             None => {
+                if let Some(facts) = self.facts.get() {
+                    facts.ensure(pool, version).await;
+                }
                 let page = Arc::new(CachedPage::new(render().await?.into(), content_type));
                 self.entries.insert(key, Arc::clone(&page));
                 page

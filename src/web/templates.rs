@@ -58,6 +58,8 @@ pub trait Viewer {
 
 pub struct Templates {
     tera: Tera,
+    /// The footer's sentences (and the home and About pages'), per catalog version.
+    facts: std::sync::Arc<super::layout_facts::LayoutFacts>,
     shop: ShopSettings,
     assets: AssetUrls,
     base_url: String,
@@ -78,6 +80,7 @@ impl Templates {
         tera.add_raw_templates(files)?;
         Ok(Self {
             tera,
+            facts: Default::default(),
             shop: settings.shop.clone(),
             assets: AssetUrls {
                 css: assets.url("css/site.css"),
@@ -87,6 +90,11 @@ impl Templates {
             },
             base_url: settings.base_url.clone(),
         })
+    }
+
+    /// The facts every public page's layout shows (`web::layout_facts`).
+    pub fn facts(&self) -> &std::sync::Arc<super::layout_facts::LayoutFacts> {
+        &self.facts
     }
 
     /// A back-office page: the admin layout, the staff member and their CSRF token.
@@ -114,6 +122,7 @@ impl Templates {
         ctx.insert("site", &self.shop);
         ctx.insert("assets", &self.assets);
         ctx.insert("year", &chrono::Utc::now().year());
+        ctx.insert("claims", &*self.facts.get());
         ctx.insert(
             "page",
             &PageView {

@@ -24,6 +24,7 @@ mod faults;
 mod helpers;
 mod holds;
 mod hostile_input;
+mod impact;
 mod logs;
 mod money_split;
 mod operations;

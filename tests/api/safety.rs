@@ -15,6 +15,8 @@ async fn crawl(app: &TestApp, artisan_public_id: &str) -> Vec<(String, String)> 
         "/about",
         "/transparency/ledger",
         "/transparency/ledger/checkpoints.json",
+        "/impact",
+        "/api/v1/impact",
         "/sitemap.xml",
         "/robots.txt",
         "/api/v1/pieces?availability=all&per_page=100",

@@ -32,6 +32,8 @@ pub struct MonthTruth {
     pub income_minor: i64,
     /// Sale bonuses of the month: shown apart, never part of the comparison.
     pub bonuses_minor: i64,
+    /// Minimum-wage top-ups posted at close (already part of `income_minor`).
+    pub top_ups_minor: i64,
     /// The top-up month close would post now (an open month; 0 once closed, when it is in
     /// `income_minor`).
     pub top_up_due_minor: i64,
@@ -119,7 +121,11 @@ pub fn center_truth(conn: &mut DbConn, center_id: i64, month: Month) -> Result<C
         let t = rows.entry(artisan_id).or_default();
         match kind {
             EntryKind::WageEarned => *piece_wages.entry(artisan_id).or_default() += amount,
-            EntryKind::MinimumWageTopUp | EntryKind::Adjustment => t.income_minor += amount,
+            EntryKind::MinimumWageTopUp => {
+                t.income_minor += amount;
+                t.top_ups_minor += amount;
+            }
+            EntryKind::Adjustment => t.income_minor += amount,
             EntryKind::SaleBonus => t.bonuses_minor += amount,
             // The salary lines posted at close are in the month's pay `close::compute` gives
             // (below); a deduction is withheld from wages earned, not less wages.
