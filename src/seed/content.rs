@@ -171,13 +171,15 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             legal_name: "Shobha Salunkhe",
             phone: "+91 90000 00108",
         },
-        // Trainees who joined later (no pieces of their own yet): with them each workshop has
+        // Two more artisans without pieces of their own, not named in public: with them each workshop has
         // five artisans, so the demo's `/impact` publishes figures per center (k-anonymity).
         ArtisanSeed {
             alias: "Tara",
             center: "kolkata",
             story: None,
             profile_consent: false,
+            attribution: false,
+            portrait: false,
             legal_name: "Mitali Ghosh",
             phone: "+91 90000 00109",
         },
@@ -186,6 +188,8 @@ pub fn artisans() -> Vec<ArtisanSeed> {
             center: "mumbai",
             story: None,
             profile_consent: false,
+            attribution: false,
+            portrait: false,
             legal_name: "Rekha Salve",
             phone: "+91 90000 00110",
         },

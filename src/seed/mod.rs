@@ -33,8 +33,18 @@ pub enum SeedError {
 }
 
 /// The day each demo artisan joined the programme (their stories name the years).
-const JOINED_ON: [&str; 8] =
-    ["2021-03-01", "2019-06-03", "2022-01-10", "2022-02-01", "2020-08-03", "2021-09-01", "2023-04-03", "2024-06-03"];
+const JOINED_ON: [&str; 10] = [
+    "2021-03-01",
+    "2019-06-03",
+    "2022-01-10",
+    "2022-02-01",
+    "2020-08-03",
+    "2021-09-01",
+    "2023-04-03",
+    "2024-06-03",
+    "2023-11-06",
+    "2024-02-05",
+];
 
 /// An abstract portrait (a warm disc on a gradient: never a face) processed and stored like an
 /// upload, in the private directory beside the media directory (`Settings::private_dir`), so it
