@@ -24,6 +24,7 @@ use crate::catalog::api as catalog_api;
     paths(
         catalog_api::list,
         catalog_api::show,
+        crate::impact::handlers::api,
         admin_pieces::list,
         admin_pieces::show,
         admin_pieces::create,
@@ -35,6 +36,7 @@ use crate::catalog::api as catalog_api;
     modifiers(&BearerScheme),
     tags(
         (name = "catalog", description = "Public pieces, as on the storefront"),
+        (name = "impact", description = "What artisans earned, from closed months, as on /impact"),
         (name = "admin", description = "Inventory for staff programs; acts with the token owner's role and center"),
     )
 )]

@@ -40,6 +40,15 @@ async fn render(state: web::Data<AppState>) -> Result<String, AppError> {
 
 /// `GET /api/v1/impact`: the same figures as JSON. Field names are a contract: add, never
 /// rename.
+#[utoipa::path(
+    get,
+    path = "/api/v1/impact",
+    tag = "impact",
+    responses(
+        (status = 200, description = "What artisans earned, per center and quarter, from closed months only; groups of fewer than `k_anonymity` artisans are merged or left out (`suppressed` says which and why)", body = crate::impact::service::Impact),
+        (status = 304, description = "Not modified (the `If-None-Match` ETag still holds)"),
+    )
+)]
 pub async fn api(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let st = state.clone();
     state

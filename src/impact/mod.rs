@@ -5,7 +5,7 @@
 //! and the catalog through its service; writes nothing.
 
 pub mod claims;
-mod handlers;
+pub mod handlers;
 pub mod service;
 
 use actix_web::web;

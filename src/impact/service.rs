@@ -70,7 +70,7 @@ pub fn months_label(months: &[Month]) -> String {
 }
 
 /// `count` of `of`, with the share in whole percent rounded down (never overstated).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Share {
     pub count: usize,
     pub of: usize,
@@ -115,13 +115,13 @@ fn percent_label(permille: i64) -> String {
 }
 
 /// A figure that is not published, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Withheld {
     pub reason: String,
 }
 
 /// The figures of one published group over one quarter's closed months. Amounts in paise.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Figures {
     /// Distinct artisans with register hours in the closed months.
     pub artisans: usize,
@@ -160,7 +160,7 @@ pub struct Figures {
 }
 
 /// A checkpoint signed when one of the period's months was closed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CheckpointRef {
     pub month: String,
     pub month_label: String,
@@ -171,7 +171,7 @@ pub struct CheckpointRef {
 }
 
 /// One published group: a center, or both centers merged.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Group {
     /// A center's code, or "all".
     pub key: String,
@@ -186,7 +186,7 @@ pub struct Group {
 }
 
 /// A center whose figures are not published on their own this quarter, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Suppressed {
     pub city: String,
     /// "merged" (its months are in the "both centers" group) or "withheld" (not published).
@@ -194,7 +194,7 @@ pub struct Suppressed {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QuarterFigures {
     pub code: String,
     pub label: String,
@@ -205,7 +205,7 @@ pub struct QuarterFigures {
 }
 
 /// Every quarter with a closed month, newest first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Impact {
     pub k_anonymity: usize,
     pub ledger_url: &'static str,

@@ -117,7 +117,7 @@ fn confirm_view(p: &Preview) -> ConfirmView {
         huid: piece.huid.clone(),
         huid_exemption: piece.huid.is_none().then_some(piece.huid_exemption.map(|e| e.label())).flatten(),
         center_city: p.center_city.clone(),
-        makers: wages.map(|w| w.makers.iter().map(|m| m.alias.clone()).collect()).unwrap_or_default(),
+        makers: p.public_makers.clone(),
         already_accepted: accepted.map(|at| crate::wages::types::india_date(at).format("%-d %B %Y").to_string()),
         ledger: wages
             .map(|w| {
@@ -179,7 +179,9 @@ pub async fn review(
         return refused(&state, &me, piece, StatusCode::CONFLICT, vec![message]).await;
     }
     let (editor, rules, id) = (Scope::from(&me), state.settings.publishing.clone(), piece.id);
-    let preview = db::run(&state.pool, move |conn| publishing::preview(conn, &editor, id, &rules, now())).await?;
+    let public = crate::artisans::models::PublicRules::now(&state.settings);
+    let preview =
+        db::run(&state.pool, move |conn| publishing::preview(conn, &editor, id, &rules, public, now())).await?;
     if !preview.missing.is_empty() {
         let problems = preview.missing.0.values().cloned().collect();
         return refused(&state, &me, piece, StatusCode::UNPROCESSABLE_ENTITY, problems).await;

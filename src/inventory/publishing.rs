@@ -172,6 +172,8 @@ pub struct Preview {
     pub approval: Option<Approval>,
     /// The makers, hours and each one's share of the wage (from the wage panel's computation).
     pub wages: Option<WagePreview>,
+    /// The makers as the public piece page names them.
+    pub public_makers: Vec<String>,
 }
 
 impl Preview {
@@ -187,6 +189,7 @@ pub fn preview(
     editor: &Scope,
     id: i64,
     rules: &PublishingSettings,
+    public: crate::artisans::models::PublicRules,
     now: NaiveDateTime,
 ) -> Result<Preview, AppError> {
     let piece = service::find(conn, id)?;
@@ -213,7 +216,17 @@ pub fn preview(
     let (wage, _) = service::wage_state(conn, piece.id)?;
     let code = center.as_ref().map(|c| c.code.clone()).unwrap_or_default();
     let wages = service::wage_preview(conn, editor, &code, &labor, wage, Some(piece.id), now)?;
+    let city = center.as_ref().map(|c| c.city.clone()).unwrap_or_default();
+    // The makers as the piece page will name them: by alias only with attribution consent.
+    let public_makers = crate::artisans::queries::makers_of(conn, &[piece.id], public)?
+        .into_iter()
+        .map(|(_, _, a)| match a.named {
+            Some(n) => format!("{}, of the {city} workshop", n.alias),
+            None => format!("a goldsmith of the {city} workshop (not named: no attribution consent)"),
+        })
+        .collect();
     Ok(Preview {
+        public_makers,
         center_city: center.map(|c| c.city).unwrap_or_default(),
         piece,
         photos,

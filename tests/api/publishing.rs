@@ -130,6 +130,27 @@ async fn publishing_first_shows_what_goes_public_and_into_the_ledger() {
 }
 
 #[tokio::test]
+async fn the_confirmation_names_makers_as_the_public_will_see_them() {
+    let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let (named, _) = app.artisan(ArtisanFixture { alias: "Asha K.", ..Default::default() });
+    let (unnamed, _) = app.artisan(ArtisanFixture { alias: "Moni", anonymous: true, ..Default::default() });
+    let id = app.piece(PieceFixture {
+        status: "draft",
+        huid: Some("QW12ER"),
+        makers: vec![(named, 600), (unnamed, 300)],
+        ..PieceFixture::new("Lotus bud ring")
+    });
+    let me = app.sign_in("rupa@fairgold.test").await;
+    let html = app.post_form(&format!("/admin/pieces/{id}/publish"), Some(&me), &[]).await.text().await.unwrap();
+    let public = html.split("What goes into the ledger").next().unwrap();
+    assert!(public.contains("Asha K., of the Kolkata workshop"), "a maker with attribution consent is named: {public}");
+    assert!(public.contains("a goldsmith of the Kolkata workshop"), "one without it is not: {public}");
+    assert!(!public.contains("Moni"), "the unnamed maker's alias is not among what goes public: {public}");
+}
+
+#[tokio::test]
 async fn a_huid_exemption_is_validated_recorded_and_named_on_the_piece_page() {
     let app = TestApp::spawn().await;
     app.gold_rate_today(1_000);
