@@ -102,8 +102,37 @@ pub fn missing(
     rules: &PublishingSettings,
     now: NaiveDateTime,
 ) -> Result<FieldErrors, AppError> {
+    let facts = Facts::read(conn, piece, rules, now)?;
+    Ok(missing_in(piece, &facts, rules))
+}
+
+/// What the publishing check reads from the database about a piece, read once.
+pub struct Facts {
+    pub photos: usize,
+    pub has_makers: bool,
+    /// The range the gold allows, or why it cannot be known.
+    pub price_range: Result<PriceRange, String>,
+}
+
+impl Facts {
+    pub fn read(
+        conn: &mut DbConn,
+        piece: &PieceRow,
+        rules: &PublishingSettings,
+        now: NaiveDateTime,
+    ) -> Result<Self, AppError> {
+        Ok(Self {
+            photos: catalog_queries::images_of(conn, &[piece.id])?.len(),
+            has_makers: !wages::makers_of(conn, piece.id)?.is_empty(),
+            price_range: price_range(conn, piece, rules, now)?,
+        })
+    }
+}
+
+/// `missing` on facts already read.
+fn missing_in(piece: &PieceRow, facts: &Facts, rules: &PublishingSettings) -> FieldErrors {
     let mut e = FieldErrors::default();
-    if catalog_queries::images_of(conn, &[piece.id])?.is_empty() {
+    if facts.photos == 0 {
         e.add("photo", "add at least one photo of the piece");
     }
     if piece.description.trim().is_empty() {
@@ -112,14 +141,14 @@ pub fn missing(
     if piece.huid.is_none() && piece.huid_exemption.is_none() {
         e.add("huid", "enter the piece's hallmark HUID, or choose the hallmarking exemption that applies to it");
     }
-    if wages::makers_of(conn, piece.id)?.is_empty() {
+    if !facts.has_makers {
         e.add(
             "labor",
             "record who made the piece and their hours (“Made by”): their wages are posted when it is published",
         );
     }
-    match price_range(conn, piece, rules, now)? {
-        Err(why) => e.add("price", why),
+    match &facts.price_range {
+        Err(why) => e.add("price", why.clone()),
         Ok(range) if range.price.minor < range.min.minor || range.price.minor > range.max.minor => {
             let price = Money::new(piece.price_minor, piece.currency);
             let converted =
@@ -139,7 +168,7 @@ pub fn missing(
         }
         Ok(_) => {}
     }
-    Ok(e)
+    e
 }
 
 /// The whole check before publishing, inside the publish's write: every missing basic at once
@@ -195,9 +224,9 @@ pub fn preview(
     let piece = service::find(conn, id)?;
     editor.check(piece.center_id, Subject::Pieces)?;
     let center = centers::all(conn)?.into_iter().find(|c| c.id == piece.center_id);
-    let photos = catalog_queries::images_of(conn, &[piece.id])?.len();
-    let missing = missing(conn, &piece, rules, now)?;
-    let price_range = price_range(conn, &piece, rules, now)?;
+    let facts = Facts::read(conn, &piece, rules, now)?;
+    let missing = missing_in(&piece, &facts, rules);
+    let Facts { photos, price_range, .. } = facts;
     let screening = screen(&piece.description);
     let approval = if screening.is_empty() {
         None
