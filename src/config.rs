@@ -128,6 +128,9 @@ struct RawSettings {
     /// Seed demo data into an empty database at start (development only).
     seed_demo: Option<bool>,
     secret_key: Option<String>,
+    /// The key being replaced while `fairgold keys rotate` runs (`FAIRGOLD_SECRET_KEY_OLD`):
+    /// values sealed under it still open; nothing new is sealed with it.
+    secret_key_old: Option<String>,
     /// The Ed25519 seed (32 bytes, hex or base64) that signs the ledger's checkpoints at each
     /// month close; production cannot close a month without it.
     ledger_signing_key: Option<String>,
@@ -429,6 +432,7 @@ impl Default for RawSettings {
             cache_max_mb: 32,
             seed_demo: None,
             secret_key: None,
+            secret_key_old: None,
             ledger_signing_key: None,
             stripe_secret_key: None,
             stripe_webhook_secret: None,
@@ -462,6 +466,8 @@ pub struct Settings {
     pub cache_max_bytes: u64,
     pub seed_demo: bool,
     pub secret_key: Option<SecretString>,
+    /// `FAIRGOLD_SECRET_KEY_OLD`: see `crypto::Cipher::with_old_key` and `fairgold keys rotate`.
+    pub secret_key_old: Option<SecretString>,
     /// Checked to be 32 bytes (`crypto::ledger_seed`); see `crypto::LedgerSigner::choose`.
     pub ledger_signing_key: Option<SecretString>,
     pub stripe: Option<StripeSettings>,
@@ -634,6 +640,7 @@ impl Settings {
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
             seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development && cfg!(feature = "demo")),
             secret_key: raw.secret_key.map(SecretString::from),
+            secret_key_old: raw.secret_key_old.filter(|k| !k.is_empty()).map(SecretString::from),
             ledger_signing_key: ledger_signing_key.map(SecretString::from),
             stripe,
             shop: raw.shop,
@@ -669,6 +676,15 @@ impl Settings {
                 }
             }
         }
+        if let (Some(old), Some(key)) = (&self.secret_key_old, &self.secret_key) {
+            if old.expose_secret() == key.expose_secret() {
+                problems.push(
+                    "FAIRGOLD_SECRET_KEY_OLD is the same as FAIRGOLD_SECRET_KEY (set the old key only while rotating to \
+                     a new one)"
+                        .to_string(),
+                );
+            }
+        }
         if self.stripe.is_none() {
             problems.push(
                 "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are missing (test payments are for development only)"
@@ -694,6 +710,12 @@ impl Settings {
              your own machine with its demo data, set FAIRGOLD_ENV=development)"
         };
         Err(ConfigError::Invalid(format!("refusing to start in production{why}: {}", problems.join("; "))))
+    }
+
+    /// The cipher for values sealed at rest: the current key, and the old one while a rotation
+    /// is under way.
+    pub fn cipher(&self) -> crate::crypto::Cipher {
+        crate::crypto::Cipher::with_old_key(self.secret_key.as_ref(), self.secret_key_old.as_ref())
     }
 
     pub fn is_development(&self) -> bool {

@@ -21,6 +21,7 @@ pub mod images;
 pub mod impact;
 pub mod import;
 pub mod inventory;
+pub mod keys;
 pub mod money;
 pub mod openapi;
 pub mod orders;

@@ -11,7 +11,6 @@ use actix_web::{web, App, HttpMessage, HttpServer};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
-use crate::crypto::Cipher;
 use crate::db;
 use crate::state::AppState;
 use crate::telemetry::AccessLog;
@@ -35,7 +34,7 @@ impl Application {
         let seed_demo = settings.seed_demo;
         let currency = settings.currency;
         let media_dir = settings.media_dir();
-        let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+        let cipher = settings.cipher();
         // Production refuses to start without a random key (`config`); development says loudly
         // that what it encrypts is not protected.
         if crate::crypto::uses_development_key(settings.secret_key.as_ref()) {
@@ -49,6 +48,12 @@ impl Application {
         {
             tracing::warn!(
                 "!!! INSECURE: FAIRGOLD_SECRET_KEY is not a random key ({why}); production would refuse it !!!"
+            );
+        }
+        if cipher.has_old_key() {
+            tracing::warn!(
+                "FAIRGOLD_SECRET_KEY_OLD is set: values sealed under the old key still open. Run `fairgold keys \
+                 rotate` to re-encrypt them under FAIRGOLD_SECRET_KEY, then remove the old key"
             );
         }
         let ledger_signer = crate::crypto::LedgerSigner::choose(

@@ -1,6 +1,8 @@
 //! `/admin/account`: a staff member's own account. They change their password (the current one,
 //! a fresh authenticator code when they have TOTP, and a new one that is not common; the other
-//! sessions end) and sign out everywhere else, or everywhere (ASVS 5.0 6.2.2, 7.4.3, 7.5.1).
+//! sessions end), sign out everywhere else, or everywhere (ASVS 5.0 6.2.2, 7.4.3, 7.5.1), and
+//! make new recovery codes with a fresh authenticator code (the old ones stop working: after a
+//! key rotation, this is how codes hashed under the old key are replaced).
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
@@ -12,14 +14,15 @@ use crate::audit::{self, AuditEvent};
 use crate::auth::{session, throttle, AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
-use crate::staff::service as staff_service;
+use crate::staff::{self, service as staff_service};
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/account", web::get().to(index))
         .route("/admin/account/password", web::post().to(change_password))
-        .route("/admin/account/sessions/end", web::post().to(end_sessions));
+        .route("/admin/account/sessions/end", web::post().to(end_sessions))
+        .route("/admin/account/recovery-codes", web::post().to(new_recovery_codes));
 }
 
 fn see_other(to: &str) -> HttpResponse {
@@ -34,13 +37,16 @@ async fn page(
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
     let (staff_id, now) = (me.staff.id, chrono::Utc::now().naive_utc());
-    let live =
-        db::run(&state.pool, move |conn| session::count_live(conn, staff_id, now).map_err(AppError::from)).await?;
+    let (live, codes_left) = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        Ok((session::count_live(conn, staff_id, now)?, staff::queries::unused_recovery_codes(conn, staff_id)?))
+    })
+    .await?;
     let mut ctx = Context::new();
     ctx.insert("errors", &errors.0);
     ctx.insert("notice", &notice);
     ctx.insert("needs_code", &me.staff.totp_enabled);
     ctx.insert("other_sessions", &(live - 1).max(0));
+    ctx.insert("codes_left", &codes_left);
     let body = state.templates.render_admin("admin/account.html", "Your account", Some(me), ctx)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
 }
@@ -159,4 +165,73 @@ pub async fn end_sessions(
         Cookie::build(session::COOKIE, "").path("/").secure(true).http_only(true).same_site(SameSite::Lax).finish();
     gone.make_removal();
     Ok(HttpResponse::SeeOther().cookie(gone).insert_header((header::LOCATION, "/admin/login")).finish())
+}
+
+#[derive(Deserialize)]
+pub struct RecoveryCodesForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// Ten new recovery codes, shown once, after a fresh authenticator code (limited like a sign-in
+/// attempt); the old codes stop working. Audit-logged.
+pub async fn new_recovery_codes(
+    state: web::Data<AppState>,
+    form: AdminForm<RecoveryCodesForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let (codes, hashes) = staff_service::new_recovery_codes(&state.cipher);
+    let (staff, actor, cipher) = (me.staff.clone(), me.actor(), state.cipher.clone());
+    let (at, unix) = (chrono::Utc::now().naive_utc(), chrono::Utc::now().timestamp() as u64);
+    let client = me.ip.clone().unwrap_or_else(|| "unknown".into());
+    let result = db::run(&state.pool, move |conn| -> Result<(), AppError> {
+        if !staff.totp_enabled {
+            return Err(AppError::conflict("no_authenticator", "Set up your authenticator first."));
+        }
+        let passed = throttle::step_up(conn, &staff.email, &client, at, |conn| {
+            staff_service::confirm_fresh_totp(conn, &staff, &cipher, &form.code, unix)
+        })?;
+        match passed {
+            Err(throttle::StepUp::Refused(message)) => return Err(AppError::TooMany(message)),
+            Ok(false) => {
+                return Err(AppError::Invalid(FieldErrors::one(
+                    "recovery_code",
+                    "That code is not right, or it was already used. Try the newest code.",
+                )))
+            }
+            Ok(true) => {}
+        }
+        db::write(conn, |conn| -> Result<(), AppError> {
+            staff::queries::replace_recovery_codes(conn, staff.id, &hashes)?;
+            audit::record(
+                conn,
+                &actor,
+                &AuditEvent {
+                    action: "staff.recovery_codes_renewed",
+                    entity_type: "staff",
+                    entity_id: Some(staff.id.to_string()),
+                    center_id: staff.center_id,
+                    details: serde_json::json!({ "codes": hashes.len() }),
+                },
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await;
+    match result {
+        Ok(()) => {
+            let mut ctx = Context::new();
+            ctx.insert("codes", &codes);
+            ctx.insert("renewed", &true);
+            let body =
+                state.templates.render_admin("admin/recovery_codes.html", "Your new recovery codes", Some(&me), ctx)?;
+            Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
+        }
+        Err(AppError::Invalid(errors)) => page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await,
+        Err(AppError::TooMany(message)) => {
+            page(&state, &me, StatusCode::TOO_MANY_REQUESTS, FieldErrors::one("recovery_code", message), None).await
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::queries;
 use crate::audit::{self, Actor, AuditEvent};
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, Field};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::web::form::FieldErrors;
@@ -79,16 +79,24 @@ impl PrivateForm {
     }
 }
 
-fn open(cipher: &Cipher, stored: &str) -> Result<String, AppError> {
-    cipher.decrypt(stored).map_err(AppError::corrupt)
+fn open(cipher: &Cipher, field: Field, artisan_id: i64, stored: &str) -> Result<String, AppError> {
+    cipher.open(field, artisan_id, stored).map_err(AppError::corrupt)
 }
 
 fn read(conn: &mut DbConn, cipher: &Cipher, artisan_id: i64) -> Result<PrivateForm, AppError> {
     let (name, phone, payout) = queries::private_fields(conn, artisan_id)?.ok_or(AppError::NotFound)?;
     Ok(PrivateForm {
-        legal_name: open(cipher, &name)?,
-        phone: phone.as_deref().map(|p| open(cipher, p)).transpose()?.unwrap_or_default(),
-        payout_details: payout.as_deref().map(|p| open(cipher, p)).transpose()?.unwrap_or_default(),
+        legal_name: open(cipher, Field::ARTISAN_LEGAL_NAME, artisan_id, &name)?,
+        phone: phone
+            .as_deref()
+            .map(|p| open(cipher, Field::ARTISAN_PHONE, artisan_id, p))
+            .transpose()?
+            .unwrap_or_default(),
+        payout_details: payout
+            .as_deref()
+            .map(|p| open(cipher, Field::ARTISAN_PAYOUT_DETAILS, artisan_id, p))
+            .transpose()?
+            .unwrap_or_default(),
     })
 }
 
@@ -153,13 +161,13 @@ pub fn update(
         if before.payout_details != input.payout_details.clone().unwrap_or_default() {
             changed.push("payout_details");
         }
-        let seal = |v: &Option<String>| v.as_deref().map(|s| cipher.encrypt(s));
+        let seal = |field, v: &Option<String>| v.as_deref().map(|s| cipher.seal(field, artisan_id, s));
         queries::update_private_fields(
             conn,
             artisan_id,
-            &cipher.encrypt(&input.legal_name),
-            seal(&input.phone).as_deref(),
-            seal(&input.payout_details).as_deref(),
+            &cipher.seal(Field::ARTISAN_LEGAL_NAME, artisan_id, &input.legal_name),
+            seal(Field::ARTISAN_PHONE, &input.phone).as_deref(),
+            seal(Field::ARTISAN_PAYOUT_DETAILS, &input.payout_details).as_deref(),
             now,
         )?;
         audit::record(

@@ -73,16 +73,17 @@ pub fn makers_of(
 
 /// Inserts an artisan and their private record together. The private values arrive
 /// encrypted (see `artisans::service::create`).
-pub fn insert(conn: &mut DbConn, artisan: &NewArtisan, legal_name: &str, phone: Option<&str>) -> QueryResult<i64> {
+/// `seal` gets the new id and returns the sealed legal name and phone (bound to that row).
+pub fn insert(
+    conn: &mut DbConn,
+    artisan: &NewArtisan,
+    seal: impl FnOnce(i64) -> (String, Option<String>),
+) -> QueryResult<i64> {
     db::write(conn, |conn| {
         let id: i64 = diesel::insert_into(artisans::table).values(artisan).returning(artisans::id).get_result(conn)?;
+        let (legal_name, phone) = seal(id);
         diesel::insert_into(artisan_private::table)
-            .values(&NewArtisanPrivate {
-                artisan_id: id,
-                legal_name: legal_name.to_string(),
-                phone: phone.map(str::to_string),
-                updated_at: artisan.updated_at,
-            })
+            .values(&NewArtisanPrivate { artisan_id: id, legal_name, phone, updated_at: artisan.updated_at })
             .execute(conn)?;
         Ok(id)
     })

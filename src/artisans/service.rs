@@ -13,7 +13,7 @@ use super::queries;
 use crate::audit::{self, AuditEvent};
 use crate::auth::{Scope, Subject};
 use crate::centers;
-use crate::crypto::{self, Cipher};
+use crate::crypto::{self, Cipher, Field};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -30,8 +30,12 @@ pub fn create(
     legal_name: &str,
     phone: Option<&str>,
 ) -> QueryResult<i64> {
-    let phone = phone.map(|p| cipher.encrypt(p));
-    queries::insert(conn, artisan, &cipher.encrypt(legal_name), phone.as_deref())
+    queries::insert(conn, artisan, |id| {
+        (
+            cipher.seal(Field::ARTISAN_LEGAL_NAME, id, legal_name),
+            phone.map(|p| cipher.seal(Field::ARTISAN_PHONE, id, p)),
+        )
+    })
 }
 
 /// Encrypts private fields stored in plain text by an earlier version; returns how many rows
@@ -45,7 +49,7 @@ pub fn encrypt_plaintext_private_fields(conn: &mut DbConn, cipher: &Cipher) -> Q
             artisan_private::payout_details,
         ))
         .load(conn)?;
-    let seal = |v: &str| if Cipher::is_encrypted(v) { v.to_string() } else { cipher.encrypt(v) };
+    let seal = |field, id, v: &str| if Cipher::is_encrypted(v) { v.to_string() } else { cipher.seal(field, id, v) };
     let mut changed = 0;
     for (id, name, phone, payout) in rows {
         let plain = !Cipher::is_encrypted(&name)
@@ -54,9 +58,10 @@ pub fn encrypt_plaintext_private_fields(conn: &mut DbConn, cipher: &Cipher) -> Q
         if plain {
             diesel::update(artisan_private::table.find(id))
                 .set((
-                    artisan_private::legal_name.eq(seal(&name)),
-                    artisan_private::phone.eq(phone.as_deref().map(seal)),
-                    artisan_private::payout_details.eq(payout.as_deref().map(seal)),
+                    artisan_private::legal_name.eq(seal(Field::ARTISAN_LEGAL_NAME, id, &name)),
+                    artisan_private::phone.eq(phone.as_deref().map(|p| seal(Field::ARTISAN_PHONE, id, p))),
+                    artisan_private::payout_details
+                        .eq(payout.as_deref().map(|p| seal(Field::ARTISAN_PAYOUT_DETAILS, id, p))),
                 ))
                 .execute(conn)?;
             changed += 1;
@@ -273,7 +278,7 @@ pub fn register(
         request_story_approval(conn, &editor.actor, id, center_id, new.public_story.as_deref(), now)?;
         if let Some(payout) = &input.private.payout_details {
             diesel::update(artisan_private::table.find(id))
-                .set(artisan_private::payout_details.eq(cipher.encrypt(payout)))
+                .set(artisan_private::payout_details.eq(cipher.seal(Field::ARTISAN_PAYOUT_DETAILS, id, payout)))
                 .execute(conn)?;
         }
         // No catalog version bump: without consent and without pieces, no public page shows
@@ -314,7 +319,7 @@ pub fn update_public(
         let before = find(conn, id)?;
         editor.check(before.center_id, Subject::Artisans)?;
         let sealed = queries::sealed_legal_name(conn, id)?.ok_or(AppError::NotFound)?;
-        let legal_name = cipher.decrypt(&sealed).map_err(AppError::corrupt)?;
+        let legal_name = cipher.open(Field::ARTISAN_LEGAL_NAME, id, &sealed).map_err(AppError::corrupt)?;
         if let Some(why) = alias_taken_from(&input.alias, &legal_name) {
             return Err(invalid("alias", why));
         }

@@ -10,6 +10,7 @@ use tera::Context;
 use super::extract::{client_ip, AdminForm, CurrentStaff, PendingStaff};
 use super::{session, throttle};
 use crate::audit::{self, Actor, AuditEvent};
+use crate::crypto::Field;
 use crate::db;
 use crate::error::AppError;
 use crate::staff::{self, service as staff_service, Email};
@@ -210,8 +211,8 @@ pub async fn mfa(
             throttle::Admission::Admitted { attempt_id } => attempt_id,
         };
         let accepted = if !form.recovery_code.trim().is_empty() {
-            let hash = staff_service::recovery_code_hash(&cipher, &form.recovery_code);
-            staff::queries::use_recovery_code(conn, me.staff.id, &hash, at)?
+            let hashes = staff_service::recovery_code_hashes(&cipher, &form.recovery_code);
+            staff::queries::use_recovery_code(conn, me.staff.id, &hashes, at)?
         } else {
             let secret = staff_service::stored_secret(&me.staff, &cipher)?.ok_or(AppError::SecondFactorPending)?;
             match staff_service::check_totp(&secret, &me.staff.email, &form.code, unix)? {
@@ -263,7 +264,7 @@ pub async fn enrol_form(state: web::Data<AppState>, pending: PendingStaff) -> Re
         return Ok(see_other(if me.session.mfa_passed { "/admin" } else { "/admin/mfa" }));
     }
     let (secret, url) = staff_service::new_totp_secret(&me.staff.email)?;
-    let sealed = state.cipher.encrypt(&secret);
+    let sealed = state.cipher.seal(Field::STAFF_TOTP_SECRET, me.staff.id, &secret);
     let id = me.staff.id;
     let at = now();
     db::run(&state.pool, move |conn| {

@@ -89,6 +89,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/account", Own),
         ("POST", "/admin/account/password", Own),
         ("POST", "/admin/account/sessions/end", Own),
+        ("POST", "/admin/account/recovery-codes", Own),
         ("GET", "/admin/pieces", PiecesView),
         ("GET", r"/admin/pieces/{id:\d+}", PiecesView),
         ("GET", "/admin/pieces/new", PiecesWrite),

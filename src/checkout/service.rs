@@ -126,7 +126,7 @@ pub fn place_order(
                 // Unique until the id is known (the hash is unique), then FG-000123.
                 reference: format!("new-{}", &token_hash[..32]),
                 status_token_hash: token_hash,
-                status_token_sealed: Some(cx.cipher.encrypt(&token)),
+                status_token_sealed: None,
                 status: OrderStatus::PendingPayment,
                 disputed: false,
                 email: input.email.as_str().into(),
@@ -153,7 +153,12 @@ pub fn place_order(
             },
         )?;
         let reference = reference_of(order_id);
-        queries::set_reference(conn, order_id, &reference)?;
+        queries::set_reference(
+            conn,
+            order_id,
+            &reference,
+            &cx.cipher.seal(crypto::Field::ORDER_STATUS_TOKEN, order_id, &token),
+        )?;
         // One conditional UPDATE per piece (see `hold_piece`), in piece-id order (so two carts
         // holding the same pieces never wait for each other in opposite orders): under any
         // number of concurrent checkouts, exactly one gets the row; every other one rolls back.

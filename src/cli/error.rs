@@ -23,6 +23,10 @@ pub enum CliError {
     Db(#[from] DbError),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Rotate(#[from] crate::keys::RotateError),
+    #[error(transparent)]
+    Backup(#[from] crate::db::backup::BackupError),
     #[cfg(feature = "demo")]
     #[error(transparent)]
     Seed(#[from] SeedError),

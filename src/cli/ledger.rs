@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::{connect, CliError, LedgerCommand};
 use crate::audit::Actor;
 use crate::config::Settings;
-use crate::crypto::{Cipher, LedgerSigner};
+use crate::crypto::LedgerSigner;
 use crate::error::AppError;
 use crate::wages::checkpoints::{self, FileCheck};
 use crate::wages::export;
@@ -54,7 +54,7 @@ pub(super) fn run(settings: &Settings, command: LedgerCommand) -> Result<ExitCod
             }
             let mut conn = connect(settings)?;
             let now = chrono::Utc::now().naive_utc();
-            let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+            let cipher = settings.cipher();
             let signer = LedgerSigner::choose(
                 settings.ledger_signing_key.as_ref(),
                 settings.secret_key.as_ref(),

@@ -9,8 +9,10 @@
 //! refusal names the flag it is about (`CliError`).
 
 mod args;
+mod backup;
 mod error;
 mod import;
+mod keys;
 mod ledger;
 #[cfg(feature = "demo")]
 mod seed;
@@ -69,6 +71,34 @@ enum Command {
         #[command(subcommand)]
         command: LedgerCommand,
     },
+    /// Write a consistent copy of the whole database while the shop runs (SQLite: an online
+    /// snapshot; PostgreSQL: pg_dump).
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Put a backup in place of the configured database (stop the shop first), then check the
+    /// wage ledger's chain in it.
+    Restore {
+        /// A file written by `fairgold backup`.
+        file: PathBuf,
+        /// Overwrite a database that holds data.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// The secret key that protects private records at rest.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Re-encrypt every private value under FAIRGOLD_SECRET_KEY while FAIRGOLD_SECRET_KEY_OLD
+    /// names the key used until now (all or nothing); then remove FAIRGOLD_SECRET_KEY_OLD.
+    Rotate,
 }
 
 #[derive(Subcommand)]
@@ -218,6 +248,9 @@ fn dispatch(settings: Settings, command: Command) -> Result<ExitCode, CliError> 
         #[cfg(feature = "demo")]
         Command::Seed(seed) => seed::run(&settings, seed),
         Command::Wages { command } => wages::run(&settings, command),
+        Command::Keys { command } => keys::run(&settings, command),
+        Command::Backup { out } => backup::backup(&settings, &out),
+        Command::Restore { file, replace } => return backup::restore(&settings, &file, replace),
     }?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,7 +2,6 @@
 
 use super::{connect, CliError, SeedArgs};
 use crate::config::Settings;
-use crate::crypto::Cipher;
 use crate::seed;
 
 pub(super) fn run(settings: &Settings, args: SeedArgs) -> Result<(), CliError> {
@@ -14,7 +13,7 @@ pub(super) fn run(settings: &Settings, args: SeedArgs) -> Result<(), CliError> {
         return Err(CliError::DemoInProduction);
     }
     let mut conn = connect(settings)?;
-    let cipher = Cipher::from_secret(settings.secret_key.as_ref());
+    let cipher = settings.cipher();
     if demo {
         let signer = crate::crypto::LedgerSigner::choose(
             settings.ledger_signing_key.as_ref(),

@@ -408,6 +408,10 @@ pub async fn refund(
             let shown = Shown { errors, amount: f.amount, reason, ..Default::default() };
             render_detail(&state, me, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await
         }
+        Err(conflict @ AppError::Conflict { .. }) => {
+            let shown = Shown { notice: Some(conflict.public_message()), ..Default::default() };
+            render_detail(&state, me, id, StatusCode::CONFLICT, shown).await
+        }
         Err(AppError::PaymentProvider(err)) => {
             tracing::warn!(order_id = id, error = %err, "refund failed at the payment provider");
             let shown = Shown {

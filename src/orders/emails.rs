@@ -15,7 +15,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::config::Settings;
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, Field};
 use crate::db::DbConn;
 use crate::email::queries::OutboxRow;
 use crate::email::{Compose, EmailKind, Payload, Rendered};
@@ -272,7 +272,10 @@ impl Renderer {
             None
         } else {
             payload.status_url.clone().or_else(|| {
-                let token = self.cipher.decrypt(order.status_token_sealed.as_deref()?).ok()?;
+                let token = self
+                    .cipher
+                    .open(Field::ORDER_STATUS_TOKEN, order.id, order.status_token_sealed.as_deref()?)
+                    .ok()?;
                 Some(format!("{}/orders/{token}", self.shop.base_url))
             })
         };

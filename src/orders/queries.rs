@@ -40,8 +40,13 @@ pub fn insert(conn: &mut DbConn, new: &NewOrder) -> QueryResult<i64> {
     diesel::insert_into(orders::table).values(new).returning(orders::id).get_result(conn)
 }
 
-pub fn set_reference(conn: &mut DbConn, id: i64, reference: &str) -> QueryResult<()> {
-    diesel::update(orders::table.find(id)).set(orders::reference.eq(reference)).execute(conn).map(|_| ())
+/// Once the id is known: the order's reference, and its status-page token sealed for this row
+/// (`crypto::Field::ORDER_STATUS_TOKEN`, bound to the id).
+pub fn set_reference(conn: &mut DbConn, id: i64, reference: &str, sealed_token: &str) -> QueryResult<()> {
+    diesel::update(orders::table.find(id))
+        .set((orders::reference.eq(reference), orders::status_token_sealed.eq(sealed_token)))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn insert_item(conn: &mut DbConn, item: &NewOrderItem) -> QueryResult<()> {

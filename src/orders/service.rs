@@ -11,7 +11,7 @@ use super::queries;
 use super::types::{event, Fulfilment, OrderStatus, ShipmentStatus};
 use crate::audit::{self, Actor, AuditEvent};
 use crate::config::{Settings, ShippingZone};
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, Field};
 use crate::db::{self, DbConn};
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
@@ -24,7 +24,7 @@ use crate::state::AppState;
 /// The customer's status link for an order, from the sealed copy of its token (for emails
 /// written after checkout; see the `status_token_sealed` migration).
 pub fn status_url(order: &OrderRow, cipher: &Cipher, base_url: &str) -> Option<String> {
-    let token = cipher.decrypt(order.status_token_sealed.as_deref()?).ok()?;
+    let token = cipher.open(Field::ORDER_STATUS_TOKEN, order.id, order.status_token_sealed.as_deref()?).ok()?;
     Some(format!("{base_url}/orders/{token}"))
 }
 
@@ -489,7 +489,12 @@ pub async fn refund(
             let amount = amount_minor.unwrap_or(refundable);
             let currency = order.currency;
             if refundable <= 0 {
-                return Err(AppError::bad_request("amount", "This order has been refunded in full already."));
+                // Often a lost race: another staff member's refund committed first (the order
+                // row was locked, so this one saw it). An answer, not a form error.
+                return Err(AppError::conflict(
+                    "already_refunded",
+                    "This order has been refunded in full already (see the timeline): nothing more was refunded.",
+                ));
             }
             if amount <= 0 || amount > refundable {
                 return Err(AppError::bad_request(

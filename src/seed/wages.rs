@@ -477,7 +477,7 @@ fn demo_order(
         &NewOrder {
             reference: format!("new-{}", &token_hash[..32]),
             status_token_hash: token_hash,
-            status_token_sealed: Some(cipher.encrypt(&token)),
+            status_token_sealed: None,
             status: OrderStatus::PendingPayment,
             disputed: false,
             email: email.into(),
@@ -503,7 +503,8 @@ fn demo_order(
             client_key: None,
         },
     )?;
-    order_queries::set_reference(conn, order_id, &reference_of(order_id))?;
+    let sealed = cipher.seal(crypto::Field::ORDER_STATUS_TOKEN, order_id, &token);
+    order_queries::set_reference(conn, order_id, &reference_of(order_id), &sealed)?;
     order_queries::insert_item(
         conn,
         &NewOrderItem {

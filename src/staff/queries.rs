@@ -123,15 +123,25 @@ pub fn replace_recovery_codes(conn: &mut DbConn, staff_id: i64, hashes: &[String
     })
 }
 
-/// Uses a recovery code once; false if it does not exist or was used.
-pub fn use_recovery_code(conn: &mut DbConn, staff_id: i64, hash: &str, now: NaiveDateTime) -> QueryResult<bool> {
+/// How many of a staff member's recovery codes are left.
+pub fn unused_recovery_codes(conn: &mut DbConn, staff_id: i64) -> QueryResult<i64> {
+    recovery_codes::table
+        .filter(recovery_codes::staff_id.eq(staff_id))
+        .filter(recovery_codes::used_at.is_null())
+        .count()
+        .get_result(conn)
+}
+
+/// Uses a recovery code once; false if it does not exist or was used. `hashes`: what the typed
+/// code hashes to under the current key and, during a key rotation, the old one.
+pub fn use_recovery_code(conn: &mut DbConn, staff_id: i64, hashes: &[String], now: NaiveDateTime) -> QueryResult<bool> {
     let n = diesel::update(
         recovery_codes::table
             .filter(recovery_codes::staff_id.eq(staff_id))
-            .filter(recovery_codes::code_hash.eq(hash))
+            .filter(recovery_codes::code_hash.eq_any(hashes))
             .filter(recovery_codes::used_at.is_null()),
     )
     .set(recovery_codes::used_at.eq(now))
     .execute(conn)?;
-    Ok(n == 1)
+    Ok(n >= 1)
 }

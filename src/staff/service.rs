@@ -11,7 +11,7 @@ use super::queries;
 use super::types::{Email, NewPassword, Role};
 use crate::audit::{self, Actor, AuditEvent};
 use crate::centers;
-use crate::crypto::{self, Cipher};
+use crate::crypto::{self, Cipher, Field};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 
@@ -312,14 +312,26 @@ pub fn new_recovery_codes(cipher: &Cipher) -> (Vec<String>, Vec<String>) {
 /// Codes from before recovery codes were keyed (10 characters, bare SHA-256) never match:
 /// their owners sign in with their authenticator.
 pub fn recovery_code_hash(cipher: &Cipher, typed: &str) -> String {
-    let normalized: String =
-        typed.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
-    cipher.recovery_code_hash(&normalized)
+    cipher.recovery_code_hash(&normalize_recovery_code(typed))
+}
+
+/// What a typed recovery code may be stored as: under the current key, and under the old one
+/// while `FAIRGOLD_SECRET_KEY_OLD` is set (a keyed hash cannot be re-keyed without the code).
+pub fn recovery_code_hashes(cipher: &Cipher, typed: &str) -> Vec<String> {
+    cipher.recovery_code_hashes(&normalize_recovery_code(typed))
+}
+
+fn normalize_recovery_code(typed: &str) -> String {
+    typed.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Decrypts a stored TOTP secret.
 pub fn stored_secret(staff: &StaffRow, cipher: &Cipher) -> Result<Option<String>, AppError> {
-    staff.totp_secret.as_deref().map(|s| cipher.decrypt(s).map_err(AppError::corrupt)).transpose()
+    staff
+        .totp_secret
+        .as_deref()
+        .map(|s| cipher.open(Field::STAFF_TOTP_SECRET, staff.id, s).map_err(AppError::corrupt))
+        .transpose()
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use serde_json::json;
 use super::ledger::{self, EntryRow};
 use super::types::EntryKind;
 use crate::audit::{self, Actor, AuditEvent};
-use crate::crypto::Cipher;
+use crate::crypto::{Cipher, Field};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
@@ -75,7 +75,7 @@ pub fn roster(
         let mut lines = Vec::with_capacity(rows.len());
         for (id, public_id, alias, sealed, center_id, center_code, center_city) in rows {
             let legal_name = match sealed {
-                Some(s) => cipher.decrypt(&s).map_err(AppError::corrupt)?,
+                Some(s) => cipher.open(Field::ARTISAN_LEGAL_NAME, id, &s).map_err(AppError::corrupt)?,
                 None => String::new(),
             };
             let owed_minor = owed.get(&id).copied().unwrap_or(0);

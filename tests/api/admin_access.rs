@@ -103,6 +103,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", "/admin/account/password".into(), [L, A, A, A, A]),
         // Without `which=all` the current session stays (the others end: there are none here).
         ("POST", "/admin/account/sessions/end".into(), [L, A, A, A, A]),
+        // No code given: the form comes back with its error (a wrong code is a failed attempt).
+        ("POST", "/admin/account/recovery-codes".into(), [L, A, A, A, A]),
         ("GET", "/admin/orders".into(), [L, A, A, A, A]),
         ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),

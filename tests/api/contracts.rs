@@ -14,6 +14,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use fairgold::audit::Actor;
 use fairgold::config::Settings;
+use fairgold::crypto::Field;
 use fairgold::email::queries::OutboxRow;
 use fairgold::email::EmailKind;
 use fairgold::orders::emails::Renderer;
@@ -74,7 +75,6 @@ fn email_order(app: &TestApp) -> EmailOrder {
     let placed = at(2026, 10, 14, 9, 30);
     let k = app.piece(PieceFixture { price_minor: 48_000, ..PieceFixture::new("Lotus filigree ring") });
     let m = app.piece(PieceFixture { mumbai: true, price_minor: 125_050, ..PieceFixture::new("Peacock jhumkas") });
-    let sealed = app.cipher.encrypt(STATUS_TOKEN);
     app.with_conn(|c| {
         let id: i64 = diesel::insert_into(orders::table)
             .values((
@@ -100,12 +100,13 @@ fn email_order(app: &TestApp) -> EmailOrder {
                 orders::hold_expires_at.eq(placed + TimeDelta::minutes(45)),
                 orders::created_at.eq(placed),
                 orders::updated_at.eq(placed),
-                orders::status_token_sealed.eq(Some(sealed)),
                 orders::received_minor.eq(177_050),
             ))
             .returning(orders::id)
             .get_result(c)
             .expect("insert order");
+        let sealed = app.cipher.seal(Field::ORDER_STATUS_TOKEN, id, STATUS_TOKEN);
+        diesel::update(orders::table.find(id)).set(orders::status_token_sealed.eq(sealed)).execute(c).unwrap();
         for (piece, center, sku, title, price) in [
             (k, app.kolkata, "KOL-RNG-0012", "Lotus filigree ring", 48_000),
             (m, app.mumbai, "MUM-EAR-0007", "Peacock jhumkas", 125_050),

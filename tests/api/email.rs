@@ -11,6 +11,7 @@ use base64::Engine;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use fairgold::config::Settings;
+use fairgold::crypto::Field;
 use fairgold::email::transport::Outgoing;
 use fairgold::email::worker::{PassReport, Worker};
 use fairgold::email::{self, EmailKind};
@@ -141,7 +142,6 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
     let m = app.piece(PieceFixture { mumbai: true, price_minor: 125_050, ..PieceFixture::new(&mumbai_title) });
     let reference = format!("FG-{:06}", fastrand::u32(..1_000_000));
     let at = now();
-    let sealed = sealed_token.map(|t| app.cipher.encrypt(t));
     let id = app.with_conn(|c| {
         let id: i64 = diesel::insert_into(orders::table)
             .values((
@@ -165,12 +165,13 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
                 orders::hold_expires_at.eq(at + TimeDelta::minutes(45)),
                 orders::created_at.eq(at),
                 orders::updated_at.eq(at),
-                orders::status_token_sealed.eq(sealed),
                 orders::received_minor.eq(177_050),
             ))
             .returning(orders::id)
             .get_result(c)
             .expect("insert order");
+        let sealed = sealed_token.map(|t| app.cipher.seal(Field::ORDER_STATUS_TOKEN, id, t));
+        diesel::update(orders::table.find(id)).set(orders::status_token_sealed.eq(sealed)).execute(c).unwrap();
         for (piece, center, title, price) in
             [(k, app.kolkata, &kolkata_title, 48_000), (m, app.mumbai, &mumbai_title, 125_050)]
         {

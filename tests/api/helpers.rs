@@ -136,7 +136,7 @@ impl TestApp {
         let mut settings = Settings::from_overrides(&overrides).expect("test settings");
         adjust(&mut settings);
         let pool = db::pool(&settings.database, 2).expect("test pool");
-        let cipher = fairgold::crypto::Cipher::from_secret(settings.secret_key.as_ref());
+        let cipher = settings.cipher();
         let app = Application::build(settings).await.expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run());

@@ -419,3 +419,54 @@ fn refund_totals_as_service_calls_on_separate_connections_keep_the_larger() {
         assert_eq!(order_status(&app, id), "refunded", "order {id}: the larger total wins");
     }
 }
+
+/// Two admins, each on their own order page (their own form, their own idempotency key), refund
+/// the whole order at the same moment: the order row is locked first (`orders::queries::lock`,
+/// `SELECT … FOR UPDATE` on PostgreSQL), so the second sees the first's refund and is told so.
+#[tokio::test]
+async fn two_admins_refunding_the_whole_order_at_once_refund_it_once() {
+    let app = Arc::new(TestApp::spawn().await);
+    app.staff("admin1@fairgold.test", "admin", None);
+    app.staff("admin2@fairgold.test", "admin", None);
+    let mut placed = place(&app, &[app.piece(PieceFixture::new("Lotus ring"))]).await;
+    pay(&app, &mut placed, "pay").await;
+    let id = placed.order_id;
+    let total: i64 = app.with_conn(|c| orders::table.find(id).select(orders::total_minor).first(c).unwrap());
+    let mut forms = Vec::new();
+    for email in ["admin1@fairgold.test", "admin2@fairgold.test"] {
+        let s = app.sign_in(email).await;
+        let page = app.get_as(&format!("/admin/orders/{id}"), &s).await.text().await.unwrap();
+        let key =
+            page.split("name=\"idempotency_key\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        forms.push((s, key));
+    }
+    let forms = Arc::new(forms);
+    let answers = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let statuses = at_once(2, |i| {
+        let (app, forms, answers) = (app.clone(), forms.clone(), answers.clone());
+        async move {
+            let (s, key) = &forms[i];
+            let res = app
+                .post_form(&format!("/admin/orders/{id}/refund"), Some(s), &[("amount", ""), ("idempotency_key", key)])
+                .await;
+            let status = res.status().as_u16();
+            let text = res.text().await.unwrap();
+            answers.lock().unwrap().push(text);
+            status
+        }
+    })
+    .await;
+    let mut sorted = statuses.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec![303, 409], "one refund, one answer: {statuses:?}");
+    assert!(
+        answers.lock().unwrap().iter().any(|a| a
+            .contains("This order has been refunded in full already (see the timeline): nothing more was refunded.")),
+        "the second admin is told what happened"
+    );
+    let (status, refunded): (String, i64) =
+        app.with_conn(|c| orders::table.find(id).select((orders::status, orders::refunded_minor)).first(c).unwrap());
+    assert_eq!((status.as_str(), refunded), ("refunded", total));
+    let rows: i64 = app.with_conn(|c| refunds::table.filter(refunds::order_id.eq(id)).count().get_result(c).unwrap());
+    assert_eq!(rows, 1, "one refund recorded and sent");
+}

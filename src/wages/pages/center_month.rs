@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 use tera::Context;
 
-use super::{decrypt, display, html, no_living_wage_message, now, parse_month, FINANCE};
+use super::{display, html, legal_name, no_living_wage_message, now, parse_month, FINANCE};
 use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::centers;
@@ -49,7 +49,7 @@ pub async fn center_month(
     .await?;
     let mut names = HashMap::new();
     for r in &report.rows {
-        names.insert(r.artisan_id, decrypt(&state, sealed.get(&r.artisan_id))?);
+        names.insert(r.artisan_id, legal_name(&state, r.artisan_id, sealed.get(&r.artisan_id))?);
     }
     let mut view = display(&report)?;
     if let Some(Value::Array(rows)) = view.get_mut("rows") {

@@ -36,6 +36,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::auth::CurrentStaff;
+use crate::crypto::Field;
 use crate::db;
 use crate::error::AppError;
 use crate::money::{Currency, Money};
@@ -184,8 +185,12 @@ fn hours(minutes: i64) -> String {
     hours_label(minutes).trim_end_matches(" hours").to_string()
 }
 
-fn decrypt(state: &AppState, sealed: Option<&String>) -> Result<String, AppError> {
-    sealed.map(|s| state.cipher.decrypt(s).map_err(AppError::corrupt)).transpose().map(Option::unwrap_or_default)
+/// An artisan's legal name from its sealed copy (empty when there is none).
+fn legal_name(state: &AppState, artisan_id: i64, sealed: Option<&String>) -> Result<String, AppError> {
+    sealed
+        .map(|s| state.cipher.open(Field::ARTISAN_LEGAL_NAME, artisan_id, s).map_err(AppError::corrupt))
+        .transpose()
+        .map(Option::unwrap_or_default)
 }
 
 /// An artisan as a form or list shows them to finance.

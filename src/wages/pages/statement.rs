@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde_json::json;
 use tera::Context;
 
-use super::{decrypt, display, hours, html, no_living_wage_message, now, parse_month, FINANCE};
+use super::{display, hours, html, legal_name, no_living_wage_message, now, parse_month, FINANCE};
 use crate::audit::{self, AuditEvent};
 use crate::auth::CurrentStaff;
 use crate::db;
@@ -44,7 +44,7 @@ async fn load_statement(
         })
     })
     .await?;
-    let legal = decrypt(state, sealed.get(&st.artisan.id))?;
+    let legal = legal_name(state, st.artisan.id, sealed.get(&st.artisan.id))?;
     Ok((st, legal))
 }
 
