@@ -125,6 +125,8 @@ struct RawSettings {
     cache_refresh_ms: u64,
     /// Memory bound of the page cache, in megabytes.
     cache_max_mb: u64,
+    /// Where `/metrics` (Prometheus) is served; off unless set. Keep it off the public network.
+    metrics_listen: Option<SocketAddr>,
     /// Seed demo data into an empty database at start (development only).
     seed_demo: Option<bool>,
     secret_key: Option<String>,
@@ -430,6 +432,7 @@ impl Default for RawSettings {
             workers: None,
             cache_refresh_ms: 1000,
             cache_max_mb: 32,
+            metrics_listen: None,
             seed_demo: None,
             secret_key: None,
             secret_key_old: None,
@@ -464,6 +467,8 @@ pub struct Settings {
     pub workers: Option<usize>,
     pub cache_refresh: std::time::Duration,
     pub cache_max_bytes: u64,
+    /// `FAIRGOLD_METRICS_LISTEN`: the address of the Prometheus endpoint (`/metrics`), if any.
+    pub metrics_listen: Option<SocketAddr>,
     pub seed_demo: bool,
     pub secret_key: Option<SecretString>,
     /// `FAIRGOLD_SECRET_KEY_OLD`: see `crypto::Cipher::with_old_key` and `fairgold keys rotate`.
@@ -638,6 +643,7 @@ impl Settings {
             workers: raw.workers,
             cache_refresh: std::time::Duration::from_millis(raw.cache_refresh_ms),
             cache_max_bytes: raw.cache_max_mb * 1024 * 1024,
+            metrics_listen: raw.metrics_listen,
             seed_demo: raw.seed_demo.unwrap_or(env == Environment::Development && cfg!(feature = "demo")),
             secret_key: raw.secret_key.map(SecretString::from),
             secret_key_old: raw.secret_key_old.filter(|k| !k.is_empty()).map(SecretString::from),

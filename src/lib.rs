@@ -22,6 +22,7 @@ pub mod impact;
 pub mod import;
 pub mod inventory;
 pub mod keys;
+pub mod metrics;
 pub mod money;
 pub mod openapi;
 pub mod orders;

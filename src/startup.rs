@@ -22,6 +22,8 @@ use secrecy::ExposeSecret;
 pub struct Application {
     port: u16,
     server: Server,
+    /// `/metrics` on its own address, when `metrics_listen` is set.
+    metrics: Option<(u16, Server)>,
 }
 
 impl Application {
@@ -30,7 +32,19 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
-        let pool = db::pool(&settings.database, settings.db_pool_size)?;
+        let metrics_listener = settings
+            .metrics_listen
+            .map(|addr| TcpListener::bind(addr).map_err(|e| anyhow::anyhow!("cannot listen on {addr} (metrics): {e}")))
+            .transpose()?;
+        let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
+        let (hits, misses) = cache.counters();
+        let metrics = web::Data::new(crate::web::metrics::Metrics::new(hits, misses));
+        let pool_wait = metrics.pool_wait.clone();
+        let pool = db::pool_observed(
+            &settings.database,
+            settings.db_pool_size,
+            Some(Arc::new(move |waited: std::time::Duration| pool_wait.observe(waited.as_secs_f64()))),
+        )?;
         let seed_demo = settings.seed_demo;
         let currency = settings.currency;
         let media_dir = settings.media_dir();
@@ -115,7 +129,6 @@ impl Application {
         let production = !settings.is_development();
         let media_dir = settings.media_dir();
         std::fs::create_dir_all(&media_dir)?;
-        let cache = Arc::new(PageCache::new(settings.cache_max_bytes, settings.cache_refresh));
         // The sentences about wages on every page come from the impact figures.
         templates.facts().set_source(Box::new(crate::impact::claims::layout_facts));
         cache.set_facts(Arc::clone(templates.facts()));
@@ -131,6 +144,25 @@ impl Application {
         let gateway = crate::payments::Gateway::from_settings(&settings)?;
         let form_action = gateway.form_action_origins();
         let pool_for_health = web::Data::new(pool.clone());
+        let metrics_server = match metrics_listener {
+            Some(listener) => {
+                let (metrics, pool) = (metrics.clone(), pool_for_health.clone());
+                let port = listener.local_addr()?.port();
+                let server = HttpServer::new(move || {
+                    App::new()
+                        .app_data(metrics.clone())
+                        .app_data(pool.clone())
+                        .route("/metrics", web::get().to(crate::metrics::scrape))
+                })
+                .workers(1)
+                .disable_signals()
+                .listen(listener)?
+                .run();
+                Some((port, server))
+            }
+            None => None,
+        };
+        let metrics_for_app = metrics.clone();
         let image_jobs =
             crate::images::Jobs::new(settings.images.jobs, std::time::Duration::from_millis(settings.images.wait_ms));
         let state =
@@ -171,6 +203,8 @@ impl Application {
                 })
                 .wrap(actix_web::middleware::from_fn(secret_paths::no_referrer))
                 .wrap(TracingLogger::<AccessLog>::new())
+                .app_data(metrics_for_app.clone())
+                .wrap(actix_web::middleware::from_fn(crate::web::metrics::record))
                 .route("/healthz", web::get().to(health::healthz))
                 .route("/readyz", web::get().to(health::readyz))
                 .route("/webhooks/stripe", web::post().to(crate::orders::webhook::receive))
@@ -193,15 +227,30 @@ impl Application {
         if let Some(n) = workers {
             server = server.workers(n);
         }
-        Ok(Self { port, server: server.run() })
+        Ok(Self { port, server: server.run(), metrics: metrics_server })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Serves until SIGTERM or SIGINT, then finishes in-flight requests (graceful shutdown).
+    /// The port of `/metrics`, when `metrics_listen` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes in-flight requests (graceful shutdown);
+    /// the metrics endpoint stops with the shop.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            tokio::spawn(server);
+            handle
+        });
+        let result = self.server.await;
+        if let Some(handle) = metrics {
+            handle.stop(true).await;
+        }
+        result
     }
 }

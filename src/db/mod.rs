@@ -168,17 +168,46 @@ const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
 /// only after a failure was seen (a `SELECT 1` on every checkout cost half the throughput on
 /// PostgreSQL).
 pub fn pool(url: &DatabaseUrl, size: u32) -> Result<Pool, DbError> {
+    pool_observed(url, size, None)
+}
+
+/// Called with how long each request for a connection waited (`/metrics`).
+pub type CheckoutObserver = Arc<dyn Fn(Duration) + Send + Sync>;
+
+#[derive(Clone)]
+struct ObserveCheckouts(CheckoutObserver);
+
+impl std::fmt::Debug for ObserveCheckouts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ObserveCheckouts")
+    }
+}
+
+impl r2d2::HandleEvent for ObserveCheckouts {
+    fn handle_checkout(&self, event: r2d2::event::CheckoutEvent) {
+        (self.0)(event.duration());
+    }
+    fn handle_timeout(&self, event: r2d2::event::TimeoutEvent) {
+        (self.0)(event.timeout());
+    }
+}
+
+/// As `pool`, and `observe` hears how long each checkout waited (a timeout counts as its whole wait).
+pub fn pool_observed(url: &DatabaseUrl, size: u32, observe: Option<CheckoutObserver>) -> Result<Pool, DbError> {
     if let DatabaseUrl::Sqlite(path) = url {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| DbError::Folder(dir.display().to_string(), e))?;
         }
     }
-    let pool = r2d2::Pool::builder()
+    let mut builder = r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(CHECKOUT_TIMEOUT)
-        .test_on_check_out(true)
-        .build(Manager { url: url.clone(), failures: Arc::new(AtomicU64::new(0)) })?;
+        .test_on_check_out(true);
+    if let Some(observe) = observe {
+        builder = builder.event_handler(Box::new(ObserveCheckouts(observe)));
+    }
+    let pool = builder.build(Manager { url: url.clone(), failures: Arc::new(AtomicU64::new(0)) })?;
     Ok(pool)
 }
 

@@ -174,3 +174,11 @@ pub fn counts(conn: &mut DbConn) -> QueryResult<Vec<(String, i64)>> {
         .order(email_outbox::status)
         .load(conn)
 }
+
+/// Messages waiting to be sent (pending or being sent) and messages that gave up (for `/metrics`).
+pub fn backlog(conn: &mut DbConn) -> QueryResult<(i64, i64)> {
+    let waiting =
+        email_outbox::table.filter(email_outbox::status.eq_any(["pending", "sending"])).count().get_result(conn)?;
+    let failed = email_outbox::table.filter(email_outbox::status.eq("failed")).count().get_result(conn)?;
+    Ok((waiting, failed))
+}

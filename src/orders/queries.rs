@@ -630,3 +630,12 @@ pub fn order_by_payment_intent(conn: &mut DbConn, payment_intent_id: &str) -> Qu
         .first(conn)
         .optional()
 }
+
+/// Stripe events received and not applied yet (parked, or stopped by an error), and when the
+/// oldest of them arrived (for `/metrics`).
+pub fn unapplied_events(conn: &mut DbConn) -> QueryResult<(i64, Option<NaiveDateTime>)> {
+    let pending = stripe_events::table.filter(stripe_events::processed_at.is_null());
+    let count = pending.count().get_result(conn)?;
+    let oldest = pending.select(diesel::dsl::min(stripe_events::received_at)).first(conn)?;
+    Ok((count, oldest))
+}

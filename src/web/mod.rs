@@ -7,6 +7,7 @@ pub mod error_pages;
 pub mod form;
 pub mod health;
 pub mod layout_facts;
+pub mod metrics;
 pub mod origin;
 pub mod page_cache;
 pub mod secret_paths;

@@ -67,6 +67,8 @@ pub struct PageCache {
     entries: quick_cache::sync::Cache<String, Arc<CachedPage>, Weigher>,
     version: AtomicI64,
     refresh: Duration,
+    hits: prometheus_client::metrics::counter::Counter,
+    misses: prometheus_client::metrics::counter::Counter,
 }
 
 impl PageCache {
@@ -77,7 +79,16 @@ impl PageCache {
             entries: quick_cache::sync::Cache::with_weighter(1024, max_bytes, Weigher),
             version: AtomicI64::new(-1),
             refresh,
+            hits: Default::default(),
+            misses: Default::default(),
         }
+    }
+
+    /// Counters of answers served from the cache and rendered afresh (for `/metrics`).
+    pub fn counters(
+        &self,
+    ) -> (prometheus_client::metrics::counter::Counter, prometheus_client::metrics::counter::Counter) {
+        (self.hits.clone(), self.misses.clone())
     }
 
     /// The layout's facts to refresh with each new version (set once, at start-up).
@@ -135,8 +146,12 @@ impl PageCache {
         let version = self.current_version::<E>(pool).await?;
         let key = format!("{version}|{}|{key}", day());
         let page = match self.entries.get(&key) {
-            Some(page) => page,
+            Some(page) => {
+                self.hits.inc();
+                page
+            }
             None => {
+                self.misses.inc();
                 if let Some(facts) = self.facts.get() {
                     facts.ensure(pool, version).await;
                 }

@@ -24,6 +24,8 @@ pub struct TestApp {
     pub kolkata: i64,
     pub mumbai: i64,
     pub cipher: fairgold::crypto::Cipher,
+    /// `http://127.0.0.1:PORT` of `/metrics`, when the test set `metrics_listen`.
+    pub metrics: Option<String>,
     _db: TestDatabase,
     _dir: tempfile::TempDir,
 }
@@ -139,13 +141,14 @@ impl TestApp {
         let cipher = settings.cipher();
         let app = Application::build(settings).await.expect("app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let metrics = app.metrics_port().map(|p| format!("http://127.0.0.1:{p}"));
         tokio::spawn(app.run());
         let (kolkata, mumbai) = {
             let mut conn = pool.get().expect("connection");
             fairgold::reference::ensure(&mut conn, now()).expect("centers")
         };
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Self { address, client, pool, data_dir, kolkata, mumbai, cipher, _db: database, _dir: dir }
+        Self { address, client, pool, data_dir, kolkata, mumbai, cipher, metrics, _db: database, _dir: dir }
     }
 
     /// The URL of this test's own database.

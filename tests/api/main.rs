@@ -28,6 +28,7 @@ mod hostile_input;
 mod impact;
 mod keys;
 mod logs;
+mod metrics;
 mod money_split;
 mod operations;
 mod orders;
