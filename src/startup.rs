@@ -22,15 +22,19 @@ use secrecy::ExposeSecret;
 
 pub struct Application {
     port: u16,
+    base_url: String,
     server: Server,
 }
 
 impl Application {
     /// Opens and migrates the database, seeds demo data if asked and the shop is empty,
     /// and binds the listener. The server starts when `run` is awaited.
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
+        // Without a base URL (development), links name the address actually bound: its port.
+        settings.follow_listener(listener.local_addr()?);
+        let base_url = settings.base_url.clone();
         let pool = db::pool(&settings.database, settings.db_pool_size)?;
         let seed_demo = settings.seed_demo;
         let currency = settings.currency;
@@ -188,11 +192,16 @@ impl Application {
         if let Some(n) = workers {
             server = server.workers(n);
         }
-        Ok(Self { port, server: server.run() })
+        Ok(Self { port, base_url, server: server.run() })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The base URL every link is built from (the bound address's, unless one was set).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
     }
 
     /// Serves until SIGTERM or SIGINT, then finishes in-flight requests (graceful shutdown).
