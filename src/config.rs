@@ -116,8 +116,9 @@ struct RawSettings {
     env: Option<Environment>,
     listen: String,
     database_url: String,
-    /// Public base URL used for canonical links and sitemaps.
-    base_url: String,
+    /// Public base URL used for canonical links, sitemaps and emails. `None` (or empty): in
+    /// development, the listen address's (`Settings::follow_listener`); production requires it.
+    base_url: Option<String>,
     data_dir: PathBuf,
     db_pool_size: u32,
     workers: Option<usize>,
@@ -426,7 +427,7 @@ impl Default for RawSettings {
             env: None,
             listen: "127.0.0.1:8080".into(),
             database_url: "data/fairgold.db".into(),
-            base_url: "http://127.0.0.1:8080".into(),
+            base_url: None,
             data_dir: PathBuf::from("data"),
             db_pool_size: 8,
             workers: None,
@@ -461,7 +462,11 @@ pub struct Settings {
     pub env: Environment,
     pub listen: SocketAddr,
     pub database: DatabaseUrl,
+    /// The public base URL, without a trailing `/`.
     pub base_url: String,
+    /// No base URL was set: it is the listen address's (development only; production refuses
+    /// to start), and follows the port actually bound (`follow_listener`).
+    pub base_url_from_listen: bool,
     pub data_dir: PathBuf,
     pub db_pool_size: u32,
     pub workers: Option<usize>,
@@ -559,9 +564,16 @@ impl Settings {
         if raw.db_pool_size == 0 {
             return Err(ConfigError::Invalid("FAIRGOLD_DB_POOL_SIZE must be at least 1".into()));
         }
-        let base_url = raw.base_url.trim_end_matches('/').to_string();
+        let explicit_base_url = raw.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        let base_url = match explicit_base_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => base_url_for(listen),
+        };
         url::Url::parse(&base_url)
-            .map_err(|_| ConfigError::Invalid(format!("FAIRGOLD_BASE_URL `{base_url}` is not a URL")))?;
+            .ok()
+            .filter(|u| u.host_str().is_some())
+            .ok_or_else(|| ConfigError::Invalid(format!("FAIRGOLD_BASE_URL `{base_url}` is not a URL")))?;
+        let base_url_from_listen = explicit_base_url.is_none();
         let stripe = match (raw.stripe_secret_key, raw.stripe_webhook_secret) {
             (Some(key), Some(hook)) if !key.is_empty() && !hook.is_empty() => Some(StripeSettings {
                 secret_key: SecretString::from(key),
@@ -638,6 +650,7 @@ impl Settings {
             listen,
             database,
             base_url,
+            base_url_from_listen,
             data_dir: raw.data_dir,
             db_pool_size: raw.db_pool_size,
             workers: raw.workers,
@@ -703,7 +716,13 @@ impl Settings {
         if self.seed_demo {
             problems.push("FAIRGOLD_SEED_DEMO=true is for development only".to_string());
         }
-        if !self.base_url.starts_with("https://") {
+        if self.base_url_from_listen {
+            problems.push(
+                "FAIRGOLD_BASE_URL is not set (the shop's public https:// URL, e.g. https://shop.example: links in \
+                 emails, the sitemap and canonical links are built from it)"
+                    .to_string(),
+            );
+        } else if !self.base_url.starts_with("https://") {
             problems.push(format!("FAIRGOLD_BASE_URL must be an https:// URL in production (it is {})", self.base_url));
         }
         if problems.is_empty() {
@@ -722,6 +741,14 @@ impl Settings {
     /// is under way.
     pub fn cipher(&self) -> crate::crypto::Cipher {
         crate::crypto::Cipher::with_old_key(self.secret_key.as_ref(), self.secret_key_old.as_ref())
+    }
+
+    /// Once the listener is bound: without an explicit base URL, the base URL is the address
+    /// actually listened on (`FAIRGOLD_LISTEN=127.0.0.1:0` picks a port only at bind time).
+    pub fn follow_listener(&mut self, bound: SocketAddr) {
+        if self.base_url_from_listen {
+            self.base_url = base_url_for(bound);
+        }
     }
 
     pub fn is_development(&self) -> bool {
@@ -750,6 +777,19 @@ impl Settings {
             _ => None,
         }
     }
+}
+
+/// The development base URL for a listen address: `http://` and the address, with a loopback
+/// address in place of "every interface" (`0.0.0.0:8099` → `http://127.0.0.1:8099`), which a
+/// browser on this machine cannot open.
+pub fn base_url_for(listen: SocketAddr) -> String {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    let ip = match listen.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}", SocketAddr::new(ip, listen.port()))
 }
 
 #[cfg(test)]
@@ -877,6 +917,57 @@ mod tests {
         assert!(err.contains("pricing.card_fee_percent `120` must be a percentage"), "{err}");
         let err = Settings::from_overrides(&[("pricing.gst_percent", "three")]).unwrap_err().to_string();
         assert!(err.contains("pricing.gst_percent"), "{err}");
+    }
+
+    #[test]
+    fn in_development_the_base_url_follows_the_listen_address_unless_set() {
+        let s = Settings::from_overrides(&[]).unwrap();
+        assert_eq!((s.base_url.as_str(), s.base_url_from_listen), ("http://127.0.0.1:8080", true));
+        let s = Settings::from_overrides(&[("listen", "127.0.0.1:8099")]).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8099");
+        assert_eq!(s.absolute_url("/sitemap.xml"), "http://127.0.0.1:8099/sitemap.xml");
+        let s = Settings::from_overrides(&[("listen", "0.0.0.0:8099")]).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8099", "every interface: the loopback one in links");
+        let s = Settings::from_overrides(&[("listen", "[::]:8099")]).unwrap();
+        assert_eq!(s.base_url, "http://[::1]:8099");
+        let s = Settings::from_overrides(&[("listen", "192.168.1.20:9000")]).unwrap();
+        assert_eq!(s.base_url, "http://192.168.1.20:9000");
+        // Port 0 is chosen at bind time: the base URL follows the bound port.
+        let mut s = Settings::from_overrides(&[("listen", "127.0.0.1:0")]).unwrap();
+        s.follow_listener("127.0.0.1:43117".parse().unwrap());
+        assert_eq!(s.base_url, "http://127.0.0.1:43117");
+        // Set explicitly, it stays whatever the listen address.
+        let mut s =
+            Settings::from_overrides(&[("listen", "0.0.0.0:8099"), ("base_url", "http://shop.test:8000/")]).unwrap();
+        s.follow_listener("127.0.0.1:8099".parse().unwrap());
+        assert_eq!((s.base_url.as_str(), s.base_url_from_listen), ("http://shop.test:8000", false));
+        // An empty value (FAIRGOLD_BASE_URL=) is not set.
+        let s = Settings::from_overrides(&[("listen", "127.0.0.1:8099"), ("base_url", "")]).unwrap();
+        assert_eq!(s.base_url, "http://127.0.0.1:8099");
+        let err = Settings::from_overrides(&[("base_url", "not a url")]).unwrap_err().to_string();
+        assert!(err.contains("FAIRGOLD_BASE_URL"), "{err}");
+    }
+
+    #[test]
+    fn production_still_requires_an_explicit_https_base_url() {
+        let key = "f3Kq9ZLw2xR7pTv0bYc8mN1sHd4jEu6G-aQ5";
+        let base = [
+            ("env", "production"),
+            ("secret_key", key),
+            ("stripe_secret_key", "sk_test_x"),
+            ("stripe_webhook_secret", "whsec_x"),
+            ("mail.transport", "smtp"),
+            ("mail.smtp_url", "smtps://u:p@mail.example:465"),
+            ("listen", "0.0.0.0:8443"),
+        ];
+        let err = Settings::from_overrides(&base).unwrap_err().to_string();
+        assert!(err.contains("FAIRGOLD_BASE_URL is not set"), "{err}");
+        let http = Settings::from_overrides(&[&base[..], &[("base_url", "http://shop.example")]].concat())
+            .unwrap_err()
+            .to_string();
+        assert!(http.contains("must be an https:// URL"), "{http}");
+        let ok = Settings::from_overrides(&[&base[..], &[("base_url", "https://shop.example")]].concat()).unwrap();
+        assert_eq!(ok.base_url, "https://shop.example");
     }
 
     #[test]

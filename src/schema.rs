@@ -271,6 +271,7 @@ diesel::table! {
         received_minor -> BigInt,
         cart_key -> Nullable<Text>,
         client_key -> Nullable<Text>,
+        lang -> Text,
     }
 }
 diesel::table! {
@@ -380,6 +381,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         payload -> Text,
+        message_key -> Nullable<Text>,
     }
 }
 

@@ -21,6 +21,7 @@ use secrecy::ExposeSecret;
 
 pub struct Application {
     port: u16,
+    base_url: String,
     server: Server,
     /// `/metrics` on its own address, when `metrics_listen` is set.
     metrics: Option<(u16, Server)>,
@@ -29,9 +30,12 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database, seeds demo data if asked and the shop is empty,
     /// and binds the listener. The server starts when `run` is awaited.
-    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(settings.listen)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
+        // Without a base URL (development), links name the address actually bound: its port.
+        settings.follow_listener(listener.local_addr()?);
+        let base_url = settings.base_url.clone();
         let metrics_listener = settings
             .metrics_listen
             .map(|addr| TcpListener::bind(addr).map_err(|e| anyhow::anyhow!("cannot listen on {addr} (metrics): {e}")))
@@ -227,11 +231,16 @@ impl Application {
         if let Some(n) = workers {
             server = server.workers(n);
         }
-        Ok(Self { port, server: server.run(), metrics: metrics_server })
+        Ok(Self { port, base_url, server: server.run(), metrics: metrics_server })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The base URL every link is built from (the bound address's, unless one was set).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
     }
 
     /// The port of `/metrics`, when `metrics_listen` is set.

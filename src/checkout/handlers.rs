@@ -243,6 +243,9 @@ pub async fn place(
     let key2 = key.clone();
     let client_key =
         crate::web::client::address(&req, &state.settings.trusted_proxies).map(|ip| state.cipher.client_key(ip));
+    let lang = crate::i18n::email_language(
+        req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
     let placed = db::run(&state.pool, move |conn| {
         let cx = OrderContext {
             currency: st.settings.currency,
@@ -251,6 +254,7 @@ pub async fn place(
             provider: st.gateway.provider(),
             limits: &st.settings.checkout,
             client_key,
+            lang,
         };
         Ok::<_, AppError>(service::place_order(conn, &key2, &input, &cx, now()))
     })

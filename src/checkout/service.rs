@@ -12,6 +12,7 @@ use crate::config::CheckoutSettings;
 use crate::crypto::{self, Cipher};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::money::Currency;
 use crate::orders::fulfilment::{self, Unpaid};
 use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
@@ -38,6 +39,8 @@ pub struct OrderContext<'a> {
     pub limits: &'a CheckoutSettings,
     /// The keyed hash of the client's address (`Cipher::client_key`), when known.
     pub client_key: Option<String>,
+    /// The language of the customer's emails (`i18n::email_language` of `Accept-Language`).
+    pub lang: Lang,
 }
 
 /// A placed order, its holds taken, awaiting payment.
@@ -150,6 +153,7 @@ pub fn place_order(
                 phone: Some(input.phone.clone()),
                 cart_key: Some(cart_key.to_string()),
                 client_key: cx.client_key.clone(),
+                lang: cx.lang,
             },
         )?;
         let reference = reference_of(order_id);

@@ -9,10 +9,10 @@ use crate::{db, reference};
 pub(super) fn serve(settings: Settings) -> Result<(), CliError> {
     actix_web::rt::System::new().block_on(async move {
         let listen = settings.listen;
-        let base = settings.base_url.clone();
         let backend = settings.database.backend_name();
         let env = settings.env;
         let app = Application::build(settings).await.map_err(CliError::Serve)?;
+        let base = app.base_url();
         tracing::info!(%listen, database = backend, ?env, "fairgold is serving at {base}");
         app.run().await.map_err(|e| CliError::Serve(e.into()))?;
         tracing::info!("stopped");

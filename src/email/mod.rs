@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbConn;
+use crate::i18n::{self, Lang};
 use crate::schema::{email_outbox, order_items, staff};
 
 /// A message ready to send.
@@ -136,14 +137,23 @@ impl EmailKind {
         !matches!(self, Self::StaffSignInAttack)
     }
 
-    /// The subject line, given the order reference and the shop's name.
+    /// The subject line in English, given the order reference and the shop's name.
     pub fn subject(self, reference: &str, shop: &str) -> String {
+        self.subject_in(Lang::En, reference, shop)
+    }
+
+    /// The subject line: the customer's in `lang` (`locales/<lang>/email.ftl`), staff alerts in
+    /// English (the back office's language).
+    pub fn subject_in(self, lang: Lang, reference: &str, shop: &str) -> String {
+        let customer = |key: &str| {
+            i18n::t_with(lang, key, &[("shop", shop.to_string().into()), ("reference", reference.to_string().into())])
+        };
         match self {
-            Self::OrderConfirmation => format!("Your {shop} order {reference} is confirmed"),
-            Self::Shipped => format!("Your {shop} order {reference} is on its way"),
-            Self::Refunded => format!("A refund for your {shop} order {reference}"),
-            Self::PaymentFailed => format!("Your {shop} order {reference} was not paid"),
-            Self::PieceUnavailable => format!("We are sorry: your {shop} order {reference} could not be completed"),
+            Self::OrderConfirmation => customer("email-subject-order-confirmation"),
+            Self::Shipped => customer("email-subject-shipped"),
+            Self::Refunded => customer("email-subject-refunded"),
+            Self::PaymentFailed => customer("email-subject-payment-failed"),
+            Self::PieceUnavailable => customer("email-subject-piece-unavailable"),
             Self::StaffNewOrder => format!("New order {reference}: pieces from your center to pack"),
             Self::StaffDispute => format!("Dispute opened on order {reference}"),
             Self::StaffHoldLost => format!("Order {reference} was paid after its piece was sold: refund issued"),
@@ -211,9 +221,30 @@ pub fn enqueue_with(
             email_outbox::next_attempt_at.eq(now),
             email_outbox::created_at.eq(now),
             email_outbox::payload.eq(payload.to_string()),
+            email_outbox::message_key.eq(Some(new_message_key())),
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// 128 random bits in hex: the part of a Message-ID that makes it unique.
+fn new_message_key() -> String {
+    let mut bytes = [0u8; 16];
+    crate::crypto::fill_random(&mut bytes);
+    crate::crypto::hex(&bytes)
+}
+
+/// The local part of a message's Message-ID (`<{local}@{shop's host}>`, `transport::Outgoing`):
+/// the day it was enqueued and its stored random key. The same for every attempt, so a message
+/// sent again (after a crash between the server's acceptance and `mark_sent`) is the same
+/// message to the recipient's mail program, not a second one. A row from before the key was
+/// stored uses its id and the microsecond it was enqueued.
+pub fn message_id_local(row: &queries::OutboxRow) -> String {
+    let day = row.created_at.format("%Y%m%d");
+    match &row.message_key {
+        Some(key) => format!("{day}.{key}"),
+        None => format!("{day}.{}.{}", row.id, row.created_at.and_utc().timestamp_micros()),
+    }
 }
 
 /// The staff an order email may go to: active accounts whose holder finished setup (chose a

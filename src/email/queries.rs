@@ -23,6 +23,9 @@ pub struct OutboxRow {
     pub sent_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub payload: String,
+    /// The random part of the Message-ID (`email::message_id_local`); `None` on rows enqueued
+    /// before it was stored.
+    pub message_key: Option<String>,
 }
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<OutboxRow>> {

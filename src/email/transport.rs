@@ -43,11 +43,13 @@ impl std::fmt::Debug for Mailer {
     }
 }
 
-/// A transport plus the sender address every message carries.
+/// A transport plus the sender address every message carries, and the domain of its
+/// Message-IDs (the base URL's host: the shop's own name, never this machine's).
 #[derive(Clone, Debug)]
 pub struct Outgoing {
     pub mailer: Mailer,
     pub from: Mailbox,
+    pub domain: String,
 }
 
 impl Outgoing {
@@ -83,14 +85,25 @@ impl Outgoing {
             }
             other => anyhow::bail!("FAIRGOLD_MAIL__TRANSPORT `{other}` is not known (use file or smtp)"),
         };
-        Ok(Self { mailer, from })
+        let domain = url::Url::parse(&settings.base_url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .ok_or_else(|| anyhow::anyhow!("the base URL {} names no host", settings.base_url))?;
+        Ok(Self { mailer, from, domain })
     }
 
-    /// Builds the message (plain text and HTML as alternatives) and hands it to the transport.
-    pub async fn send(&self, to: &str, rendered: Rendered) -> Result<(), SendError> {
+    /// The Message-ID of a message whose local part is `local` (`email::message_id_local`).
+    pub fn message_id(&self, local: &str) -> String {
+        format!("<{local}@{}>", self.domain)
+    }
+
+    /// Builds the message (plain text and HTML as alternatives, the Message-ID `<{local}@{domain}>`)
+    /// and hands it to the transport.
+    pub async fn send(&self, to: &str, message_id_local: &str, rendered: Rendered) -> Result<(), SendError> {
         let to: Mailbox =
             to.parse().map_err(|e| SendError::permanent(format!("the address `{to}` cannot be used: {e}")))?;
         let message = Message::builder()
+            .message_id(Some(self.message_id(message_id_local)))
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)

@@ -115,7 +115,7 @@ impl Worker {
             .await?;
             let Some((row, rendered)) = claimed else { continue };
             let result = match rendered {
-                Ok(rendered) => self.outgoing.send(&row.to_address, rendered).await,
+                Ok(rendered) => self.outgoing.send(&row.to_address, &super::message_id_local(&row), rendered).await,
                 // A template or data problem is ours: retried (a fix may be deployed meanwhile).
                 Err(e) => Err(SendError {
                     message: format!("could not render: {}", crate::error::Chain(e.as_ref())),

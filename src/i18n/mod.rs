@@ -115,6 +115,35 @@ pub(crate) fn lookup(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)
     LOCALES.try_lookup_complete(&lang.id(), key, (!map.is_empty()).then_some(&map))
 }
 
+/// The languages the customer's emails are written in: those with their own `email.ftl`
+/// (`email-hello` stands for the file). English today; a translated `locales/<lang>/email.ftl`
+/// adds a language, with nothing else to change.
+pub fn email_languages() -> Vec<Lang> {
+    Lang::ALL.into_iter().filter(|l| *l == Lang::En || has(*l, "email-hello")).collect()
+}
+
+/// The language for a customer's emails from the browser's `Accept-Language` (`de-DE,hi;q=0.8`):
+/// the most wanted one the emails are written in, else English.
+pub fn email_language(accept_language: Option<&str>) -> Lang {
+    let available = email_languages();
+    let mut wanted: Vec<(u16, usize, Lang)> = Vec::new();
+    for (i, item) in accept_language.unwrap_or_default().split(',').enumerate() {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let primary = tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+        // q in thousandths (`q=0.8` → 800); a weight that cannot be read counts as 0.
+        let q = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .map(|q| q.trim().parse::<f32>().map(|f| (f.clamp(0.0, 1.0) * 1000.0) as u16).unwrap_or(0))
+            .unwrap_or(1000);
+        if let Some(lang) = Lang::parse(&primary).filter(|l| q > 0 && available.contains(l)) {
+            wanted.push((q, i, lang));
+        }
+    }
+    wanted.sort_by_key(|(q, i, _)| (std::cmp::Reverse(*q), *i));
+    wanted.first().map(|w| w.2).unwrap_or_default()
+}
+
 /// Whether `lang` itself has the message `key` (no fallback): for the completeness test. A
 /// message that needs arguments fails to format without them, but it is there: only "no such
 /// message" counts as missing (fluent-templates does not export its error type, so its text is
@@ -156,6 +185,19 @@ mod tests {
             assert_eq!(Lang::parse(l.code()), Some(l));
         }
         assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn the_email_language_is_the_most_wanted_one_the_emails_exist_in() {
+        assert!(email_languages().contains(&Lang::En));
+        assert_eq!(email_language(None), Lang::En);
+        assert_eq!(email_language(Some("de-DE,de;q=0.9")), Lang::En, "no German emails: English");
+        assert_eq!(email_language(Some("en-GB;q=0.5, fr")), Lang::En);
+        assert_eq!(email_language(Some(";;q=,")), Lang::En);
+        // A language with its own email.ftl would be chosen by weight.
+        for l in email_languages() {
+            assert_eq!(email_language(Some(&format!("fr;q=0.9, {};q=0.8, en;q=0.1", l.code()))), l);
+        }
     }
 
     #[test]

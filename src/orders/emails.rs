@@ -14,15 +14,16 @@ use rust_embed::RustEmbed;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::config::Settings;
+use crate::config::{Settings, ShippingZone};
 use crate::crypto::{Cipher, Field};
 use crate::db::DbConn;
 use crate::email::queries::OutboxRow;
 use crate::email::{Compose, EmailKind, Payload, Rendered};
+use crate::i18n::Lang;
 use crate::money::{Currency, Money};
 use crate::orders::types::OrderStatus;
-use crate::schema::{centers, disputes, order_items, orders, shipments};
-use crate::shipping::carriers;
+use crate::schema::{centers, disputes, order_items, orders, pieces, shipments};
+use crate::shipping::{carriers, countries};
 
 #[derive(RustEmbed)]
 #[folder = "templates/email/"]
@@ -63,6 +64,7 @@ struct OrderForEmail {
     currency: Currency,
     created_at: NaiveDateTime,
     status_token_sealed: Option<String>,
+    lang: Lang,
 }
 
 #[derive(Serialize)]
@@ -71,6 +73,8 @@ struct ItemView {
     sku: String,
     price: String,
     center: String,
+    /// The piece's public page (absolute): where a customer whose payment failed can find it.
+    url: String,
 }
 
 #[derive(Serialize)]
@@ -81,6 +85,7 @@ struct AddressView {
     city: String,
     region: Option<String>,
     postal_code: String,
+    /// The country's name ("Germany"); the code itself for one no longer on the list.
     country: String,
 }
 
@@ -97,6 +102,8 @@ struct OrderView {
     total: String,
     refunded_total: String,
     fully_refunded: bool,
+    /// The option's name as checkout offered it ("Insured courier within India, 3–5 working
+    /// days"); its code for an option no longer in the settings.
     shipping_option: String,
     address: AddressView,
 }
@@ -132,6 +139,8 @@ struct ShopView {
 pub struct Renderer {
     tera: Tera,
     shop: ShopView,
+    /// For the shipping options' names (orders store the option's code).
+    shipping_zones: Vec<ShippingZone>,
     /// Opens the sealed copy of an order's status token, for the customer's status link.
     cipher: Cipher,
 }
@@ -139,6 +148,7 @@ pub struct Renderer {
 impl Renderer {
     pub fn load(settings: &Settings, cipher: Cipher) -> Result<Self, tera::Error> {
         let mut tera = Tera::default();
+        tera.register_function("fluent", crate::i18n::tera::fluent);
         let mut files = Vec::new();
         for name in EmailTemplates::iter() {
             if let Some(file) = EmailTemplates::get(&name) {
@@ -163,7 +173,7 @@ impl Renderer {
             grievance_email: settings.shop.grievance_email.clone(),
             base_url: settings.base_url.clone(),
         };
-        Ok(Self { tera, shop, cipher })
+        Ok(Self { tera, shop, shipping_zones: settings.shipping_zones.clone(), cipher })
     }
 
     /// Renders one outbox message with its order's current data.
@@ -204,13 +214,14 @@ impl Renderer {
         let mut q = order_items::table
             .inner_join(centers::table.on(centers::id.eq(order_items::center_id)))
             .filter(order_items::order_id.eq(order.id))
-            .select((order_items::title, order_items::sku, order_items::price_minor, centers::city))
+            .inner_join(pieces::table.on(pieces::id.eq(order_items::piece_id)))
+            .select((order_items::title, order_items::sku, order_items::price_minor, centers::city, pieces::slug))
             .order(order_items::id)
             .into_boxed();
         if let Some(center_id) = center_filter {
             q = q.filter(order_items::center_id.eq(center_id));
         }
-        let items: Vec<(String, String, i64, String)> = q.load(conn)?;
+        let items: Vec<(String, String, i64, String, String)> = q.load(conn)?;
         let center_city = match center_filter {
             Some(id) => centers::table.find(id).select(centers::city).first::<String>(conn).optional()?,
             None => None,
@@ -224,14 +235,20 @@ impl Renderer {
             placed_on: order.created_at.format("%-d %B %Y").to_string(),
             items: items
                 .into_iter()
-                .map(|(title, sku, price, center)| ItemView { title, sku, price: money(price), center })
+                .map(|(title, sku, price, center, slug)| ItemView {
+                    title,
+                    sku,
+                    price: money(price),
+                    center,
+                    url: format!("{}/pieces/{slug}", self.shop.base_url),
+                })
                 .collect(),
             subtotal: money(order.subtotal_minor),
             shipping: money(order.shipping_minor),
             total: money(order.total_minor),
             refunded_total: money(order.refunded_minor),
             fully_refunded: order.refunded_minor >= order.total_minor,
-            shipping_option: order.shipping_option,
+            shipping_option: self.shipping_option_name(&order.shipping_option),
             address: AddressView {
                 name: order.ship_name,
                 line1: order.ship_line1,
@@ -239,7 +256,7 @@ impl Renderer {
                 city: order.ship_city,
                 region: order.ship_region.filter(|s| !s.trim().is_empty()),
                 postal_code: order.ship_postal_code,
-                country: order.ship_country,
+                country: countries::name_of(&order.ship_country).map(str::to_string).unwrap_or(order.ship_country),
             },
         };
         let shipment = shipment.map(|(_, carrier, tracking_number)| ShipmentView {
@@ -280,7 +297,10 @@ impl Renderer {
             })
         };
 
+        // Staff alerts are in English, with the back office; the customer's in the order's language.
+        let lang = if kind.is_staff() { Lang::En } else { order.lang };
         let mut ctx = Context::new();
+        ctx.insert("lang", lang.code());
         ctx.insert("shop", &self.shop);
         ctx.insert("order", &view);
         ctx.insert("status_url", &status_url);
@@ -303,7 +323,7 @@ impl Renderer {
             })
         };
         Ok(Rendered {
-            subject: kind.subject(&order.reference, &self.shop.name),
+            subject: kind.subject_in(lang, &order.reference, &self.shop.name),
             text: render("txt")?,
             html: render("html")?,
         })
@@ -314,6 +334,7 @@ impl Renderer {
     /// A message about no order (a staff account being attacked): the shop and the payload.
     fn render_without_order(&self, kind: EmailKind, payload: &Payload) -> Result<Rendered, RenderError> {
         let mut ctx = Context::new();
+        ctx.insert("lang", Lang::En.code());
         ctx.insert("shop", &self.shop);
         ctx.insert("account", &payload.account);
         ctx.insert("reason", &payload.reason);
@@ -323,6 +344,17 @@ impl Renderer {
             self.tera.render(&name, &ctx).map_err(|e| RenderError::Template(name.clone(), e.to_string()))
         };
         Ok(Rendered { subject: kind.subject("", &self.shop.name), text: render("txt")?, html: render("html")? })
+    }
+}
+
+impl Renderer {
+    fn shipping_option_name(&self, code: &str) -> String {
+        self.shipping_zones
+            .iter()
+            .flat_map(|z| z.options.iter())
+            .find(|o| o.code == code)
+            .map(|o| o.label.clone())
+            .unwrap_or_else(|| code.to_string())
     }
 }
 

@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
+use crate::i18n::Lang;
 use crate::money::Currency;
 use crate::schema::{disputes, order_events, order_items, orders, payment_attempts, refunds, shipments};
 
@@ -44,6 +45,8 @@ pub struct OrderRow {
     pub cart_key: Option<String>,
     /// A keyed hash of the address the checkout came from (hold limits).
     pub client_key: Option<String>,
+    /// The language of the customer's emails (chosen at checkout).
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -75,6 +78,7 @@ pub struct NewOrder {
     pub phone: Option<String>,
     pub cart_key: Option<String>,
     pub client_key: Option<String>,
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]

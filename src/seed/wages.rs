@@ -501,6 +501,7 @@ fn demo_order(
             phone: Some("+91 98300 00000".into()),
             cart_key: None,
             client_key: None,
+            lang: crate::i18n::Lang::En,
         },
     )?;
     let sealed = cipher.seal(crypto::Field::ORDER_STATUS_TOKEN, order_id, &token);

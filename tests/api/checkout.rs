@@ -624,6 +624,7 @@ async fn the_test_payment_page_is_refused_in_production() {
             provider: "development",
             limits: &limits,
             client_key: None,
+            lang: fairgold::i18n::Lang::En,
         };
         fairgold::checkout::service::place_order(c, &key, &input, &cx, now()).unwrap()
     });

@@ -90,7 +90,7 @@ fn email_order(app: &TestApp) -> EmailOrder {
                 orders::ship_region.eq(Some("Lisboa")),
                 orders::ship_postal_code.eq("1100-001"),
                 orders::ship_country.eq("PT"),
-                orders::shipping_option.eq("Insured courier"),
+                orders::shipping_option.eq("intl-express"),
                 orders::subtotal_minor.eq(173_050),
                 orders::shipping_minor.eq(4_000),
                 orders::total_minor.eq(177_050),
@@ -200,6 +200,7 @@ async fn every_email_kind_renders_as_pinned_in_text_and_html() {
             sent_at: None,
             created_at: placed,
             payload: payload(kind, &order, app.kolkata).to_string(),
+            message_key: None,
         };
         let rendered = app.with_conn(|c| renderer.render(c, &row)).unwrap_or_else(|e| panic!("{}: {e}", kind.code()));
         // The order's id is the one number a fresh database may number differently.
@@ -382,7 +383,8 @@ async fn the_public_api_answers_in_the_pinned_json_shapes() {
     fix_piece(&app, emerald, "KOL-RNG-0012", at(2026, 10, 12, 6, 45), "pieces/kol-rng-0012.svg");
     fix_piece(&app, jhumkas, "MUM-EAR-0007", at(2026, 10, 9, 11, 5), "pieces/mum-ear-0007.svg");
     let keys = ["id"];
-    let strings = [(public_id, "[public id]")];
+    // The base URL follows the port this test's app was given (`Settings::follow_listener`).
+    let strings = [(public_id, "[public id]"), (app.address.clone(), "[base url]")];
 
     let mut list = app.json("/api/v1/pieces?per_page=2", 200).await;
     redact(&mut list, &keys, &strings);

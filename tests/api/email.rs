@@ -34,7 +34,7 @@ fn closed_port() -> u16 {
 // Reading a received message (headers and MIME parts) as a mail client would
 
 /// A header's value, unfolded.
-fn header(raw: &str, name: &str) -> Option<String> {
+pub(crate) fn header(raw: &str, name: &str) -> Option<String> {
     let head = raw.split("\r\n\r\n").next()?;
     let mut value: Option<String> = None;
     for line in head.split("\r\n") {
@@ -74,7 +74,7 @@ fn decode_quoted_printable(s: &str) -> String {
 }
 
 /// The decoded `text/plain` and `text/html` parts of a multipart/alternative message.
-fn parts(raw: &str) -> (String, String) {
+pub(crate) fn parts(raw: &str) -> (String, String) {
     let content_type = header(raw, "Content-Type").expect("Content-Type");
     assert!(content_type.starts_with("multipart/alternative"), "{content_type}");
     let boundary = content_type.split("boundary=").nth(1).expect("boundary").trim_matches('"').to_string();
@@ -107,7 +107,7 @@ fn parts(raw: &str) -> (String, String) {
 }
 
 /// Text as tera escapes it in a page.
-fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -119,18 +119,18 @@ fn html_escape(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-struct OrderFixture {
-    id: i64,
+pub(crate) struct OrderFixture {
+    pub(crate) id: i64,
     /// The Kolkata parcel, shipped with DHL Express.
-    shipment: i64,
-    reference: String,
-    kolkata_title: String,
-    mumbai_title: String,
+    pub(crate) shipment: i64,
+    pub(crate) reference: String,
+    pub(crate) kolkata_title: String,
+    pub(crate) mumbai_title: String,
 }
 
 /// A paid order with one Kolkata piece (made by an artisan with a distinctive legal name)
 /// and one Mumbai piece, written directly to the database.
-fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
+pub(crate) fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
     let (artisan, _) = app.artisan(ArtisanFixture { alias: "Ori P.", legal_name: LEGAL_NAME, ..Default::default() });
     let kolkata_title = format!("Lotus filigree ring {}", fastrand::u16(..));
     let mumbai_title = format!("Peacock jhumka earrings {}", fastrand::u16(..));
@@ -211,9 +211,9 @@ fn paid_order(app: &TestApp, sealed_token: Option<&str>) -> OrderFixture {
 }
 
 #[derive(Debug, Queryable)]
-struct Row {
+pub(crate) struct Row {
     id: i64,
-    status: String,
+    pub(crate) status: String,
     attempts: i32,
     next_attempt_at: NaiveDateTime,
     last_error: Option<String>,
@@ -238,7 +238,7 @@ fn outbox(app: &TestApp) -> Vec<Row> {
 }
 
 /// Waits (at most 10 s) until `done` holds for the outbox.
-async fn wait_outbox(app: &TestApp, what: &str, done: impl Fn(&[Row]) -> bool) -> Vec<Row> {
+pub(crate) async fn wait_outbox(app: &TestApp, what: &str, done: impl Fn(&[Row]) -> bool) -> Vec<Row> {
     for _ in 0..200 {
         let rows = outbox(app);
         if done(&rows) {
@@ -256,7 +256,7 @@ fn worker(app: &TestApp, smtp_url: &str) -> Worker {
     Worker::new(app.pool.clone(), renderer, Outgoing::from_settings(&settings).unwrap())
 }
 
-fn enqueue(app: &TestApp, kind: EmailKind, to: &str, order_id: i64, payload: serde_json::Value) {
+pub(crate) fn enqueue(app: &TestApp, kind: EmailKind, to: &str, order_id: i64, payload: serde_json::Value) {
     app.with_conn(|c| email::enqueue_with(c, kind, to, Some(order_id), payload, now())).expect("enqueue");
 }
 

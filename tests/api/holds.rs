@@ -188,6 +188,7 @@ async fn an_order_stranded_before_payment_is_swept() {
             provider: "development",
             limits: &limits,
             client_key: None,
+            lang: fairgold::i18n::Lang::En,
         };
         let earlier = now() - chrono::Duration::seconds(20);
         fairgold::checkout::service::place_order(c, &key, &form.parse(&zones).unwrap(), &cx, earlier).unwrap()

@@ -21,6 +21,7 @@ mod cli;
 mod contracts;
 mod csv_exports;
 mod email;
+mod email_content;
 mod faults;
 mod helpers;
 mod holds;

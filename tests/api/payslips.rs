@@ -301,8 +301,32 @@ fn ftl_files(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 /// Every key the templates and the code use: literal `fluent(key="…")` calls, and for
-/// `fluent(key="prefix-" ~ code)` every code the prefix can take.
+/// `fluent(key="prefix-" ~ code)` every code the prefix can take. The customer emails'
+/// templates (`templates/email/`) are apart: their keys need only the email languages
+/// (`email_keys_used`).
 fn keys_used() -> BTreeSet<String> {
+    let mut used = keys_in_templates("templates", Some("templates/email"));
+    // Used from Rust: month names, date patterns, the slip's title.
+    used.extend((1..=12).map(|m| format!("month-{m}")));
+    used.extend(["date-month-year", "date-day-month-year", "slip-document-title"].map(String::from));
+    used.extend(["center-kolkata", "center-mumbai"].map(String::from));
+    used
+}
+
+/// The keys the customer emails use: their templates' and the subjects'.
+fn email_keys_used() -> BTreeSet<String> {
+    let mut used = keys_in_templates("templates/email", None);
+    used.retain(|k| k.starts_with("email-"));
+    for kind in ["order-confirmation", "shipped", "refunded", "payment-failed", "piece-unavailable"] {
+        used.insert(format!("email-subject-{kind}"));
+    }
+    used
+}
+
+/// The keys the templates under `folder` use, leaving out the folder `skip`.
+fn keys_in_templates(folder: &str, skip: Option<&str>) -> BTreeSet<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let skip = skip.map(|s| root.join(s));
     let mut codes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     codes.insert("entry-kind-", entry_kind_codes().iter().map(|c| c.to_string()).collect());
     codes.insert("deduction-", deduction_kind_codes().iter().map(|c| c.to_string()).collect());
@@ -313,13 +337,15 @@ fn keys_used() -> BTreeSet<String> {
     let literal = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*[,)]"#).unwrap();
     let prefixed = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*~"#).unwrap();
     let mut used = BTreeSet::new();
-    let templates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let templates = root.join(folder);
     let mut dirs = vec![templates];
     while let Some(dir) = dirs.pop() {
         for f in std::fs::read_dir(dir).unwrap() {
             let p = f.unwrap().path();
             if p.is_dir() {
-                dirs.push(p);
+                if skip.as_ref() != Some(&p) {
+                    dirs.push(p);
+                }
                 continue;
             }
             let text = std::fs::read_to_string(&p).unwrap_or_default();
@@ -331,10 +357,6 @@ fn keys_used() -> BTreeSet<String> {
             }
         }
     }
-    // Used from Rust: month names, date patterns, the slip's title.
-    used.extend((1..=12).map(|m| format!("month-{m}")));
-    used.extend(["date-month-year", "date-day-month-year", "slip-document-title"].map(String::from));
-    used.extend(["center-kolkata", "center-mumbai"].map(String::from));
     used
 }
 
@@ -342,15 +364,19 @@ fn keys_used() -> BTreeSet<String> {
 fn every_language_has_exactly_the_english_keys_and_every_key_used() {
     let english = ftl_files("en");
     assert!(english.contains_key("payslip.ftl") && english.contains_key("common.ftl"));
+    let email_languages = i18n::email_languages();
     for lang in Lang::ALL {
         let files = ftl_files(lang.code());
+        // `email.ftl` (the customer's emails) only in the languages the emails are written in.
+        let expected: Vec<&String> =
+            english.keys().filter(|f| f.as_str() != "email.ftl" || email_languages.contains(&lang)).collect();
         assert_eq!(
             files.keys().collect::<Vec<_>>(),
-            english.keys().collect::<Vec<_>>(),
+            expected,
             "{}: one .ftl file per feature, as in English",
             lang.code()
         );
-        for (file, keys) in &english {
+        for (file, keys) in english.iter().filter(|(f, _)| files.contains_key(*f)) {
             let missing: Vec<_> = keys.difference(&files[file]).collect();
             let extra: Vec<_> = files[file].difference(keys).collect();
             assert!(
@@ -367,6 +393,13 @@ fn every_language_has_exactly_the_english_keys_and_every_key_used() {
     for lang in Lang::ALL {
         let missing: Vec<_> = used.iter().filter(|k| !i18n::has(lang, k)).collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+    }
+    let email_used = email_keys_used();
+    assert!(email_used.contains("email-button-follow-order") && email_used.contains("email-hello"), "{email_used:?}");
+    assert!(email_languages.contains(&Lang::En));
+    for lang in &email_languages {
+        let missing: Vec<_> = email_used.iter().filter(|k| !i18n::has(*lang, k)).collect();
+        assert!(missing.is_empty(), "{} emails lack {missing:?}", lang.code());
     }
     // Every kind of ledger entry and every deduction has a label in every language.
     for lang in Lang::ALL {

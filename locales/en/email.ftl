@@ -1,0 +1,30 @@
+# The customer's emails (templates/email/*, src/email): subjects, greetings, labels, buttons.
+# Staff alerts stay in English with the back office. A language gets customer emails once it
+# has its own email.ftl with every key below (i18n::email_languages).
+
+email-subject-order-confirmation = Your { $shop } order { $reference } is confirmed
+email-subject-shipped = Your { $shop } order { $reference } is on its way
+email-subject-refunded = A refund for your { $shop } order { $reference }
+email-subject-payment-failed = Your { $shop } order { $reference } was not paid
+email-subject-piece-unavailable = We are sorry: your { $shop } order { $reference } could not be completed
+
+email-hello = Hello { $name },
+email-thanks = Thank you for your order, { $name }.
+email-good-news = Good news, { $name }:
+email-sorry = We are very sorry
+
+email-subtotal = Subtotal
+email-shipping = Shipping ({ $option })
+email-total = Total
+email-shipping-to = Shipping to
+email-carrier = Carrier
+email-tracking-number = Tracking number
+
+email-button-follow-order = Follow your order
+email-follow-order-here = Follow your order here:
+email-open-link = Or open this link:
+email-keep-link = Keep this email: anyone with the link can see your order's status.
+email-button-track-parcel = Track the parcel on { $carrier }'s site
+email-track-parcel = Track the parcel:
+email-button-see-piece = See { $title }
+email-questions = Questions or a complaint:
