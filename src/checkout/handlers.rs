@@ -131,7 +131,6 @@ struct AcceptedPolicy {
     kind: &'static str,
     title: String,
     version: i64,
-    url: String,
 }
 
 async fn policies_in_effect(state: &AppState) -> Result<Vec<AcceptedPolicy>, AppError> {
@@ -147,7 +146,6 @@ async fn policies_in_effect(state: &AppState) -> Result<Vec<AcceptedPolicy>, App
                         other => other.title().to_lowercase(),
                     },
                     version: v.version,
-                    url: format!("{}/versions/{}", kind.path(), v.version),
                 });
             }
         }

@@ -109,10 +109,10 @@ pub struct OrderView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AcceptedPolicyView {
+    /// The policy's code: that version's public page is `/policies/{kind}/versions/{version}`.
+    pub kind: &'static str,
     pub title: &'static str,
     pub version: i64,
-    /// That version's public page.
-    pub url: String,
 }
 
 /// An order with everything its pages show.
@@ -306,11 +306,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
         accepted_policies: full
             .accepted
             .iter()
-            .map(|(kind, version)| AcceptedPolicyView {
-                title: kind.title(),
-                version: *version,
-                url: format!("{}/versions/{version}", kind.path()),
-            })
+            .map(|(kind, version)| AcceptedPolicyView { kind: kind.code(), title: kind.title(), version: *version })
             .collect(),
         timeline: full
             .events

@@ -134,7 +134,6 @@ struct VersionView {
     created_at: String,
     in_effect: bool,
     scheduled: bool,
-    url: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -167,13 +166,11 @@ async fn render(state: &AppState, me: &CurrentStaff, kind: PolicyKind, page: Edi
             created_at: v.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             in_effect: Some(v.version) == in_effect,
             scheduled: v.effective_on > today,
-            url: format!("{}/versions/{}", kind.path(), v.version),
         })
         .collect();
     let mut ctx = Context::new();
     ctx.insert("kind", kind.code());
     ctx.insert("heading", kind.title());
-    ctx.insert("public_url", &kind.path());
     ctx.insert("next_version", &(all.first().map_or(0, |v| v.version) + 1));
     ctx.insert("versions", &versions);
     ctx.insert("form", page.form);

@@ -26,7 +26,8 @@ pub fn long_date(d: NaiveDate) -> String {
 struct VersionLink {
     version: i64,
     effective: String,
-    url: String,
+    /// The version in effect (its page is `/policies/{kind}`; the others `…/versions/{n}`).
+    current: bool,
     /// Not yet in effect.
     scheduled: bool,
     /// The version this page shows.
@@ -80,11 +81,7 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
         .map(|v| VersionLink {
             version: v.version,
             effective: long_date(v.effective_on),
-            url: if Some(v.version) == current_number {
-                kind.path()
-            } else {
-                format!("{}/versions/{}", kind.path(), v.version)
-            },
+            current: Some(v.version) == current_number,
             scheduled: v.effective_on > today,
             shown: v.version == shown.version,
         })
@@ -98,7 +95,6 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
     ctx.insert("is_current", &(Some(shown.version) == current_number));
     ctx.insert("scheduled", &(shown.effective_on > today));
     ctx.insert("until", &until.map(long_date));
-    ctx.insert("current_url", &kind.path());
     ctx.insert("current_version", &current_number);
     ctx.insert("upcoming", &upcoming.map(|v| (v.version, long_date(v.effective_on))));
     ctx.insert("body", &markdown::render(&shown.body));
