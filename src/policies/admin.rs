@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use tera::Context;
 
 use super::handlers::long_date;
+use super::markdown;
 use super::queries;
 use super::service::{self, PolicyInput};
 use super::types::PolicyKind;
-use super::markdown;
 use crate::auth::{AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
@@ -67,7 +67,10 @@ impl PolicyForm {
         }
         let effective_on = match NaiveDate::parse_from_str(self.effective_on.trim(), "%Y-%m-%d") {
             Ok(d) if d < today => {
-                e.add("effective_on", format!("a new version takes effect today ({today}) or later, never in the past"));
+                e.add(
+                    "effective_on",
+                    format!("a new version takes effect today ({today}) or later, never in the past"),
+                );
                 None
             }
             Ok(d) if d > today + Duration::days(MAX_DAYS_AHEAD) => {
@@ -114,7 +117,9 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
                 version: current.as_ref().map(|c| c.version),
                 effective: current.as_ref().map(|c| long_date(c.effective_on)),
                 versions: all.len(),
-                edited_by: all.first().map(|v| format!("{}, {}", v.created_by, v.created_at.format("%Y-%m-%d %H:%M UTC"))),
+                edited_by: all
+                    .first()
+                    .map(|v| format!("{}, {}", v.created_by, v.created_at.format("%Y-%m-%d %H:%M UTC"))),
             });
         }
         Ok::<_, AppError>(rows)
@@ -150,7 +155,12 @@ struct EditPage<'a> {
     status: StatusCode,
 }
 
-async fn render(state: &AppState, me: &CurrentStaff, kind: PolicyKind, page: EditPage<'_>) -> Result<HttpResponse, AppError> {
+async fn render(
+    state: &AppState,
+    me: &CurrentStaff,
+    kind: PolicyKind,
+    page: EditPage<'_>,
+) -> Result<HttpResponse, AppError> {
     let today = page_cache::day();
     let (all, current) = db::run(&state.pool, move |conn| {
         Ok::<_, AppError>((queries::versions(conn, kind)?, queries::current(conn, kind, today)?))
@@ -218,7 +228,13 @@ pub async fn save(
     let errors = match form.parse(kind, page_cache::day()) {
         Ok(input) if form.action == "preview" => {
             let preview = Some(markdown::render(&input.body));
-            let page = EditPage { form: &form, errors: &FieldErrors::default(), notice: None, preview, status: StatusCode::OK };
+            let page = EditPage {
+                form: &form,
+                errors: &FieldErrors::default(),
+                notice: None,
+                preview,
+                status: StatusCode::OK,
+            };
             return render(&state, &me, kind, page).await;
         }
         Ok(input) => {
@@ -234,7 +250,13 @@ pub async fn save(
         }
         Err(e) => e,
     };
-    let page = EditPage { form: &form, errors: &errors, notice: None, preview: None, status: StatusCode::UNPROCESSABLE_ENTITY };
+    let page = EditPage {
+        form: &form,
+        errors: &errors,
+        notice: None,
+        preview: None,
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    };
     render(&state, &me, kind, page).await
 }
 
@@ -249,7 +271,8 @@ mod tests {
     #[test]
     fn a_policy_form_needs_a_text_and_a_date_from_today_on() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        let ok = form("## Returns\r\n\r\nWithin 14 days.  \r\n", "2026-12-02").parse(PolicyKind::Returns, today).unwrap();
+        let ok =
+            form("## Returns\r\n\r\nWithin 14 days.  \r\n", "2026-12-02").parse(PolicyKind::Returns, today).unwrap();
         assert_eq!(ok.body, "## Returns\n\nWithin 14 days.");
         assert_eq!(ok.effective_on, today);
         assert!(form("x", "2027-01-01").parse(PolicyKind::Terms, today).is_ok());

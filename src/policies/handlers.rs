@@ -38,7 +38,11 @@ fn parse_kind(raw: &str) -> Result<PolicyKind, AppError> {
     PolicyKind::parse(raw).ok_or(AppError::NotFound)
 }
 
-pub async fn page(state: web::Data<AppState>, req: HttpRequest, kind: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    kind: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let kind = parse_kind(&kind.into_inner())?;
     let st = state.clone();
     state.cache.serve(&state.pool, &req, kind.path(), HTML, || render(st, kind, None)).await
@@ -71,11 +75,8 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
         None => current.as_ref().ok_or(AppError::NotFound)?,
     };
     // A version is in effect from its date until the next higher version in effect takes over.
-    let until = all
-        .iter()
-        .filter(|v| v.version > shown.version && v.effective_on <= today)
-        .map(|v| v.effective_on)
-        .min();
+    let until =
+        all.iter().filter(|v| v.version > shown.version && v.effective_on <= today).map(|v| v.effective_on).min();
     let versions: Vec<VersionLink> = all
         .iter()
         .map(|v| VersionLink {
@@ -117,7 +118,11 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
     };
     let meta = PageMeta {
         title,
-        description: format!("{} of {}: the version in effect and every earlier one.", kind.title(), state.settings.shop.name),
+        description: format!(
+            "{} of {}: the version in effect and every earlier one.",
+            kind.title(),
+            state.settings.shop.name
+        ),
         path: &path,
         nav: "",
     };

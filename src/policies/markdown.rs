@@ -85,7 +85,9 @@ mod tests {
 
     #[test]
     fn raw_html_is_shown_as_text_never_run() {
-        let out = render("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n\n<img src=x onerror=alert(1)>");
+        let out = render(
+            "Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">block</div>\n\n<img src=x onerror=alert(1)>",
+        );
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("<div"), "{out}");
         assert!(!out.contains("<img"), "{out}");

@@ -5,7 +5,15 @@ use serde::Serialize;
 /// A shop policy. The code is the one stored in `policy_versions.kind` and the last part of
 /// its public address (`/policies/{code}`).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
 )]
 #[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "lowercase")]

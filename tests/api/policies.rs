@@ -19,7 +19,11 @@ async fn admin(app: &TestApp) -> Session {
 async fn save(app: &TestApp, session: &Session, kind: &str, body: &str) -> u16 {
     let today = chrono::Utc::now().date_naive().to_string();
     let res = app
-        .post_form(&format!("/admin/policies/{kind}"), Some(session), &[("body", body), ("effective_on", &today), ("action", "save")])
+        .post_form(
+            &format!("/admin/policies/{kind}"),
+            Some(session),
+            &[("body", body), ("effective_on", &today), ("action", "save")],
+        )
         .await;
     let status = res.status().as_u16();
     if status == 303 {
@@ -59,13 +63,18 @@ async fn every_shop_has_each_policy_and_every_public_page_links_them() {
     assert!(app.page("/policies/grievance", 200).await.contains("still to be configured"));
     // The shipping page shows the costs checkout charges (the default zones, in USD).
     let shipping = app.page("/policies/shipping", 200).await;
-    assert!(shipping.contains("Insured express courier, 5–8 working days") && shipping.contains("$45.00"), "{shipping}");
+    assert!(
+        shipping.contains("Insured express courier, 5–8 working days") && shipping.contains("$45.00"),
+        "{shipping}"
+    );
     assert!(shipping.contains("Duties and import taxes"));
     assert_eq!(app.get("/policies/cookies").await.status().as_u16(), 404);
 
     // The footer of a public page links every policy.
     let home = app.page("/", 200).await;
-    for path in ["/policies/shipping", "/policies/returns", "/policies/privacy", "/policies/terms", "/policies/grievance"] {
+    for path in
+        ["/policies/shipping", "/policies/returns", "/policies/privacy", "/policies/terms", "/policies/grievance"]
+    {
         assert!(home.contains(&format!("href=\"{path}\"")), "footer link to {path}");
     }
     let sitemap = app.page("/sitemap.xml", 200).await;
@@ -96,7 +105,11 @@ async fn markdown_is_rendered_without_scripts_or_script_links() {
     // The preview renders the same way and saves nothing.
     let today = chrono::Utc::now().date_naive().to_string();
     let res = app
-        .post_form("/admin/policies/privacy", Some(&session), &[("body", "Some **bold** text <script>x()</script>"), ("effective_on", &today), ("action", "preview")])
+        .post_form(
+            "/admin/policies/privacy",
+            Some(&session),
+            &[("body", "Some **bold** text <script>x()</script>"), ("effective_on", &today), ("action", "preview")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let page = res.text().await.unwrap();
@@ -114,7 +127,10 @@ async fn each_save_is_a_new_version_and_earlier_ones_stay_readable() {
 
     let current = app.page("/policies/terms", 200).await;
     assert!(current.contains("Version 3, in effect since") && current.contains("Terms, third edition."), "{current}");
-    assert!(current.contains("href=\"/policies/terms/versions/2\"") && current.contains("href=\"/policies/terms/versions/1\""));
+    assert!(
+        current.contains("href=\"/policies/terms/versions/2\"")
+            && current.contains("href=\"/policies/terms/versions/1\"")
+    );
     let second = app.page("/policies/terms/versions/2", 200).await;
     assert!(second.contains("Terms, second edition.") && second.contains("an earlier version"), "{second}");
     assert!(!second.contains("third edition"));
@@ -123,9 +139,8 @@ async fn each_save_is_a_new_version_and_earlier_ones_stay_readable() {
     assert_eq!(app.get("/policies/terms/versions/9").await.status().as_u16(), 404);
 
     // Each save is in the audit log; the rows cannot be changed.
-    let saves: i64 = app.with_conn(|c| {
-        audit_log::table.filter(audit_log::action.eq("policy.save")).count().get_result(c).unwrap()
-    });
+    let saves: i64 =
+        app.with_conn(|c| audit_log::table.filter(audit_log::action.eq("policy.save")).count().get_result(c).unwrap());
     assert_eq!(saves, 2);
     let changed = app.with_conn(|c| {
         diesel::update(policy_versions::table.filter(policy_versions::kind.eq("terms")))
@@ -135,9 +150,8 @@ async fn each_save_is_a_new_version_and_earlier_ones_stay_readable() {
     assert!(changed.is_err(), "policy versions are append-only");
 
     // A bad form saves nothing and says why, field by field.
-    let res = app
-        .post_form("/admin/policies/terms", Some(&session), &[("body", "  "), ("effective_on", "2001-01-01")])
-        .await;
+    let res =
+        app.post_form("/admin/policies/terms", Some(&session), &[("body", "  "), ("effective_on", "2001-01-01")]).await;
     assert_eq!(res.status().as_u16(), 422);
     let page = res.text().await.unwrap();
     assert!(page.contains("write the text of the policy") && page.contains("never in the past"), "{page}");
@@ -196,10 +210,13 @@ async fn the_order_keeps_the_terms_version_its_buyer_was_shown() {
     shopper.add(&app, piece).await;
     let form_page = shopper.get(&app, "/checkout?country=DE").await.text().await.unwrap();
     assert!(form_page.contains("By placing the order you accept the"), "{form_page}");
-    assert!(form_page.contains("terms of sale (version 2)") && form_page.contains("href=\"/policies/terms/versions/2\""));
+    assert!(
+        form_page.contains("terms of sale (version 2)") && form_page.contains("href=\"/policies/terms/versions/2\"")
+    );
     assert!(form_page.contains("returns and refunds policy (version 1)"));
     assert!(form_page.contains("href=\"/policies/privacy\"") && form_page.contains("href=\"/policies/shipping\""));
-    let (terms, returns) = (hidden(&form_page, "terms_version").unwrap(), hidden(&form_page, "returns_version").unwrap());
+    let (terms, returns) =
+        (hidden(&form_page, "terms_version").unwrap(), hidden(&form_page, "returns_version").unwrap());
     assert_eq!((terms.as_str(), returns.as_str()), ("2", "1"));
 
     // The terms change while the buyer is on the form: the order is refused, nothing ordered.
@@ -225,7 +242,10 @@ async fn the_order_keeps_the_terms_version_its_buyer_was_shown() {
 
     // The back-office order page and the customer's page show them.
     let page = app.get_as(&format!("/admin/orders/{order_id}"), &session).await.text().await.unwrap();
-    assert!(page.contains("Terms of sale, version 3") && page.contains("href=\"/policies/terms/versions/3\""), "{page}");
+    assert!(
+        page.contains("Terms of sale, version 3") && page.contains("href=\"/policies/terms/versions/3\""),
+        "{page}"
+    );
     assert!(page.contains("Returns and refunds, version 1"));
 
     // A checkout through the shared helper (no hidden fields) records the versions in effect.
