@@ -18,7 +18,7 @@ base="http://127.0.0.1:$port"
 slug=$(curl -s "$base/api/v1/pieces?per_page=1" | sed -E 's/.*"slug":"([^"]+)".*/\1/')
 artisan=$(curl -s "$base/sitemap.xml" | grep -o '/artisans/[a-z0-9]*' | head -n 1)
 printf '%-40s %13s %5s\n' page accessibility seo
-for path in / /pieces "/pieces/${LH_PIECE:-handmade-box-chain}" "/pieces?metal=rose_gold&sort=price_desc" "/pieces/$slug" "$artisan" /about /impact /transparency/ledger /no-such-page; do
+for path in / /pieces "/pieces/${LH_PIECE:-handmade-box-chain}" "/pieces?metal=rose_gold&sort=price_desc" "/pieces/$slug" "$artisan" /about /impact /policies/shipping /transparency/ledger /no-such-page; do
   "$tools/node_modules/.bin/lighthouse" "$base$path" --quiet --output=json --output-path="$work/lh.json" \
     --only-categories=accessibility,seo --chrome-path=/usr/bin/chromium \
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" >/dev/null 2>&1 || true

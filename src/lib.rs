@@ -27,6 +27,7 @@ pub mod money;
 pub mod openapi;
 pub mod orders;
 pub mod payments;
+pub mod policies;
 pub mod pricing;
 pub mod reference;
 pub mod retention;

@@ -581,6 +581,28 @@ diesel::table! {
 
 diesel::joinable!(piece_costs -> pieces (piece_id));
 
+diesel::table! {
+    policy_versions (id) {
+        id -> BigInt,
+        kind -> Text,
+        version -> BigInt,
+        body -> Text,
+        effective_on -> Date,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_policy_acceptances (order_id, kind) {
+        order_id -> BigInt,
+        kind -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(order_policy_acceptances -> orders (order_id));
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -636,4 +658,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     text_approvals,
     gold_rates,
     piece_costs,
+    policy_versions,
+    order_policy_acceptances,
 );

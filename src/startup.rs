@@ -217,6 +217,7 @@ impl Application {
                 .configure(catalog::routes)
                 .configure(crate::artisans::portraits::routes)
                 .configure(crate::impact::routes)
+                .configure(crate::policies::routes)
                 .configure(crate::wages::public_routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)

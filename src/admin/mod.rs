@@ -2,7 +2,7 @@
 //! log, the email outbox, API tokens), the list of every section's routes, and the request
 //! checks every admin route shares (no caching of its pages, same-origin state changes). Each
 //! feature's own pages live with it: `inventory::admin`, `artisans::admin`, `import::admin`,
-//! `orders::admin`, `wages`.
+//! `orders::admin`, `wages`, `pricing::admin`, `policies::admin`.
 
 pub mod account;
 pub mod approvals;
@@ -31,7 +31,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(account::routes)
         .configure(crate::orders::admin::routes)
         .configure(crate::wages::routes)
-        .configure(crate::pricing::admin::routes);
+        .configure(crate::pricing::admin::routes)
+        .configure(crate::policies::admin::routes);
 }
 
 /// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in

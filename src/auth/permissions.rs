@@ -51,6 +51,8 @@ pub enum Action {
     /// A piece's recorded costs (stones, hallmarking, shipping and packing): finance, admins,
     /// and the piece's center manager (the handler scopes it).
     PieceCosts,
+    /// Writing the shop's policies (terms, returns, privacy, shipping, grievance officer): admins.
+    Policies,
 }
 
 impl Action {
@@ -64,7 +66,7 @@ impl Action {
             PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
             WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
-            OrdersRefund | AuditLog | EmailOutbox => role == Admin,
+            OrdersRefund | AuditLog | EmailOutbox | Policies => role == Admin,
         }
     }
 }
@@ -170,6 +172,9 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", r"/admin/pieces/{id:\d+}/costs", PieceCosts),
         ("GET", "/admin/gold-rates", GoldRates),
         ("POST", "/admin/gold-rates", GoldRates),
+        ("GET", "/admin/policies", Policies),
+        ("GET", "/admin/policies/{kind}", Policies),
+        ("POST", "/admin/policies/{kind}", Policies),
         ("GET", "/api/admin/v1/pieces", PiecesView),
         ("GET", "/api/admin/v1/pieces/{id}", PiecesView),
         ("POST", "/api/admin/v1/pieces", PiecesWrite),

@@ -10,6 +10,7 @@ use super::views::{self, CatalogView, CenterView, PieceView};
 use crate::artisans::models::PublicRules;
 use crate::db;
 use crate::error::AppError;
+use crate::policies::shipping_costs;
 use crate::pricing::breakdown::BreakdownView;
 use crate::state::AppState;
 use crate::web::page_cache::HTML;
@@ -98,6 +99,8 @@ async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String
     ctx.insert("makers", &views::makers(&detail));
     ctx.insert("more", &views::cards(&more));
     ctx.insert("money", &BreakdownView::new(&split));
+    // The same table for every visitor (the page is cached): each destination's options.
+    ctx.insert("shipping_costs", &shipping_costs::table(&state.settings.shipping_zones, state.settings.currency));
     let meta = PageMeta {
         title: format!(
             "{} — {} {} — {}",

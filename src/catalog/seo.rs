@@ -7,6 +7,7 @@ use crate::artisans;
 use crate::catalog;
 use crate::db;
 use crate::error::AppError;
+use crate::policies::PolicyKind;
 use crate::state::AppState;
 use crate::web::page_cache::XML;
 
@@ -36,6 +37,7 @@ async fn render_sitemap(state: web::Data<AppState>) -> Result<String, AppError> 
     );
     let paths = ["/".to_string(), "/pieces".into(), "/about".into(), "/impact".into()]
         .into_iter()
+        .chain(PolicyKind::ALL.iter().map(|k| k.path()))
         .chain(slugs.iter().map(|s| format!("/pieces/{s}")))
         .chain(artisan_ids.iter().map(|id| format!("/artisans/{id}")));
     for path in paths {

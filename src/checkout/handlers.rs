@@ -21,6 +21,9 @@ use crate::money::Money;
 use crate::orders::fulfilment::{self, PaymentOutcome, PaymentReport, Unpaid};
 use crate::orders::models::OrderRow;
 use crate::orders::{queries as order_queries, service as order_service};
+use crate::policies::queries as policy_queries;
+use crate::policies::service::POLICY_CHANGED;
+use crate::policies::PolicyKind;
 use crate::shipping::countries;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
@@ -101,7 +104,7 @@ fn destination_view(state: &AppState, cart: &Cart, form: &CheckoutForm) -> Optio
 /// The checkout page. Without a known destination (or when asked to change it) it is the
 /// first step, the country choice, a plain GET form so the address step can list that
 /// country's options without a script; else the address form for that country.
-fn render_form(
+async fn render_form(
     state: &AppState,
     status: StatusCode,
     cart: &Cart,
@@ -109,7 +112,7 @@ fn render_form(
     errors: &FieldErrors,
     notice: Option<&str>,
 ) -> Result<HttpResponse, AppError> {
-    render_step(state, status, cart, form, errors, notice, Step::AsTheFormSays)
+    render_step(state, status, cart, form, errors, notice, Step::AsTheFormSays).await
 }
 
 /// Which step `render_step` shows.
@@ -121,7 +124,37 @@ enum Step {
     AsTheFormSays,
 }
 
-fn render_step(
+/// A policy the buyer accepts by placing the order, in the version in effect (the form carries
+/// the versions in hidden fields; `policies::service::check_shown` compares them on submit).
+#[derive(Serialize)]
+struct AcceptedPolicy {
+    kind: &'static str,
+    title: String,
+    version: i64,
+}
+
+async fn policies_in_effect(state: &AppState) -> Result<Vec<AcceptedPolicy>, AppError> {
+    let today = crate::web::page_cache::day();
+    db::run(&state.pool, move |conn| {
+        let mut out = Vec::new();
+        for kind in PolicyKind::ACCEPTED_AT_CHECKOUT {
+            if let Some(v) = policy_queries::current(conn, kind, today)? {
+                out.push(AcceptedPolicy {
+                    kind: kind.code(),
+                    title: match kind {
+                        PolicyKind::Returns => "returns and refunds policy".to_string(),
+                        other => other.title().to_lowercase(),
+                    },
+                    version: v.version,
+                });
+            }
+        }
+        Ok::<_, AppError>(out)
+    })
+    .await
+}
+
+async fn render_step(
     state: &AppState,
     status: StatusCode,
     cart: &Cart,
@@ -156,6 +189,9 @@ fn render_step(
         );
     }
     ctx.insert("test_payments", &state.gateway.test_payments_enabled());
+    if destination.is_some() {
+        ctx.insert("policies", &policies_in_effect(state).await?);
+    }
     let meta = PageMeta {
         title: format!("Checkout — {}", state.settings.shop.name),
         description: String::new(),
@@ -192,21 +228,21 @@ pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRe
     match (country, change) {
         (_, Some(previous)) => {
             let form = CheckoutForm { country: previous, ..Default::default() };
-            render_step(&state, StatusCode::OK, &cart, &form, &none, None, Step::ChooseCountry)
+            render_step(&state, StatusCode::OK, &cart, &form, &none, None, Step::ChooseCountry).await
         }
         (None, None) => {
-            render_step(&state, StatusCode::OK, &cart, &CheckoutForm::default(), &none, None, Step::ChooseCountry)
+            render_step(&state, StatusCode::OK, &cart, &CheckoutForm::default(), &none, None, Step::ChooseCountry).await
         }
         (Some(code), None) => match input::destination(&code, &state.settings.shipping_zones) {
             Ok((country, _)) => {
                 let form = CheckoutForm { country: country.code.to_string(), ..Default::default() };
-                render_form(&state, StatusCode::OK, &cart, &form, &none, None)
+                render_form(&state, StatusCode::OK, &cart, &form, &none, None).await
             }
             Err(message) => {
                 let mut errors = FieldErrors::default();
                 errors.add("country", message);
                 let form = CheckoutForm { country: code, ..Default::default() };
-                render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None)
+                render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None).await
             }
         },
     }
@@ -236,7 +272,7 @@ pub async fn place(
         Ok(input) => input,
         Err(errors) => {
             let cart = load_cart(&state, Some(key)).await?;
-            return render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None);
+            return render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None).await;
         }
     };
     let st = state.clone();
@@ -262,6 +298,13 @@ pub async fn place(
     let placed = match placed {
         Ok(p) => p,
         Err(AppError::Conflict { code: service::EMPTY_CART, .. }) => return Ok(see_other("/cart")),
+        Err(e @ AppError::Conflict { code: POLICY_CHANGED, .. }) => {
+            // The form again, with the new versions to read and accept; nothing was ordered.
+            let cart = load_cart(&state, Some(key)).await?;
+            let notice = e.public_message();
+            return render_form(&state, StatusCode::CONFLICT, &cart, &form, &FieldErrors::default(), Some(&notice))
+                .await;
+        }
         Err(e @ AppError::Conflict { .. }) => {
             let cart = load_cart(&state, Some(key)).await?;
             return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&e.public_message()));
@@ -275,7 +318,8 @@ pub async fn place(
                 &form,
                 &FieldErrors::default(),
                 Some(&why),
-            );
+            )
+            .await;
         }
         Err(e) => return Err(e),
     };
@@ -302,6 +346,7 @@ pub async fn place(
             let cart = load_cart(&state, Some(key)).await?;
             let notice = "We could not reach the payment provider. Nothing was charged and your cart is as it was: please try again in a minute.";
             render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &cart, &form, &FieldErrors::default(), Some(notice))
+                .await
         }
     }
 }

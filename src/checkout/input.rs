@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::postal;
 use crate::config::{ShippingOption, ShippingZone};
+use crate::policies::PolicyKind;
 use crate::shipping::countries::{self, Country};
 use crate::staff::Email;
 use crate::web::form::FieldErrors;
@@ -25,6 +26,9 @@ pub struct CheckoutForm {
     pub phone: String,
     /// A shipping option code; empty = the first option of the destination's zone.
     pub shipping: String,
+    /// The versions of the terms of sale and the returns policy the form showed (hidden fields).
+    pub terms_version: String,
+    pub returns_version: String,
 }
 
 #[derive(Debug, Clone)]
@@ -39,6 +43,15 @@ pub struct CheckoutInput {
     pub country: &'static str,
     pub phone: String,
     pub shipping: ShippingOption,
+    /// The version of each policy accepted at checkout that the form showed: `None` when the
+    /// request carried none, `Some(0)` for one that is not a version number (never current).
+    pub policies_shown: Vec<(PolicyKind, Option<i64>)>,
+}
+
+/// A version number from a hidden field.
+fn shown_version(raw: &str) -> Option<i64> {
+    let raw = raw.trim();
+    (!raw.is_empty()).then(|| raw.parse::<i64>().unwrap_or(0))
 }
 
 fn text(e: &mut FieldErrors, field: &str, value: &str, max: usize, required: Option<&str>) -> String {
@@ -134,6 +147,10 @@ impl CheckoutForm {
                 country: country.code,
                 phone,
                 shipping,
+                policies_shown: vec![
+                    (PolicyKind::Terms, shown_version(&self.terms_version)),
+                    (PolicyKind::Returns, shown_version(&self.returns_version)),
+                ],
             }),
             _ => Err(e),
         }

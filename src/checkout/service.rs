@@ -19,6 +19,7 @@ use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
 use crate::orders::queries;
 use crate::orders::types::{event, reference_of, OrderStatus};
 use crate::payments::{CheckoutRequest, LineItem};
+use crate::policies;
 use crate::web::page_cache::bump_version;
 
 // How long a piece stays held for an order (`checkout.hold_minutes`, 45 by default) is longer
@@ -118,6 +119,9 @@ pub fn place_order(
         if !foreign.is_empty() {
             return Err(just_sold(&foreign));
         }
+        // The terms and returns policy the buyer was shown are still the ones in effect (the
+        // public pages' day, UTC); their versions are kept on the order below.
+        let accepted = policies::service::check_shown(conn, &input.policies_shown, now.date())?;
         let subtotal: i64 = pieces.iter().map(|p| p.price_minor).sum();
         let shipping = input.shipping.price_minor;
         let token = crypto::random_token(16);
@@ -163,6 +167,7 @@ pub fn place_order(
             &reference,
             &cx.cipher.seal(crypto::Field::ORDER_STATUS_TOKEN, order_id, &token),
         )?;
+        policies::service::record_accepted(conn, order_id, &accepted)?;
         // One conditional UPDATE per piece (see `hold_piece`), in piece-id order (so two carts
         // holding the same pieces never wait for each other in opposite orders): under any
         // number of concurrent checkouts, exactly one gets the row; every other one rolls back.

@@ -17,6 +17,7 @@ use crate::email::{self, EmailKind};
 use crate::error::AppError;
 use crate::money::{Currency, Money};
 use crate::payments::{PaymentError, RefundRequest};
+use crate::policies::{self, PolicyKind};
 use crate::shipping::carriers;
 use crate::shipping::countries;
 use crate::state::AppState;
@@ -102,6 +103,16 @@ pub struct OrderView {
     pub refundable: String,
     pub placed: String,
     pub timeline: Vec<EventView>,
+    /// The policies the buyer accepted by placing the order, in the versions shown to them.
+    pub accepted_policies: Vec<AcceptedPolicyView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AcceptedPolicyView {
+    /// The policy's code: that version's public page is `/policies/{kind}/versions/{version}`.
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub version: i64,
 }
 
 /// An order with everything its pages show.
@@ -113,6 +124,8 @@ pub struct FullOrder {
     pub disputes: Vec<DisputeRow>,
     /// Center id → city, for the parcels.
     pub cities: Vec<(i64, String)>,
+    /// The versions of the terms of sale and the returns policy accepted at checkout.
+    pub accepted: Vec<(PolicyKind, i64)>,
 }
 
 fn money(minor: i64, currency: Currency) -> String {
@@ -290,6 +303,11 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
         refundable_minor,
         refundable: money(refundable_minor, currency),
         placed: order.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
+        accepted_policies: full
+            .accepted
+            .iter()
+            .map(|(kind, version)| AcceptedPolicyView { kind: kind.code(), title: kind.title(), version: *version })
+            .collect(),
         timeline: full
             .events
             .iter()
@@ -317,7 +335,8 @@ pub fn load_full(conn: &mut DbConn, order: OrderRow) -> Result<FullOrder, AppErr
     let shipments = queries::shipments_of(conn, order.id)?;
     let disputes = queries::disputes_of(conn, order.id)?;
     let cities = crate::centers::all(conn)?.into_iter().map(|c| (c.id, c.city)).collect();
-    Ok(FullOrder { order, items, events, shipments, disputes, cities })
+    let accepted = policies::queries::accepted_by_order(conn, order.id)?;
+    Ok(FullOrder { order, items, events, shipments, disputes, cities, accepted })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -154,6 +154,10 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         // The gold rate of the day: finance and admins.
         ("GET", "/admin/gold-rates".into(), [L, F, F, A, A]),
         ("POST", "/admin/gold-rates".into(), [L, F, F, A, A]),
+        // The shop's policies: admins only (the empty form is refused with 422, nothing saved).
+        ("GET", "/admin/policies".into(), [L, F, F, F, A]),
+        ("GET", "/admin/policies/terms".into(), [L, F, F, F, A]),
+        ("POST", "/admin/policies/terms".into(), [L, F, F, F, A]),
         // Setup links: anyone may open one (an unknown token is a 404 page).
         ("GET", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),
         ("POST", "/admin/setup/not-a-real-token".into(), [A, A, A, A, A]),

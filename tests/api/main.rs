@@ -35,6 +35,7 @@ mod operations;
 mod orders;
 mod payment_events;
 mod payslips;
+mod policies;
 mod publishing;
 mod races;
 mod retention;

@@ -1,0 +1,2 @@
+DROP TABLE order_policy_acceptances;
+DROP TABLE policy_versions;
