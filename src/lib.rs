@@ -26,6 +26,7 @@ pub mod openapi;
 pub mod orders;
 pub mod payments;
 pub mod pricing;
+pub mod privacy;
 pub mod reference;
 pub mod retention;
 pub mod schema;

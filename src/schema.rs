@@ -579,6 +579,20 @@ diesel::table! {
 
 diesel::joinable!(piece_costs -> pieces (piece_id));
 
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        order_id -> Nullable<BigInt>,
+        received_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+        outcome -> Text,
+    }
+}
+
+diesel::joinable!(privacy_requests -> orders (order_id));
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -634,4 +648,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     text_approvals,
     gold_rates,
     piece_costs,
+    privacy_requests,
 );

@@ -51,6 +51,9 @@ pub enum Action {
     /// A piece's recorded costs (stones, hallmarking, shipping and packing): finance, admins,
     /// and the piece's center manager (the handler scopes it).
     PieceCosts,
+    /// Customers' privacy requests (copies of their data, erasures) and the retention job's
+    /// passes: admins only.
+    Privacy,
 }
 
 impl Action {
@@ -64,7 +67,7 @@ impl Action {
             PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
             WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
-            OrdersRefund | AuditLog | EmailOutbox => role == Admin,
+            OrdersRefund | AuditLog | EmailOutbox | Privacy => role == Admin,
         }
     }
 }
@@ -134,6 +137,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/audit.csv", AuditLog),
         ("GET", "/admin/email", EmailOutbox),
         ("POST", "/admin/email/{id}/retry", EmailOutbox),
+        ("GET", "/admin/privacy", Privacy),
         ("GET", "/admin/wages", Wages),
         ("POST", "/admin/wages/verify", Wages),
         ("GET", "/admin/wages/policy", Wages),

@@ -31,6 +31,7 @@ mod operations;
 mod orders;
 mod payment_events;
 mod payslips;
+mod privacy;
 mod publishing;
 mod races;
 mod retention;
