@@ -219,11 +219,16 @@ pub struct RetentionSettings {
     pub login_attempt_days: i64,
     /// A cart untouched this many days (and without an order) is deleted.
     pub abandoned_cart_days: i64,
+    /// How long an order's invoice details are kept, in years from the order's date: the GST
+    /// law keeps tax records for 72 months after the annual return's due date, so 8 years
+    /// covers it. After that the retention job (`privacy::expiry`) masks the order entirely,
+    /// and an erasure request masks it at once.
+    pub tax_record_years: u32,
 }
 
 impl Default for RetentionSettings {
     fn default() -> Self {
-        Self { purge_interval_ms: 3_600_000, login_attempt_days: 30, abandoned_cart_days: 30 }
+        Self { purge_interval_ms: 3_600_000, login_attempt_days: 30, abandoned_cart_days: 30, tax_record_years: 8 }
     }
 }
 

@@ -29,6 +29,7 @@ pub mod orders;
 pub mod payments;
 pub mod policies;
 pub mod pricing;
+pub mod privacy;
 pub mod reference;
 pub mod retention;
 pub mod schema;

@@ -603,6 +603,20 @@ diesel::table! {
 
 diesel::joinable!(order_policy_acceptances -> orders (order_id));
 
+diesel::table! {
+    privacy_requests (id) {
+        id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        order_id -> Nullable<BigInt>,
+        received_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+        outcome -> Text,
+    }
+}
+
+diesel::joinable!(privacy_requests -> orders (order_id));
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -660,4 +674,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     piece_costs,
     policy_versions,
     order_policy_acceptances,
+    privacy_requests,
 );

@@ -175,6 +175,8 @@ impl Application {
         crate::orders::sweeper::start(state.clone());
         // Expired sessions, old sign-in attempts, abandoned carts, expired setup links.
         crate::retention::start(state.clone());
+        // Orders past the tax-record period masked (customers' privacy), on the same interval.
+        crate::privacy::expiry::start(state.clone());
 
         let mut server = HttpServer::new(move || {
             App::new()
@@ -222,6 +224,7 @@ impl Application {
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)
                 .configure(crate::orders::routes)
+                .configure(crate::privacy::routes)
                 .configure(auth::routes)
                 .configure(admin::routes)
                 .configure(api_admin::routes)

@@ -32,7 +32,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::orders::admin::routes)
         .configure(crate::wages::routes)
         .configure(crate::pricing::admin::routes)
-        .configure(crate::policies::admin::routes);
+        .configure(crate::policies::admin::routes)
+        .configure(crate::privacy::admin::routes);
 }
 
 /// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in

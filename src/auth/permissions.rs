@@ -53,6 +53,9 @@ pub enum Action {
     PieceCosts,
     /// Writing the shop's policies (terms, returns, privacy, shipping, grievance officer): admins.
     Policies,
+    /// Customers' privacy requests (copies of their data, erasures) and the retention job's
+    /// passes: admins only.
+    Privacy,
 }
 
 impl Action {
@@ -66,7 +69,7 @@ impl Action {
             PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
             WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
-            OrdersRefund | AuditLog | EmailOutbox | Policies => role == Admin,
+            OrdersRefund | AuditLog | EmailOutbox | Policies | Privacy => role == Admin,
         }
     }
 }
@@ -137,6 +140,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("GET", "/admin/audit.csv", AuditLog),
         ("GET", "/admin/email", EmailOutbox),
         ("POST", "/admin/email/{id}/retry", EmailOutbox),
+        ("GET", "/admin/privacy", Privacy),
         ("GET", "/admin/wages", Wages),
         ("POST", "/admin/wages/verify", Wages),
         ("GET", "/admin/wages/policy", Wages),

@@ -45,6 +45,9 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     let mut ctx = Context::new();
     ctx.insert("order", &view);
     ctx.insert("pay_url", &pay_url);
+    // The customer's privacy requests (`privacy::routes`), under the same capability link.
+    ctx.insert("data_url", &format!("/orders/{token}/data"));
+    ctx.insert("erase_url", &format!("/orders/{token}/erase"));
     let meta = PageMeta {
         title: format!("Order {} — {}", view.reference, state.settings.shop.name),
         description: String::new(),

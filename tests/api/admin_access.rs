@@ -113,6 +113,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
         ("GET", "/admin/email".into(), [L, F, F, F, A]),
         ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
+        // Customers' privacy requests: admins only.
+        ("GET", "/admin/privacy".into(), [L, F, F, F, A]),
         // The wage ledger: finance and admin only (legal names are shown there).
         ("GET", "/admin/wages".into(), [L, F, F, A, A]),
         ("POST", "/admin/wages/verify".into(), [L, F, F, A, A]),

@@ -36,6 +36,7 @@ mod orders;
 mod payment_events;
 mod payslips;
 mod policies;
+mod privacy;
 mod publishing;
 mod races;
 mod retention;
