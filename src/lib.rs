@@ -21,6 +21,7 @@ pub mod images;
 pub mod impact;
 pub mod import;
 pub mod inventory;
+pub mod invoices;
 pub mod money;
 pub mod openapi;
 pub mod orders;

@@ -31,7 +31,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(account::routes)
         .configure(crate::orders::admin::routes)
         .configure(crate::wages::routes)
-        .configure(crate::pricing::admin::routes);
+        .configure(crate::pricing::admin::routes)
+        .configure(crate::invoices::admin::routes);
 }
 
 /// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in

@@ -25,6 +25,7 @@ mod helpers;
 mod holds;
 mod hostile_input;
 mod impact;
+mod invoices;
 mod logs;
 mod money_split;
 mod operations;
