@@ -301,9 +301,13 @@ impl InvoiceSettings {
                 self.state_code
             )));
         }
-        for (name, v) in [("seller_name", &self.seller_name), ("gstin", &self.gstin), ("registered_office", &self.registered_office)] {
+        for (name, v) in
+            [("seller_name", &self.seller_name), ("gstin", &self.gstin), ("registered_office", &self.registered_office)]
+        {
             if v.trim().is_empty() {
-                return Err(ConfigError::Invalid(format!("invoice.{name} must be set (it is printed on every tax invoice)")));
+                return Err(ConfigError::Invalid(format!(
+                    "invoice.{name} must be set (it is printed on every tax invoice)"
+                )));
             }
         }
         Ok(())

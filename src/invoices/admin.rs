@@ -112,7 +112,8 @@ pub async fn list(
             }
         };
         let s = &mut sums[i].1;
-        for (k, v) in [r.taxable_minor, r.cgst_minor, r.sgst_minor, r.igst_minor, r.total_minor].into_iter().enumerate() {
+        for (k, v) in [r.taxable_minor, r.cgst_minor, r.sgst_minor, r.igst_minor, r.total_minor].into_iter().enumerate()
+        {
             s[k] += signed(r, v);
         }
     }

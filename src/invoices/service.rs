@@ -83,7 +83,12 @@ fn seller(issuer: &Issuer) -> Seller {
         Some(name) => format!("{name} ({})", s.state_code),
         None => s.state_code.clone(),
     };
-    Seller { name: s.seller_name.clone(), gstin: s.gstin.clone(), registered_office: s.registered_office.clone(), state }
+    Seller {
+        name: s.seller_name.clone(),
+        gstin: s.gstin.clone(),
+        registered_office: s.registered_office.clone(),
+        state,
+    }
 }
 
 fn buyer(order: &OrderFacts) -> Buyer {
@@ -156,7 +161,12 @@ pub fn issue_invoice(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Re
     }
     let totals = lines.iter().fold(Tax::default(), |t, l| t.add(&l.amounts));
     if totals.total != order.total_minor {
-        tracing::error!(order_id, lines = totals.total, order = order.total_minor, "invoice lines differ from the order total");
+        tracing::error!(
+            order_id,
+            lines = totals.total,
+            order = order.total_minor,
+            "invoice lines differ from the order total"
+        );
     }
     let on = india_date(now);
     let year = FinancialYear::of(on);
@@ -236,8 +246,7 @@ pub fn credit_for_refund(
         return Ok(None);
     };
     let issued: Document = serde_json::from_str(&invoice.document).map_err(AppError::internal)?;
-    let credited =
-        queries::credit_notes_of(conn, invoice.id)?.iter().fold(Tax::default(), |t, c| t.add(&c.tax()));
+    let credited = queries::credit_notes_of(conn, invoice.id)?.iter().fold(Tax::default(), |t, c| t.add(&c.tax()));
     let Some(amounts) = tax::credit(&invoice.tax(), &credited, amount, issued.supply)? else {
         return Ok(None);
     };
@@ -246,8 +255,7 @@ pub fn credit_for_refund(
     let on = india_date(now);
     let year = FinancialYear::of(on);
     let number = number(&issuer, Series::CreditNote, year, conn)?;
-    let place =
-        PlaceOfSupply { state_code: None, label: invoice.place_of_supply.clone(), supply: issued.supply };
+    let place = PlaceOfSupply { state_code: None, label: invoice.place_of_supply.clone(), supply: issued.supply };
     let full = credited.total + amounts.total == invoice.total_minor;
     let document = Document {
         kind: DocKind::CreditNote.code().into(),

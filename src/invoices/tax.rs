@@ -123,11 +123,7 @@ const STATES: &[(&str, &str, &[&str])] = &[
     ("22", "Chhattisgarh", &["CG", "CT"]),
     ("23", "Madhya Pradesh", &["MP"]),
     ("24", "Gujarat", &["GJ"]),
-    (
-        "26",
-        "Dadra and Nagar Haveli and Daman and Diu",
-        &["DH", "DN", "DD", "Daman and Diu", "Dadra and Nagar Haveli"],
-    ),
+    ("26", "Dadra and Nagar Haveli and Daman and Diu", &["DH", "DN", "DD", "Daman and Diu", "Dadra and Nagar Haveli"]),
     ("27", "Maharashtra", &["MH"]),
     ("29", "Karnataka", &["KA"]),
     ("30", "Goa", &["GA"]),

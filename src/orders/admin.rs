@@ -250,7 +250,11 @@ async fn render_detail(
 
 /// The order's tax invoice, printable: for whoever may see the order (a manager only when
 /// their center has a piece in it: `load_for`).
-pub async fn invoice(state: web::Data<AppState>, me: CurrentStaff, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn invoice(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     document(&state, &me, id.into_inner(), None).await
 }
 
