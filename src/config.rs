@@ -156,6 +156,7 @@ struct RawSettings {
     publishing: PublishingSettings,
     pricing: RawPricingSettings,
     stories: StorySettings,
+    invoice: InvoiceSettings,
 }
 
 /// A percentage as typed in the file or the environment: a number (`3`, `2.9`) or text
@@ -263,6 +264,64 @@ pub struct ImageSettings {
 impl Default for ImageSettings {
     fn default() -> Self {
         Self { jobs: 2, wait_ms: 5000 }
+    }
+}
+
+/// Who issues the tax invoices and credit notes (`invoices`), as CGST Rules r.46 asks: the
+/// seller's legal name, GSTIN and registered office (never a workshop), its state's GST code
+/// (place of supply in that state → CGST + SGST, elsewhere in India → IGST), the Letter of
+/// Undertaking under which exports are zero-rated, and the series prefix (`FG/26-27/0000123`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InvoiceSettings {
+    /// One to three capital letters or digits.
+    pub prefix: String,
+    pub seller_name: String,
+    pub gstin: String,
+    pub registered_office: String,
+    /// The two-digit GST state code of the registered office (19 = West Bengal).
+    pub state_code: String,
+    /// The LUT's reference number (renewed each financial year).
+    pub lut_number: String,
+}
+
+impl Default for InvoiceSettings {
+    fn default() -> Self {
+        Self {
+            prefix: "FG".into(),
+            seller_name: "Fairgold Artisan Cooperative (demo)".into(),
+            gstin: "19AAAAA0000A1Z5".into(),
+            registered_office: "12 Example Road, Kolkata 700001, West Bengal, India (demo)".into(),
+            state_code: "19".into(),
+            lut_number: "AD1903260000000 (demo)".into(),
+        }
+    }
+}
+
+impl InvoiceSettings {
+    fn check(&self) -> Result<(), ConfigError> {
+        let p = &self.prefix;
+        if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+            return Err(ConfigError::Invalid(format!(
+                "invoice.prefix `{p}` must be one to three capital letters or digits (an invoice number has at most 16 characters)"
+            )));
+        }
+        if self.state_code.len() != 2 || !self.state_code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ConfigError::Invalid(format!(
+                "invoice.state_code `{}` must be the two-digit GST state code of the registered office, such as 19",
+                self.state_code
+            )));
+        }
+        for (name, v) in
+            [("seller_name", &self.seller_name), ("gstin", &self.gstin), ("registered_office", &self.registered_office)]
+        {
+            if v.trim().is_empty() {
+                return Err(ConfigError::Invalid(format!(
+                    "invoice.{name} must be set (it is printed on every tax invoice)"
+                )));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -457,6 +516,7 @@ impl Default for RawSettings {
             publishing: PublishingSettings::default(),
             pricing: RawPricingSettings::default(),
             stories: StorySettings::default(),
+            invoice: InvoiceSettings::default(),
         }
     }
 }
@@ -497,6 +557,7 @@ pub struct Settings {
     pub publishing: PublishingSettings,
     pub pricing: PricingSettings,
     pub stories: StorySettings,
+    pub invoice: InvoiceSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -650,6 +711,7 @@ impl Settings {
             card_fee_percent: raw.pricing.card_fee_percent.parse("pricing.card_fee_percent")?,
             gst_percent: raw.pricing.gst_percent.parse("pricing.gst_percent")?,
         };
+        raw.invoice.check()?;
         let settings = Settings {
             env,
             listen,
@@ -678,6 +740,7 @@ impl Settings {
             publishing: raw.publishing,
             pricing,
             stories: raw.stories,
+            invoice: raw.invoice,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

@@ -21,6 +21,7 @@ pub mod images;
 pub mod impact;
 pub mod import;
 pub mod inventory;
+pub mod invoices;
 pub mod keys;
 pub mod metrics;
 pub mod money;

@@ -579,6 +579,52 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    invoice_issuer (id) {
+        id -> BigInt,
+        prefix -> Text,
+        seller_name -> Text,
+        gstin -> Text,
+        registered_office -> Text,
+        state_code -> Text,
+        lut_number -> Text,
+        gst_percent -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoice_series (series, financial_year) {
+        series -> Text,
+        financial_year -> Text,
+        last_number -> BigInt,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> BigInt,
+        kind -> Text,
+        number -> Text,
+        financial_year -> Text,
+        order_id -> BigInt,
+        invoice_id -> Nullable<BigInt>,
+        issued_at -> Timestamp,
+        issued_on -> Date,
+        currency -> Text,
+        place_of_supply -> Text,
+        export -> Bool,
+        taxable_minor -> BigInt,
+        cgst_minor -> BigInt,
+        sgst_minor -> BigInt,
+        igst_minor -> BigInt,
+        total_minor -> BigInt,
+        document -> Text,
+    }
+}
+
+diesel::joinable!(invoices -> orders (order_id));
+
 diesel::joinable!(piece_costs -> pieces (piece_id));
 
 diesel::table! {
@@ -675,4 +721,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     policy_versions,
     order_policy_acceptances,
     privacy_requests,
+    invoice_issuer,
+    invoice_series,
+    invoices,
 );

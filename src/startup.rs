@@ -93,11 +93,15 @@ impl Application {
             ),
         }
         let start_cipher = cipher.clone();
+        let start_settings = settings.clone();
         #[cfg(feature = "demo")]
         let start_signer = ledger_signer.clone();
         let seeded = db::run(&pool, move |conn| {
             let now = chrono::Utc::now().naive_utc();
-            let migrated = db::migrate_then(conn, |conn| crate::reference::ensure(conn, now).map(|_| ()))?;
+            let migrated = db::migrate_then(conn, |conn| {
+                crate::reference::ensure(conn, now)?;
+                crate::invoices::service::sync_issuer(conn, &start_settings, now)
+            })?;
             if migrated > 0 {
                 tracing::info!(migrations = migrated, "database migrated");
             }

@@ -22,6 +22,7 @@ email-tracking-number = Tracking number
 
 email-button-follow-order = Follow your order
 email-follow-order-here = Follow your order here:
+email-invoice-link = Your tax invoice, to print or save as PDF:
 email-open-link = Or open this link:
 email-keep-link = Keep this email: anyone with the link can see your order's status.
 email-button-track-parcel = Track the parcel on { $carrier }'s site

@@ -33,7 +33,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::wages::routes)
         .configure(crate::pricing::admin::routes)
         .configure(crate::policies::admin::routes)
-        .configure(crate::privacy::admin::routes);
+        .configure(crate::privacy::admin::routes)
+        .configure(crate::invoices::admin::routes);
 }
 
 /// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in

@@ -56,6 +56,9 @@ pub enum Action {
     /// Customers' privacy requests (copies of their data, erasures) and the retention job's
     /// passes: admins only.
     Privacy,
+    /// The month's tax invoices and credit notes, and their CSV (GSTR-1): finance and admins.
+    /// (One order's invoice is `OrdersView`, scoped to the manager's center by the handler.)
+    Invoices,
 }
 
 impl Action {
@@ -66,7 +69,7 @@ impl Action {
             SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
             PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
             Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
-            PrivateRecords | Wages | GoldRates => matches!(role, Admin | Finance),
+            PrivateRecords | Wages | GoldRates | Invoices => matches!(role, Admin | Finance),
             WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox | Policies | Privacy => role == Admin,
@@ -136,6 +139,10 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", OrdersShip),
         ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", OrdersShip),
         ("POST", r"/admin/orders/{id:\d+}/refund", OrdersRefund),
+        ("GET", r"/admin/orders/{id:\d+}/invoice", OrdersView),
+        ("GET", r"/admin/orders/{id:\d+}/credit-notes/{cid:\d+}", OrdersView),
+        ("GET", "/admin/invoices", Invoices),
+        ("GET", "/admin/invoices.csv", Invoices),
         ("GET", "/admin/audit", AuditLog),
         ("GET", "/admin/audit.csv", AuditLog),
         ("GET", "/admin/email", EmailOutbox),

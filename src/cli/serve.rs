@@ -20,11 +20,15 @@ pub(super) fn serve(settings: Settings) -> Result<(), CliError> {
     })
 }
 
-/// Applies pending migrations and the reference data (the two centers, their wage policies).
+/// Applies pending migrations and the reference data (the two centers, their wage policies,
+/// the invoices' seller as configured).
 pub(super) fn migrate(settings: &Settings) -> Result<(), CliError> {
     let mut conn = open(settings)?;
     let now = chrono::Utc::now().naive_utc();
-    let n = db::migrate_then(&mut conn, |conn| reference::ensure(conn, now).map(|_| ()))?;
+    let n = db::migrate_then(&mut conn, |conn| {
+        reference::ensure(conn, now)?;
+        crate::invoices::service::sync_issuer(conn, settings, now)
+    })?;
     println!("{n} migration(s) applied to the {} database", settings.database.backend_name());
     Ok(())
 }

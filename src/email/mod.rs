@@ -23,6 +23,17 @@ pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Files sent with it (the order confirmation's tax invoice), rendered at send time.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub filename: String,
+    /// A MIME type such as `text/html; charset=utf-8`.
+    pub content_type: String,
+    pub body: Vec<u8>,
 }
 
 /// Why a message could not be rendered (the worker retries it later, like a failed send).

@@ -4,11 +4,12 @@
 //! (a loopback server in tests) or, in production, only to a relay on this machine). The
 //! message itself (headers, the text and HTML alternatives) is built here too.
 
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment as LettreAttachment, Mailbox, MultiPart};
 use lettre::transport::smtp::Error as SmtpError;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use super::Rendered;
+use super::{Attachment, Rendered};
 use crate::config::Settings;
 
 /// Why a message was not delivered. `permanent` failures (an address that cannot be parsed, a
@@ -107,7 +108,7 @@ impl Outgoing {
             .from(self.from.clone())
             .to(to)
             .subject(rendered.subject)
-            .multipart(MultiPart::alternative_plain_html(rendered.text, rendered.html))
+            .multipart(body(rendered.text, rendered.html, rendered.attachments)?)
             .map_err(|e| SendError::permanent(format!("the message could not be built: {e}")))?;
         match &self.mailer {
             Mailer::File(t) => t
@@ -118,6 +119,21 @@ impl Outgoing {
             Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| smtp_error(&e)),
         }
     }
+}
+
+/// Plain text and HTML as alternatives; with attachments, those inside a `multipart/mixed`.
+fn body(text: String, html: String, attachments: Vec<Attachment>) -> Result<MultiPart, SendError> {
+    let alternative = MultiPart::alternative_plain_html(text, html);
+    if attachments.is_empty() {
+        return Ok(alternative);
+    }
+    let mut mixed = MultiPart::mixed().multipart(alternative);
+    for a in attachments {
+        let content_type = ContentType::parse(&a.content_type)
+            .map_err(|e| SendError::permanent(format!("attachment type `{}`: {e}", a.content_type)))?;
+        mixed = mixed.singlepart(LettreAttachment::new(a.filename).body(a.body, content_type));
+    }
+    Ok(mixed)
 }
 
 /// `smtps://`, or `smtp://` with `tls=required` (STARTTLS that must succeed).

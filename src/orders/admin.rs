@@ -18,6 +18,7 @@ use crate::auth::CurrentStaff;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
+use crate::invoices;
 use crate::money::Money;
 use crate::staff::Role;
 use crate::state::AppState;
@@ -31,7 +32,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/packed", web::post().to(packed))
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", web::post().to(shipped))
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", web::post().to(delivered))
-        .route(r"/admin/orders/{id:\d+}/refund", web::post().to(refund));
+        .route(r"/admin/orders/{id:\d+}/refund", web::post().to(refund))
+        .route(r"/admin/orders/{id:\d+}/invoice", web::get().to(invoice))
+        .route(r"/admin/orders/{id:\d+}/credit-notes/{cid:\d+}", web::get().to(credit_note));
 }
 
 fn now() -> chrono::NaiveDateTime {
@@ -201,7 +204,11 @@ async fn render_detail(
     shown: Shown,
 ) -> Result<HttpResponse, AppError> {
     let order = load_for(state, me, id).await?;
-    let full = db::run(&state.pool, move |conn| service::load_full(conn, order)).await?;
+    let (full, documents) = db::run(&state.pool, move |conn| {
+        let documents = invoices::service::of_order(conn, order.id)?;
+        Ok::<_, AppError>((service::load_full(conn, order)?, documents))
+    })
+    .await?;
     let mut view = service::view(&full, &state.settings, true)?;
     let can_ship = Action::OrdersShip.allows(me.role);
     // A manager sees (and packs) only their own center's parcel of a shared order.
@@ -224,6 +231,7 @@ async fn render_detail(
     let mut ctx = Context::new();
     ctx.insert("order", &view);
     ctx.insert("item_cities", &item_cities);
+    ctx.insert("documents", &invoices::view::links(&documents));
     ctx.insert("carriers", &crate::shipping::carriers::CARRIERS.iter().map(|(name, _)| *name).collect::<Vec<_>>());
     ctx.insert("can_refund", &(Action::OrdersRefund.allows(me.role) && view.refundable_minor > 0));
     // A fresh key per rendering of the form: submitting the same form twice refunds once.
@@ -238,6 +246,33 @@ async fn render_detail(
     let title = format!("Order {}", view.reference);
     let body = state.templates.render_admin("admin/orders/detail.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
+}
+
+/// The order's tax invoice, printable: for whoever may see the order (a manager only when
+/// their center has a piece in it: `load_for`).
+pub async fn invoice(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    document(&state, &me, id.into_inner(), None).await
+}
+
+/// One of the order's credit notes, printable (same rule as the invoice).
+pub async fn credit_note(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, cid) = path.into_inner();
+    document(&state, &me, id, Some(cid)).await
+}
+
+async fn document(state: &AppState, me: &CurrentStaff, id: i64, cid: Option<i64>) -> Result<HttpResponse, AppError> {
+    let order = load_for(state, me, id).await?;
+    let row = db::run(&state.pool, move |conn| invoices::service::document_of_order(conn, order.id, cid)).await?;
+    let body = invoices::view::render_page(state, &row, &format!("/admin/orders/{id}"))?;
+    Ok(html(StatusCode::OK, body))
 }
 
 #[derive(Debug, Default, Deserialize)]

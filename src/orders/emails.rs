@@ -18,8 +18,9 @@ use crate::config::{Settings, ShippingZone};
 use crate::crypto::{Cipher, Field};
 use crate::db::DbConn;
 use crate::email::queries::OutboxRow;
-use crate::email::{Compose, EmailKind, Payload, Rendered};
+use crate::email::{Attachment, Compose, EmailKind, Payload, Rendered};
 use crate::i18n::Lang;
+use crate::invoices;
 use crate::money::{Currency, Money};
 use crate::orders::types::OrderStatus;
 use crate::schema::{centers, disputes, order_items, orders, pieces, shipments};
@@ -322,10 +323,16 @@ impl Renderer {
                 RenderError::Template(name.clone(), msg)
             })
         };
+        // The order confirmation carries the tax invoice, rendered from the stored document.
+        let attachments = match kind {
+            EmailKind::OrderConfirmation => self.invoice_attachment(conn, order.id)?.into_iter().collect(),
+            _ => Vec::new(),
+        };
         Ok(Rendered {
             subject: kind.subject_in(lang, &order.reference, &self.shop.name),
             text: render("txt")?,
             html: render("html")?,
+            attachments,
         })
     }
 }
@@ -343,7 +350,31 @@ impl Renderer {
             let name = format!("email/{}.{ext}", kind.code());
             self.tera.render(&name, &ctx).map_err(|e| RenderError::Template(name.clone(), e.to_string()))
         };
-        Ok(Rendered { subject: kind.subject("", &self.shop.name), text: render("txt")?, html: render("html")? })
+        Ok(Rendered {
+            subject: kind.subject("", &self.shop.name),
+            text: render("txt")?,
+            html: render("html")?,
+            attachments: Vec::new(),
+        })
+    }
+
+    /// The order's tax invoice as one self-contained HTML file (the print stylesheet inline),
+    /// if it has one.
+    fn invoice_attachment(&self, conn: &mut DbConn, order_id: i64) -> Result<Option<Attachment>, RenderError> {
+        let Some(row) = invoices::queries::invoice_of_order(conn, order_id)? else {
+            return Ok(None);
+        };
+        let view = invoices::view::view(&row).map_err(|e| RenderError::Template("invoice".into(), e.to_string()))?;
+        let mut ctx = Context::new();
+        ctx.insert("d", &view);
+        ctx.insert("css", INVOICE_CSS);
+        let name = "email/invoice_attachment.html";
+        let html = self.tera.render(name, &ctx).map_err(|e| RenderError::Template(name.into(), format!("{e:?}")))?;
+        Ok(Some(Attachment {
+            filename: format!("tax-invoice-{}.html", row.number.replace('/', "-")),
+            content_type: "text/html; charset=utf-8".into(),
+            body: html.into_bytes(),
+        }))
     }
 }
 
@@ -357,6 +388,9 @@ impl Renderer {
             .unwrap_or_else(|| code.to_string())
     }
 }
+
+/// The printable page's stylesheet, inlined into the attached invoice.
+const INVOICE_CSS: &str = include_str!("../../static/css/invoice.css");
 
 impl Compose for Renderer {
     fn render(&self, conn: &mut DbConn, row: &OutboxRow) -> Result<Rendered, crate::email::ComposeError> {

@@ -20,6 +20,7 @@ use crate::cart::queries as cart_queries;
 use crate::db::{self, DbConn};
 use crate::email::{self, EmailKind};
 use crate::error::AppError;
+use crate::invoices::service as invoices;
 use crate::money::Currency;
 use crate::wages::service::{self as wages, BonusOutcome};
 use crate::web::page_cache::bump_version;
@@ -92,8 +93,8 @@ fn mismatch(order: &OrderRow, current_session: Option<&str>, report: &PaymentRep
 /// - paid (or later) already, or found before to have lost its pieces → `AlreadyApplied`;
 /// - refunded in full already (the refund's event came first) → `refunded`, nothing sold;
 /// - every piece still held by this order (or, for an order cancelled meanwhile, still free)
-///   → sold, order paid (partly refunded if a partial refund came first), the sale bonus, the
-///   confirmation to the customer and a note to the managers of the centers involved → `Paid`;
+///   → sold, order paid (partly refunded if a partial refund came first), its tax invoice (and
+///   a credit note for that refund), the sale bonus, the confirmation to the customer and a note to the managers of the centers involved → `Paid`;
 /// - otherwise → what this order still holds goes back on sale, the order is cancelled
 ///   (`piece_unavailable`), the customer gets an apology and the admins an alert → `HoldLost`.
 pub fn payment_succeeded(
@@ -219,6 +220,12 @@ pub fn payment_succeeded(
         let mut details = details;
         details["late"] = json!(late);
         queries::add_event(conn, order_id, actor, event::PAID, details, now)?;
+        // The tax invoice, numbered in this transaction: a payment that rolls back takes its
+        // number with it. A partial refund that came first is credited against it at once.
+        invoices::issue_invoice(conn, order_id, now)?;
+        if order.refunded_minor > 0 {
+            invoices::credit_for_refund(conn, order_id, order.refunded_minor, now)?;
+        }
         // The makers' sale bonus, in this transaction (idempotent: a second delivery posts
         // nothing). Without a rupee rate for the payment day it waits: reconciliation lists the
         // order until finance records the rate, and recording it posts the bonus.
@@ -374,6 +381,9 @@ pub fn refund_recorded(
         let status = order.status;
         let new_status = status_after_refund(status, order.received_minor, refunded_total_minor);
         queries::set_refunded(conn, order_id, refunded_total_minor, new_status, now)?;
+        // A credit note against the order's tax invoice, if it has one (an order never paid,
+        // or whose payment lost its pieces, was never invoiced).
+        invoices::credit_for_refund(conn, order_id, refunded_total_minor - order.refunded_minor, now)?;
         // Refunded in full before any parcel left: the sale is off and the pieces, still at the
         // workshop, go back on sale (a parcel already on its way is a return, not this).
         let mut relisted = 0;

@@ -11,6 +11,7 @@ use crate::cart::handlers::private_html;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
+use crate::invoices;
 use crate::orders::types::OrderStatus;
 use crate::state::AppState;
 use crate::web::PageMeta;
@@ -22,10 +23,11 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     }
     let hash = crypto::token_hash(&token);
     let now = chrono::Utc::now().naive_utc();
-    let (full, attempt) = db::run(&state.pool, move |conn| {
+    let (full, attempt, documents) = db::run(&state.pool, move |conn| {
         let order = queries::find_by_token_hash(conn, &hash)?.ok_or(AppError::NotFound)?;
         let attempt = queries::latest_attempt(conn, order.id)?;
-        Ok::<_, AppError>((service::load_full(conn, order)?, attempt))
+        let documents = invoices::service::of_order(conn, order.id)?;
+        Ok::<_, AppError>((service::load_full(conn, order)?, attempt, documents))
     })
     .await?;
     let view = service::view(&full, &state.settings, false)?;
@@ -48,6 +50,8 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
     // The customer's privacy requests (`privacy::routes`), under the same capability link.
     ctx.insert("data_url", &format!("/orders/{token}/data"));
     ctx.insert("erase_url", &format!("/orders/{token}/erase"));
+    ctx.insert("documents", &invoices::view::links(&documents));
+    ctx.insert("order_path", &format!("/orders/{token}"));
     let meta = PageMeta {
         title: format!("Order {} — {}", view.reference, state.settings.shop.name),
         description: String::new(),
@@ -55,4 +59,33 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
         nav: "",
     };
     Ok(private_html(StatusCode::OK, state.templates.render("orders/status.html", &meta, ctx)?))
+}
+
+/// The order's tax invoice (`/orders/{token}/invoice`) or one of its credit notes
+/// (`/orders/{token}/credit-notes/{id}`), printable; reached only with the order's token, so
+/// another order's token finds nothing (404). Never cached.
+async fn document(state: &AppState, token: String, id: Option<i64>) -> Result<HttpResponse, AppError> {
+    if token.len() > 64 {
+        return Err(AppError::NotFound);
+    }
+    let hash = crypto::token_hash(&token);
+    let row = db::run(&state.pool, move |conn| {
+        let order = queries::find_by_token_hash(conn, &hash)?.ok_or(AppError::NotFound)?;
+        invoices::service::document_of_order(conn, order.id, id)
+    })
+    .await?;
+    let body = invoices::view::render_page(state, &row, &format!("/orders/{token}"))?;
+    Ok(private_html(StatusCode::OK, body))
+}
+
+pub async fn invoice_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    document(&state, token.into_inner(), None).await
+}
+
+pub async fn credit_note_page(
+    state: web::Data<AppState>,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (token, id) = path.into_inner();
+    document(&state, token, Some(id)).await
 }

@@ -18,5 +18,7 @@ use actix_web::web;
 
 /// The customer's status page. (The back-office pages are in `admin::routes`.)
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/orders/{token}", web::get().to(handlers::status_page));
+    cfg.route("/orders/{token}", web::get().to(handlers::status_page))
+        .route("/orders/{token}/invoice", web::get().to(handlers::invoice_page))
+        .route(r"/orders/{token}/credit-notes/{id:\d+}", web::get().to(handlers::credit_note_page));
 }

@@ -35,6 +35,7 @@ struct AssetUrls {
     css: String,
     admin_css: String,
     payslip_css: String,
+    invoice_css: String,
     favicon: String,
 }
 
@@ -86,6 +87,7 @@ impl Templates {
                 css: assets.url("css/site.css"),
                 admin_css: assets.url("css/admin.css"),
                 payslip_css: assets.url("css/payslip.css"),
+                invoice_css: assets.url("css/invoice.css"),
                 favicon: assets.url("favicon.svg"),
             },
             base_url: settings.base_url.clone(),

@@ -111,6 +111,11 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/shipped"), [L, A, F, F, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/delivered"), [L, A, F, F, A]),
         ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
+        // Not paid yet, so no invoice: 404 for those who may see the order.
+        ("GET", format!("/admin/orders/{order}/invoice"), [L, A, F, A, A]),
+        ("GET", format!("/admin/orders/{order}/credit-notes/999999"), [L, A, F, A, A]),
+        ("GET", "/admin/invoices".into(), [L, F, F, A, A]),
+        ("GET", "/admin/invoices.csv".into(), [L, F, F, A, A]),
         ("GET", "/admin/email".into(), [L, F, F, F, A]),
         ("POST", "/admin/email/999999/retry".into(), [L, F, F, F, A]),
         // Customers' privacy requests: admins only.

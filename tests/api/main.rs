@@ -27,6 +27,7 @@ mod helpers;
 mod holds;
 mod hostile_input;
 mod impact;
+mod invoices;
 mod keys;
 mod logs;
 mod metrics;

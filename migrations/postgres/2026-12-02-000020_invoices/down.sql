@@ -1,0 +1,3 @@
+DROP TABLE invoices;
+DROP TABLE invoice_series;
+DROP TABLE invoice_issuer;
