@@ -221,7 +221,7 @@ pub fn payment_succeeded(
         details["late"] = json!(late);
         queries::add_event(conn, order_id, actor, event::PAID, details, now)?;
         // The tax invoice, numbered in this transaction: a payment that rolls back takes its
-        // number with it. A partial refund that came first is credited against it at once.
+        // number with it (after the catalog version: the lock order `refund_recorded` keeps too). A partial refund that came first is credited against it at once.
         invoices::issue_invoice(conn, order_id, now)?;
         if order.refunded_minor > 0 {
             invoices::credit_for_refund(conn, order_id, order.refunded_minor, now)?;
@@ -381,9 +381,6 @@ pub fn refund_recorded(
         let status = order.status;
         let new_status = status_after_refund(status, order.received_minor, refunded_total_minor);
         queries::set_refunded(conn, order_id, refunded_total_minor, new_status, now)?;
-        // A credit note against the order's tax invoice, if it has one (an order never paid,
-        // or whose payment lost its pieces, was never invoiced).
-        invoices::credit_for_refund(conn, order_id, refunded_total_minor - order.refunded_minor, now)?;
         // Refunded in full before any parcel left: the sale is off and the pieces, still at the
         // workshop, go back on sale (a parcel already on its way is a return, not this).
         let mut relisted = 0;
@@ -396,6 +393,11 @@ pub fn refund_recorded(
                 bump_version(conn)?;
             }
         }
+        // A credit note against the order's tax invoice, if it has one (an order never paid,
+        // or whose payment lost its pieces, was never invoiced). After the catalog version, as
+        // in `payment_succeeded`: every write takes `catalog_state` before `invoice_series`, so
+        // a payment and a refund committing at once never wait for each other in a circle.
+        invoices::credit_for_refund(conn, order_id, refunded_total_minor - order.refunded_minor, now)?;
         queries::add_event(
             conn,
             order_id,

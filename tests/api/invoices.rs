@@ -143,7 +143,7 @@ async fn a_buyer_in_the_sellers_state_pays_cgst_and_sgst_that_add_up_exactly() {
         "Shipping and insurance",
         "Total $495.15 $7.43 $7.42 $510.00",
     ] {
-        assert!(text.contains(&expected), "the invoice shows `{expected}`:\n{text}");
+        assert!(text.contains(expected), "the invoice shows `{expected}`:\n{text}");
     }
     assert!(!text.contains("IGST"), "no IGST column within the state");
     // The customer's status page links to it.
