@@ -27,7 +27,10 @@ import json, sys
 try:
     r = json.load(open(sys.argv[1]))
     c = r["categories"]
-    print(f'{sys.argv[2][:40]:<40} {round(c["accessibility"]["score"]*100):>13} {round(c["seo"]["score"]*100):>5}')
+    # Lighthouse gives no score for a page that answers 4xx (runtimeError ERRORED_DOCUMENT_REQUEST).
+    score = lambda cat: "n/a" if c[cat]["score"] is None else round(c[cat]["score"] * 100)
+    why = f'  ({r["runtimeError"]["code"]})' if r.get("runtimeError") else ""
+    print(f'{sys.argv[2][:40]:<40} {score("accessibility"):>13} {score("seo"):>5}{why}')
     for cat in ("accessibility", "seo"):
         for ref in c[cat]["auditRefs"]:
             a = r["audits"][ref["id"]]

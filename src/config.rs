@@ -290,7 +290,7 @@ impl Default for InvoiceSettings {
         Self {
             prefix: "FG".into(),
             seller_name: "Fairgold Artisan Cooperative (demo)".into(),
-            gstin: "19AAAAA0000A1Z5".into(),
+            gstin: "19AAAAA0000A1ZZ".into(),
             registered_office: "12 Example Road, Kolkata 700001, West Bengal, India (demo)".into(),
             state_code: "19".into(),
             lut_number: "AD1903260000000 (demo)".into(),
@@ -321,8 +321,71 @@ impl InvoiceSettings {
                 )));
             }
         }
+        if let Some(why) = gstin_problem(&self.gstin, &self.state_code) {
+            return Err(ConfigError::Invalid(format!("invoice.gstin `{}` {why}", self.gstin)));
+        }
         Ok(())
     }
+
+    /// The settings production may not keep from the demo: an invoice with the demo's seller,
+    /// GSTIN, office or LUT is not a tax invoice.
+    fn demo_values(&self) -> Vec<&'static str> {
+        let demo = Self::default();
+        let mut left = Vec::new();
+        for (env, v, d) in [
+            ("FAIRGOLD_INVOICE__SELLER_NAME", &self.seller_name, &demo.seller_name),
+            ("FAIRGOLD_INVOICE__GSTIN", &self.gstin, &demo.gstin),
+            ("FAIRGOLD_INVOICE__REGISTERED_OFFICE", &self.registered_office, &demo.registered_office),
+            ("FAIRGOLD_INVOICE__LUT_NUMBER", &self.lut_number, &demo.lut_number),
+        ] {
+            if v == d || v.contains("(demo)") {
+                left.push(env);
+            }
+        }
+        left
+    }
+}
+
+/// Why a GSTIN cannot be the seller's, or `None`: 15 characters — the state code, the PAN
+/// (five letters, four digits, a letter), the registration's number, `Z`, and a check
+/// character (GSTN's mod-36 scheme: alternate weights 1 and 2, each product's base-36 digits
+/// summed). The state code must be the registered office's, which decides CGST+SGST or IGST.
+pub fn gstin_problem(gstin: &str, state_code: &str) -> Option<String> {
+    const DIGITS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let b = gstin.as_bytes();
+    let shape = b.len() == 15
+        && b[..2].iter().all(u8::is_ascii_digit)
+        && b[2..7].iter().all(u8::is_ascii_uppercase)
+        && b[7..11].iter().all(u8::is_ascii_digit)
+        && b[11].is_ascii_uppercase()
+        && (b[12].is_ascii_uppercase() || (b'1'..=b'9').contains(&b[12]))
+        && b[13] == b'Z'
+        && (b[14].is_ascii_uppercase() || b[14].is_ascii_digit());
+    if !shape {
+        return Some(
+            "is not a GSTIN (15 characters: state code, PAN, entity number, Z, check character, e.g. 19AAAAA0000A1ZZ)"
+                .into(),
+        );
+    }
+    let sum: usize = b[..14]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let v = DIGITS.iter().position(|d| d == c).unwrap_or(0) * if i % 2 == 0 { 1 } else { 2 };
+            v / 36 + v % 36
+        })
+        .sum();
+    let check = DIGITS[(36 - sum % 36) % 36];
+    if b[14] != check {
+        return Some(format!("has a wrong check character (a typing mistake? it would end in {})", check as char));
+    }
+    if &gstin[..2] != state_code {
+        return Some(format!(
+            "is registered in state {} but invoice.state_code is {state_code} (the registered office's state)",
+            &gstin[..2]
+        ));
+    }
+    None
 }
 
 /// The NTSAS media policy: no story or photo is published about an artisan in their first
@@ -784,6 +847,13 @@ impl Settings {
         if self.seed_demo {
             problems.push("FAIRGOLD_SEED_DEMO=true is for development only".to_string());
         }
+        let demo_invoice = self.invoice.demo_values();
+        if !demo_invoice.is_empty() {
+            problems.push(format!(
+                "{} still hold the demo's values (a tax invoice names the real seller, GSTIN, registered office and LUT)",
+                demo_invoice.join(", ")
+            ));
+        }
         if self.base_url_from_listen {
             problems.push(
                 "FAIRGOLD_BASE_URL is not set (the shop's public https:// URL, e.g. https://shop.example: links in \
@@ -941,11 +1011,55 @@ mod tests {
             ("base_url", "https://shop.example"),
             ("stripe_secret_key", "sk_test_x"),
             ("stripe_webhook_secret", "whsec_x"),
+            ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+            ("invoice.gstin", "19AAACF1234K1ZR"),
+            ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+            ("invoice.lut_number", "AD190326001234X"),
             ("mail.transport", "smtp"),
             ("mail.smtp_url", "smtps://u:p@mail.example:465"),
         ])
         .unwrap();
         assert!(!ok.seed_demo);
+    }
+
+    #[test]
+    fn production_refuses_the_demo_invoice_issuer() {
+        let key = "f3Kq9ZLw2xR7pTv0bYc8mN1sHd4jEu6G-aQ5";
+        let err = Settings::from_overrides(&[
+            ("env", "production"),
+            ("secret_key", key),
+            ("base_url", "https://shop.example"),
+            ("stripe_secret_key", "sk_test_x"),
+            ("stripe_webhook_secret", "whsec_x"),
+            ("mail.transport", "smtp"),
+            ("mail.smtp_url", "smtps://u:p@mail.example:465"),
+            ("invoice.gstin", "19AAACF1234K1ZR"),
+        ])
+        .unwrap_err()
+        .to_string();
+        for left in
+            ["FAIRGOLD_INVOICE__SELLER_NAME", "FAIRGOLD_INVOICE__REGISTERED_OFFICE", "FAIRGOLD_INVOICE__LUT_NUMBER"]
+        {
+            assert!(err.contains(left), "{left}: {err}");
+        }
+        assert!(!err.contains("FAIRGOLD_INVOICE__GSTIN"), "the GSTIN was set: {err}");
+        // Development keeps the demo's issuer, so `cargo run` prints invoices.
+        assert!(Settings::from_overrides(&[]).is_ok());
+    }
+
+    #[test]
+    fn a_gstin_is_checked_by_shape_check_character_and_state() {
+        // Real GSTINs published on invoices (check characters computed by GSTN's scheme).
+        assert_eq!(gstin_problem("27AAPFU0939F1ZV", "27"), None);
+        assert_eq!(gstin_problem("29AAGCB7383J1Z4", "29"), None);
+        assert_eq!(gstin_problem("19AAAAA0000A1ZZ", "19"), None);
+        let typo = gstin_problem("27AAPFU0939F1ZW", "27").unwrap();
+        assert!(typo.contains("would end in V"), "{typo}");
+        assert!(gstin_problem("27AAPFU0939F1Z", "27").unwrap().contains("is not a GSTIN"));
+        assert!(gstin_problem("27aapfu0939f1zv", "27").unwrap().contains("is not a GSTIN"));
+        assert!(gstin_problem("27AAPFU0939F1ZV", "19").unwrap().contains("registered in state 27"));
+        let err = Settings::from_overrides(&[("invoice.gstin", "19AAAAA0000A1Z5")]).unwrap_err().to_string();
+        assert!(err.contains("invoice.gstin `19AAAAA0000A1Z5` has a wrong check character"), "{err}");
     }
 
     #[test]
@@ -1024,6 +1138,10 @@ mod tests {
             ("secret_key", key),
             ("stripe_secret_key", "sk_test_x"),
             ("stripe_webhook_secret", "whsec_x"),
+            ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+            ("invoice.gstin", "19AAACF1234K1ZR"),
+            ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+            ("invoice.lut_number", "AD190326001234X"),
             ("mail.transport", "smtp"),
             ("mail.smtp_url", "smtps://u:p@mail.example:465"),
             ("listen", "0.0.0.0:8443"),

@@ -269,3 +269,27 @@ pub fn set_slip_language(conn: &mut DbConn, id: i64, lang: Lang, now: chrono::Na
         .set((artisans::slip_language.eq(lang), artisans::updated_at.eq(now)))
         .execute(conn)
 }
+
+/// Artisans (of one center, or all) with a consent — story, photo, profile or attribution —
+/// ending between `today` and `until`: it must be renewed with the artisan, or what it allows
+/// leaves the shop on that day.
+pub fn consent_expiring(
+    conn: &mut DbConn,
+    center_id: Option<i64>,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> QueryResult<i64> {
+    let mut q = artisans::table
+        .filter(
+            artisans::story_consent_until
+                .between(today, until)
+                .or(artisans::photo_consent_until.between(today, until))
+                .or(artisans::profile_consent_until.between(today, until))
+                .or(artisans::attribution_consent_until.between(today, until)),
+        )
+        .into_boxed();
+    if let Some(c) = center_id {
+        q = q.filter(artisans::center_id.eq(c));
+    }
+    q.count().get_result(conn)
+}

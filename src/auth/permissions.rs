@@ -138,6 +138,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/packed", OrdersShip),
         ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", OrdersShip),
         ("POST", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", OrdersShip),
+        ("GET", r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/slip", OrdersView),
         ("POST", r"/admin/orders/{id:\d+}/refund", OrdersRefund),
         ("GET", r"/admin/orders/{id:\d+}/invoice", OrdersView),
         ("GET", r"/admin/orders/{id:\d+}/credit-notes/{cid:\d+}", OrdersView),

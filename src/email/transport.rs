@@ -197,6 +197,10 @@ mod tests {
             ("base_url", "https://shop.example"),
             ("stripe_secret_key", "sk_test_x"),
             ("stripe_webhook_secret", "whsec_x"),
+            ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+            ("invoice.gstin", "19AAACF1234K1ZR"),
+            ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+            ("invoice.lut_number", "AD190326001234X"),
             ("mail.transport", "smtp"),
         ];
         let plain = Settings::from_overrides(&[&base[..], &[("mail.smtp_url", "smtp://mail.example:25")]].concat())

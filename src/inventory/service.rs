@@ -524,3 +524,22 @@ fn row_snapshot(p: &PieceRow, wage_minor: Option<i64>) -> serde_json::Value {
         "huid": p.huid, "huid_exemption": p.huid_exemption, "price_minor": p.price_minor, "currency": p.currency, "status": p.status, "center_id": p.center_id,
     })
 }
+
+/// Drafts that cannot be published yet for want of a photo or of their makers (the dashboard's
+/// count; `publishing` lists every missing basic on the piece's own page).
+pub fn drafts_missing_photo_or_makers(conn: &mut DbConn, center_id: Option<i64>) -> QueryResult<i64> {
+    use crate::schema::piece_images;
+    let mut q = pieces::table
+        .filter(pieces::status.eq(PieceStatus::Draft.code()))
+        .filter(
+            diesel::dsl::not(diesel::dsl::exists(piece_images::table.filter(piece_images::piece_id.eq(pieces::id))))
+                .or(diesel::dsl::not(diesel::dsl::exists(
+                    piece_makers::table.filter(piece_makers::piece_id.eq(pieces::id)),
+                ))),
+        )
+        .into_boxed();
+    if let Some(c) = center_id {
+        q = q.filter(pieces::center_id.eq(c));
+    }
+    q.count().get_result(conn)
+}

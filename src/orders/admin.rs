@@ -11,7 +11,7 @@ use tera::Context;
 
 use super::queries::{self, OrderSearch};
 use super::service::{self, RefundOutcome, StaffStep};
-use super::types::{Fulfilment, OrderStatus};
+use super::types::{Fulfilment, OrderLookup, OrderStatus};
 use crate::auth::extract::AdminForm;
 use crate::auth::permissions::Action;
 use crate::auth::CurrentStaff;
@@ -32,6 +32,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/packed", web::post().to(packed))
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/shipped", web::post().to(shipped))
         .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/delivered", web::post().to(delivered))
+        .route(r"/admin/orders/{id:\d+}/shipments/{sid:\d+}/slip", web::get().to(packing_slip))
         .route(r"/admin/orders/{id:\d+}/refund", web::post().to(refund))
         .route(r"/admin/orders/{id:\d+}/invoice", web::get().to(invoice))
         .route(r"/admin/orders/{id:\d+}/credit-notes/{cid:\d+}", web::get().to(credit_note));
@@ -52,6 +53,8 @@ fn see_other(to: String) -> HttpResponse {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
+    q: String,
+    center: String,
     status: String,
     fulfilment: String,
     page: String,
@@ -95,6 +98,28 @@ pub async fn list(
                 .ok_or_else(|| AppError::bad_request("fulfilment", format!("There is no shipping state `{s}`.")))?,
         ),
     };
+    let q = query.q.trim().to_string();
+    // A search that is none of the three is answered on the page, with what was typed kept.
+    let (lookup, q_error) = match OrderLookup::parse(&q) {
+        Ok(l) => (l, None),
+        Err(m) => (None, Some(m)),
+    };
+    let centers = db::run(&state.pool, |conn| crate::centers::all(conn).map_err(AppError::from)).await?;
+    // A manager's own center, whatever the query says; others may choose one.
+    let center_code = match me.center_scope() {
+        Some(_) => String::new(),
+        None => query.center.trim().to_string(),
+    };
+    let chosen_center = match center_code.as_str() {
+        "" => None,
+        code => Some(
+            centers
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| c.id)
+                .ok_or_else(|| AppError::bad_request("center", format!("There is no workshop `{code}`.")))?,
+        ),
+    };
     let page = match query.page.trim() {
         "" => 1,
         p => p
@@ -105,17 +130,21 @@ pub async fn list(
     };
     // A manager sees only orders with a piece from their center, whatever the query says.
     let search = OrderSearch {
-        center_id: me.center_scope(),
+        center_id: me.center_scope().or(chosen_center),
         status,
         fulfilment,
+        lookup,
         limit: PER_PAGE,
         offset: (page - 1) * PER_PAGE,
     };
     if me.role == Role::Manager && me.staff.center_id.is_none() {
         return Err(me.deny("manager without a center".into()));
     }
-    let (rows, total) =
-        db::run(&state.pool, move |conn| queries::search(conn, &search).map_err(AppError::from)).await?;
+    let (rows, total) = if q_error.is_some() {
+        (Vec::new(), 0)
+    } else {
+        db::run(&state.pool, move |conn| queries::search(conn, &search).map_err(AppError::from)).await?
+    };
     let rows: Vec<Row> = rows
         .iter()
         .map(|o| {
@@ -138,6 +167,12 @@ pub async fn list(
     let fulfilment_code = fulfilment.map(|f| f.code()).unwrap_or("");
     let page_url = |p: i64| {
         let mut s = url::form_urlencoded::Serializer::new(String::new());
+        if !q.is_empty() {
+            s.append_pair("q", &q);
+        }
+        if !center_code.is_empty() {
+            s.append_pair("center", &center_code);
+        }
         if !status_code.is_empty() {
             s.append_pair("status", status_code);
         }
@@ -152,6 +187,14 @@ pub async fn list(
     let mut fulfilments = vec![Choice { value: "", label: "Any shipping state" }];
     fulfilments.extend(Fulfilment::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
     let mut ctx = Context::new();
+    ctx.insert("q", &q);
+    ctx.insert("center", &center_code);
+    let center_choices: Vec<(String, String)> = if me.center_scope().is_some() {
+        Vec::new()
+    } else {
+        centers.iter().map(|c| (c.code.clone(), c.city.clone())).collect()
+    };
+    ctx.insert("centers", &center_choices);
     ctx.insert("fulfilment", fulfilment_code);
     ctx.insert("fulfilments", &fulfilments);
     ctx.insert("rows", &rows);
@@ -160,8 +203,16 @@ pub async fn list(
     ctx.insert("statuses", &statuses);
     ctx.insert("prev_url", &(page > 1).then(|| page_url(page - 1)));
     ctx.insert("next_url", &(page < total_pages).then(|| page_url(page + 1)));
+    ctx.insert("q_error", &q_error);
+    ctx.insert(
+        "search_all_url",
+        &format!(
+            "/admin/orders?{}",
+            url::form_urlencoded::Serializer::new(String::new()).append_pair("q", &q).finish()
+        ),
+    );
     let body = state.templates.render_admin("admin/orders/list.html", "Orders", Some(&me), ctx)?;
-    Ok(html(StatusCode::OK, body))
+    Ok(html(if q_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK }, body))
 }
 
 /// The order, if this staff member may see it: 404 if there is none, 403 (logged) if a
@@ -246,6 +297,38 @@ async fn render_detail(
     let title = format!("Order {}", view.reference);
     let body = state.templates.render_admin("admin/orders/detail.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
+}
+
+/// A parcel's packing slip, printable, for whoever may see the order (a manager only their own
+/// center's parcel). The sender is the shop's registered office, never a workshop: a parcel's
+/// label must not lead anyone to where the artisans work. It carries no prices, so a parcel
+/// sent as a gift never tells its recipient what was paid (the tax invoice travels by email).
+pub async fn packing_slip(
+    state: web::Data<AppState>,
+    me: CurrentStaff,
+    path: web::Path<(i64, i64)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, sid) = path.into_inner();
+    let order = load_for(&state, &me, id).await?;
+    let full = db::run(&state.pool, move |conn| service::load_full(conn, order)).await?;
+    let view = service::view(&full, &state.settings, true)?;
+    let count = view.shipments.len();
+    let (index, parcel) = view.shipments.iter().enumerate().find(|(_, s)| s.id == sid).ok_or(AppError::NotFound)?;
+    if let Some(own) = me.center_scope() {
+        if parcel.center_id != own {
+            return Err(me.deny(format!("parcel {sid} of order {id} is another center's")));
+        }
+    }
+    let mut ctx = Context::new();
+    ctx.insert("order", &view);
+    ctx.insert("parcel", parcel);
+    ctx.insert("parcel_number", &(index + 1));
+    ctx.insert("parcel_count", &count);
+    ctx.insert("sender_name", &state.settings.invoice.seller_name);
+    ctx.insert("sender_address", &state.settings.invoice.registered_office);
+    let title = format!("Packing slip, order {}", view.reference);
+    let body = state.templates.render_admin("admin/orders/slip.html", &title, Some(&me), ctx)?;
+    Ok(html(StatusCode::OK, body))
 }
 
 /// The order's tax invoice, printable: for whoever may see the order (a manager only when

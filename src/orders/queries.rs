@@ -7,11 +7,17 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::models::*;
-use super::types::{Fulfilment, OrderStatus, ShipmentStatus};
+use super::types::{Fulfilment, OrderLookup, OrderStatus, ShipmentStatus};
 use crate::db::DbConn;
 use crate::schema::{
     disputes, order_events, order_items, orders, payment_attempts, pieces, refunds, shipments, stripe_events,
 };
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// SQL `lower(text)`, the same on both backends (ASCII; enough for email addresses).
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<OrderRow>> {
     orders::table.find(id).select(OrderRow::as_select()).first(conn).optional()
@@ -525,28 +531,41 @@ pub struct OrderSearch {
     pub center_id: Option<i64>,
     pub status: Option<OrderStatus>,
     pub fulfilment: Option<Fulfilment>,
+    /// An order number, a customer's email or a piece's SKU.
+    pub lookup: Option<OrderLookup>,
     pub limit: i64,
     pub offset: i64,
 }
 
 /// One page of orders, newest first, and the total.
 pub fn search(conn: &mut DbConn, s: &OrderSearch) -> QueryResult<(Vec<OrderRow>, i64)> {
-    let build = || {
-        let mut q = orders::table.into_boxed();
-        if let Some(center) = s.center_id {
-            q = q
-                .filter(orders::id.eq_any(
+    let build =
+        || {
+            let mut q = orders::table.into_boxed();
+            if let Some(center) = s.center_id {
+                q = q.filter(orders::id.eq_any(
                     order_items::table.filter(order_items::center_id.eq(center)).select(order_items::order_id),
                 ));
-        }
-        if let Some(status) = &s.status {
-            q = q.filter(orders::status.eq(*status));
-        }
-        if let Some(fulfilment) = &s.fulfilment {
-            q = q.filter(orders::fulfilment.eq(*fulfilment));
-        }
-        q
-    };
+            }
+            if let Some(status) = &s.status {
+                q = q.filter(orders::status.eq(*status));
+            }
+            if let Some(fulfilment) = &s.fulfilment {
+                q = q.filter(orders::fulfilment.eq(*fulfilment));
+            }
+            match &s.lookup {
+                None => {}
+                Some(OrderLookup::Number(id)) => q = q.filter(orders::id.eq(*id)),
+                // Addresses are kept as typed: compared without case on both backends.
+                Some(OrderLookup::Email(email)) => q = q.filter(lower(orders::email).eq(email.clone())),
+                Some(OrderLookup::Sku(sku)) => {
+                    q = q.filter(orders::id.eq_any(
+                        order_items::table.filter(order_items::sku.eq(sku.clone())).select(order_items::order_id),
+                    ))
+                }
+            }
+            q
+        };
     let total: i64 = build().count().get_result(conn)?;
     let rows =
         build().order(orders::id.desc()).limit(s.limit).offset(s.offset).select(OrderRow::as_select()).load(conn)?;
@@ -638,4 +657,28 @@ pub fn unapplied_events(conn: &mut DbConn) -> QueryResult<(i64, Option<NaiveDate
     let count = pending.count().get_result(conn)?;
     let oldest = pending.select(diesel::dsl::min(stripe_events::received_at)).first(conn)?;
     Ok((count, oldest))
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the dashboard asks staff to act on
+
+/// Parcels of paid orders not yet handed to a carrier (pending or packed), of one center or
+/// of all.
+pub fn parcels_to_pack(conn: &mut DbConn, center_id: Option<i64>) -> QueryResult<i64> {
+    let shippable: Vec<OrderStatus> = OrderStatus::ALL.into_iter().filter(|s| s.is_shippable()).collect();
+    let mut q = shipments::table
+        .inner_join(orders::table)
+        .filter(orders::status.eq_any(shippable))
+        .filter(shipments::status.eq_any([ShipmentStatus::Pending, ShipmentStatus::Packed]))
+        .into_boxed();
+    if let Some(c) = center_id {
+        q = q.filter(shipments::center_id.eq(c));
+    }
+    q.count().get_result(conn)
+}
+
+/// Disputes Stripe has not closed yet (`closed_at` is set when it reports won, lost, warning
+/// closed or prevented: `fulfilment::dispute_is_closed`).
+pub fn open_disputes(conn: &mut DbConn) -> QueryResult<i64> {
+    disputes::table.filter(disputes::closed_at.is_null()).count().get_result(conn)
 }

@@ -239,6 +239,44 @@ crate::text_column!(OrderStatus, "order status", |c| OrderStatus::parse(c));
 crate::text_column!(Fulfilment, "order fulfilment", |c| Fulfilment::parse(c));
 crate::text_column!(ShipmentStatus, "shipment status", |c| ShipmentStatus::parse(c));
 
+/// What a staff member typed into the orders search box, read once: an order number
+/// (`FG-000123`, `fg000123` or `123`), a customer's email address (whole, any case), or a
+/// piece's SKU (whole, any case; `KOL-RNG-0012`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderLookup {
+    Number(i64),
+    Email(String),
+    Sku(String),
+}
+
+impl OrderLookup {
+    pub fn parse(input: &str) -> Result<Option<Self>, String> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Ok(None);
+        }
+        if s.contains('@') {
+            return match crate::staff::Email::parse(s) {
+                Ok(e) => Ok(Some(Self::Email(e.as_str().to_lowercase()))),
+                Err(_) => Err(format!("`{s}` is not a whole email address (search needs the address as the customer typed it, e.g. asha@example.com).")),
+            };
+        }
+        let upper = s.to_ascii_uppercase();
+        let digits = upper.strip_prefix("FG-").or_else(|| upper.strip_prefix("FG")).unwrap_or(&upper);
+        if !digits.is_empty() && digits.len() <= 12 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(n) = digits.parse::<i64>() {
+                return Ok(Some(Self::Number(n)));
+            }
+        }
+        match crate::catalog::types::Sku::parse(s) {
+            Ok(sku) => Ok(Some(Self::Sku(sku.as_str().to_string()))),
+            Err(_) => Err(format!(
+                "Search for an order number (FG-000123), a customer's email address or a piece's SKU (KOL-RNG-0012); `{s}` is none of them."
+            )),
+        }
+    }
+}
+
 /// The public order reference, `FG-000123`, from the order's id.
 pub fn reference_of(id: i64) -> String {
     format!("FG-{id:06}")
@@ -327,5 +365,17 @@ mod tests {
             assert_eq!(ShipmentStatus::parse(s.code()), Some(s));
         }
         assert_eq!(reference_of(123), "FG-000123");
+    }
+
+    #[test]
+    fn an_order_search_reads_numbers_emails_and_skus() {
+        assert_eq!(OrderLookup::parse("  "), Ok(None));
+        for n in ["FG-000123", "fg000123", "123", " fg-123 "] {
+            assert_eq!(OrderLookup::parse(n), Ok(Some(OrderLookup::Number(123))), "{n}");
+        }
+        assert_eq!(OrderLookup::parse("Asha@Example.COM"), Ok(Some(OrderLookup::Email("asha@example.com".into()))));
+        assert_eq!(OrderLookup::parse("kol-rng-0012"), Ok(Some(OrderLookup::Sku("KOL-RNG-0012".into()))));
+        assert!(OrderLookup::parse("asha@").unwrap_err().contains("not a whole email address"));
+        assert!(OrderLookup::parse("ring; drop").unwrap_err().contains("none of them"));
     }
 }

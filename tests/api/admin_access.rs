@@ -107,6 +107,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", "/admin/account/recovery-codes".into(), [L, A, A, A, A]),
         ("GET", "/admin/orders".into(), [L, A, A, A, A]),
         ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
+        // The packing slip: whoever may see the order's parcel (finance may see, not pack).
+        ("GET", format!("/admin/orders/{order}/shipments/{parcel}/slip"), [L, A, F, A, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/packed"), [L, A, F, F, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/shipped"), [L, A, F, F, A]),
         ("POST", format!("/admin/orders/{order}/shipments/{parcel}/delivered"), [L, A, F, F, A]),

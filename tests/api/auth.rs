@@ -360,6 +360,10 @@ async fn production_sends_hsts() {
         ("base_url", "https://shop.example"),
         ("stripe_secret_key", "sk_test_x"),
         ("stripe_webhook_secret", "whsec_x"),
+        ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+        ("invoice.gstin", "19AAACF1234K1ZR"),
+        ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+        ("invoice.lut_number", "AD190326001234X"),
         ("mail.transport", "smtp"),
         ("mail.smtp_url", "smtps://mail.example:465"),
     ])

@@ -594,6 +594,10 @@ async fn the_test_payment_page_is_refused_in_production() {
         ("base_url", "https://shop.example"),
         ("stripe_secret_key", "sk_test_not_used"),
         ("stripe_webhook_secret", "whsec_not_used"),
+        ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+        ("invoice.gstin", "19AAACF1234K1ZR"),
+        ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+        ("invoice.lut_number", "AD190326001234X"),
         ("mail.transport", "smtp"),
         ("mail.smtp_url", "smtps://127.0.0.1:2"),
     ])

@@ -12,6 +12,7 @@ mod api;
 mod architecture;
 mod artisan_safety;
 mod auth;
+mod back_office;
 mod backup;
 mod cache;
 mod cart;

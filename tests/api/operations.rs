@@ -72,6 +72,10 @@ fn the_demo_shop_and_its_staff_accounts_exist_only_in_development() {
         ("FAIRGOLD_BASE_URL", "https://shop.example"),
         ("STRIPE_SECRET_KEY", "sk_test_x"),
         ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ("FAIRGOLD_INVOICE__SELLER_NAME", "Fairgold Artisan Cooperative"),
+        ("FAIRGOLD_INVOICE__GSTIN", "19AAACF1234K1ZR"),
+        ("FAIRGOLD_INVOICE__REGISTERED_OFFICE", "4 Park Street, Kolkata 700016, West Bengal"),
+        ("FAIRGOLD_INVOICE__LUT_NUMBER", "AD190326001234X"),
         ("FAIRGOLD_MAIL__TRANSPORT", "smtp"),
         ("FAIRGOLD_MAIL__SMTP_URL", "smtps://u:p@mail.example:465"),
     ];

@@ -38,10 +38,19 @@ async fn render_payout(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let roster = roster(state, me, "wages.payout_form.view").await?;
+    let artisans = items(&roster);
+    // Opened for one artisan (the overview's "Pay" link): the amount proposed is what they are
+    // owed now, to be changed if less was handed over.
+    let mut form = form.clone();
+    if form.amount.is_empty() && errors.is_empty() {
+        if let Some(a) = artisans.iter().find(|a| a.public_id == form.artisan && a.owed_minor > 0) {
+            form.amount = format!("{}.{:02}", a.owed_minor / 100, a.owed_minor % 100);
+        }
+    }
     let mut ctx = Context::new();
-    ctx.insert("artisans", &items(&roster));
+    ctx.insert("artisans", &artisans);
     ctx.insert("methods", &PayoutMethod::ALL.iter().map(|m| (m.code(), m.label())).collect::<Vec<_>>());
-    ctx.insert("form", form);
+    ctx.insert("form", &form);
     ctx.insert("errors", errors);
     let body = state.templates.render_admin("admin/wages/payout.html", "Record a payout", Some(me), ctx)?;
     Ok(html(status, body))

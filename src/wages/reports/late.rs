@@ -134,3 +134,37 @@ pub fn late(
     out.sort_by(|x, y| (x.month, &x.artisan.alias).cmp(&(y.month, &y.artisan.alias)));
     Ok(out)
 }
+
+/// Last month's wages still to pay before their deadline (the 7th of this month), per artisan:
+/// everything earned through last month's last day less everything paid so far, when that is
+/// owed and the deadline has not passed (after it, `late` lists the month). Oldest months are
+/// paid first, as in `late`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueWages {
+    pub month: Month,
+    pub deadline: NaiveDate,
+    pub artisans: usize,
+    pub owed_minor: i64,
+}
+
+pub fn due_by_deadline(conn: &mut DbConn, today: NaiveDate, center_id: Option<i64>) -> Result<DueWages, AppError> {
+    let month = Month::of(today).prev();
+    let deadline = month.pay_deadline();
+    let mut due = DueWages { month, deadline, artisans: 0, owed_minor: 0 };
+    if today > deadline {
+        return Ok(due);
+    }
+    let people = artisan_refs(conn, center_id)?;
+    let ids: Vec<i64> = people.iter().map(|a| a.id).collect();
+    let earned = grouped_sums(conn, &ids, month.last_day(), false)?;
+    let paid = grouped_sums(conn, &ids, today, true)?;
+    for id in ids {
+        // Payouts are negative entries.
+        let owed = earned.get(&id).copied().unwrap_or(0) + paid.get(&id).copied().unwrap_or(0);
+        if owed > 0 {
+            due.artisans += 1;
+            due.owed_minor += owed;
+        }
+    }
+    Ok(due)
+}
