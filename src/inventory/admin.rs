@@ -13,6 +13,9 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use tera::Context;
 
+use std::collections::HashMap;
+
+use crate::artisans::queries as artisan_queries;
 use crate::auth::extract::{check_csrf, AdminForm};
 use crate::auth::permissions::Action;
 use crate::auth::CurrentStaff;
@@ -24,6 +27,7 @@ use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
 use crate::images::{self, AltText, UploadError};
+use crate::inventory::input::fixed_point;
 use crate::inventory::{service as inventory, PieceForm};
 use crate::money::{Currency, Money};
 use crate::state::AppState;
@@ -294,7 +298,8 @@ fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: 
         Currency::Inr => "Price (INR)",
     };
     vec![
-        field("sku", "SKU", &form.sku, errors).required().hint("The stock code, e.g. KOL-RNG-0100."),
+        field("sku", "SKU", &form.sku, errors)
+            .hint("The stock code, e.g. KOL-RNG-0100. Leave it empty to number the piece from its workshop and kind."),
         field("title", "Title", &form.title, errors).required(),
         field("description", "Description", &form.description, errors)
             .textarea()
@@ -320,14 +325,135 @@ fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: 
         field("stones", "Stones", &form.stones, errors)
             .textarea()
             .hint("One line per kind of stone: kind, count, carats — e.g. ruby, 3, 0.45"),
-        field("labor", "Made by", &form.labor, errors)
-            .textarea()
-            .hint("One line per maker: artisan id, hours — e.g. k7m2p9qx3a, 18.5"),
         field("wage", "Wage (₹)", &form.wage, errors).decimal().hint(
             "The makers' wage for this piece in rupees, shared by their hours. Leave empty to take the proposed \
              wage shown below. Fixed once the piece is published.",
         ),
     ]
+}
+
+/// Rows of "Made by" on the page: enough for the pieces the workshops make (most have one to
+/// three makers); the CSV import and the API keep the `labor` text for more.
+const MAKER_ROWS: usize = 6;
+
+/// The piece form as the page posts it: the piece's own fields, and "Made by" as rows of an
+/// artisan chosen by alias (a select of the workshop's artisans: nobody types an id) and their
+/// hours, `maker_1`/`hours_1` … Works without a script; `action=preview` shows the proposed
+/// wage for what is typed and saves nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PiecePageForm {
+    #[serde(flatten)]
+    piece: PieceForm,
+    #[serde(flatten)]
+    rest: HashMap<String, String>,
+}
+
+/// One "Made by" row as the page shows it.
+#[derive(Debug, Clone, Default, Serialize)]
+struct MakerRow {
+    n: usize,
+    maker: String,
+    hours: String,
+    maker_error: Option<String>,
+    hours_error: Option<String>,
+}
+
+impl PiecePageForm {
+    fn is_preview(&self) -> bool {
+        self.rest.get("action").is_some_and(|a| a == "preview")
+    }
+
+    /// The rows posted (`None`: the post has no rows, e.g. a script posting `labor` itself),
+    /// the `labor` text they make, and each row's own mistakes.
+    fn rows(&self) -> Option<(Vec<MakerRow>, String, FieldErrors)> {
+        if !(1..=MAKER_ROWS).any(|n| self.rest.contains_key(&format!("maker_{n}"))) {
+            return None;
+        }
+        let mut rows = Vec::new();
+        let mut lines = Vec::new();
+        let mut errors = FieldErrors::default();
+        for n in 1..=MAKER_ROWS {
+            let get = |k: &str| self.rest.get(&format!("{k}_{n}")).map(|v| v.trim().to_string()).unwrap_or_default();
+            let mut row = MakerRow { n, maker: get("maker"), hours: get("hours"), ..Default::default() };
+            if row.maker.is_empty() && row.hours.is_empty() {
+                rows.push(row);
+                continue;
+            }
+            if row.maker.is_empty() {
+                row.maker_error = Some("choose who worked these hours, or clear the hours".into());
+            }
+            if row.hours.is_empty() {
+                row.hours_error = Some("enter their hours of work on this piece, e.g. 18.5".into());
+            } else if !fixed_point(&row.hours, 2).is_some_and(|h| h > 0 && h <= 100_000) {
+                row.hours_error = Some("hours are a number above zero with at most 2 decimals, e.g. 18.5".into());
+            }
+            if let Some(m) = &row.maker_error {
+                errors.add(&format!("maker_{n}"), m.clone());
+            }
+            if let Some(m) = &row.hours_error {
+                errors.add(&format!("hours_{n}"), m.clone());
+            }
+            if row.maker_error.is_none() && row.hours_error.is_none() {
+                lines.push(format!("{}, {}", row.maker, row.hours));
+            }
+            rows.push(row);
+        }
+        Some((rows, lines.join("\n"), errors))
+    }
+}
+
+/// The rows for a form whose makers are `labor` text (a stored piece, or a post without rows),
+/// with room for more.
+fn rows_of_labor(labor: &str) -> Vec<MakerRow> {
+    let mut rows: Vec<MakerRow> = labor
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(MAKER_ROWS)
+        .enumerate()
+        .map(|(i, l)| {
+            let (who, hours) = l.split_once(',').unwrap_or((l, ""));
+            MakerRow { n: i + 1, maker: who.trim().into(), hours: hours.trim().into(), ..Default::default() }
+        })
+        .collect();
+    while rows.len() < MAKER_ROWS {
+        rows.push(MakerRow { n: rows.len() + 1, ..Default::default() });
+    }
+    rows
+}
+
+/// A maker the page offers: the alias (never the legal name), by workshop.
+#[derive(Debug, Serialize)]
+struct MakerChoice {
+    public_id: String,
+    alias: String,
+}
+
+#[derive(Debug, Serialize)]
+struct MakerGroup {
+    city: String,
+    makers: Vec<MakerChoice>,
+}
+
+/// The artisans a staff member may name as makers: a manager's own workshop's, or each
+/// workshop's for an admin.
+async fn maker_groups(state: &AppState, me: &CurrentStaff, centers: &[Center]) -> Result<Vec<MakerGroup>, AppError> {
+    let scope = me.center_scope();
+    let rows =
+        db::run(&state.pool, move |conn| artisan_queries::list_for_staff(conn, scope).map_err(AppError::from)).await?;
+    Ok(centers
+        .iter()
+        .filter(|c| scope.is_none_or(|own| own == c.id))
+        .map(|c| MakerGroup {
+            city: c.city.clone(),
+            makers: rows
+                .iter()
+                .filter(|a| a.center_id == c.id)
+                .map(|a| MakerChoice { public_id: a.public_id.clone(), alias: a.public_alias.clone() })
+                .collect(),
+        })
+        .filter(|g| !g.makers.is_empty())
+        .collect())
 }
 
 fn center_choices(me: &CurrentStaff, all: &[Center]) -> Vec<Choice> {
@@ -481,11 +607,14 @@ pub(super) struct FormPage {
     notice: Option<&'static str>,
     status_error: Option<String>,
     upload: UploadView,
+    /// "Made by" as posted; `None`: from the form's `labor`.
+    rows: Option<Vec<MakerRow>>,
 }
 
 impl FormPage {
     fn new(form: PieceForm, centers: Vec<Center>) -> Self {
         Self {
+            rows: None,
             status: StatusCode::OK,
             publish_problems: Vec::new(),
             form,
@@ -506,6 +635,9 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
     let centers = center_choices(me, &page.centers);
     let mut ctx = Context::new();
     ctx.insert("fields", &fields(&page.form, &page.errors, &centers, state.settings.currency));
+    ctx.insert("maker_rows", &page.rows.clone().unwrap_or_else(|| rows_of_labor(&page.form.labor)));
+    ctx.insert("maker_groups", &maker_groups(state, me, &page.centers).await?);
+    ctx.insert("labor_error", &page.errors.0.get("labor"));
     ctx.insert("has_errors", &!page.errors.is_empty());
     ctx.insert("wage_panel", &panel);
     ctx.insert("can_write", &can_write);
@@ -631,12 +763,51 @@ fn split(r: Result<i64, AppError>) -> Result<Result<i64, FieldErrors>, AppError>
     }
 }
 
-pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> Result<HttpResponse, AppError> {
-    let AdminForm { staff: me, form } = form;
+/// What the page posted, made ready to parse: "Made by" rows into the `labor` text (with each
+/// row's own mistakes), and a proposed SKU when it was left empty and the workshop and kind
+/// are known.
+async fn prepare(
+    state: &AppState,
+    posted: PiecePageForm,
+) -> Result<(PieceForm, Option<Vec<MakerRow>>, FieldErrors), AppError> {
+    let preview_rows = posted.rows();
+    let mut form = posted.piece;
+    let (rows, row_errors) = match preview_rows {
+        Some((rows, labor, errors)) => {
+            form.labor = labor;
+            (Some(rows), errors)
+        }
+        None => (None, FieldErrors::default()),
+    };
+    if form.sku.trim().is_empty() {
+        if let (Ok(kind), false) = (Kind::parse(&form.kind), form.center.trim().is_empty()) {
+            let center = form.center.trim().to_string();
+            form.sku =
+                db::run(&state.pool, move |conn| inventory::propose_sku(conn, &center, kind).map_err(AppError::from))
+                    .await?;
+        }
+    }
+    Ok((form, rows, row_errors))
+}
+
+/// Every mistake of the form at once: the rows' and the fields'.
+fn merged(mut errors: FieldErrors, more: &FieldErrors) -> FieldErrors {
+    for (k, v) in &more.0 {
+        errors.add(k, v.clone());
+    }
+    errors
+}
+
+pub async fn create(state: web::Data<AppState>, form: AdminForm<PiecePageForm>) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form: posted } = form;
+    let preview = posted.is_preview();
+    let (form, rows, row_errors) = prepare(&state, posted).await?;
     let editor = Scope::from(&me);
     let parsed = form.parse(state.settings.currency);
     let outcome = match parsed {
-        Err(errors) => Err(errors),
+        Err(errors) => Err(merged(errors, &row_errors)),
+        Ok(_) if !row_errors.is_empty() => Err(row_errors),
+        Ok(_) if preview => Err(FieldErrors::default()),
         Ok(input) => db::run(&state.pool, move |conn| split(inventory::create(conn, &editor, &input, now()))).await?,
     };
     match outcome {
@@ -644,8 +815,9 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> R
         Err(errors) => {
             let all = all_centers(&state).await?;
             let mut page = FormPage::new(form, all);
-            page.status = StatusCode::UNPROCESSABLE_ENTITY;
+            page.status = if preview && errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
             page.errors = errors;
+            page.rows = rows;
             render_form(&state, &me, page).await
         }
     }
@@ -654,14 +826,18 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<PieceForm>) -> R
 pub async fn update(
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    form: AdminForm<PieceForm>,
+    form: AdminForm<PiecePageForm>,
 ) -> Result<HttpResponse, AppError> {
-    let AdminForm { staff: me, form } = form;
+    let AdminForm { staff: me, form: posted } = form;
     let piece = load_piece(&state, &me, path.into_inner()).await?;
     let id = piece.id;
+    let preview = posted.is_preview();
+    let (form, rows, row_errors) = prepare(&state, posted).await?;
     let editor = Scope::from(&me);
     let outcome = match form.parse(state.settings.currency) {
-        Err(errors) => Err(errors),
+        Err(errors) => Err(merged(errors, &row_errors)),
+        Ok(_) if !row_errors.is_empty() => Err(row_errors),
+        Ok(_) if preview => Err(FieldErrors::default()),
         Ok(input) => {
             db::run(&state.pool, move |conn| split(inventory::update(conn, &editor, id, &input, now()).map(|_| id)))
                 .await?
@@ -675,10 +851,11 @@ pub async fn update(
             })
             .await?;
             let mut page = FormPage::new(form, all);
-            page.status = StatusCode::UNPROCESSABLE_ENTITY;
+            page.status = if preview && errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
             page.errors = errors;
             page.piece = Some(piece);
             page.images = images;
+            page.rows = rows;
             render_form(&state, &me, page).await
         }
     }

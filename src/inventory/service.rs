@@ -543,3 +543,27 @@ pub fn drafts_missing_photo_or_makers(conn: &mut DbConn, center_id: Option<i64>)
     }
     q.count().get_result(conn)
 }
+
+/// The SKU proposed for a new piece left without one: the workshop's and the kind's letters
+/// and the next number after the highest used with them, `KOL-RNG-0013`. Only a proposal:
+/// the unique index refuses a number someone took meanwhile, and the form says so.
+pub fn propose_sku(conn: &mut DbConn, center_code: &str, kind: crate::catalog::types::Kind) -> QueryResult<String> {
+    use crate::catalog::types::Kind;
+    let place: String =
+        center_code.chars().filter(char::is_ascii_alphabetic).take(3).collect::<String>().to_uppercase();
+    let kind = match kind {
+        Kind::Ring => "RNG",
+        Kind::Pendant => "PND",
+        Kind::Earrings => "EAR",
+        Kind::Bangle => "BNG",
+        Kind::Necklace => "NKL",
+        Kind::Bracelet => "BRC",
+        Kind::NosePin => "NSP",
+        Kind::Chain => "CHN",
+    };
+    let prefix = format!("{place}-{kind}-");
+    let taken: Vec<String> =
+        pieces::table.filter(pieces::sku.like(format!("{prefix}%"))).select(pieces::sku).load(conn)?;
+    let next = taken.iter().filter_map(|s| s.strip_prefix(&prefix)?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
+    Ok(format!("{prefix}{next:04}"))
+}

@@ -83,9 +83,13 @@ async fn a_manager_creates_a_draft_publishes_edits_and_withdraws_it() {
         assert!(html.contains(&format!("<label for=\"f-{name}\">")), "a label for {name}");
         assert!(html.contains(&format!("name=\"{name}\"")), "a control for {name}");
     }
-    for name in ["ring_size", "huid", "price", "center", "stones", "labor"] {
+    for name in ["ring_size", "huid", "price", "center", "stones"] {
         assert!(html.contains(&format!("<label for=\"f-{name}\">")), "a label for {name}");
     }
+    // "Made by": a select of the workshop's artisans by alias, never an id to type.
+    assert!(html.contains("<label class=\"visually-hidden\" for=\"f-maker_1\">") && html.contains("name=\"hours_1\""));
+    assert!(html.contains(&format!("<option value=\"{artisan}\">Rupa D.</option>")), "the maker by alias");
+    assert!(!html.contains("Rupali"), "never the legal name");
 
     let form = full_form("kol-rng-0100", "Lotus ring", &artisan);
     let res = post(&app, "/admin/pieces", &me, &form).await;
@@ -103,7 +107,12 @@ async fn a_manager_creates_a_draft_publishes_edits_and_withdraws_it() {
     assert_eq!(row.description, "Hand-raised petals.\n\nMade in one piece.");
     let edit = app.get_as(&to, &me).await.text().await.unwrap();
     assert!(edit.contains("saved as a draft"), "the edit page confirms the draft");
-    assert!(edit.contains("ruby, 3, 0.45") && edit.contains(&format!("{artisan}, 18.50")), "stones and labor kept");
+    assert!(edit.contains("ruby, 3, 0.45"), "stones kept");
+    assert!(
+        edit.contains(&format!("<option value=\"{artisan}\" selected>Rupa D.</option>"))
+            && edit.contains("name=\"hours_1\" type=\"text\" inputmode=\"decimal\" size=\"6\" value=\"18.50\""),
+        "the maker and hours kept in the first row"
+    );
 
     // A draft does not exist for the storefront.
     app.page("/pieces/lotus-ring", 404).await;
@@ -358,4 +367,70 @@ async fn the_list_searches_filters_pages_and_keeps_managers_to_their_workshop() 
     assert!(html.contains("Lotus Ring") && html.contains("Lotus pendant"));
     assert!(!html.contains("Lotus hoops"), "a manager sees only their own workshop");
     assert!(!html.contains("id=\"f-center\""), "and has no workshop filter");
+}
+
+#[tokio::test]
+async fn makers_are_chosen_by_alias_every_mistake_shows_at_once_and_the_sku_is_proposed() {
+    let app = TestApp::spawn().await;
+    app.gold_rate_today(1_000);
+    app.staff("rupa@fairgold.test", "manager", Some("kolkata"));
+    let (_, rupa) = app.artisan(ArtisanFixture::default());
+    let (_, meena) =
+        app.artisan(ArtisanFixture { alias: "Meena K.", legal_name: "Meenakshi Kar", ..Default::default() });
+    let (_, mumbai) =
+        app.artisan(ArtisanFixture { alias: "Asha P.", legal_name: "Asha Pawar", mumbai: true, ..Default::default() });
+    let me = app.sign_in("rupa@fairgold.test").await;
+    let page = app.get_as("/admin/pieces/new", &me).await.text().await.unwrap();
+    assert!(page.contains("Meena K.") && !page.contains(&mumbai), "only this workshop's artisans are offered");
+
+    // Three mistakes (no title, a row's hours, another row's maker): all shown in one answer,
+    // what was chosen kept.
+    let mut form: Vec<(&'static str, String)> =
+        full_form("", "", "").into_iter().filter(|(k, _)| *k != "labor").collect();
+    form.extend([
+        ("maker_1", rupa.clone()),
+        ("hours_1", "ten".into()),
+        ("maker_2", String::new()),
+        ("hours_2", "4".into()),
+        ("maker_3", String::new()),
+        ("hours_3", String::new()),
+    ]);
+    let res = post(&app, "/admin/pieces", &me, &form).await;
+    assert_eq!(res.status().as_u16(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("give the piece a title"), "the title");
+    assert!(html.contains("hours are a number above zero"), "the first row's hours");
+    assert!(html.contains("choose who worked these hours"), "the second row's maker");
+    assert!(html.contains(&format!("<option value=\"{rupa}\" selected>")), "the choice kept");
+
+    // The wage for what is typed, without saving.
+    let fixed = with(&form, &[("title", "Twin lotus ring"), ("hours_1", "10"), ("maker_2", &meena), ("hours_2", "5")]);
+    let mut preview = fixed.clone();
+    preview.push(("action", "preview".into()));
+    let res = post(&app, "/admin/pieces", &me, &preview).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Each maker&#x27;s share") || html.contains("Each maker's share"));
+    assert!(html.contains("<td class=\"num\">15 hours</td>"), "the hours of both makers: {html}");
+    assert!(html.contains("<td class=\"num\">5 hours</td>"), "Meena's share of them");
+    let count: i64 = app.with_conn(|c| pieces::table.count().get_result(c).unwrap());
+    assert_eq!(count, 0, "a preview saves nothing");
+
+    // Saved with the SKU left empty: numbered from the workshop and the kind.
+    app.piece(PieceFixture { slug: Some("old".into()), ..PieceFixture::new("Old ring") });
+    app.with_conn(|c| diesel::update(pieces::table).set(pieces::sku.eq("KOL-RNG-0012")).execute(c).unwrap());
+    let res = post(&app, "/admin/pieces", &me, &fixed).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
+    let sku: String = app
+        .with_conn(|c| pieces::table.filter(pieces::title.eq("Twin lotus ring")).select(pieces::sku).first(c).unwrap());
+    assert_eq!(sku, "KOL-RNG-0013");
+    let makers: i64 = app.with_conn(|c| {
+        fairgold::schema::piece_makers::table
+            .inner_join(pieces::table)
+            .filter(pieces::sku.eq("KOL-RNG-0013"))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(makers, 2);
 }
