@@ -43,6 +43,7 @@ mod races;
 mod retention;
 mod safety;
 mod schema;
+mod search;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
 mod smtp;
