@@ -7,6 +7,8 @@
 # generated ledger of 50 artisans over 5 years (~200,000 entries) on a fresh database, timing
 # `fairgold wages report` (a center's month; median of several runs) and `fairgold ledger
 # verify` (the whole hash chain), each as an operator runs it (process start included).
+# Then the same storefront with every request a page-cache miss (scripts/bench_random.lua:
+# random filters on the page and the API, random search words), p50 and p99.
 # Not part of the test suite.
 #   scripts/bench.sh                   # both backends (PostgreSQL at $BENCH_PG_URL)
 #   BENCH_BACKENDS=sqlite scripts/bench.sh
@@ -67,6 +69,15 @@ run_backend() {
     wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" > "$work/wrk.txt"
     printf '%-34s %12s %10s\n' "${path:0:34}" \
       "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
+  done
+  # Every request a cache miss (issue 16): random filters, random searches.
+  printf '%-34s %12s %10s %10s\n' "cache misses (random URLs)" requests/s p50 p99
+  for mode in page api search; do
+    BENCH_MODE=$mode wrk -t1 -c"$connections" -d"${duration}s" --latency -s scripts/bench_random.lua \
+      "http://127.0.0.1:$port" > "$work/wrk.txt"
+    printf '%-34s %12s %10s %10s\n' "random $mode" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")" \
+      "$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
+    grep -E "Non-2xx" "$work/wrk.txt" || true
   done
   echo "peak memory (VmHWM): $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$pid/status)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

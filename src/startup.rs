@@ -182,9 +182,12 @@ impl Application {
         // Orders past the tax-record period masked (customers' privacy), on the same interval.
         crate::privacy::expiry::start(state.clone());
 
+        // The public catalog in memory, shared by this instance's workers.
+        let snapshots = web::Data::new(catalog::snapshot::Snapshots::default());
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(snapshots.clone())
                 .app_data(pages_for_errors.clone())
                 .app_data(pool_for_health.clone())
                 .app_data(assets.clone())

@@ -71,6 +71,21 @@ pub fn makers_of(
         .collect()
 }
 
+/// (piece id, public alias) of every maker of every piece who consents today to be named:
+/// what the catalog's search may match. Nothing else about an artisan is returned, and never
+/// a legal name or the alias of someone who does not consent.
+pub fn named_makers_of_all_pieces(conn: &mut DbConn, rules: PublicRules) -> QueryResult<Vec<(i64, String)>> {
+    let rows: Vec<(i64, PublicArtisanRow)> = piece_makers::table
+        .inner_join(artisans::table)
+        .order((piece_makers::piece_id, piece_makers::labor_minutes.desc(), artisans::id))
+        .select((piece_makers::piece_id, PublicArtisanRow::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(piece, row)| PublicArtisan::from_row(row, rules).named.map(|n| (piece, n.alias)))
+        .collect())
+}
+
 /// Inserts an artisan and their private record together. The private values arrive
 /// encrypted (see `artisans::service::create`).
 /// `seal` gets the new id and returns the sealed legal name and phone (bound to that row).

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::filters::{CatalogFilter, RawCatalogQuery};
 use super::service::{self, PieceDetail, PieceKey, PieceSummary};
+use super::snapshot::Snapshots;
 use super::views::stone_label;
+use crate::artisans::models::PublicRules;
 use crate::db;
 use crate::error::AppError;
 use crate::images::media_url;
@@ -252,17 +254,21 @@ fn detail_json(d: PieceDetail, breakdown: Breakdown, state: &AppState) -> PieceD
 )]
 pub async fn list(
     state: web::Data<AppState>,
+    snapshots: web::Data<Snapshots>,
     req: HttpRequest,
     query: web::Query<RawCatalogQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let filter =
-        CatalogFilter::parse(&query, state.settings.currency).map_err(|e| AppError::bad_request(e.field, e.message))?;
+    let version = state.cache.current_version::<AppError>(&state.pool).await?;
+    let snapshot = snapshots.get(&state.pool, version, PublicRules::now(&state.settings)).await?;
+    let filter = CatalogFilter::parse(&query, state.settings.currency)
+        .and_then(|filter| snapshot.check(&filter).map(|_| filter))
+        .map_err(|e| AppError::bad_request(e.field, e.message))?;
     let key = format!("api:/pieces?{}", filter.query_string(filter.page));
     let st = state.clone();
     state
         .cache
-        .serve(&state.pool, &req, key, JSON, || async move {
-            let result = db::run(&st.pool, move |conn| service::search(conn, filter)).await?;
+        .serve_at(&state.pool, version, &req, key, JSON, || async move {
+            let result = snapshot.search(filter).map_err(|e| AppError::bad_request(e.field, e.message))?;
             let body = PieceListJson {
                 data: result.pieces.iter().map(|s| piece_json(s, &st)).collect(),
                 pagination: PaginationJson {

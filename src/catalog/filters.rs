@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::types::{Metal, Purity};
+use super::types::{Kind, Metal, Purity, RingSize};
 use crate::money::{Currency, Money};
 
 /// The query string as received; every field is optional text, parsed by `CatalogFilter::parse`.
@@ -11,6 +11,14 @@ use crate::money::{Currency, Money};
 #[derive(Debug, Default, Clone, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RawCatalogQuery {
+    /// Words to search for in titles, descriptions, kinds, metals, purities, stones,
+    /// workshops and makers' public aliases (stemmed; one typo allowed in longer words)
+    pub q: Option<String>,
+    /// ring, pendant, earrings, bangle, necklace, bracelet, nose_pin or chain
+    pub kind: Option<String>,
+    /// An Indian ring size, 1 to 30
+    #[param(value_type = Option<i64>)]
+    pub ring_size: Option<String>,
     /// A center's code: kolkata or mumbai
     pub center: Option<String>,
     /// yellow_gold, rose_gold or white_gold
@@ -23,7 +31,7 @@ pub struct RawCatalogQuery {
     pub price_max: Option<String>,
     /// available (default), sold or all
     pub availability: Option<String>,
-    /// newest (default), price_asc or price_desc
+    /// newest (default), price_asc, price_desc, or relevance (the default with `q`)
     pub sort: Option<String>,
     /// Page number from 1
     #[param(value_type = Option<i64>)]
@@ -61,18 +69,30 @@ impl Availability {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
-    #[default]
+    /// Best match first: only with a search (`q`), where it is the default.
+    Relevance,
     Newest,
     PriceAsc,
     PriceDesc,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Self::Newest, Self::PriceAsc, Self::PriceDesc];
+    pub const ALL: [Sort; 4] = [Self::Relevance, Self::Newest, Self::PriceAsc, Self::PriceDesc];
+
+    /// Newest first, or best match first for a search.
+    pub fn default_for(searching: bool) -> Self {
+        if searching {
+            Self::Relevance
+        } else {
+            Self::Newest
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
+            Self::Relevance => "relevance",
             Self::Newest => "newest",
             Self::PriceAsc => "price_asc",
             Self::PriceDesc => "price_desc",
@@ -80,6 +100,7 @@ impl Sort {
     }
     pub fn label(self) -> &'static str {
         match self {
+            Self::Relevance => "Best match",
             Self::Newest => "Newest first",
             Self::PriceAsc => "Price: low to high",
             Self::PriceDesc => "Price: high to low",
@@ -89,11 +110,17 @@ impl Sort {
 
 pub const DEFAULT_PER_PAGE: i64 = 24;
 pub const MAX_PER_PAGE: i64 = 100;
+/// The longest search accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 100;
 
 /// A checked catalog search. `center` is a well-formed code; whether that center exists is
 /// checked against the database by the service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogFilter {
+    /// The search words, whitespace collapsed; `None` for no search.
+    pub q: Option<String>,
+    pub kind: Option<Kind>,
+    pub ring_size: Option<RingSize>,
     pub center: Option<String>,
     pub metal: Option<Metal>,
     pub purity: Option<Purity>,
@@ -124,6 +151,18 @@ fn present(value: &Option<String>) -> Option<&str> {
 
 impl CatalogFilter {
     pub fn parse(raw: &RawCatalogQuery, currency: Currency) -> Result<Self, FilterError> {
+        let q = match present(&raw.q) {
+            None => None,
+            Some(q) if q.chars().count() > MAX_QUERY_CHARS => {
+                return Err(bad("q", format!("a search can be at most {MAX_QUERY_CHARS} characters")))
+            }
+            Some(q) => Some(q.split_whitespace().collect::<Vec<_>>().join(" ")),
+        };
+        let kind = present(&raw.kind).map(Kind::parse).transpose().map_err(|e| bad("kind", e.0))?;
+        let ring_size = whole_number("ring_size", &raw.ring_size, 1, 30)?
+            .map(|n| RingSize::new(n as i32))
+            .transpose()
+            .map_err(|e| bad("ring_size", e.0))?;
         let center = match present(&raw.center) {
             None => None,
             Some(c) if c.len() <= 32 && c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-') => Some(c.to_string()),
@@ -151,14 +190,50 @@ impl CatalogFilter {
             })?,
         };
         let sort = match present(&raw.sort) {
-            None => Sort::default(),
+            None => Sort::default_for(q.is_some()),
+            // Without a search there is nothing to match: newest first.
+            Some("relevance") if q.is_none() => Sort::Newest,
             Some(v) => Sort::ALL.into_iter().find(|s| s.code() == v).ok_or_else(|| {
                 bad("sort", format!("unknown sort `{}`; expected newest, price_asc or price_desc", truncate(v)))
             })?,
         };
         let page = whole_number("page", &raw.page, 1, i64::from(u32::MAX))?.unwrap_or(1);
         let per_page = whole_number("per_page", &raw.per_page, 1, MAX_PER_PAGE)?.unwrap_or(DEFAULT_PER_PAGE);
-        Ok(Self { center, metal, purity, price_min, price_max, availability, sort, page, per_page })
+        Ok(Self { q, kind, ring_size, center, metal, purity, price_min, price_max, availability, sort, page, per_page })
+    }
+
+    /// No filter at all: what `/pieces` shows.
+    pub fn everything() -> Self {
+        Self {
+            q: None,
+            kind: None,
+            ring_size: None,
+            center: None,
+            metal: None,
+            purity: None,
+            price_min: None,
+            price_max: None,
+            availability: Availability::default(),
+            sort: Sort::Newest,
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+        }
+    }
+
+    /// Parses what can be parsed: each parameter in error is left out (and its error kept),
+    /// so a page can show the errors beside results for the rest of the filters.
+    pub fn parse_lenient(raw: &RawCatalogQuery, currency: Currency) -> (Self, Vec<FilterError>) {
+        let mut raw = raw.clone();
+        let mut errors = Vec::new();
+        loop {
+            match Self::parse(&raw, currency) {
+                Ok(filter) => return (filter, errors),
+                Err(e) => {
+                    raw.clear(e.field);
+                    errors.push(e);
+                }
+            }
+        }
     }
 
     pub fn offset(&self) -> i64 {
@@ -168,6 +243,15 @@ impl CatalogFilter {
     /// The query string that reproduces this filter (defaults left out), for links.
     pub fn query_string(&self, page: i64) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(q) = &self.q {
+            pairs.push(("q", q.clone()));
+        }
+        if let Some(k) = self.kind {
+            pairs.push(("kind", k.code().into()));
+        }
+        if let Some(r) = self.ring_size {
+            pairs.push(("ring_size", r.get().to_string()));
+        }
         if let Some(c) = &self.center {
             pairs.push(("center", c.clone()));
         }
@@ -186,7 +270,7 @@ impl CatalogFilter {
         if self.availability != Availability::default() {
             pairs.push(("availability", self.availability.code().into()));
         }
-        if self.sort != Sort::default() {
+        if self.sort != Sort::default_for(self.q.is_some()) {
             pairs.push(("sort", self.sort.code().into()));
         }
         if self.per_page != DEFAULT_PER_PAGE {
@@ -196,6 +280,32 @@ impl CatalogFilter {
             pairs.push(("page", page.to_string()));
         }
         url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    }
+}
+
+impl RawCatalogQuery {
+    /// Forgets one parameter (by its name in the query string).
+    pub fn clear(&mut self, field: &str) {
+        let slot = match field {
+            "q" => &mut self.q,
+            "kind" => &mut self.kind,
+            "ring_size" => &mut self.ring_size,
+            "center" => &mut self.center,
+            "metal" => &mut self.metal,
+            "purity" => &mut self.purity,
+            "price_min" => &mut self.price_min,
+            "price_max" => &mut self.price_max,
+            "availability" => &mut self.availability,
+            "sort" => &mut self.sort,
+            "page" => &mut self.page,
+            "per_page" => &mut self.per_page,
+            // Every error names one of the fields above; clearing all ends the loop anyway.
+            _ => {
+                *self = Self::default();
+                return;
+            }
+        };
+        *slot = None;
     }
 }
 
@@ -241,6 +351,9 @@ mod tests {
     #[test]
     fn round_trips_through_the_url() {
         let input = raw(&[
+            ("q", "  peacock   pendant "),
+            ("kind", "pendant"),
+            ("ring_size", "12"),
             ("center", "kolkata"),
             ("metal", "rose_gold"),
             ("purity", "22K916"),
@@ -252,6 +365,8 @@ mod tests {
         let f = CatalogFilter::parse(&input, Currency::Usd).unwrap();
         assert_eq!(f.price_min.unwrap().minor, 25_000);
         assert_eq!(f.price_max.unwrap().minor, 100_050);
+        assert_eq!(f.q.as_deref(), Some("peacock pendant"));
+        assert_eq!(f.ring_size.unwrap().get(), 12);
         let again = CatalogFilter::parse(&parse_qs(&f.query_string(3)), Currency::Usd).unwrap();
         assert_eq!(again.page, 3);
         assert_eq!(CatalogFilter { page: 1, ..again }, f);
@@ -270,6 +385,8 @@ mod tests {
             (("sort", "random"), "sort"),
             (("availability", "soon"), "availability"),
             (("center", "Paris!"), "center"),
+            (("kind", "tiara"), "kind"),
+            (("ring_size", "31"), "ring_size"),
         ];
         for ((k, v), field) in cases {
             let e = CatalogFilter::parse(&raw(&[(k, v)]), Currency::Usd).unwrap_err();
@@ -277,5 +394,27 @@ mod tests {
         }
         let e = CatalogFilter::parse(&raw(&[("price_min", "500"), ("price_max", "100")]), Currency::Usd).unwrap_err();
         assert_eq!(e.message, "price_min is more than price_max");
+    }
+
+    #[test]
+    fn a_search_sorts_by_relevance_unless_told_otherwise() {
+        let f = CatalogFilter::parse(&raw(&[("q", "ring")]), Currency::Usd).unwrap();
+        assert_eq!(f.sort, Sort::Relevance);
+        assert_eq!(f.query_string(1), "q=ring");
+        let f = CatalogFilter::parse(&raw(&[("q", "ring"), ("sort", "newest")]), Currency::Usd).unwrap();
+        assert_eq!(f.query_string(1), "q=ring&sort=newest");
+        let f = CatalogFilter::parse(&raw(&[("sort", "relevance")]), Currency::Usd).unwrap();
+        assert_eq!(f.sort, Sort::Newest, "nothing to match without a search");
+    }
+
+    #[test]
+    fn lenient_parsing_keeps_the_good_parameters_and_every_error() {
+        let input = raw(&[("price_min", "500"), ("price_max", "100"), ("metal", "rose_gold"), ("page", "x")]);
+        let (f, errors) = CatalogFilter::parse_lenient(&input, Currency::Usd);
+        assert_eq!(f.metal, Some(Metal::RoseGold));
+        assert_eq!(f.price_max.unwrap().minor, 10_000);
+        assert_eq!(f.price_min, None);
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["price_min", "page"]);
     }
 }

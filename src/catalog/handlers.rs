@@ -4,8 +4,11 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::json;
 use tera::Context;
 
-use super::filters::{CatalogFilter, RawCatalogQuery};
-use super::service::{self, PieceKey};
+use std::sync::Arc;
+
+use super::filters::{CatalogFilter, FilterError, RawCatalogQuery};
+use super::service::{self, PieceKey, SearchResult};
+use super::snapshot::{CatalogSnapshot, Snapshots};
 use super::views::{self, CatalogView, CenterView, PieceView};
 use crate::artisans::models::PublicRules;
 use crate::db;
@@ -39,33 +42,73 @@ async fn render_home(state: web::Data<AppState>) -> Result<String, AppError> {
 
 pub async fn catalog(
     state: web::Data<AppState>,
+    snapshots: web::Data<Snapshots>,
     req: HttpRequest,
     query: web::Query<RawCatalogQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let filter =
-        CatalogFilter::parse(&query, state.settings.currency).map_err(|e| AppError::bad_request(e.field, e.message))?;
+    let version = state.cache.current_version::<AppError>(&state.pool).await?;
+    let snapshot = snapshots.get(&state.pool, version, PublicRules::now(&state.settings)).await?;
+    let checked = CatalogFilter::parse(&query, state.settings.currency)
+        .and_then(|filter| snapshot.check(&filter).map(|_| filter));
+    let filter = match checked {
+        Ok(filter) => filter,
+        // The catalog again, with what could not be used named and the form as it was sent.
+        Err(_) => {
+            let (filter, errors) = lenient_filter(&query, state.settings.currency, &snapshot);
+            let result = snapshot.search(filter).map_err(|e| AppError::bad_request(e.field, e.message))?;
+            let view = CatalogView::new(&result).with_errors(&query, &errors);
+            let body = render_catalog_view(&state, &result, &view)?;
+            return Ok(HttpResponse::BadRequest().content_type(HTML).body(body));
+        }
+    };
     // The key is the parsed filter, so equivalent URLs share one entry.
     let key = format!("/pieces?{}", filter.query_string(filter.page));
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, key, HTML, || render_catalog(st, filter)).await
+    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, snapshot, filter)).await
 }
 
-async fn render_catalog(state: web::Data<AppState>, filter: CatalogFilter) -> Result<String, AppError> {
-    let result = db::run(&state.pool, move |conn| service::search(conn, filter)).await?;
+/// The filter without the parameters in error (a center that does not exist included), and
+/// those errors.
+fn lenient_filter(
+    query: &RawCatalogQuery,
+    currency: crate::money::Currency,
+    snapshot: &CatalogSnapshot,
+) -> (CatalogFilter, Vec<FilterError>) {
+    let (mut filter, mut errors) = CatalogFilter::parse_lenient(query, currency);
+    if let Err(e) = snapshot.check(&filter) {
+        filter.center = None;
+        errors.push(e);
+    }
+    (filter, errors)
+}
+
+async fn render_catalog(
+    state: web::Data<AppState>,
+    snapshot: Arc<CatalogSnapshot>,
+    filter: CatalogFilter,
+) -> Result<String, AppError> {
+    let result = snapshot.search(filter).map_err(|e| AppError::bad_request(e.field, e.message))?;
     if result.filter.page > result.total_pages() {
         return Err(AppError::NotFound);
     }
-    let view = CatalogView::new(&result);
+    render_catalog_view(&state, &result, &CatalogView::new(&result))
+}
+
+fn render_catalog_view(state: &AppState, result: &SearchResult, view: &CatalogView) -> Result<String, AppError> {
     let page_suffix = if result.filter.page > 1 { format!(" (page {})", result.filter.page) } else { String::new() };
     let qs = result.filter.query_string(result.filter.page);
     let path = if qs.is_empty() { "/pieces".to_string() } else { format!("/pieces?{qs}") };
+    let title = match &result.filter.q {
+        Some(q) => format!("“{q}”: search results{page_suffix} — {}", state.settings.shop.name),
+        None => format!("Handmade gold jewelry{page_suffix} — {}", state.settings.shop.name),
+    };
     let meta = PageMeta {
-        title: format!("Handmade gold jewelry{page_suffix} — {}", state.settings.shop.name),
+        title,
         description: "Browse one-of-a-kind gold rings, pendants, earrings and bangles, hallmarked and handmade by survivor artisans in Kolkata and Mumbai.".into(),
         path: &path,
         nav: "pieces",
     };
-    let ctx = Context::from_serialize(&view).map_err(|e| AppError::internal_in("page context", e))?;
+    let ctx = Context::from_serialize(view).map_err(|e| AppError::internal_in("page context", e))?;
     state.templates.render("catalog.html", &meta, ctx)
 }
 

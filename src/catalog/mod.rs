@@ -7,8 +7,10 @@ pub mod handlers;
 pub mod models;
 pub mod piece;
 pub mod queries;
+pub mod search;
 pub mod seo;
 pub mod service;
+pub mod snapshot;
 pub mod types;
 pub mod views;
 

@@ -9,7 +9,9 @@ use super::types::PieceStatus;
 use crate::db::{self, DbConn};
 use crate::schema::{piece_images, piece_makers, piece_stones, pieces};
 
-/// One page of public pieces matching the filter, and the total number of matches.
+/// One page of public pieces matching the filter, and the total number of matches, straight
+/// from the database. The storefront answers from `catalog::snapshot` instead; this is the
+/// reference its answers are tested against. Text search (`filter.q`) is not done here.
 /// `center_id` is the resolved center of `filter.center`.
 pub fn search(conn: &mut DbConn, filter: &CatalogFilter, center_id: Option<i64>) -> QueryResult<(Vec<PieceRow>, i64)> {
     // Boxed queries are rebuilt for the count and the page: diesel cannot clone them.
@@ -26,6 +28,12 @@ pub fn search(conn: &mut DbConn, filter: &CatalogFilter, center_id: Option<i64>)
         if let Some(metal) = filter.metal {
             q = q.filter(pieces::metal.eq(metal.code()));
         }
+        if let Some(kind) = filter.kind {
+            q = q.filter(pieces::kind.eq(kind.code()));
+        }
+        if let Some(size) = filter.ring_size {
+            q = q.filter(pieces::ring_size.eq(size.get()));
+        }
         if let Some(purity) = filter.purity {
             q = q.filter(pieces::purity.eq(purity.code()));
         }
@@ -40,12 +48,43 @@ pub fn search(conn: &mut DbConn, filter: &CatalogFilter, center_id: Option<i64>)
     let total: i64 = build().count().get_result(conn)?;
     let q = build();
     let q = match filter.sort {
-        Sort::Newest => q.order((pieces::listed_at.desc(), pieces::id.desc())),
+        Sort::Newest | Sort::Relevance => q.order((pieces::listed_at.desc(), pieces::id.desc())),
         Sort::PriceAsc => q.order((pieces::price_minor.asc(), pieces::id.asc())),
         Sort::PriceDesc => q.order((pieces::price_minor.desc(), pieces::id.desc())),
     };
     let rows = q.limit(filter.per_page).offset(filter.offset()).select(PieceRow::as_select()).load(conn)?;
     Ok((rows, total))
+}
+
+/// Every public piece (listed, held, sold), for the catalog snapshot.
+pub fn all_public(conn: &mut DbConn) -> QueryResult<Vec<PieceRow>> {
+    pieces::table
+        .filter(pieces::status.eq_any(PieceStatus::PUBLIC))
+        .order(pieces::id)
+        .select(PieceRow::as_select())
+        .load(conn)
+}
+
+/// The first image of every public piece.
+pub fn all_public_covers(conn: &mut DbConn) -> QueryResult<Vec<ImageRow>> {
+    let public = pieces::table.filter(pieces::status.eq_any(PieceStatus::PUBLIC)).select(pieces::id);
+    let mut images: Vec<ImageRow> = piece_images::table
+        .filter(piece_images::piece_id.eq_any(public))
+        .order((piece_images::piece_id, piece_images::position))
+        .select(ImageRow::as_select())
+        .load(conn)?;
+    images.dedup_by_key(|i| i.piece_id);
+    Ok(images)
+}
+
+/// (piece id, stone kind) of every public piece's stones, for search.
+pub fn all_public_stone_kinds(conn: &mut DbConn) -> QueryResult<Vec<(i64, String)>> {
+    let public = pieces::table.filter(pieces::status.eq_any(PieceStatus::PUBLIC)).select(pieces::id);
+    piece_stones::table
+        .filter(piece_stones::piece_id.eq_any(public))
+        .order(piece_stones::id)
+        .select((piece_stones::piece_id, piece_stones::kind))
+        .load(conn)
 }
 
 /// A public piece by slug.

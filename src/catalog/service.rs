@@ -61,6 +61,8 @@ impl PieceDetail {
     }
 }
 
+/// The catalog search straight from the database, without text search: the reference the
+/// in-memory `snapshot::CatalogSnapshot::search` (which the storefront uses) is tested against.
 pub fn search(conn: &mut DbConn, filter: CatalogFilter) -> Result<SearchResult, AppError> {
     let all_centers = centers::all(conn)?;
     let center_id = match &filter.center {

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use super::filters::{Availability, CatalogFilter, Sort};
+use super::filters::{Availability, CatalogFilter, FilterError, RawCatalogQuery, Sort};
 use super::models::{ImageRow, StoneRow};
 use super::service::{PieceDetail, PieceSummary, SearchResult};
-use super::types::{Metal, PieceStatus, Purity};
+use super::types::{Kind, Metal, PieceStatus, Purity};
 use crate::centers::Center;
 use crate::images::media_url;
 
@@ -112,6 +112,7 @@ fn choice(value: &str, label: &str) -> Choice {
 
 #[derive(Serialize)]
 pub struct FilterOptions {
+    pub kinds: Vec<Choice>,
     pub centers: Vec<Choice>,
     pub metals: Vec<Choice>,
     pub purities: Vec<Choice>,
@@ -121,6 +122,9 @@ pub struct FilterOptions {
 
 #[derive(Serialize)]
 pub struct FilterValues {
+    pub q: String,
+    pub kind: String,
+    pub ring_size: String,
     pub center: String,
     pub metal: String,
     pub purity: String,
@@ -153,6 +157,13 @@ pub struct ActiveFilter {
     pub remove_url: String,
 }
 
+/// A filter parameter that could not be used, shown above the form.
+#[derive(Serialize)]
+pub struct FilterErrorView {
+    pub field: &'static str,
+    pub message: String,
+}
+
 #[derive(Serialize)]
 pub struct CatalogView {
     pub pieces: Vec<PieceCard>,
@@ -162,6 +173,14 @@ pub struct CatalogView {
     pub summary: String,
     pub active_filters: Vec<ActiveFilter>,
     pub clear_url: &'static str,
+    /// The search words, also shown in the header's search box.
+    pub search_q: String,
+    /// With no results: the filters besides the search, each with a link that drops it.
+    pub remove_suggestions: Vec<ActiveFilter>,
+    /// With no results for a search under filters: the same search over every piece.
+    pub search_everything_url: Option<String>,
+    /// Parameters that could not be used (the page then shows results without them).
+    pub errors: Vec<FilterErrorView>,
 }
 
 fn catalog_url(filter: &CatalogFilter, page: i64) -> String {
@@ -186,10 +205,11 @@ impl CatalogView {
         let shown_from = if result.pieces.is_empty() { 0 } else { f.offset() + 1 };
         let shown_to = f.offset() + result.pieces.len() as i64;
         let noun = if result.total == 1 { "piece" } else { "pieces" };
-        let summary = if result.total == 0 {
-            "No pieces match these filters".to_string()
-        } else {
-            format!("Showing {shown_from}–{shown_to} of {} {noun}", result.total)
+        let summary = match (&f.q, result.total) {
+            (None, 0) => "No pieces match these filters".to_string(),
+            (None, total) => format!("Showing {shown_from}–{shown_to} of {total} {noun}"),
+            (Some(q), 0) => format!("No pieces match “{q}”"),
+            (Some(q), total) => format!("Showing {shown_from}–{shown_to} of {total} {noun} for “{q}”"),
         };
 
         let city = |code: &str| {
@@ -199,6 +219,16 @@ impl CatalogView {
         let mut push = |label: String, without: CatalogFilter| {
             active.push(ActiveFilter { label, remove_url: catalog_url(&without, 1) })
         };
+        if let Some(q) = &f.q {
+            let sort = if f.sort == Sort::Relevance { Sort::Newest } else { f.sort };
+            push(format!("Search: {q}"), CatalogFilter { q: None, sort, ..f.clone() });
+        }
+        if let Some(k) = f.kind {
+            push(k.label().to_string(), CatalogFilter { kind: None, ..f.clone() });
+        }
+        if let Some(r) = f.ring_size {
+            push(format!("Ring size {}", r.get()), CatalogFilter { ring_size: None, ..f.clone() });
+        }
         if let Some(c) = &f.center {
             push(format!("Made in {}", city(c)), CatalogFilter { center: None, ..f.clone() });
         }
@@ -221,6 +251,28 @@ impl CatalogView {
             );
         }
 
+        let searching = f.q.is_some();
+        let remove_suggestions: Vec<ActiveFilter> = if result.total == 0 {
+            active
+                .iter()
+                .skip(usize::from(searching))
+                .map(|a| ActiveFilter { label: a.label.clone(), remove_url: a.remove_url.clone() })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let search_everything_url = (result.total == 0 && searching && !remove_suggestions.is_empty()).then(|| {
+            let everything = CatalogFilter {
+                q: f.q.clone(),
+                sort: Sort::Relevance,
+                availability: Availability::All,
+                per_page: f.per_page,
+                ..CatalogFilter::everything()
+            };
+            catalog_url(&everything, 1)
+        });
+        let mut kinds = vec![choice("", "Any kind")];
+        kinds.extend(Kind::ALL.iter().map(|k| choice(k.code(), k.label())));
         let mut centers = vec![choice("", "Both workshops")];
         centers.extend(result.centers.iter().map(|c| choice(&c.code, &c.city)));
         let mut metals = vec![choice("", "Any metal")];
@@ -231,6 +283,9 @@ impl CatalogView {
         Self {
             pieces: cards(&result.pieces),
             filters: FilterValues {
+                q: f.q.clone().unwrap_or_default(),
+                kind: f.kind.map(|k| k.code().to_string()).unwrap_or_default(),
+                ring_size: f.ring_size.map(|r| r.get().to_string()).unwrap_or_default(),
                 center: f.center.clone().unwrap_or_default(),
                 metal: f.metal.map(|m| m.code().to_string()).unwrap_or_default(),
                 purity: f.purity.map(|p| p.code().to_string()).unwrap_or_default(),
@@ -240,11 +295,16 @@ impl CatalogView {
                 sort: f.sort.code().to_string(),
             },
             options: FilterOptions {
+                kinds,
                 centers,
                 metals,
                 purities,
                 availabilities: Availability::ALL.iter().map(|a| choice(a.code(), a.label())).collect(),
-                sorts: Sort::ALL.iter().map(|s| choice(s.code(), s.label())).collect(),
+                sorts: Sort::ALL
+                    .iter()
+                    .filter(|s| searching || **s != Sort::Relevance)
+                    .map(|s| choice(s.code(), s.label()))
+                    .collect(),
             },
             pagination: Pagination {
                 page,
@@ -257,7 +317,31 @@ impl CatalogView {
             summary,
             active_filters: active,
             clear_url: "/pieces",
+            search_q: f.q.clone().unwrap_or_default(),
+            remove_suggestions,
+            search_everything_url,
+            errors: Vec::new(),
         }
+    }
+
+    /// The page for a query with parameters in error: the results without them, the form
+    /// as the visitor filled it in, and what was wrong.
+    pub fn with_errors(mut self, raw: &RawCatalogQuery, errors: &[FilterError]) -> Self {
+        let typed = |v: &Option<String>| v.as_deref().unwrap_or("").chars().take(100).collect::<String>();
+        self.filters = FilterValues {
+            q: typed(&raw.q),
+            kind: typed(&raw.kind),
+            ring_size: typed(&raw.ring_size),
+            center: typed(&raw.center),
+            metal: typed(&raw.metal),
+            purity: typed(&raw.purity),
+            price_min: typed(&raw.price_min),
+            price_max: typed(&raw.price_max),
+            availability: self.filters.availability,
+            sort: self.filters.sort,
+        };
+        self.errors = errors.iter().map(|e| FilterErrorView { field: e.field, message: e.message.clone() }).collect();
+        self
     }
 }
 

@@ -47,7 +47,9 @@ pub fn day() -> chrono::NaiveDate {
 
 pub struct CachedPage {
     body: Bytes,
-    gzip: Bytes,
+    /// Compressed at the first request that accepts gzip, not at render: most pages rendered
+    /// for a one-off query (a search, a rare filter) are never asked for compressed.
+    gzip: std::sync::OnceLock<Bytes>,
     etag: HeaderValue,
     content_type: &'static str,
 }
@@ -57,7 +59,8 @@ struct Weigher;
 
 impl quick_cache::Weighter<String, Arc<CachedPage>> for Weigher {
     fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
-        (key.len() + page.body.len() + page.gzip.len() + 128) as u64
+        // The gzip copy is made later; it is counted as a quarter of the body, about its size.
+        (key.len() + page.body.len() + page.body.len() / 4 + 128) as u64
     }
 }
 
@@ -119,7 +122,8 @@ impl PageCache {
         });
     }
 
-    async fn current_version<E: From<DbError> + Send + 'static>(&self, pool: &Pool) -> Result<i64, E> {
+    /// The catalog version pages are served for now (what `serve` keys entries by).
+    pub async fn current_version<E: From<DbError> + Send + 'static>(&self, pool: &Pool) -> Result<i64, E> {
         let known = self.version.load(Ordering::Relaxed);
         if known >= 0 && !self.refresh.is_zero() {
             return Ok(known);
@@ -144,6 +148,24 @@ impl PageCache {
         Fut: Future<Output = Result<String, E>>,
     {
         let version = self.current_version::<E>(pool).await?;
+        self.serve_at(pool, version, req, key, content_type, render).await
+    }
+
+    /// As `serve`, for a version the caller read with `current_version` (and rendered for).
+    pub async fn serve_at<E, F, Fut>(
+        &self,
+        pool: &Pool,
+        version: i64,
+        req: &HttpRequest,
+        key: String,
+        content_type: &'static str,
+        render: F,
+    ) -> Result<HttpResponse, E>
+    where
+        E: From<DbError> + Send + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<String, E>>,
+    {
         let key = format!("{version}|{}|{key}", day());
         let page = match self.entries.get(&key) {
             Some(page) => {
@@ -166,13 +188,19 @@ impl PageCache {
 
 impl CachedPage {
     fn new(body: Bytes, content_type: &'static str) -> Self {
-        use std::io::Write;
-        let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::default());
-        let gzip = enc.write_all(&body).and_then(|_| enc.finish()).map(Bytes::from).unwrap_or_default();
         let digest = Sha256::digest(&body);
         let hex: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
         let etag = HeaderValue::from_str(&format!("\"{hex}\"")).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
-        Self { body, gzip, etag, content_type }
+        Self { body, gzip: std::sync::OnceLock::new(), etag, content_type }
+    }
+
+    fn gzip(&self) -> &Bytes {
+        self.gzip.get_or_init(|| {
+            use std::io::Write;
+            let mut enc =
+                flate2::write::GzEncoder::new(Vec::with_capacity(self.body.len() / 4), flate2::Compression::default());
+            enc.write_all(&self.body).and_then(|_| enc.finish()).map(Bytes::from).unwrap_or_default()
+        })
     }
 
     fn respond(&self, req: &HttpRequest) -> HttpResponse {
@@ -189,13 +217,12 @@ impl CachedPage {
             return res.finish();
         }
         res.content_type(self.content_type);
-        let gzip_ok = !self.gzip.is_empty()
-            && headers
-                .get(header::ACCEPT_ENCODING)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip")));
-        if gzip_ok {
-            res.insert_header((header::CONTENT_ENCODING, "gzip")).body(self.gzip.clone())
+        let gzip_ok = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|e| e.trim().split(';').next() == Some("gzip")));
+        if gzip_ok && !self.gzip().is_empty() {
+            res.insert_header((header::CONTENT_ENCODING, "gzip")).body(self.gzip().clone())
         } else {
             res.body(self.body.clone())
         }

@@ -44,6 +44,7 @@ mod races;
 mod retention;
 mod safety;
 mod schema;
+mod search;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
 mod smtp;
