@@ -41,6 +41,7 @@ mod privacy;
 mod publishing;
 mod races;
 mod retention;
+mod returns;
 mod safety;
 mod schema;
 // Shared with the browser target (tests/support/).
