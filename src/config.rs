@@ -157,6 +157,7 @@ struct RawSettings {
     pricing: RawPricingSettings,
     stories: StorySettings,
     invoice: InvoiceSettings,
+    returns: ReturnSettings,
 }
 
 /// A percentage as typed in the file or the environment: a number (`3`, `2.9`) or text
@@ -230,6 +231,21 @@ pub struct RetentionSettings {
 impl Default for RetentionSettings {
     fn default() -> Self {
         Self { purge_interval_ms: 3_600_000, login_attempt_days: 30, abandoned_cart_days: 30, tax_record_years: 8 }
+    }
+}
+
+/// Returns (`returns`): how long after a parcel's delivery its pieces may be sent back. The
+/// returns policy states the same number of days (`policies::defaults::RETURNS`: 14).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReturnSettings {
+    /// Days after the delivery recorded on the piece's parcel (`returns.window_days`).
+    pub window_days: i64,
+}
+
+impl Default for ReturnSettings {
+    fn default() -> Self {
+        Self { window_days: 14 }
     }
 }
 
@@ -580,6 +596,7 @@ impl Default for RawSettings {
             pricing: RawPricingSettings::default(),
             stories: StorySettings::default(),
             invoice: InvoiceSettings::default(),
+            returns: ReturnSettings::default(),
         }
     }
 }
@@ -621,6 +638,7 @@ pub struct Settings {
     pub pricing: PricingSettings,
     pub stories: StorySettings,
     pub invoice: InvoiceSettings,
+    pub returns: ReturnSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -775,6 +793,9 @@ impl Settings {
             gst_percent: raw.pricing.gst_percent.parse("pricing.gst_percent")?,
         };
         raw.invoice.check()?;
+        if !(1..=365).contains(&raw.returns.window_days) {
+            return Err(ConfigError::Invalid("returns.window_days must be from 1 to 365".into()));
+        }
         let settings = Settings {
             env,
             listen,
@@ -804,6 +825,7 @@ impl Settings {
             pricing,
             stories: raw.stories,
             invoice: raw.invoice,
+            returns: raw.returns,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

@@ -33,6 +33,7 @@ pub mod pricing;
 pub mod privacy;
 pub mod reference;
 pub mod retention;
+pub mod returns;
 pub mod schema;
 pub mod screening;
 /// Demo content (pieces, artisans, orders, a wage history) and its renders: `cargo run`'s shop.

@@ -663,6 +663,41 @@ diesel::table! {
 
 diesel::joinable!(privacy_requests -> orders (order_id));
 
+diesel::table! {
+    return_requests (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        center_id -> BigInt,
+        status -> Text,
+        reason -> Text,
+        message -> Nullable<Text>,
+        received_condition -> Nullable<Text>,
+        restocked -> Nullable<Bool>,
+        refund_minor -> Nullable<BigInt>,
+        currency -> Text,
+        requested_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        received_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    return_items (id) {
+        id -> BigInt,
+        return_id -> BigInt,
+        order_id -> BigInt,
+        piece_id -> BigInt,
+        title -> Text,
+        price_minor -> BigInt,
+        open -> Bool,
+    }
+}
+
+diesel::joinable!(return_requests -> orders (order_id));
+diesel::joinable!(return_items -> return_requests (return_id));
+
 diesel::joinable!(wage_policies -> centers (center_id));
 diesel::joinable!(month_close_requests -> centers (center_id));
 diesel::joinable!(register_confirmations -> artisans (artisan_id));
@@ -724,4 +759,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoice_issuer,
     invoice_series,
     invoices,
+    return_requests,
+    return_items,
 );

@@ -232,6 +232,7 @@ impl Application {
                 .configure(crate::checkout::routes)
                 .configure(crate::orders::routes)
                 .configure(crate::privacy::routes)
+                .configure(crate::returns::routes)
                 .configure(auth::routes)
                 .configure(admin::routes)
                 .configure(api_admin::routes)

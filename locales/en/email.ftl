@@ -29,3 +29,14 @@ email-button-track-parcel = Track the parcel on { $carrier }'s site
 email-track-parcel = Track the parcel:
 email-button-see-piece = See { $title }
 email-questions = Questions or a complaint:
+
+# Returns (src/returns): one email per step of a return request.
+email-subject-return-update = Your return for { $shop } order { $reference }
+email-return-title = Your return for order { $reference }
+email-return-pieces = Pieces in this return:
+email-return-message = Our message:
+email-return-requested = We have received your request to return pieces of order { $reference }. The workshop that made them will reply within a few working days; please do not send anything before we approve the return.
+email-return-approved = Your return for order { $reference } is approved. Please send the pieces back insured, in their packaging, with the order reference inside the parcel. We refund once the workshop has received and checked them.
+email-return-declined = We are sorry: we cannot accept the return you asked for on order { $reference }.
+email-return-received = The workshop has received the pieces you sent back from order { $reference }. Our finance team makes the refund next; you will get an email when it is on its way.
+email-return-closed = Your return for order { $reference } is closed without a refund.

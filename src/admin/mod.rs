@@ -34,7 +34,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(crate::pricing::admin::routes)
         .configure(crate::policies::admin::routes)
         .configure(crate::privacy::admin::routes)
-        .configure(crate::invoices::admin::routes);
+        .configure(crate::invoices::admin::routes)
+        .configure(crate::returns::admin::routes);
 }
 
 /// A state-changing request must come from our own pages (`web::origin`). (The CSRF token in

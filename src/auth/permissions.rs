@@ -59,6 +59,12 @@ pub enum Action {
     /// The month's tax invoices and credit notes, and their CSV (GSTR-1): finance and admins.
     /// (One order's invoice is `OrdersView`, scoped to the manager's center by the handler.)
     Invoices,
+    /// See returns (a manager: their own center's).
+    ReturnsView,
+    /// Approve or decline a return, record its receipt (a manager: their own center's).
+    ReturnsDecide,
+    /// Refund a received return, or close it without a refund.
+    ReturnsRefund,
 }
 
 impl Action {
@@ -66,10 +72,10 @@ impl Action {
         use Action::*;
         use Role::*;
         match self {
-            SignIn | Own | PiecesView | ArtisansView | OrdersView => true,
-            PiecesWrite | ArtisansWrite | Import | OrdersShip => matches!(role, Admin | Manager),
+            SignIn | Own | PiecesView | ArtisansView | OrdersView | ReturnsView => true,
+            PiecesWrite | ArtisansWrite | Import | OrdersShip | ReturnsDecide => matches!(role, Admin | Manager),
             Consent | SlipLanguage => matches!(role, Admin | Manager | Finance),
-            PrivateRecords | Wages | GoldRates | Invoices => matches!(role, Admin | Finance),
+            PrivateRecords | Wages | GoldRates | Invoices | ReturnsRefund => matches!(role, Admin | Finance),
             WagesView | PieceCosts => matches!(role, Admin | Finance | Manager),
             TimeRegister | TextApproval => matches!(role, Admin | Manager),
             OrdersRefund | AuditLog | EmailOutbox | Policies | Privacy => role == Admin,
@@ -142,6 +148,13 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", r"/admin/orders/{id:\d+}/refund", OrdersRefund),
         ("GET", r"/admin/orders/{id:\d+}/invoice", OrdersView),
         ("GET", r"/admin/orders/{id:\d+}/credit-notes/{cid:\d+}", OrdersView),
+        ("GET", "/admin/returns", ReturnsView),
+        ("GET", r"/admin/returns/{id:\d+}", ReturnsView),
+        ("POST", r"/admin/returns/{id:\d+}/approve", ReturnsDecide),
+        ("POST", r"/admin/returns/{id:\d+}/decline", ReturnsDecide),
+        ("POST", r"/admin/returns/{id:\d+}/receive", ReturnsDecide),
+        ("POST", r"/admin/returns/{id:\d+}/refund", ReturnsRefund),
+        ("POST", r"/admin/returns/{id:\d+}/close", ReturnsRefund),
         ("GET", "/admin/invoices", Invoices),
         ("GET", "/admin/invoices.csv", Invoices),
         ("GET", "/admin/audit", AuditLog),

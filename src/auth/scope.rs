@@ -19,6 +19,7 @@ pub enum Subject {
     Pieces,
     Artisans,
     Parcels,
+    Returns,
 }
 
 impl Subject {
@@ -27,6 +28,7 @@ impl Subject {
             Self::Pieces => "pieces",
             Self::Artisans => "artisans",
             Self::Parcels => "parcels",
+            Self::Returns => "returns",
         }
     }
 }

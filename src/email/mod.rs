@@ -73,12 +73,15 @@ pub enum EmailKind {
     StaffDisputeClosed,
     /// To admins: a staff account is being attacked (many failed sign-ins; about no order).
     StaffSignInAttack,
+    /// To the customer: a step of their return (requested, approved, declined, received,
+    /// closed); the payload names the return and the step. (Its refund sends `Refunded`.)
+    ReturnUpdate,
 }
 
 crate::text_column!(EmailKind, "email kind", |c| EmailKind::parse(c));
 
 impl EmailKind {
-    pub const ALL: [EmailKind; 11] = [
+    pub const ALL: [EmailKind; 12] = [
         Self::OrderConfirmation,
         Self::Shipped,
         Self::Refunded,
@@ -90,6 +93,7 @@ impl EmailKind {
         Self::StaffPaymentReview,
         Self::StaffDisputeClosed,
         Self::StaffSignInAttack,
+        Self::ReturnUpdate,
     ];
 
     pub fn code(self) -> &'static str {
@@ -105,6 +109,7 @@ impl EmailKind {
             Self::StaffPaymentReview => "staff_payment_review",
             Self::StaffDisputeClosed => "staff_dispute_closed",
             Self::StaffSignInAttack => "staff_sign_in_attack",
+            Self::ReturnUpdate => "return_update",
         }
     }
 
@@ -126,6 +131,7 @@ impl EmailKind {
             Self::StaffPaymentReview => "Payment needs review (staff)",
             Self::StaffDisputeClosed => "Dispute closed (staff)",
             Self::StaffSignInAttack => "Failed sign-ins alert (staff)",
+            Self::ReturnUpdate => "Return update",
         }
     }
 
@@ -165,6 +171,7 @@ impl EmailKind {
             Self::Refunded => customer("email-subject-refunded"),
             Self::PaymentFailed => customer("email-subject-payment-failed"),
             Self::PieceUnavailable => customer("email-subject-piece-unavailable"),
+            Self::ReturnUpdate => customer("email-subject-return-update"),
             Self::StaffNewOrder => format!("New order {reference}: pieces from your center to pack"),
             Self::StaffDispute => format!("Dispute opened on order {reference}"),
             Self::StaffHoldLost => format!("Order {reference} was paid after its piece was sold: refund issued"),
@@ -199,6 +206,11 @@ pub struct Payload {
     pub shipment_id: Option<i64>,
     /// For `StaffSignInAttack`: the staff account (its email) being attacked.
     pub account: Option<String>,
+    /// For `ReturnUpdate`: the return request (the email lists its pieces) and the step it
+    /// reports (`requested`, `approved`, `declined`, `received`, `closed`); the staff's message
+    /// to the customer is in `reason`.
+    pub return_id: Option<i64>,
+    pub return_step: Option<String>,
 }
 
 /// Writes a message to the outbox. Call it inside the transaction of the change it reports.

@@ -455,6 +455,53 @@ pub fn set_status(
     })
 }
 
+/// A sold piece that came back to its workshop on a return (`returns`): back on sale
+/// (sold → listed) or withdrawn (sold → withdrawn), in the caller's write. No publishing check
+/// and no wage acceptance: the piece was public when it sold, and its makers' wages were
+/// accepted into the ledger when it was first published (a return never touches them).
+/// Audit-logged; the catalog version moves, so cached pages show it again (or not).
+pub fn take_back(
+    conn: &mut DbConn,
+    editor: &Scope,
+    id: i64,
+    restock: bool,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    db::write(conn, |conn| {
+        catalog_queries::lock_piece(conn, id)?;
+        let piece = find(conn, id)?;
+        editor.check(piece.center_id, Subject::Pieces)?;
+        let to = if restock { PieceStatus::Listed } else { PieceStatus::Withdrawn };
+        let n = diesel::update(pieces::table.find(id).filter(pieces::status.eq(PieceStatus::Sold.code())))
+            .set((pieces::status.eq(to.code()), pieces::updated_at.eq(now)))
+            .execute(conn)?;
+        if n != 1 {
+            return Err(AppError::conflict(
+                "piece_not_sold",
+                format!(
+                    "{} is {}, not sold: it cannot be taken back.",
+                    piece.title,
+                    piece.status.label().to_lowercase()
+                ),
+            ));
+        }
+        page_cache::bump_version(conn)?;
+        audit::record(
+            conn,
+            &editor.actor,
+            &AuditEvent {
+                action: if restock { "piece.restock" } else { "piece.withdraw" },
+                entity_type: "piece",
+                entity_id: Some(id.to_string()),
+                center_id: Some(piece.center_id),
+                details: json!({ "from": "sold", "to": to.code(), "why": "returned" }),
+            },
+            now,
+        )?;
+        Ok(())
+    })
+}
+
 pub fn find(conn: &mut DbConn, id: i64) -> Result<PieceRow, AppError> {
     pieces::table.find(id).select(PieceRow::as_select()).first(conn).optional()?.ok_or(AppError::NotFound)
 }

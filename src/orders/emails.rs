@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::invoices;
 use crate::money::{Currency, Money};
 use crate::orders::types::OrderStatus;
-use crate::schema::{centers, disputes, order_items, orders, pieces, shipments};
+use crate::schema::{centers, disputes, order_items, orders, pieces, return_items, shipments};
 use crate::shipping::{carriers, countries};
 
 #[derive(RustEmbed)]
@@ -298,6 +298,17 @@ impl Renderer {
             })
         };
 
+        // A return's pieces, by title (only the return's own order's).
+        let return_pieces: Vec<String> = match (kind, payload.return_id) {
+            (EmailKind::ReturnUpdate, Some(id)) => return_items::table
+                .filter(return_items::return_id.eq(id))
+                .filter(return_items::order_id.eq(order.id))
+                .order(return_items::id)
+                .select(return_items::title)
+                .load(conn)?,
+            _ => Vec::new(),
+        };
+
         // Staff alerts are in English, with the back office; the customer's in the order's language.
         let lang = if kind.is_staff() { Lang::En } else { order.lang };
         let mut ctx = Context::new();
@@ -310,6 +321,8 @@ impl Renderer {
         ctx.insert("center_city", &center_city);
         ctx.insert("shipment", &shipment);
         ctx.insert("dispute", &dispute);
+        ctx.insert("return_step", &payload.return_step);
+        ctx.insert("return_pieces", &return_pieces);
         ctx.insert("admin_url", &format!("{}/admin/orders/{}", self.shop.base_url, order.id));
         let render = |ext: &str| {
             let name = format!("email/{}.{ext}", kind.code());

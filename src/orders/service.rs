@@ -199,6 +199,12 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
             d["dispute_id"].as_str().unwrap_or(""),
             d["status"].as_str().unwrap_or("").replace('_', " ")
         ),
+        event::RETURN_REQUESTED
+        | event::RETURN_APPROVED
+        | event::RETURN_DECLINED
+        | event::RETURN_RECEIVED
+        | event::RETURN_REFUNDED
+        | event::RETURN_CLOSED => return_text(e.kind.as_str(), &d, currency, staff),
         event::SUPERSEDED if staff => "Replaced by a new checkout from the same cart.".to_string(),
         event::CHECKOUT_ABANDONED if staff => {
             format!("Checkout abandoned: {}.", d["reason"].as_str().unwrap_or("payment provider unavailable"))
@@ -207,6 +213,32 @@ fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<Stri
         _ => return None,
     };
     Some(text)
+}
+
+/// A return's step on the timeline (`returns`): the pieces by title, the staff's message to
+/// the customer; staff also see the condition recorded on receipt and where the pieces went.
+fn return_text(kind: &str, d: &serde_json::Value, currency: Currency, staff: bool) -> String {
+    let pieces = d["pieces"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p.as_str()).collect::<Vec<_>>().join(", "))
+        .unwrap_or_default();
+    let said = |k: &str| d[k].as_str().filter(|m| !m.is_empty()).map(|m| format!(" “{m}”")).unwrap_or_default();
+    match kind {
+        event::RETURN_REQUESTED => format!("Return requested for {pieces}:{}", said("reason")),
+        event::RETURN_APPROVED => format!("Return of {pieces} approved.{}", said("message")),
+        event::RETURN_DECLINED => format!("Return of {pieces} declined.{}", said("message")),
+        event::RETURN_RECEIVED if staff => format!(
+            "Returned {pieces} received; condition:{}. {}",
+            said("condition"),
+            if d["restocked"].as_bool() == Some(true) { "Back on sale." } else { "Withdrawn from sale." }
+        ),
+        event::RETURN_RECEIVED => format!("Returned {pieces} received at the workshop."),
+        event::RETURN_REFUNDED => format!(
+            "Return of {pieces} refunded: {}.",
+            d["amount_minor"].as_i64().map(|m| money(m, currency)).unwrap_or_default()
+        ),
+        _ => format!("Return of {pieces} closed without a refund.{}", said("message")),
+    }
 }
 
 fn day(t: Option<NaiveDateTime>) -> Option<String> {

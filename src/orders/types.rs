@@ -308,6 +308,13 @@ pub mod event {
     pub const PAYMENT_PROCESSING: &str = "payment_processing";
     pub const DISPUTE_UPDATED: &str = "dispute_updated";
     pub const DISPUTE_CLOSED: &str = "dispute_closed";
+    /// Returns (`returns`): each step of a return request, with its pieces' titles.
+    pub const RETURN_REQUESTED: &str = "return_requested";
+    pub const RETURN_APPROVED: &str = "return_approved";
+    pub const RETURN_DECLINED: &str = "return_declined";
+    pub const RETURN_RECEIVED: &str = "return_received";
+    pub const RETURN_REFUNDED: &str = "return_refunded";
+    pub const RETURN_CLOSED: &str = "return_closed";
 }
 
 #[cfg(test)]

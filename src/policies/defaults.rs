@@ -50,8 +50,9 @@ pub const RETURNS: &str = "\
 ## Returning a piece
 
 You may return a piece within **14 days** of receiving it, for any reason, unworn, in the condition \
-you received it, with its hallmark intact. Write to us first at the address at the foot of this page, \
-naming your order reference; we reply with how to send it back insured.
+you received it, with its hallmark intact. Ask for the return from your order's page (the link in \
+your order emails: \"Return pieces\"), choosing the pieces and saying why; the workshop that made them \
+replies by email with how to send them back insured. Please send nothing before the return is approved.
 
 ## Refunds
 

@@ -115,6 +115,14 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", format!("/admin/orders/{order}/refund"), [L, F, F, F, A]),
         // Not paid yet, so no invoice: 404 for those who may see the order.
         ("GET", format!("/admin/orders/{order}/invoice"), [L, A, F, A, A]),
+        ("GET", "/admin/returns".into(), [L, A, A, A, A]),
+        // No such return: 404 for those whose role may take the step.
+        ("GET", "/admin/returns/999999".into(), [L, A, A, A, A]),
+        ("POST", "/admin/returns/999999/approve".into(), [L, A, A, F, A]),
+        ("POST", "/admin/returns/999999/decline".into(), [L, A, A, F, A]),
+        ("POST", "/admin/returns/999999/receive".into(), [L, A, A, F, A]),
+        ("POST", "/admin/returns/999999/refund".into(), [L, F, F, A, A]),
+        ("POST", "/admin/returns/999999/close".into(), [L, F, F, A, A]),
         ("GET", format!("/admin/orders/{order}/credit-notes/999999"), [L, A, F, A, A]),
         ("GET", "/admin/invoices".into(), [L, F, F, A, A]),
         ("GET", "/admin/invoices.csv".into(), [L, F, F, A, A]),

@@ -172,6 +172,10 @@ fn payload(kind: EmailKind, order: &EmailOrder, kolkata: i64) -> Value {
             json!({ "reason": "paid 1 (minor units) but the order's total is 177050" })
         }
         EmailKind::StaffDisputeClosed => json!({ "reason": "lost", "dispute_id": DISPUTE_ID }),
+        // Without a return row the email lists no pieces; `returns.rs` checks the list.
+        EmailKind::ReturnUpdate => {
+            json!({ "return_step": "declined", "reason": "The ring was engraved at your request." })
+        }
         EmailKind::StaffSignInAttack => json!({
             "account": "rupa@fairgold.example",
             "reason": "5 failed sign-ins in the last 15 minutes, from 3 networks."

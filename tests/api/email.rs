@@ -322,6 +322,7 @@ async fn racing_workers_send_every_kind_exactly_once_and_name_no_artisan() {
         (EmailKind::Refunded, json!({ "refund_minor": 12_345 })),
         (EmailKind::PaymentFailed, json!({ "reason": "card declined" })),
         (EmailKind::PieceUnavailable, json!({})),
+        (EmailKind::ReturnUpdate, json!({ "return_step": "approved" })),
     ];
     for (kind, payload) in &customer {
         enqueue(&app, *kind, "buyer@example.com", order.id, payload.clone());

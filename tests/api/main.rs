@@ -42,6 +42,7 @@ mod privacy;
 mod publishing;
 mod races;
 mod retention;
+mod returns;
 mod safety;
 mod schema;
 mod search;

@@ -1,0 +1,2 @@
+DROP TABLE return_items;
+DROP TABLE return_requests;
