@@ -268,7 +268,8 @@ impl Presentment {
         }
         let from = Decimal::from(10i64.pow(self.base.exponent()));
         let to = Decimal::from(10i64.pow(self.currency.exponent()));
-        let major = Decimal::from(base_minor).checked_mul(self.rate).and_then(|d| d.checked_div(from)).ok_or(Overflow)?;
+        let major =
+            Decimal::from(base_minor).checked_mul(self.rate).and_then(|d| d.checked_div(from)).ok_or(Overflow)?;
         match self.rounding {
             Rounding::Minor => round_minor(major.checked_mul(to).ok_or(Overflow)?),
             Rounding::Whole => round_minor(major)?.checked_mul(10i64.pow(self.currency.exponent())).ok_or(Overflow),
@@ -334,7 +335,7 @@ mod tests {
         assert_eq!(eur("0.01", Rounding::Whole).convert(5_000), Ok(100)); // ₹50 → €0.50 → €1
         assert_eq!(eur("0.01", Rounding::Whole).convert(4_999), Ok(0));
         assert_eq!(eur("0.01", Rounding::Minor).convert(4_950), Ok(50)); // €0.495 → €0.50
-        // The base currency is never rounded.
+                                                                         // The base currency is never rounded.
         let base = Presentment::base(Currency::Inr, Decimal::ONE, chrono::NaiveDate::MIN);
         assert_eq!(base.convert(12_345), Ok(12_345));
         assert_eq!(eur("1000000000", Rounding::Minor).convert(i64::MAX), Err(Overflow));

@@ -104,12 +104,8 @@ impl Cart {
             line.shown_minor = p.convert(line.price_minor).map_err(overflow)?;
             line.price = Money::new(line.shown_minor, p.currency).to_string();
         }
-        self.shown_subtotal_minor = self
-            .lines
-            .iter()
-            .filter(|l| l.availability == Availability::Available)
-            .map(|l| l.shown_minor)
-            .sum();
+        self.shown_subtotal_minor =
+            self.lines.iter().filter(|l| l.availability == Availability::Available).map(|l| l.shown_minor).sum();
         self.shown_currency = p.currency;
         self.subtotal = Money::new(self.shown_subtotal_minor, p.currency).to_string();
         self.presentment = Some(page.switcher());

@@ -76,15 +76,18 @@ pub async fn catalog(
 ) -> Result<HttpResponse, AppError> {
     // Prices typed into the filter are in the currency the visitor sees.
     let chosen = chosen(&state, &req);
-    let filter =
-        CatalogFilter::parse(&query, chosen).map_err(|e| AppError::bad_request(e.field, e.message))?;
+    let filter = CatalogFilter::parse(&query, chosen).map_err(|e| AppError::bad_request(e.field, e.message))?;
     // The key is the parsed filter, so equivalent URLs share one entry.
     let key = format!("/pieces?{}|{}", filter.query_string(filter.page), chosen);
     let st = state.clone();
     state.cache.serve(&state.pool, &req, key, HTML, || render_catalog(st, filter, chosen)).await
 }
 
-async fn render_catalog(state: web::Data<AppState>, filter: CatalogFilter, chosen: Currency) -> Result<String, AppError> {
+async fn render_catalog(
+    state: web::Data<AppState>,
+    filter: CatalogFilter,
+    chosen: Currency,
+) -> Result<String, AppError> {
     let st = state.clone();
     let (result, pc) = db::run(&state.pool, move |conn| {
         let pc = page_currency(conn, &st, chosen)?;

@@ -47,7 +47,12 @@ struct InrRate {
 }
 
 /// The latest rupee rate of `currency` on or before `today`, unless older than `max_age_days`.
-fn inr_rate(conn: &mut DbConn, currency: Currency, today: NaiveDate, max_age_days: i64) -> Result<Option<InrRate>, AppError> {
+fn inr_rate(
+    conn: &mut DbConn,
+    currency: Currency,
+    today: NaiveDate,
+    max_age_days: i64,
+) -> Result<Option<InrRate>, AppError> {
     if currency == Currency::Inr {
         return Ok(Some(InrRate { on: today, inr_per_unit: Decimal::ONE, source: "rupees".into() }));
     }
@@ -67,7 +72,12 @@ fn inr_rate(conn: &mut DbConn, currency: Currency, today: NaiveDate, max_age_day
 }
 
 /// How prices show in `wanted` today, or `None` when it cannot be offered (no recent rate).
-pub fn lookup(conn: &mut DbConn, terms: Terms, wanted: Currency, today: NaiveDate) -> Result<Option<Presentment>, AppError> {
+pub fn lookup(
+    conn: &mut DbConn,
+    terms: Terms,
+    wanted: Currency,
+    today: NaiveDate,
+) -> Result<Option<Presentment>, AppError> {
     let base_rate = inr_rate(conn, terms.base, today, terms.max_age_days)?;
     if wanted == terms.base {
         // The base currency is always offered; its rupee rate, when known, is kept for the bonus.

@@ -41,8 +41,12 @@ pub async fn choose(
     form: web::Form<CurrencyForm>,
 ) -> Result<HttpResponse, AppError> {
     // A display preference, but still only from our own pages (the rule of the public forms).
-    if !crate::web::origin::is_same_origin(req.method(), req.headers(), &req.connection_info(), &state.settings.base_url)
-    {
+    if !crate::web::origin::is_same_origin(
+        req.method(),
+        req.headers(),
+        &req.connection_info(),
+        &state.settings.base_url,
+    ) {
         return Err(AppError::Forbidden("This request did not come from this site.".into()));
     }
     let form = form.into_inner();
@@ -55,7 +59,8 @@ pub async fn choose(
         .secure(!state.settings.is_development())
         .max_age(actix_web::cookie::time::Duration::days(365))
         .finish();
-    let mut res = HttpResponse::SeeOther().insert_header((header::LOCATION, local_path(&form.back).to_string())).finish();
+    let mut res =
+        HttpResponse::SeeOther().insert_header((header::LOCATION, local_path(&form.back).to_string())).finish();
     res.add_cookie(&cookie).map_err(AppError::internal)?;
     Ok(res)
 }

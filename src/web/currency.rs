@@ -39,8 +39,8 @@ pub fn from_accept_language(header: Option<&str>, base: Currency) -> Currency {
             "gb" | "uk" => Some(Currency::Gbp),
             "ca" => Some(Currency::Cad),
             "au" => Some(Currency::Aud),
-            "de" | "at" | "fr" | "it" | "es" | "nl" | "be" | "ie" | "pt" | "fi" | "gr" | "lu" | "sk" | "si"
-            | "ee" | "lv" | "lt" | "mt" | "cy" | "hr" => Some(Currency::Eur),
+            "de" | "at" | "fr" | "it" | "es" | "nl" | "be" | "ie" | "pt" | "fi" | "gr" | "lu" | "sk" | "si" | "ee"
+            | "lv" | "lt" | "mt" | "cy" | "hr" => Some(Currency::Eur),
             _ => None,
         };
         if let Some(c) = by_region {

@@ -49,7 +49,11 @@ fn shop_with_rates(app: &TestApp) -> i64 {
 fn euros(usd_minor: i64) -> i64 {
     let rate: Decimal = "0.9222222222".parse().unwrap();
     let major = Decimal::from(usd_minor) * rate / Decimal::ONE_HUNDRED;
-    major.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero).try_into().map(|v: i64| v * 100).unwrap()
+    major
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .try_into()
+        .map(|v: i64| v * 100)
+        .unwrap()
 }
 
 #[tokio::test]
@@ -136,11 +140,12 @@ async fn a_euro_buyer_is_charged_in_euros_at_the_recorded_rate_and_the_bonus_kee
         total: charged_total,
         payment_intent: format!("pi_test_{order_id}_eur"),
     };
-    let body = session_event("checkout.session.completed", &order, true).replace("\"currency\":\"usd\"", "\"currency\":\"eur\"");
+    let body = session_event("checkout.session.completed", &order, true)
+        .replace("\"currency\":\"usd\"", "\"currency\":\"eur\"");
     assert!(body.contains("\"currency\":\"eur\""), "the event names euros");
     assert_eq!(shop.send(&body).await, 200);
-    let (status, received): (String, i64) =
-        app.with_conn(|c| orders::table.find(order_id).select((orders::status, orders::received_minor)).first(c).unwrap());
+    let (status, received): (String, i64) = app
+        .with_conn(|c| orders::table.find(order_id).select((orders::status, orders::received_minor)).first(c).unwrap());
     assert_eq!(status, "paid", "the euro payment matched its charge");
     assert_eq!(received, base_total, "received, in the order's dollars");
 
