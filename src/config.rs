@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
-use crate::money::Currency;
+use crate::money::{Currency, Rounding};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,7 +93,23 @@ pub struct ShopSettings {
     pub legal_name: String,
     pub registered_address: String,
     pub grievance_email: String,
+    /// The base currency prices are kept in (`Settings::currency`).
     pub currency: String,
+    /// How prices converted into a buyer's currency are rounded: `whole` (default) or `minor`.
+    #[serde(default = "default_presentment_rounding")]
+    pub presentment_rounding: String,
+    /// A buyer's currency is offered only while its latest recorded rate is at most this many
+    /// days old (`pricing::presentment`).
+    #[serde(default = "default_presentment_max_age_days")]
+    pub presentment_max_age_days: i64,
+}
+
+fn default_presentment_rounding() -> String {
+    "whole".into()
+}
+
+fn default_presentment_max_age_days() -> i64 {
+    7
 }
 
 impl Default for ShopSettings {
@@ -105,6 +121,8 @@ impl Default for ShopSettings {
             registered_address: "Registered office: 12 Example Road, Kolkata 700001, India (demo)".into(),
             grievance_email: "grievance@fairgold.example".into(),
             currency: "USD".into(),
+            presentment_rounding: default_presentment_rounding(),
+            presentment_max_age_days: default_presentment_max_age_days(),
         }
     }
 }
@@ -628,6 +646,8 @@ pub struct Settings {
     pub stripe: Option<StripeSettings>,
     pub shop: ShopSettings,
     pub currency: Currency,
+    /// `shop.presentment_rounding`, parsed.
+    pub presentment_rounding: Rounding,
     pub mail: MailSettings,
     pub checkout: CheckoutSettings,
     pub trusted_proxies: Vec<ipnet::IpNet>,
@@ -708,6 +728,15 @@ impl Settings {
                 Currency::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
             ))
         })?;
+        let presentment_rounding = Rounding::parse(&raw.shop.presentment_rounding).ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "shop.presentment_rounding `{}` is not supported (use whole or minor)",
+                raw.shop.presentment_rounding
+            ))
+        })?;
+        if raw.shop.presentment_max_age_days < 0 {
+            return Err(ConfigError::Invalid("shop.presentment_max_age_days must not be negative".into()));
+        }
         if raw.db_pool_size == 0 {
             return Err(ConfigError::Invalid("FAIRGOLD_DB_POOL_SIZE must be at least 1".into()));
         }
@@ -816,6 +845,7 @@ impl Settings {
             shop: raw.shop,
             mail: raw.mail,
             currency,
+            presentment_rounding,
             checkout: raw.checkout,
             trusted_proxies,
             shipping_zones,

@@ -199,6 +199,105 @@ fn group_by(digits: &str, size: usize) -> String {
     out
 }
 
+/// How a price converted into a buyer's currency is rounded (`shop.presentment_rounding`):
+/// to whole units (€552, the default: prices look like prices) or to the minor unit (€552.49).
+/// Both half away from zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    Whole,
+    Minor,
+}
+
+impl Rounding {
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim() {
+            "whole" => Some(Self::Whole),
+            "minor" | "cent" => Some(Self::Minor),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Whole => "whole",
+            Self::Minor => "minor",
+        }
+    }
+}
+
+/// The currency a buyer sees and pays prices in, with the rate that converts the shop's base
+/// currency into it (`rate` units of `currency` per unit of `base`, from the rupee rates finance
+/// recorded for `rate_date`, with their `source`) and the rounding rule. The base currency
+/// itself is the identity (rate 1, nothing rounded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presentment {
+    pub currency: Currency,
+    pub base: Currency,
+    pub rate: Decimal,
+    /// Rupees per unit of `base` that day (1 for rupees): what the sale bonus converts with.
+    pub base_inr_per_unit: Decimal,
+    pub rate_date: chrono::NaiveDate,
+    pub source: String,
+    pub rounding: Rounding,
+}
+
+impl Presentment {
+    /// Prices as they are: the shop's own currency.
+    pub fn base(base: Currency, base_inr_per_unit: Decimal, on: chrono::NaiveDate) -> Self {
+        Self {
+            currency: base,
+            base,
+            rate: Decimal::ONE,
+            base_inr_per_unit,
+            rate_date: on,
+            source: "the shop's currency".into(),
+            rounding: Rounding::Minor,
+        }
+    }
+
+    pub fn is_base(&self) -> bool {
+        self.currency == self.base
+    }
+
+    /// A base amount (minor units) in this currency's minor units: × rate, then rounded by the
+    /// rule. Each price is converted on its own, so a total is the sum of what the buyer saw.
+    pub fn convert(&self, base_minor: i64) -> Result<i64, Overflow> {
+        if self.is_base() {
+            return Ok(base_minor);
+        }
+        let from = Decimal::from(10i64.pow(self.base.exponent()));
+        let to = Decimal::from(10i64.pow(self.currency.exponent()));
+        let major =
+            Decimal::from(base_minor).checked_mul(self.rate).and_then(|d| d.checked_div(from)).ok_or(Overflow)?;
+        match self.rounding {
+            Rounding::Minor => round_minor(major.checked_mul(to).ok_or(Overflow)?),
+            Rounding::Whole => round_minor(major)?.checked_mul(10i64.pow(self.currency.exponent())).ok_or(Overflow),
+        }
+    }
+
+    /// `convert` as money, for showing.
+    pub fn money(&self, base_minor: i64) -> Result<Money, Overflow> {
+        Ok(Money::new(self.convert(base_minor)?, self.currency))
+    }
+}
+
+/// `part` of `of_total`, as the same share of `to_total` (a refund of part of a charge in the
+/// other currency), half away from zero: all of it maps to all of `to_total` exactly.
+pub fn proportional(part: i64, of_total: i64, to_total: i64) -> Result<i64, Overflow> {
+    if of_total == 0 {
+        return Ok(0);
+    }
+    if part == of_total {
+        return Ok(to_total);
+    }
+    let d = Decimal::from(part)
+        .checked_mul(Decimal::from(to_total))
+        .and_then(|d| d.checked_div(Decimal::from(of_total)))
+        .ok_or(Overflow)?;
+    round_minor(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +311,43 @@ mod tests {
         // One past the largest amount: an error, not i64::MAX recorded as if it were true.
         assert_eq!(round_minor(Decimal::from(i64::MAX) + Decimal::ONE), Err(Overflow));
         assert_eq!(round_minor(Decimal::MAX), Err(Overflow));
+    }
+
+    fn eur(rate: &str, rounding: Rounding) -> Presentment {
+        Presentment {
+            currency: Currency::Eur,
+            base: Currency::Inr,
+            rate: rate.parse().unwrap(),
+            base_inr_per_unit: Decimal::ONE,
+            rate_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            source: "test".into(),
+            rounding,
+        }
+    }
+
+    #[test]
+    fn presentment_converts_then_rounds_by_the_rule() {
+        // ₹50,000 at 1/90.5 €/₹ = €552.4861…
+        let rate = (Decimal::ONE / Decimal::new(905, 1)).round_dp(10);
+        assert_eq!(eur(&rate.to_string(), Rounding::Whole).convert(5_000_000), Ok(55_200));
+        assert_eq!(eur(&rate.to_string(), Rounding::Minor).convert(5_000_000), Ok(55_249));
+        // Half a unit goes up (away from zero), a hair less goes down.
+        assert_eq!(eur("0.01", Rounding::Whole).convert(5_000), Ok(100)); // ₹50 → €0.50 → €1
+        assert_eq!(eur("0.01", Rounding::Whole).convert(4_999), Ok(0));
+        assert_eq!(eur("0.01", Rounding::Minor).convert(4_950), Ok(50)); // €0.495 → €0.50
+                                                                         // The base currency is never rounded.
+        let base = Presentment::base(Currency::Inr, Decimal::ONE, chrono::NaiveDate::MIN);
+        assert_eq!(base.convert(12_345), Ok(12_345));
+        assert_eq!(eur("1000000000", Rounding::Minor).convert(i64::MAX), Err(Overflow));
+    }
+
+    #[test]
+    fn proportional_shares_map_the_whole_exactly() {
+        assert_eq!(proportional(55_200, 55_200, 5_000_000), Ok(5_000_000));
+        assert_eq!(proportional(27_600, 55_200, 5_000_000), Ok(2_500_000));
+        assert_eq!(proportional(1, 3, 2), Ok(1)); // 0.67 → 1
+        assert_eq!(proportional(0, 0, 100), Ok(0));
+        assert_eq!(proportional(5, 0, 100), Ok(0));
     }
 
     #[test]

@@ -432,6 +432,7 @@ diesel::table! {
         inr_per_unit -> Text,
         recorded_by -> Text,
         recorded_at -> Timestamp,
+        source -> Text,
     }
 }
 
@@ -650,6 +651,24 @@ diesel::table! {
 diesel::joinable!(order_policy_acceptances -> orders (order_id));
 
 diesel::table! {
+    order_charges (order_id) {
+        order_id -> BigInt,
+        currency -> Text,
+        amount_minor -> BigInt,
+        base_currency -> Text,
+        base_minor -> BigInt,
+        rate -> Text,
+        base_inr_per_unit -> Text,
+        rate_date -> Date,
+        rate_source -> Text,
+        rounding -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(order_charges -> orders (order_id));
+
+diesel::table! {
     privacy_requests (id) {
         id -> BigInt,
         kind -> Text,
@@ -755,6 +774,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     piece_costs,
     policy_versions,
     order_policy_acceptances,
+    order_charges,
     privacy_requests,
     invoice_issuer,
     invoice_series,

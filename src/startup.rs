@@ -228,6 +228,7 @@ impl Application {
                 .configure(crate::impact::routes)
                 .configure(crate::policies::routes)
                 .configure(crate::wages::public_routes)
+                .configure(crate::pricing::routes)
                 .configure(crate::cart::routes)
                 .configure(crate::checkout::routes)
                 .configure(crate::orders::routes)

@@ -16,6 +16,7 @@ email-sorry = We are very sorry
 email-subtotal = Subtotal
 email-shipping = Shipping ({ $option })
 email-total = Total
+email-charged = Charged in your currency
 email-shipping-to = Shipping to
 email-carrier = Carrier
 email-tracking-number = Tracking number

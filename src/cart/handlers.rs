@@ -10,6 +10,7 @@ use super::queries::PieceRef;
 use super::service::{self, Cart};
 use crate::db;
 use crate::error::AppError;
+use crate::pricing::presentment::Terms;
 use crate::state::AppState;
 use crate::web::PageMeta;
 
@@ -25,6 +26,11 @@ pub fn private_html(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
+/// What a cart page needs to show the visitor's currency: the offer's terms and their choice.
+pub fn presented(state: &AppState, req: &HttpRequest) -> (Terms, crate::money::Currency) {
+    (Terms::of(&state.settings), crate::web::currency::chosen(req, state.settings.currency))
+}
+
 pub fn render_cart(
     state: &AppState,
     status: StatusCode,
@@ -34,6 +40,9 @@ pub fn render_cart(
     let mut ctx = Context::new();
     ctx.insert("cart", cart);
     ctx.insert("notice", &notice);
+    if let Some(p) = &cart.presentment {
+        ctx.insert("presentment", p);
+    }
     let meta = PageMeta {
         title: format!("Your cart — {}", state.settings.shop.name),
         description: String::new(),
@@ -45,8 +54,9 @@ pub fn render_cart(
 
 pub async fn view(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let key = super::cookie_value(&req).map(|raw| super::cart_key(&raw));
-    let currency = state.settings.currency;
-    let cart = db::run(&state.pool, move |conn| service::load(conn, key.as_deref(), currency, now())).await?;
+    let (terms, chosen) = presented(&state, &req);
+    let cart =
+        db::run(&state.pool, move |conn| service::load_presented(conn, key.as_deref(), terms, chosen, now())).await?;
     render_cart(&state, StatusCode::OK, &cart, None)
 }
 
@@ -85,9 +95,10 @@ pub async fn add(
     };
     let key = super::cart_key(&raw);
     let currency = state.settings.currency;
+    let (terms, chosen) = presented(&state, &req);
     let outcome = db::run(&state.pool, move |conn| {
         let added = service::add(conn, &key, &piece, currency, now());
-        let cart = service::load(conn, Some(&key), currency, now())?;
+        let cart = service::load_presented(conn, Some(&key), terms, chosen, now())?;
         Ok::<_, AppError>((added, cart))
     })
     .await?;

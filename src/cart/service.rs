@@ -8,7 +8,8 @@ use super::queries::{self, CartPieceRow, PieceRef};
 use crate::catalog::types::PieceStatus;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::money::{Currency, Money};
+use crate::money::{Currency, Money, Presentment};
+use crate::pricing::presentment::{self, PageCurrency, Terms};
 
 /// Whether a piece in a cart can be bought now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,6 +58,8 @@ pub struct CartLine {
     pub message: Option<&'static str>,
     /// Held for this visitor by their own checkout awaiting payment.
     pub reserved_for_you: bool,
+    /// The price in the currency the visitor sees (`Cart::present`): what they will pay for it.
+    pub shown_minor: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,11 +70,47 @@ pub struct Cart {
     pub subtotal: String,
     /// True when every piece can be bought (and there is at least one).
     pub can_check_out: bool,
+    /// The currency `price`, `subtotal` and `shown_minor` are in (the base until `present`).
+    pub shown_currency: Currency,
+    /// The sum of the shown prices of the pieces that can still be bought.
+    pub shown_subtotal_minor: i64,
+    /// The header's currency switcher (`pricing::presentment::PageCurrency::switcher`).
+    pub presentment: Option<serde_json::Value>,
+    /// The conversion the prices were shown with (`present`).
+    #[serde(skip)]
+    pub shown_in: Option<Presentment>,
 }
 
 impl Cart {
     pub fn empty(currency: Currency) -> Self {
-        Self { lines: vec![], subtotal_minor: 0, subtotal: Money::new(0, currency).to_string(), can_check_out: false }
+        Self {
+            lines: vec![],
+            subtotal_minor: 0,
+            subtotal: Money::new(0, currency).to_string(),
+            can_check_out: false,
+            shown_currency: currency,
+            shown_subtotal_minor: 0,
+            presentment: None,
+            shown_in: None,
+        }
+    }
+
+    /// Shows every price in the visitor's currency: each line converted on its own and the
+    /// subtotal as their sum, exactly what checkout will charge.
+    pub fn present(&mut self, page: &PageCurrency) -> Result<(), AppError> {
+        let p = &page.current;
+        let overflow = |_| AppError::bad_request("currency", "These prices cannot be shown in that currency.");
+        for line in &mut self.lines {
+            line.shown_minor = p.convert(line.price_minor).map_err(overflow)?;
+            line.price = Money::new(line.shown_minor, p.currency).to_string();
+        }
+        self.shown_subtotal_minor =
+            self.lines.iter().filter(|l| l.availability == Availability::Available).map(|l| l.shown_minor).sum();
+        self.shown_currency = p.currency;
+        self.subtotal = Money::new(self.shown_subtotal_minor, p.currency).to_string();
+        self.presentment = Some(page.switcher());
+        self.shown_in = Some(p.clone());
+        Ok(())
     }
 
     /// `own_orders`: this cart's orders awaiting payment. A piece one of them holds is the
@@ -98,14 +137,39 @@ impl Cart {
                     availability,
                     message: availability.message(),
                     reserved_for_you: own,
+                    shown_minor: p.price_minor,
                 }
             })
             .collect();
         let subtotal_minor =
             lines.iter().filter(|l| l.availability == Availability::Available).map(|l| l.price_minor).sum();
         let can_check_out = !lines.is_empty() && lines.iter().all(|l| l.availability == Availability::Available);
-        Self { lines, subtotal_minor, subtotal: Money::new(subtotal_minor, currency).to_string(), can_check_out }
+        Self {
+            lines,
+            subtotal_minor,
+            subtotal: Money::new(subtotal_minor, currency).to_string(),
+            can_check_out,
+            shown_currency: currency,
+            shown_subtotal_minor: subtotal_minor,
+            presentment: None,
+            shown_in: None,
+        }
     }
+}
+
+/// The cart in the currency the visitor chose (`chosen`), or the base currency when that one
+/// cannot be offered today; with the header's switcher.
+pub fn load_presented(
+    conn: &mut DbConn,
+    key: Option<&str>,
+    terms: Terms,
+    chosen: Currency,
+    now: NaiveDateTime,
+) -> Result<Cart, AppError> {
+    let mut cart = load(conn, key, terms.base, now)?;
+    let page = presentment::for_page(conn, terms, chosen, crate::web::page_cache::day())?;
+    cart.present(&page)?;
+    Ok(cart)
 }
 
 /// The cart named by `key` (empty if there is none).

@@ -13,21 +13,53 @@ use super::views::{self, CatalogView, CenterView, PieceView};
 use crate::artisans::models::PublicRules;
 use crate::db;
 use crate::error::AppError;
+use crate::money::{Currency, Money};
 use crate::policies::shipping_costs;
 use crate::pricing::breakdown::BreakdownView;
+use crate::pricing::presentment::{self, PageCurrency, Terms};
 use crate::state::AppState;
 use crate::web::page_cache::HTML;
 use crate::web::PageMeta;
 
-pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let st = state.clone();
-    state.cache.serve(&state.pool, &req, "/".into(), HTML, || render_home(st)).await
+/// The currency the visitor asked for (`web::currency`): part of every price page's cache key,
+/// so two visitors at one URL each get their own currency's page.
+fn chosen(state: &AppState, req: &HttpRequest) -> Currency {
+    crate::web::currency::chosen(req, state.settings.currency)
 }
 
-async fn render_home(state: web::Data<AppState>) -> Result<String, AppError> {
-    let data = db::run(&state.pool, |conn| service::home(conn, 8)).await?;
+/// The page's currency and the switcher's choices, read with the page's other data.
+fn page_currency(conn: &mut db::DbConn, state: &AppState, chosen: Currency) -> Result<PageCurrency, AppError> {
+    presentment::for_page(conn, Terms::of(&state.settings), chosen, crate::web::page_cache::day())
+}
+
+/// Cards with their prices in the page's currency.
+fn priced(summaries: &[service::PieceSummary], pc: &PageCurrency) -> Vec<views::PieceCard> {
+    let mut cards = views::cards(summaries);
+    for (card, s) in cards.iter_mut().zip(summaries) {
+        if s.piece.price.currency == pc.current.base {
+            card.price = pc.show(s.piece.price.minor);
+        }
+    }
+    cards
+}
+
+pub async fn home(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let st = state.clone();
+    let chosen = chosen(&state, &req);
+    let key = format!("/|{}", chosen);
+    state.cache.serve(&state.pool, &req, key, HTML, || render_home(st, chosen)).await
+}
+
+async fn render_home(state: web::Data<AppState>, chosen: Currency) -> Result<String, AppError> {
+    let st = state.clone();
+    let (data, pc) = db::run(&state.pool, move |conn| {
+        let data = service::home(conn, 8)?;
+        Ok::<_, AppError>((data, page_currency(conn, &st, chosen)?))
+    })
+    .await?;
     let mut ctx = Context::new();
-    ctx.insert("featured", &views::cards(&data.featured));
+    ctx.insert("presentment", &pc.switcher());
+    ctx.insert("featured", &priced(&data.featured, &pc));
     let centers: Vec<CenterView> = data.centers.iter().map(|(c, n)| CenterView::new(c, *n)).collect();
     ctx.insert("available_count", &data.centers.iter().map(|(_, n)| n).sum::<i64>());
     ctx.insert("centers", &centers);
@@ -48,23 +80,25 @@ pub async fn catalog(
 ) -> Result<HttpResponse, AppError> {
     let version = state.cache.current_version::<AppError>(&state.pool).await?;
     let snapshot = snapshots.get(&state.pool, version, PublicRules::now(&state.settings)).await?;
-    let checked = CatalogFilter::parse(&query, state.settings.currency)
-        .and_then(|filter| snapshot.check(&filter).map(|_| filter));
+    // Prices typed into the filter are in the currency the visitor sees.
+    let chosen = chosen(&state, &req);
+    let checked = CatalogFilter::parse(&query, chosen).and_then(|filter| snapshot.check(&filter).map(|_| filter));
     let filter = match checked {
         Ok(filter) => filter,
         // The catalog again, with what could not be used named and the form as it was sent.
         Err(_) => {
-            let (filter, errors) = lenient_filter(&query, state.settings.currency, &snapshot);
-            let result = snapshot.search(filter).map_err(|e| AppError::bad_request(e.field, e.message))?;
+            let (filter, errors) = lenient_filter(&query, chosen, &snapshot);
+            let pc = currency_of_page(&state, chosen).await?;
+            let result = search_in(&snapshot, filter, &pc, chosen)?;
             let view = CatalogView::new(&result).with_errors(&query, &errors);
-            let body = render_catalog_view(&state, &result, &view)?;
+            let body = render_catalog_view(&state, &result, view, &pc)?;
             return Ok(HttpResponse::BadRequest().content_type(HTML).body(body));
         }
     };
     // The key is the parsed filter, so equivalent URLs share one entry.
-    let key = format!("/pieces?{}", filter.query_string(filter.page));
+    let key = format!("/pieces?{}|{}", filter.query_string(filter.page), chosen);
     let st = state.clone();
-    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, snapshot, filter)).await
+    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, snapshot, filter, chosen)).await
 }
 
 /// The filter without the parameters in error (a center that does not exist included), and
@@ -82,19 +116,55 @@ fn lenient_filter(
     (filter, errors)
 }
 
+async fn currency_of_page(state: &web::Data<AppState>, chosen: Currency) -> Result<PageCurrency, AppError> {
+    let st = state.clone();
+    db::run(&state.pool, move |conn| page_currency(conn, &st, chosen)).await
+}
+
+/// The snapshot searched with the price bounds typed in the visitor's currency read as the
+/// base amounts that show inside them (a currency that cannot be offered shows the base: its
+/// bounds are read as base); the result keeps the filter as shown.
+fn search_in(
+    snapshot: &CatalogSnapshot,
+    filter: CatalogFilter,
+    pc: &PageCurrency,
+    chosen: Currency,
+) -> Result<SearchResult, AppError> {
+    let shown = filter.clone();
+    let mut search = filter;
+    if pc.current.currency == chosen && !pc.current.is_base() {
+        search.price_min = shown.price_min.map(|m| Money::new(pc.base_at_least(m.minor), pc.current.base));
+        search.price_max = shown.price_max.map(|m| Money::new(pc.base_at_most(m.minor).max(0), pc.current.base));
+    } else {
+        search.price_min = shown.price_min.map(|m| Money::new(m.minor, pc.current.base));
+        search.price_max = shown.price_max.map(|m| Money::new(m.minor, pc.current.base));
+    }
+    let mut result = snapshot.search(search).map_err(|e| AppError::bad_request(e.field, e.message))?;
+    result.filter = shown;
+    Ok(result)
+}
+
 async fn render_catalog(
     state: web::Data<AppState>,
     snapshot: Arc<CatalogSnapshot>,
     filter: CatalogFilter,
+    chosen: Currency,
 ) -> Result<String, AppError> {
-    let result = snapshot.search(filter).map_err(|e| AppError::bad_request(e.field, e.message))?;
+    let pc = currency_of_page(&state, chosen).await?;
+    let result = search_in(&snapshot, filter, &pc, chosen)?;
     if result.filter.page > result.total_pages() {
         return Err(AppError::NotFound);
     }
-    render_catalog_view(&state, &result, &CatalogView::new(&result))
+    render_catalog_view(&state, &result, CatalogView::new(&result), &pc)
 }
 
-fn render_catalog_view(state: &AppState, result: &SearchResult, view: &CatalogView) -> Result<String, AppError> {
+fn render_catalog_view(
+    state: &AppState,
+    result: &SearchResult,
+    mut view: CatalogView,
+    pc: &PageCurrency,
+) -> Result<String, AppError> {
+    view.pieces = priced(&result.pieces, pc);
     let page_suffix = if result.filter.page > 1 { format!(" (page {})", result.filter.page) } else { String::new() };
     let qs = result.filter.query_string(result.filter.page);
     let path = if qs.is_empty() { "/pieces".to_string() } else { format!("/pieces?{qs}") };
@@ -108,7 +178,9 @@ fn render_catalog_view(state: &AppState, result: &SearchResult, view: &CatalogVi
         path: &path,
         nav: "pieces",
     };
-    let ctx = Context::from_serialize(view).map_err(|e| AppError::internal_in("page context", e))?;
+    let mut ctx = Context::from_serialize(&view).map_err(|e| AppError::internal_in("page context", e))?;
+    ctx.insert("presentment", &pc.switcher());
+    ctx.insert("price_currency", pc.current.currency.code());
     state.templates.render("catalog.html", &meta, ctx)
 }
 
@@ -119,20 +191,27 @@ pub async fn piece(
 ) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, format!("/pieces/{slug}"), HTML, || render_piece(st, slug)).await
+    let chosen = chosen(&state, &req);
+    let key = format!("/pieces/{slug}|{}", chosen);
+    state.cache.serve(&state.pool, &req, key, HTML, || render_piece(st, slug, chosen)).await
 }
 
-async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String, AppError> {
+async fn render_piece(state: web::Data<AppState>, slug: String, chosen: Currency) -> Result<String, AppError> {
     let pricing = state.settings.pricing.clone();
     let rules = PublicRules::now(&state.settings);
-    let (detail, more, split) = db::run(&state.pool, move |conn| {
+    let st = state.clone();
+    let (detail, more, split, pc) = db::run(&state.pool, move |conn| {
         let detail = service::piece_detail(conn, PieceKey::Slug(&slug), rules)?;
         let more = service::more_from_center(conn, &detail, 4)?;
         let split = service::money_split(conn, &detail.piece, &pricing)?;
-        Ok::<_, AppError>((detail, more, split))
+        let pc = page_currency(conn, &st, chosen)?;
+        Ok::<_, AppError>((detail, more, split, pc))
     })
     .await?;
-    let view = PieceView::new(&detail);
+    let mut view = PieceView::new(&detail);
+    if detail.piece.price.currency == pc.current.base {
+        view.price = pc.show(detail.piece.price.minor);
+    }
     let path = format!("/pieces/{}", detail.piece.slug.as_str());
     let images: Vec<views::ImageView> = detail.images.iter().map(views::ImageView::from).collect();
     let mut ctx = Context::new();
@@ -140,7 +219,8 @@ async fn render_piece(state: web::Data<AppState>, slug: String) -> Result<String
     ctx.insert("piece", &view);
     ctx.insert("images", &images);
     ctx.insert("makers", &views::makers(&detail));
-    ctx.insert("more", &views::cards(&more));
+    ctx.insert("more", &priced(&more, &pc));
+    ctx.insert("presentment", &pc.switcher());
     ctx.insert("money", &BreakdownView::new(&split));
     // The same table for every visitor (the page is cached): each destination's options.
     ctx.insert("shipping_costs", &shipping_costs::table(&state.settings.shipping_zones, state.settings.currency));

@@ -75,7 +75,13 @@ struct DestinationView {
 
 fn destination_view(state: &AppState, cart: &Cart, form: &CheckoutForm) -> Option<DestinationView> {
     let (country, zone) = input::destination(&form.country, &state.settings.shipping_zones).ok()?;
-    let currency = state.settings.currency;
+    // Prices in the currency the cart was shown in: each converted on its own, as checkout
+    // charges them (`service::place_order`).
+    let shown = |minor: i64| match &cart.shown_in {
+        Some(p) => p.convert(minor).unwrap_or(minor),
+        None => minor,
+    };
+    let currency = cart.shown_currency;
     // The option the customer chose, else the first (what `parse` picks for an empty choice).
     let chosen = zone.options.iter().find(|o| o.code == form.shipping.trim()).or(zone.options.first());
     Some(DestinationView {
@@ -93,8 +99,8 @@ fn destination_view(state: &AppState, cart: &Cart, form: &CheckoutForm) -> Optio
             .map(|o| OptionView {
                 code: o.code.clone(),
                 label: o.label.clone(),
-                price: Money::new(o.price_minor, currency).to_string(),
-                total: Money::new(cart.subtotal_minor.saturating_add(o.price_minor), currency).to_string(),
+                price: Money::new(shown(o.price_minor), currency).to_string(),
+                total: Money::new(cart.shown_subtotal_minor.saturating_add(shown(o.price_minor)), currency).to_string(),
                 checked: chosen.is_some_and(|c| c.code == o.code),
             })
             .collect(),
@@ -171,6 +177,9 @@ async fn render_step(
     };
     let mut ctx = Context::new();
     ctx.insert("cart", cart);
+    if let Some(p) = &cart.presentment {
+        ctx.insert("presentment", p);
+    }
     ctx.insert("form", form);
     ctx.insert("errors", &errors.0);
     ctx.insert("has_errors", &!errors.is_empty());
@@ -201,9 +210,10 @@ async fn render_step(
     Ok(private_html(status, state.templates.render("checkout/form.html", &meta, ctx)?))
 }
 
-async fn load_cart(state: &AppState, key: Option<String>) -> Result<Cart, AppError> {
-    let currency = state.settings.currency;
-    db::run(&state.pool, move |conn| cart_service::load(conn, key.as_deref(), currency, now())).await
+/// The cart in the visitor's currency (`web::currency::chosen`).
+async fn load_cart(state: &AppState, req: &HttpRequest, key: Option<String>) -> Result<Cart, AppError> {
+    let (terms, chosen) = crate::cart::handlers::presented(state, req);
+    db::run(&state.pool, move |conn| cart_service::load_presented(conn, key.as_deref(), terms, chosen, now())).await
 }
 
 /// `GET /checkout`, `?country=IN` (the address step for India) or `?change=IN` (the country
@@ -211,7 +221,7 @@ async fn load_cart(state: &AppState, key: Option<String>) -> Result<Cart, AppErr
 /// the page, never answered with a bare 400.
 pub async fn form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let key = cart::cookie_value(&req).map(|raw| cart::cart_key(&raw));
-    let cart = load_cart(&state, key).await?;
+    let cart = load_cart(&state, &req, key).await?;
     // Checkout is blocked while a piece in the cart cannot be bought (the cart says which).
     if !cart.can_check_out {
         return Ok(see_other("/cart"));
@@ -271,7 +281,7 @@ pub async fn place(
     let input = match form.parse(&state.settings.shipping_zones) {
         Ok(input) => input,
         Err(errors) => {
-            let cart = load_cart(&state, Some(key)).await?;
+            let cart = load_cart(&state, &req, Some(key)).await?;
             return render_form(&state, StatusCode::UNPROCESSABLE_ENTITY, &cart, &form, &errors, None).await;
         }
     };
@@ -282,6 +292,11 @@ pub async fn place(
     let lang = crate::i18n::email_language(
         req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
     );
+    let (terms, chosen) = crate::cart::handlers::presented(&state, &req);
+    let chosen_explicitly = req
+        .cookie(crate::web::currency::COOKIE)
+        .and_then(|c| crate::money::Currency::parse(c.value()))
+        .is_some_and(|c| c == chosen);
     let placed = db::run(&state.pool, move |conn| {
         let cx = OrderContext {
             currency: st.settings.currency,
@@ -291,6 +306,9 @@ pub async fn place(
             limits: &st.settings.checkout,
             client_key,
             lang,
+            terms,
+            chosen,
+            chosen_explicitly,
         };
         Ok::<_, AppError>(service::place_order(conn, &key2, &input, &cx, now()))
     })
@@ -300,17 +318,17 @@ pub async fn place(
         Err(AppError::Conflict { code: service::EMPTY_CART, .. }) => return Ok(see_other("/cart")),
         Err(e @ AppError::Conflict { code: POLICY_CHANGED, .. }) => {
             // The form again, with the new versions to read and accept; nothing was ordered.
-            let cart = load_cart(&state, Some(key)).await?;
+            let cart = load_cart(&state, &req, Some(key)).await?;
             let notice = e.public_message();
             return render_form(&state, StatusCode::CONFLICT, &cart, &form, &FieldErrors::default(), Some(&notice))
                 .await;
         }
         Err(e @ AppError::Conflict { .. }) => {
-            let cart = load_cart(&state, Some(key)).await?;
+            let cart = load_cart(&state, &req, Some(key)).await?;
             return render_cart(&state, StatusCode::CONFLICT, &cart, Some(&e.public_message()));
         }
         Err(AppError::TooMany(why)) => {
-            let cart = load_cart(&state, Some(key)).await?;
+            let cart = load_cart(&state, &req, Some(key)).await?;
             return render_form(
                 &state,
                 StatusCode::TOO_MANY_REQUESTS,
@@ -343,7 +361,7 @@ pub async fn place(
             let order_id = placed.order_id;
             let why = err.to_string();
             db::run(&state.pool, move |conn| service::abandon(conn, order_id, &why, now())).await?;
-            let cart = load_cart(&state, Some(key)).await?;
+            let cart = load_cart(&state, &req, Some(key)).await?;
             let notice = "We could not reach the payment provider. Nothing was charged and your cart is as it was: please try again in a minute.";
             render_form(&state, StatusCode::SERVICE_UNAVAILABLE, &cart, &form, &FieldErrors::default(), Some(notice))
                 .await
@@ -450,15 +468,16 @@ pub async fn test_payment(
     match form.outcome.as_str() {
         "pay" => {
             let pi = format!("dev_pi_{}", order.reference);
-            let (total, currency) = (order.total_minor, order.currency);
             let outcome = db::run(&state.pool, move |conn| {
-                // The page pays the order's own session, in full, as Stripe would report it.
+                // The page pays the order's own session, in full and in the charged currency, as
+                // Stripe would report it.
                 let session = order_queries::latest_attempt(conn, id)?.and_then(|a| a.session_id).unwrap_or_default();
+                let charged = crate::orders::charge::Charged::of_order(conn, &order)?;
                 let report = PaymentReport {
                     session_id: &session,
                     payment_intent_id: Some(&pi),
-                    amount_minor: total,
-                    currency: currency.code(),
+                    amount_minor: charged.amount_minor,
+                    currency: charged.currency.code(),
                     paid: true,
                 };
                 fulfilment::payment_succeeded(conn, id, &report, actor, now())

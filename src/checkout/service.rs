@@ -14,12 +14,14 @@ use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::money::Currency;
+use crate::orders::charge::{self, ChargeRow};
 use crate::orders::fulfilment::{self, Unpaid};
 use crate::orders::models::{NewOrder, NewOrderItem, NewPaymentAttempt};
 use crate::orders::queries;
 use crate::orders::types::{event, reference_of, OrderStatus};
 use crate::payments::{CheckoutRequest, LineItem};
 use crate::policies;
+use crate::pricing::presentment::{self, Terms};
 use crate::web::page_cache::bump_version;
 
 // How long a piece stays held for an order (`checkout.hold_minutes`, 45 by default) is longer
@@ -42,7 +44,17 @@ pub struct OrderContext<'a> {
     pub client_key: Option<String>,
     /// The language of the customer's emails (`i18n::email_language` of `Accept-Language`).
     pub lang: Lang,
+    /// The currencies on offer, and the one the buyer pays in (`web::currency::chosen`).
+    pub terms: Terms,
+    pub chosen: Currency,
+    /// The buyer chose `chosen` themselves (the switcher's cookie): without a rate for it the
+    /// order is refused. A currency only guessed from the browser's language falls back to the
+    /// base currency, as the pages they saw did.
+    pub chosen_explicitly: bool,
 }
+
+/// The buyer's currency has no recent exchange rate: 409, nothing ordered.
+pub const CURRENCY_UNAVAILABLE: &str = "currency_unavailable";
 
 /// A placed order, its holds taken, awaiting payment.
 #[derive(Debug, Clone)]
@@ -119,6 +131,24 @@ pub fn place_order(
         if !foreign.is_empty() {
             return Err(just_sold(&foreign));
         }
+        // The currency the buyer pays in, at the rate finance recorded (latest on or before
+        // today, not older than `shop.presentment_max_age_days`): kept with the order below.
+        let today = crate::web::page_cache::day();
+        let shown = match presentment::lookup(conn, cx.terms, cx.chosen, today)? {
+            Some(p) => p,
+            None if cx.chosen_explicitly => {
+                return Err(AppError::conflict(
+                    CURRENCY_UNAVAILABLE,
+                    format!(
+                        "We cannot take payment in {} today: no recent exchange rate for it is recorded, so nothing was ordered. Choose another currency at the top of the page; your cart is as it was.",
+                        cx.chosen
+                    ),
+                ))
+            }
+            None => presentment::lookup(conn, cx.terms, cx.terms.base, today)?
+                .ok_or_else(|| AppError::internal("the base currency is always offered"))?,
+        };
+        let convert = |base_minor: i64| shown.convert(base_minor).map_err(AppError::internal);
         // The terms and returns policy the buyer was shown are still the ones in effect (the
         // public pages' day, UTC); their versions are kept on the order below.
         let accepted = policies::service::check_shown(conn, &input.policies_shown, now.date())?;
@@ -198,8 +228,8 @@ pub fn place_order(
             )?;
             items.push(LineItem {
                 name: format!("{} ({})", p.title, p.sku),
-                amount_minor: p.price_minor,
-                currency: cx.currency.code().into(),
+                amount_minor: convert(p.price_minor)?,
+                currency: shown.currency.code().into(),
                 quantity: 1,
             });
         }
@@ -208,23 +238,31 @@ pub fn place_order(
         if shipping > 0 {
             items.push(LineItem {
                 name: format!("Shipping: {}", input.shipping.label),
-                amount_minor: shipping,
-                currency: cx.currency.code().into(),
+                amount_minor: convert(shipping)?,
+                currency: shown.currency.code().into(),
                 quantity: 1,
             });
         }
-        queries::add_event(
-            conn,
-            order_id,
-            "customer",
-            event::CREATED,
-            json!({
-                "pieces": pieces.iter().map(|p| p.id).collect::<Vec<_>>(),
-                "total_minor": subtotal + shipping,
-                "replaces": replaced,
-            }),
-            now,
-        )?;
+        // Stripe charges the sum of the lines: that sum, each line converted and rounded on
+        // its own (as the cart and the checkout form showed them), is the charge on record.
+        let charged: i64 = items.iter().map(|i| i.amount_minor).sum();
+        if !shown.is_base() {
+            charge::insert(conn, &ChargeRow::new(order_id, &shown, charged, subtotal + shipping, now))?;
+        }
+        let mut created = json!({
+            "pieces": pieces.iter().map(|p| p.id).collect::<Vec<_>>(),
+            "total_minor": subtotal + shipping,
+            "replaces": replaced,
+        });
+        if !shown.is_base() {
+            created["charged"] = json!({
+                "currency": shown.currency,
+                "amount_minor": charged,
+                "rate": shown.rate.normalize().to_string(),
+                "rate_date": shown.rate_date.to_string(),
+            });
+        }
+        queries::add_event(conn, order_id, "customer", event::CREATED, created, now)?;
         // The request is stored whole, `expires_at` included: a retry must send Stripe exactly
         // the same parameters under the same idempotency key, or Stripe refuses it.
         let session_expires = now + Duration::minutes(limits.session_minutes);

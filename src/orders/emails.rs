@@ -103,6 +103,8 @@ struct OrderView {
     total: String,
     refunded_total: String,
     fully_refunded: bool,
+    /// What the buyer paid in their own currency, when it is not the shop's (`orders::charge`).
+    charged: Option<String>,
     /// The option's name as checkout offered it ("Insured courier within India, 3–5 working
     /// days"); its code for an option no longer in the settings.
     shipping_option: String,
@@ -249,6 +251,7 @@ impl Renderer {
             total: money(order.total_minor),
             refunded_total: money(order.refunded_minor),
             fully_refunded: order.refunded_minor >= order.total_minor,
+            charged: super::charge::of(conn, order.id)?.map(|c| Money::new(c.amount_minor, c.currency).to_string()),
             shipping_option: self.shipping_option_name(&order.shipping_option),
             address: AddressView {
                 name: order.ship_name,

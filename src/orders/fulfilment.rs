@@ -13,7 +13,8 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::models::{DisputeRow, OrderRow};
+use super::charge::Charged;
+use super::models::DisputeRow;
 use super::queries;
 use super::types::{event, Fulfilment, OrderStatus};
 use crate::cart::queries as cart_queries;
@@ -58,8 +59,9 @@ pub enum PaymentOutcome {
     RefundedBeforehand,
 }
 
-/// What does not match between a paid report and the order, if anything.
-fn mismatch(order: &OrderRow, current_session: Option<&str>, report: &PaymentReport<'_>) -> Option<String> {
+/// What does not match between a paid report and what the order asked for (its charge, in the
+/// buyer's currency: `orders::charge`), if anything.
+fn mismatch(charged: &Charged, current_session: Option<&str>, report: &PaymentReport<'_>) -> Option<String> {
     if current_session != Some(report.session_id) {
         return Some(format!(
             "payment session {} is not the one this shop opened for the order ({})",
@@ -67,17 +69,17 @@ fn mismatch(order: &OrderRow, current_session: Option<&str>, report: &PaymentRep
             current_session.unwrap_or("none")
         ));
     }
-    if !report.currency.eq_ignore_ascii_case(order.currency.code()) {
+    if !report.currency.eq_ignore_ascii_case(charged.currency.code()) {
         return Some(format!(
             "paid in {} but the order is in {}",
             report.currency.to_uppercase(),
-            order.currency.code()
+            charged.currency.code()
         ));
     }
-    if report.amount_minor != order.total_minor {
+    if report.amount_minor != charged.amount_minor {
         return Some(format!(
             "paid {} (minor units) but the order's total is {}",
-            report.amount_minor, order.total_minor
+            report.amount_minor, charged.amount_minor
         ));
     }
     None
@@ -129,13 +131,20 @@ pub fn payment_succeeded(
             );
             return Ok(PaymentOutcome::AlreadyApplied);
         }
-        if let Some(reason) = mismatch(&order, current.as_deref(), report) {
+        let charged = Charged::of_order(conn, &order)?;
+        // What was received, in the order's base currency (the charge converted back).
+        let received_base = if report.currency.eq_ignore_ascii_case(charged.currency.code()) {
+            charged.to_base(report.amount_minor)?
+        } else {
+            report.amount_minor
+        };
+        if let Some(reason) = mismatch(&charged, current.as_deref(), report) {
             let mut details = details;
             details["reason"] = json!(reason);
             if own_session && matches!(status, OrderStatus::PendingPayment | OrderStatus::Cancelled) {
                 // The order's own payment at the wrong amount or currency: it does not count, the
                 // money taken is on record for finance to refund, and the pieces go back on sale.
-                queries::set_received(conn, order_id, report.amount_minor, now)?;
+                queries::set_received(conn, order_id, received_base, now)?;
                 if let Some(pi) = report.payment_intent_id {
                     queries::set_payment_intent(conn, order_id, pi)?;
                 }
@@ -161,11 +170,11 @@ pub fn payment_succeeded(
         if let Some(pi) = report.payment_intent_id {
             queries::set_payment_intent(conn, order_id, pi)?;
         }
-        queries::set_received(conn, order_id, report.amount_minor, now)?;
+        queries::set_received(conn, order_id, received_base, now)?;
         let late = status == OrderStatus::Cancelled;
 
         // The refund's event came first and gave everything back: nothing is sold or shipped.
-        if order.refunded_minor >= report.amount_minor {
+        if order.refunded_minor >= received_base {
             let to = status.transition(OrderStatus::Refunded).map_err(AppError::internal)?;
             queries::move_status(conn, order_id, &[status], to, now)?;
             if queries::release_holds(conn, order_id, now)? > 0 {
@@ -413,6 +422,29 @@ pub fn refund_recorded(
         let payload = json!({ "refund_minor": refunded_total_minor - order.refunded_minor });
         email::enqueue_with(conn, EmailKind::Refunded, &order.email, Some(order_id), payload, now)?;
         Ok(())
+    })
+}
+
+/// A refund total as the payment provider reports it, in the currency the buyer was charged
+/// in: converted to the order's base currency (`Charged::to_base`) and recorded by
+/// `refund_recorded`. A total that is no more than what is already recorded, once converted to
+/// the charge's currency, changes nothing: a refund staff made (recorded in the base currency)
+/// and Stripe's report of it round to the same amount, never to a second refund of a paisa.
+pub fn refund_reported(
+    conn: &mut DbConn,
+    order_id: i64,
+    charged_total_minor: i64,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    db::write(conn, |conn| {
+        let order = queries::lock(conn, order_id)?.ok_or(AppError::NotFound)?;
+        let charged = Charged::of_order(conn, &order)?;
+        if charged_total_minor <= charged.to_charged(order.refunded_minor)? {
+            return Ok(());
+        }
+        let base_total = charged.to_base(charged_total_minor)?;
+        refund_recorded(conn, order_id, base_total, actor, now)
     })
 }
 

@@ -4,6 +4,7 @@
 //! page alike); `service` serves the status page and the back office (`admin`).
 
 pub mod admin;
+pub mod charge;
 pub mod emails;
 pub mod fulfilment;
 pub mod handlers;

@@ -105,6 +105,9 @@ pub struct OrderView {
     pub timeline: Vec<EventView>,
     /// The policies the buyer accepted by placing the order, in the versions shown to them.
     pub accepted_policies: Vec<AcceptedPolicyView>,
+    /// What the buyer paid in their own currency, with the rate ("€126.00 at 0.92 EUR per USD
+    /// of 1 December 2026"), when it is not the shop's.
+    pub charged: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,6 +129,8 @@ pub struct FullOrder {
     pub cities: Vec<(i64, String)>,
     /// The versions of the terms of sale and the returns policy accepted at checkout.
     pub accepted: Vec<(PolicyKind, i64)>,
+    /// What the buyer was charged in their own currency, if not the shop's (`orders::charge`).
+    pub charge: Option<super::charge::ChargeRow>,
 }
 
 fn money(minor: i64, currency: Currency) -> String {
@@ -139,7 +144,12 @@ fn shipping_label(zones: &[ShippingZone], code: &str) -> String {
 /// What an event says: `staff` views see every event; the customer sees their own story.
 fn event_text(e: &OrderEventRow, currency: Currency, staff: bool) -> Option<String> {
     let d: serde_json::Value = serde_json::from_str(&e.details).unwrap_or_default();
-    let amount = |k: &str| d[k].as_i64().map(|m| money(m, currency)).unwrap_or_default();
+    // A payment's event names the currency it was paid in (a buyer's own: `orders::charge`).
+    let paid_in = d["currency"].as_str().and_then(Currency::parse).unwrap_or(currency);
+    let amount = |k: &str| {
+        let c = if matches!(e.kind.as_str(), event::PAID | event::PAID_REFUNDED) { paid_in } else { currency };
+        d[k].as_i64().map(|m| money(m, c)).unwrap_or_default()
+    };
     let text = match e.kind.as_str() {
         event::CREATED => "Order placed; the pieces are reserved while you pay.".to_string(),
         event::PAID_REFUNDED => format!(
@@ -318,7 +328,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
             .iter()
             .map(|d| DisputeView {
                 id: d.id.clone(),
-                amount: money(d.amount_minor, currency),
+                amount: money(d.amount_minor, d.currency),
                 reason: d.reason.replace('_', " "),
                 status: d.status.replace('_', " "),
                 open: !fulfilment::dispute_is_closed(&d.status),
@@ -340,6 +350,16 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
             .iter()
             .map(|(kind, version)| AcceptedPolicyView { kind: kind.code(), title: kind.title(), version: *version })
             .collect(),
+        charged: full.charge.as_ref().map(|c| {
+            format!(
+                "{} at {} {} per {} (rates of {})",
+                money(c.amount_minor, c.currency),
+                c.rate,
+                c.currency,
+                c.base_currency,
+                c.rate_date.format("%-d %B %Y")
+            )
+        }),
         timeline: full
             .events
             .iter()
@@ -368,7 +388,8 @@ pub fn load_full(conn: &mut DbConn, order: OrderRow) -> Result<FullOrder, AppErr
     let disputes = queries::disputes_of(conn, order.id)?;
     let cities = crate::centers::all(conn)?.into_iter().map(|c| (c.id, c.city)).collect();
     let accepted = policies::queries::accepted_by_order(conn, order.id)?;
-    Ok(FullOrder { order, items, events, shipments, disputes, cities, accepted })
+    let charge = super::charge::of(conn, order.id)?;
+    Ok(FullOrder { order, items, events, shipments, disputes, cities, accepted, charge })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,7 +608,12 @@ pub async fn refund(
                 },
                 now,
             )?;
-            Ok(Some((refund_id, amount, payment_intent.unwrap_or_default())))
+            // Staff refund in the order's base currency; the provider refunds in the currency
+            // the buyer was charged in: the difference of the converted running totals, so the
+            // refunds of a whole order add up to exactly what was charged (`orders::charge`).
+            let charged = super::charge::Charged::of_order(conn, &order)?;
+            let provider_amount = charged.to_charged(committed + amount)? - charged.to_charged(committed)?;
+            Ok(Some((refund_id, provider_amount, payment_intent.unwrap_or_default())))
         })
     })
     .await;

@@ -398,7 +398,7 @@ fn apply(conn: &mut DbConn, event_id: &str, action: &Action, now: NaiveDateTime)
         Action::Refunded { order, refunded_total_minor } => match find_serialized(conn, order)? {
             // Refunds never claw back wages or sale bonuses (see `fulfilment::refund_recorded`):
             // the wage ledger is not touched here.
-            Some(order_id) => fulfilment::refund_recorded(conn, order_id, *refunded_total_minor, ACTOR, now)?,
+            Some(order_id) => fulfilment::refund_reported(conn, order_id, *refunded_total_minor, ACTOR, now)?,
             None => park(conn, event_id, order, action)?,
         },
         Action::Disputed { order, report } => match find_serialized(conn, order)? {
@@ -427,7 +427,7 @@ fn apply_parked(conn: &mut DbConn, order_id: i64, payment_intent_id: &str, now: 
     for (event_id, json) in queries::parked_events(conn, payment_intent_id)? {
         match serde_json::from_str::<Action>(&json) {
             Ok(Action::Refunded { refunded_total_minor, .. }) => {
-                fulfilment::refund_recorded(conn, order_id, refunded_total_minor, ACTOR, now)?
+                fulfilment::refund_reported(conn, order_id, refunded_total_minor, ACTOR, now)?
             }
             Ok(Action::Disputed { report, .. }) => fulfilment::dispute_reported(conn, order_id, &report, ACTOR, now)?,
             Ok(other) => tracing::error!(event_id, ?other, "a parked stripe event that is not a refund or dispute"),
@@ -471,16 +471,18 @@ fn record_refund(
 ) -> Result<(), AppError> {
     db::write::<_, AppError, _>(conn, |conn| {
         // The order first: two deliveries of the same late payment record its refund once.
-        queries::lock(conn, job.order_id)?;
+        let order = queries::lock(conn, job.order_id)?.ok_or(AppError::NotFound)?;
+        // Stripe refunded what was paid, in the charged currency; the order keeps its refunds
+        // in its base currency (`orders::charge`).
+        let base_amount = crate::orders::charge::Charged::of_order(conn, &order)?.to_base(job.amount_minor)?;
         let key = job.idempotency_key();
         if queries::refund_by_key(conn, &key)?.is_none() {
-            // The refund is in the currency the order was paid in.
-            let currency = queries::find(conn, job.order_id)?.ok_or(AppError::NotFound)?.currency;
+            let currency = order.currency;
             let id = queries::insert_refund(
                 conn,
                 &NewRefund {
                     order_id: job.order_id,
-                    amount_minor: job.amount_minor,
+                    amount_minor: base_amount,
                     currency,
                     reason: "the piece had already gone to another buyer when the payment arrived".into(),
                     idempotency_key: key,
@@ -490,7 +492,7 @@ fn record_refund(
             )?;
             queries::set_refund_result(conn, id, Some(provider_refund_id), status)?;
         }
-        fulfilment::refund_recorded(conn, job.order_id, job.amount_minor, ACTOR, now)?;
+        fulfilment::refund_recorded(conn, job.order_id, base_amount, ACTOR, now)?;
         queries::mark_event_processed(conn, event_id, now)?;
         Ok(())
     })

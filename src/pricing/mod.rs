@@ -11,5 +11,9 @@ pub mod admin;
 pub mod breakdown;
 pub mod costs;
 pub mod gold;
+pub mod presentment;
+pub mod switcher;
+
+pub use switcher::routes;
 
 pub use gold::{gold_value, Fineness};

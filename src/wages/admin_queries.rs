@@ -116,6 +116,7 @@ pub struct RateRow {
     pub inr_per_unit: String,
     pub recorded_by: String,
     pub recorded_at: NaiveDateTime,
+    pub source: String,
 }
 
 /// The most recent rates first (by day, then currency).
@@ -129,6 +130,7 @@ pub fn recent_rates(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<RateRow>> 
             exchange_rates::inr_per_unit,
             exchange_rates::recorded_by,
             exchange_rates::recorded_at,
+            exchange_rates::source,
         ))
         .load(conn)
 }
@@ -144,6 +146,7 @@ pub fn rates_between(conn: &mut DbConn, from: NaiveDate, to: NaiveDate) -> Query
             exchange_rates::inr_per_unit,
             exchange_rates::recorded_by,
             exchange_rates::recorded_at,
+            exchange_rates::source,
         ))
         .load(conn)
 }

@@ -17,7 +17,9 @@ use crate::audit::{self, Actor, AuditEvent};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::money::Currency;
-use crate::schema::{artisans, exchange_rates, ledger_entries, order_events, order_items, piece_makers, pieces};
+use crate::schema::{
+    artisans, exchange_rates, ledger_entries, order_charges, order_events, order_items, piece_makers, pieces,
+};
 
 /// Who made a piece: (artisan id, minutes).
 pub fn makers_of(conn: &mut DbConn, piece_id: i64) -> QueryResult<Vec<(i64, i64)>> {
@@ -239,6 +241,14 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
             .order(order_items::id)
             .select((order_items::piece_id, order_items::center_id, order_items::price_minor, order_items::currency))
             .load(conn)?;
+        // A buyer who paid in another currency was charged at rates recorded at checkout; the
+        // order keeps the rupee rate of its base currency (`order_charges`), and the bonus is
+        // converted at it, whatever finance records for the payment day later.
+        let recorded: Option<(Currency, String, NaiveDate)> = order_charges::table
+            .find(order_id)
+            .select((order_charges::base_currency, order_charges::base_inr_per_unit, order_charges::rate_date))
+            .first(conn)
+            .optional()?;
         let mut posted = 0;
         for (piece_id, center_id, price_minor, currency) in items {
             let done: i64 = ledger_entries::table
@@ -250,8 +260,14 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
             if done > 0 {
                 continue;
             }
-            let Some(rate) = rate_for(conn, currency, on)? else {
-                return Ok(BonusOutcome::AwaitingRate { currency, on });
+            let (rate, rate_date) = match &recorded {
+                Some((base, inr, day)) if *base == currency => {
+                    (PositiveDecimal::rate(inr).map_err(AppError::corrupt)?.get(), *day)
+                }
+                _ => match rate_for(conn, currency, on)? {
+                    Some(rate) => (rate, on),
+                    None => return Ok(BonusOutcome::AwaitingRate { currency, on }),
+                },
             };
             let Some(policy) = policy::at(conn, center_id, on)? else {
                 tracing::warn!(order_id, center_id, %on, "no wage policy in force: sale bonus not posted");
@@ -267,7 +283,7 @@ pub fn post_sale_bonus(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> 
                     "net_sale_minor": price_minor,
                     "sale_currency": currency,
                     "inr_per_unit": rate.normalize().to_string(),
-                    "rate_date": on.to_string(),
+                    "rate_date": rate_date.to_string(),
                     "bonus_percent": policy.bonus_percent.normalize().to_string(),
                     "piece_bonus_minor": bonus,
                     "policy_id": policy.row.id,
@@ -293,6 +309,21 @@ pub fn record_rate(
     rate: PositiveDecimal,
     now: NaiveDateTime,
 ) -> Result<usize, AppError> {
+    record_rate_from(conn, actor, currency, on, rate, "", now)
+}
+
+/// `record_rate` naming where the rate was taken from (blank: "not recorded"). Buyers who pay
+/// in this currency are charged at it (`pricing::presentment`), and their orders keep the source.
+pub fn record_rate_from(
+    conn: &mut DbConn,
+    actor: &Actor,
+    currency: Currency,
+    on: NaiveDate,
+    rate: PositiveDecimal,
+    source: &str,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    let source = if source.trim().is_empty() { "not recorded" } else { source.trim() };
     db::write(conn, |conn| {
         if currency == ledger::CURRENCY {
             return Err(AppError::bad_request("currency", "rupees need no exchange rate"));
@@ -326,6 +357,7 @@ pub fn record_rate(
                 exchange_rates::inr_per_unit.eq(rate.get().to_string()),
                 exchange_rates::recorded_by.eq(&actor.label),
                 exchange_rates::recorded_at.eq(now),
+                exchange_rates::source.eq(source),
             ))
             .execute(conn)?;
         audit::record(
@@ -336,7 +368,12 @@ pub fn record_rate(
                 entity_type: "exchange_rate",
                 entity_id: Some(format!("{currency}:{on}")),
                 center_id: None,
-                details: json!({ "currency": currency, "date": on.to_string(), "inr_per_unit": rate.get().to_string() }),
+                details: json!({
+                    "currency": currency,
+                    "date": on.to_string(),
+                    "inr_per_unit": rate.get().to_string(),
+                    "source": source,
+                }),
             },
             now,
         )?;

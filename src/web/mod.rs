@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod client;
 pub mod csv_safe;
+pub mod currency;
 pub mod error_pages;
 pub mod form;
 pub mod health;

@@ -27,6 +27,8 @@ struct PageView<'a> {
     title: &'a str,
     description: &'a str,
     canonical: String,
+    /// The page's own path (the currency switcher sends the visitor back to it).
+    path: &'a str,
     nav: &'a str,
 }
 
@@ -131,6 +133,7 @@ impl Templates {
                 title: &meta.title,
                 description: &meta.description,
                 canonical: format!("{}{}", self.base_url, meta.path),
+                path: meta.path,
                 nav: meta.nav,
             },
         );

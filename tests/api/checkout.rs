@@ -629,6 +629,13 @@ async fn the_test_payment_page_is_refused_in_production() {
             limits: &limits,
             client_key: None,
             lang: fairgold::i18n::Lang::En,
+            terms: fairgold::pricing::presentment::Terms {
+                base: fairgold::money::Currency::Usd,
+                rounding: fairgold::money::Rounding::Whole,
+                max_age_days: 7,
+            },
+            chosen: fairgold::money::Currency::Usd,
+            chosen_explicitly: false,
         };
         fairgold::checkout::service::place_order(c, &key, &input, &cx, now()).unwrap()
     });

@@ -189,6 +189,13 @@ async fn an_order_stranded_before_payment_is_swept() {
             limits: &limits,
             client_key: None,
             lang: fairgold::i18n::Lang::En,
+            terms: fairgold::pricing::presentment::Terms {
+                base: fairgold::money::Currency::Usd,
+                rounding: fairgold::money::Rounding::Whole,
+                max_age_days: 7,
+            },
+            chosen: fairgold::money::Currency::Usd,
+            chosen_explicitly: false,
         };
         let earlier = now() - chrono::Duration::seconds(20);
         fairgold::checkout::service::place_order(c, &key, &form.parse(&zones).unwrap(), &cx, earlier).unwrap()

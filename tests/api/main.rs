@@ -21,6 +21,7 @@ mod checkpoints;
 mod cli;
 mod contracts;
 mod csv_exports;
+mod currency;
 mod email;
 mod email_content;
 mod faults;

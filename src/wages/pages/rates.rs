@@ -24,6 +24,8 @@ pub struct RateForm {
     pub currency: String,
     pub date: String,
     pub rate: String,
+    /// Where the rate was taken from (RBI reference rate, the bank's TT rate…); optional.
+    pub source: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -50,6 +52,7 @@ struct RateView {
     rate: String,
     recorded_by: String,
     recorded_at: String,
+    source: String,
 }
 
 async fn render_rates(
@@ -69,6 +72,7 @@ async fn render_rates(
             rate: r.inr_per_unit,
             recorded_by: r.recorded_by,
             recorded_at: r.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            source: r.source,
         })
         .collect();
     let mut ctx = Context::new();
@@ -101,6 +105,7 @@ pub async fn rates_page(
         currency: rate_currencies(state.settings.currency).first().map(|c| c.to_string()).unwrap_or_default(),
         date: today().to_string(),
         rate: String::new(),
+        source: String::new(),
     };
     render_rates(&state, &me, &form, &FieldErrors::default(), notice, StatusCode::OK).await
 }
@@ -124,10 +129,14 @@ pub async fn rate_record(state: web::Data<AppState>, form: AdminForm<RateForm>) 
         }
     }
     let rate = PositiveDecimal::rate(&form.rate).map_err(|m| e.add("rate", format!("the rate {m}"))).ok();
+    let source = form.source.split_whitespace().collect::<Vec<_>>().join(" ");
+    if source.chars().count() > 200 {
+        e.add("source", "the source is at most 200 characters");
+    }
     if let (Some(currency), Some(on), Some(rate), true) = (currency, on, rate, e.is_empty()) {
         let (actor, at) = (me.actor(), now());
         let res = db::run::<_, AppError, _>(&state.pool, move |conn| {
-            Ok(service::record_rate(conn, &actor, currency, on, rate, at))
+            Ok(service::record_rate_from(conn, &actor, currency, on, rate, &source, at))
         })
         .await?;
         match res {

@@ -125,6 +125,17 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
         .into_iter()
         .map(|(c, d, r)| ((c, d), r))
         .collect();
+    // Orders charged in a buyer's currency keep the rupee rate their bonus converts at.
+    let charged_at: HashMap<i64, (Currency, String)> = crate::schema::order_charges::table
+        .select((
+            crate::schema::order_charges::order_id,
+            crate::schema::order_charges::base_currency,
+            crate::schema::order_charges::base_inr_per_unit,
+        ))
+        .load::<(i64, Currency, String)>(conn)?
+        .into_iter()
+        .map(|(o, c, r)| (o, (c, r)))
+        .collect();
     let policies: Vec<Policy> = policy::all(conn)?.into_iter().map(Policy::from_row).collect::<Result<_, _>>()?;
     let with_makers: HashSet<i64> = crate::schema::piece_makers::table
         .filter(
@@ -154,6 +165,8 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
         let Some((paid_on, reference)) = paid.get(order_id) else { continue };
         let rate = if *currency == ledger::CURRENCY {
             Some(Decimal::ONE)
+        } else if let Some((_, r)) = charged_at.get(order_id).filter(|(c, _)| c == currency) {
+            Some(PositiveDecimal::rate(r).map_err(AppError::corrupt)?.get())
         } else {
             match rates_recorded.get(&(*currency, *paid_on)) {
                 Some(r) => Some(PositiveDecimal::rate(r).map_err(AppError::corrupt)?.get()),

@@ -1,0 +1,2 @@
+DROP TABLE order_charges;
+ALTER TABLE exchange_rates DROP COLUMN source;
