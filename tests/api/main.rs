@@ -27,6 +27,7 @@ mod helpers;
 mod holds;
 mod hostile_input;
 mod impact;
+mod instances;
 mod invoices;
 mod keys;
 mod logs;
@@ -41,11 +42,13 @@ mod privacy;
 mod publishing;
 mod races;
 mod retention;
+mod s3;
 mod safety;
 mod schema;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
 mod smtp;
+mod storage;
 mod storefront;
 mod stripe;
 #[path = "../support/stripe_fixtures.rs"]
