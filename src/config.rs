@@ -176,6 +176,105 @@ struct RawSettings {
     stories: StorySettings,
     invoice: InvoiceSettings,
     returns: ReturnSettings,
+    storage: RawStorageSettings,
+}
+
+/// `[storage]` as written: `kind = "local"` (the default: files under `data_dir`) or `"s3"`
+/// with a bucket on any S3-compatible service (`FAIRGOLD_STORAGE__KIND=s3`, …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+struct RawStorageSettings {
+    kind: String,
+    /// The service's URL (`https://s3.eu-central-1.amazonaws.com`, a MinIO or R2 address);
+    /// unset = AWS for the region.
+    endpoint: Option<String>,
+    bucket: Option<String>,
+    region: String,
+    access_key_id: Option<String>,
+    secret_access_key: Option<String>,
+    /// Allow an `http://` endpoint (a server on loopback or a private network); never the
+    /// public internet in production.
+    allow_http: bool,
+}
+
+impl Default for RawStorageSettings {
+    fn default() -> Self {
+        Self {
+            kind: "local".into(),
+            endpoint: None,
+            bucket: None,
+            region: "us-east-1".into(),
+            access_key_id: None,
+            secret_access_key: None,
+            allow_http: false,
+        }
+    }
+}
+
+/// Where photos, portraits and signed consent forms are kept (`images::storage`).
+#[derive(Debug, Clone)]
+pub enum StorageSettings {
+    /// `{data_dir}/media` and `{data_dir}/private` on this machine: one instance only, or a
+    /// directory shared by every instance.
+    Local,
+    /// An S3-compatible bucket that every instance reads and writes.
+    S3(S3Settings),
+}
+
+#[derive(Debug, Clone)]
+pub struct S3Settings {
+    pub endpoint: Option<String>,
+    pub bucket: String,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: SecretString,
+    pub allow_http: bool,
+}
+
+impl RawStorageSettings {
+    fn parse(self) -> Result<StorageSettings, ConfigError> {
+        match self.kind.trim() {
+            "local" => Ok(StorageSettings::Local),
+            "s3" => {
+                let need = |v: Option<String>, name: &str| {
+                    v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).ok_or_else(|| {
+                        ConfigError::Invalid(format!(
+                            "storage.kind = \"s3\" needs storage.{name} (FAIRGOLD_STORAGE__{})",
+                            name.to_uppercase()
+                        ))
+                    })
+                };
+                let bucket = need(self.bucket, "bucket")?;
+                let access_key_id = need(self.access_key_id, "access_key_id")?;
+                let secret_access_key = SecretString::from(need(self.secret_access_key, "secret_access_key")?);
+                let endpoint =
+                    self.endpoint.map(|e| e.trim().trim_end_matches('/').to_string()).filter(|e| !e.is_empty());
+                if let Some(e) = &endpoint {
+                    let url = url::Url::parse(e).ok().filter(|u| matches!(u.scheme(), "http" | "https"));
+                    let Some(url) = url else {
+                        return Err(ConfigError::Invalid(format!(
+                            "storage.endpoint `{e}` is not an http(s):// URL such as https://s3.eu-central-1.amazonaws.com"
+                        )));
+                    };
+                    if url.scheme() == "http" && !self.allow_http {
+                        return Err(ConfigError::Invalid(format!(
+                            "storage.endpoint `{e}` is plain http: set storage.allow_http = true only for a server on \
+                             this machine or a private network"
+                        )));
+                    }
+                }
+                Ok(StorageSettings::S3(S3Settings {
+                    endpoint,
+                    bucket,
+                    region: self.region.trim().to_string(),
+                    access_key_id,
+                    secret_access_key,
+                    allow_http: self.allow_http,
+                }))
+            }
+            other => Err(ConfigError::Invalid(format!("storage.kind `{other}` must be local or s3"))),
+        }
+    }
 }
 
 /// A percentage as typed in the file or the environment: a number (`3`, `2.9`) or text
@@ -615,6 +714,7 @@ impl Default for RawSettings {
             stories: StorySettings::default(),
             invoice: InvoiceSettings::default(),
             returns: ReturnSettings::default(),
+            storage: RawStorageSettings::default(),
         }
     }
 }
@@ -659,6 +759,7 @@ pub struct Settings {
     pub stories: StorySettings,
     pub invoice: InvoiceSettings,
     pub returns: ReturnSettings,
+    pub storage: StorageSettings,
 }
 
 /// Stripe credentials; `None` in development means the local test-payment page is used.
@@ -825,6 +926,7 @@ impl Settings {
         if !(1..=365).contains(&raw.returns.window_days) {
             return Err(ConfigError::Invalid("returns.window_days must be from 1 to 365".into()));
         }
+        let storage = raw.storage.parse()?;
         let settings = Settings {
             env,
             listen,
@@ -856,6 +958,7 @@ impl Settings {
             stories: raw.stories,
             invoice: raw.invoice,
             returns: raw.returns,
+            storage,
         };
         settings.check_production(raw.env.is_some())?;
         Ok(settings)

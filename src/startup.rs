@@ -135,8 +135,15 @@ impl Application {
         let port = listener.local_addr()?.port();
         let workers = settings.workers;
         let production = !settings.is_development();
-        let media_dir = settings.media_dir();
-        std::fs::create_dir_all(&media_dir)?;
+        // Photos, portraits and consent forms: the data directory or a shared bucket.
+        let storage = crate::images::Storage::from_settings(&settings)?;
+        tracing::info!(store = storage.description(), "stored images");
+        if seeded && storage.is_s3() {
+            // The demo seed writes its pictures into the data directory: copy them over.
+            let copied = crate::images::storage::migrate_local(&settings.data_dir, &storage).await?;
+            tracing::info!(files = copied.copied, "demo pictures copied into the bucket");
+        }
+        let storage_for_media = web::Data::new(storage.clone());
         // The sentences about wages on every page come from the impact figures.
         templates.facts().set_source(Box::new(crate::impact::claims::layout_facts));
         cache.set_facts(Arc::clone(templates.facts()));
@@ -173,8 +180,17 @@ impl Application {
         let metrics_for_app = metrics.clone();
         let image_jobs =
             crate::images::Jobs::new(settings.images.jobs, std::time::Duration::from_millis(settings.images.wait_ms));
-        let state =
-            web::Data::new(AppState { settings, pool, templates, cache, cipher, gateway, image_jobs, ledger_signer });
+        let state = web::Data::new(AppState {
+            settings,
+            pool,
+            templates,
+            cache,
+            cipher,
+            gateway,
+            image_jobs,
+            ledger_signer,
+            storage,
+        });
         // Unpaid orders past their hold, and sessions to close at the payment provider.
         crate::orders::sweeper::start(state.clone());
         // Expired sessions, old sign-in attempts, abandoned carts, expired setup links.
@@ -222,7 +238,8 @@ impl Application {
                 .route("/readyz", web::get().to(health::readyz))
                 .route("/webhooks/stripe", web::post().to(crate::orders::webhook::receive))
                 .route("/static/{path:.*}", web::get().to(assets::serve))
-                .service(actix_files::Files::new("/media", media_dir.clone()).use_etag(true).use_last_modified(true))
+                .app_data(storage_for_media.clone())
+                .route("/media/{path:.*}", web::get().to(crate::images::storage::serve_media))
                 .configure(catalog::routes)
                 .configure(crate::artisans::portraits::routes)
                 .configure(crate::impact::routes)

@@ -27,4 +27,7 @@ pub struct AppState {
     pub ledger_signer: Option<LedgerSigner>,
     /// The photo-processing slots (`images::Jobs`): uploads beyond them wait or get 503.
     pub image_jobs: crate::images::Jobs,
+    /// Where photos, portraits and signed consent forms are kept (`images::storage`): the data
+    /// directory, or a bucket every instance shares.
+    pub storage: crate::images::Storage,
 }

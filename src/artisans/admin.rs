@@ -23,6 +23,7 @@ use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::images::Area;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 
@@ -393,7 +394,7 @@ pub async fn record_consent(
                 Ok(removed_portrait) => {
                     // The portrait was forgotten in the same write; its files go now.
                     if let Some(old) = removed_portrait {
-                        portraits::delete_files(&state.settings, &old);
+                        portraits::delete_files(&state.storage, &old).await;
                     }
                     return Ok(see_other(&format!("/admin/artisans/{id}?saved=consent")));
                 }
@@ -513,16 +514,14 @@ pub async fn upload_photo(
     let id = path.into_inner();
     load_for(&state, &me, id).await?;
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
-    // Portraits live in the private directory: no static route serves them (`portraits`).
-    let private_dir = state.settings.private_dir();
-    let stored = state
-        .image_jobs
-        .run(move || {
-            let copies = crate::images::process(&bytes)?;
-            crate::images::store::save_in(&private_dir, portraits::FOLDER, &copies)
-                .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
-        })
-        .await;
+    // Portraits live in the private area: no static route serves them (`portraits`).
+    let copies = state.image_jobs.run(move || crate::images::process(&bytes)).await;
+    let stored = match copies {
+        Ok(copies) => crate::images::store::save_in(&state.storage, Area::Private, portraits::FOLDER, &copies)
+            .await
+            .map_err(|e| crate::images::process::UploadError::Internal(e.to_string())),
+        Err(e) => Err(e),
+    };
     let stored = match stored {
         Ok(s) => s,
         Err(crate::images::process::UploadError::Busy) => return Ok(crate::images::upload::busy()),
@@ -537,17 +536,19 @@ pub async fn upload_photo(
     match result {
         Ok(old) => {
             if let Some(old) = old {
-                portraits::delete_files(&state.settings, &old);
+                portraits::delete_files(&state.storage, &old).await;
             }
             Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
         }
         Err(e) => {
             crate::images::store::remove_in(
-                &state.settings.private_dir(),
+                &state.storage,
+                Area::Private,
                 portraits::FOLDER,
                 &stored.path,
                 &stored.variants,
-            );
+            )
+            .await;
             Err(e)
         }
     }
@@ -564,7 +565,7 @@ pub async fn delete_photo(
     let editor = Scope::from(&me);
     let old = db::run(&state.pool, move |conn| service::set_photo(conn, &editor, id, None, now())).await?;
     if let Some(old) = old {
-        portraits::delete_files(&state.settings, &old);
+        portraits::delete_files(&state.storage, &old).await;
     }
     Ok(see_other(&format!("/admin/artisans/{id}?saved=photo")))
 }
@@ -587,8 +588,8 @@ pub async fn portrait(
 ) -> Result<HttpResponse, AppError> {
     let row = load_for(&state, &me, id.into_inner()).await?;
     let path = row.photo_path.ok_or(AppError::NotFound)?;
-    let file = portraits::file_of(&state.settings.private_dir(), &path, 400).ok_or(AppError::NotFound)?;
-    Ok(private_image(portraits::read(file).await?))
+    let file = portraits::file_of(&path, 400).ok_or(AppError::NotFound)?;
+    Ok(private_image(portraits::read(&state.storage, &file).await?))
 }
 
 /// Where signed consent forms are kept, under the private directory.
@@ -614,16 +615,19 @@ pub async fn upload_consent_form(
     let (id, consent_id) = path.into_inner();
     load_for(&state, &me, id).await?;
     let bytes = form.scan.map(|b| b.data).unwrap_or_default();
-    let private_dir = state.settings.private_dir();
-    let stored = state
+    let largest = state
         .image_jobs
         .run(move || {
             let copies = crate::images::process(&bytes)?;
-            let largest = copies.into_iter().max_by_key(|c| c.width).into_iter().collect::<Vec<_>>();
-            crate::images::store::save_in(&private_dir, FORMS_FOLDER, &largest)
-                .map_err(|e| crate::images::process::UploadError::Internal(e.to_string()))
+            Ok(copies.into_iter().max_by_key(|c| c.width).into_iter().collect::<Vec<_>>())
         })
         .await;
+    let stored = match largest {
+        Ok(largest) => crate::images::store::save_in(&state.storage, Area::Private, FORMS_FOLDER, &largest)
+            .await
+            .map_err(|e| crate::images::process::UploadError::Internal(e.to_string())),
+        Err(e) => Err(e),
+    };
     let stored = match stored {
         Ok(s) => s,
         Err(crate::images::process::UploadError::Busy) => return Ok(crate::images::upload::busy()),
@@ -635,16 +639,15 @@ pub async fn upload_consent_form(
     let (editor, new_path) = (Scope::from(&me), stored.path.clone());
     let result =
         db::run(&state.pool, move |conn| consent::attach_form(conn, &editor, id, consent_id, &new_path, now())).await;
-    let private_dir = state.settings.private_dir();
     match result {
         Ok(old) => {
             if let Some(old) = old {
-                crate::images::store::remove_in(&private_dir, FORMS_FOLDER, &old, "");
+                crate::images::store::remove_in(&state.storage, Area::Private, FORMS_FOLDER, &old, "").await;
             }
             Ok(see_other(&format!("/admin/artisans/{id}?saved=form")))
         }
         Err(e) => {
-            crate::images::store::remove_in(&private_dir, FORMS_FOLDER, &stored.path, "");
+            crate::images::store::remove_in(&state.storage, Area::Private, FORMS_FOLDER, &stored.path, "").await;
             Err(e)
         }
     }
@@ -663,7 +666,7 @@ pub async fn consent_form(
     let file = stored
         .strip_prefix("consent-forms/")
         .filter(|f| !f.contains('/') && !f.contains(".."))
-        .map(|f| state.settings.private_dir().join(FORMS_FOLDER).join(f))
+        .map(|f| format!("{FORMS_FOLDER}/{f}"))
         .ok_or(AppError::NotFound)?;
-    Ok(private_image(portraits::read(file).await?))
+    Ok(private_image(portraits::read(&state.storage, &file).await?))
 }

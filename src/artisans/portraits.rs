@@ -1,10 +1,8 @@
-//! Portraits: stored in the private directory (never under `/media`), served one request at a
+//! Portraits: stored in the private area (never under `/media`), served one request at a
 //! time by `GET /portraits/{public_id}/{file}`, which checks on every request that the artisan
 //! is named, consents to the photo and has been in the programme long enough — so a withdrawn or
 //! expired consent answers 404 at once, and copies cached elsewhere live five minutes at most.
 //! Withdrawing photo consent deletes the files (`consent::record` forgets the path).
-
-use std::path::{Path, PathBuf};
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
@@ -13,6 +11,8 @@ use super::models::{PublicArtisan, PublicRules};
 use super::queries;
 use crate::db;
 use crate::error::AppError;
+use crate::images::storage::{Area, Storage, StorageError};
+use crate::images::store;
 use crate::state::AppState;
 
 /// The folder under the private directory.
@@ -42,28 +42,27 @@ fn stored_stem(path: &str) -> Option<&str> {
     parse_file(file).map(|(stem, _)| stem)
 }
 
-/// The file of one width of a stored portrait, for staff pages too.
-pub fn file_of(private_dir: &Path, photo_path: &str, width: u32) -> Option<PathBuf> {
+/// The key (in the private area) of one width of a stored portrait, for staff pages too.
+pub fn file_of(photo_path: &str, width: u32) -> Option<String> {
     let stem = stored_stem(photo_path)?;
-    Some(private_dir.join(FOLDER).join(format!("{stem}-{width}.jpg")))
+    Some(format!("{FOLDER}/{stem}-{width}.jpg"))
 }
 
 /// Deletes every copy of a portrait (after the write that forgot it has committed). Copies an
-/// earlier version kept under the media directory are deleted there.
-pub fn delete_files(settings: &crate::config::Settings, photo_path: &str) {
+/// earlier version kept in the media area are deleted there.
+pub async fn delete_files(storage: &Storage, photo_path: &str) {
     if photo_path.starts_with("portraits/") {
-        crate::images::store::remove_in(&settings.private_dir(), FOLDER, photo_path, ALL_WIDTHS);
+        store::remove_in(storage, Area::Private, FOLDER, photo_path, ALL_WIDTHS).await;
     } else {
-        crate::images::store::remove(&settings.media_dir(), photo_path, ALL_WIDTHS);
+        store::remove(storage, photo_path, ALL_WIDTHS).await;
     }
 }
 
-/// Reads a stored file on the blocking pool; a missing file is 404.
-pub async fn read(file: PathBuf) -> Result<Vec<u8>, AppError> {
-    match web::block(move || std::fs::read(file)).await {
-        Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => Err(AppError::NotFound),
-        Ok(Err(e)) => Err(AppError::internal_in("reading a stored image", e)),
+/// Reads a stored private file; a missing one is 404.
+pub async fn read(storage: &Storage, path: &str) -> Result<Vec<u8>, AppError> {
+    match storage.get(Area::Private, path).await {
+        Ok(object) => Ok(object.bytes.to_vec()),
+        Err(StorageError::NotFound(_) | StorageError::BadPath(_)) => Err(AppError::NotFound),
         Err(e) => Err(AppError::internal_in("reading a stored image", e)),
     }
 }
@@ -81,8 +80,8 @@ async fn serve(state: web::Data<AppState>, path: web::Path<(String, String)>) ->
     if !shown || stored_stem(&photo_path) != Some(stem) {
         return Err(AppError::NotFound);
     }
-    let file = file_of(&state.settings.private_dir(), &photo_path, width).ok_or(AppError::NotFound)?;
-    let bytes = read(file).await?;
+    let file = file_of(&photo_path, width).ok_or(AppError::NotFound)?;
+    let bytes = read(&state.storage, &file).await?;
     Ok(HttpResponse::Ok()
         .content_type("image/jpeg")
         .insert_header((header::CACHE_CONTROL, format!("public, max-age={MAX_AGE_SECONDS}")))

@@ -27,6 +27,13 @@ pub enum CliError {
     Rotate(#[from] crate::keys::RotateError),
     #[error(transparent)]
     Backup(#[from] crate::db::backup::BackupError),
+    #[error("stored images")]
+    Storage(#[from] crate::images::storage::StorageError),
+    #[error(
+        "storage.kind is local: set FAIRGOLD_STORAGE__KIND=s3 and the bucket's settings (storage.endpoint, bucket, \
+         region, access_key_id, secret_access_key) to copy the files there"
+    )]
+    NotABucket,
     #[cfg(feature = "demo")]
     #[error(transparent)]
     Seed(#[from] SeedError),

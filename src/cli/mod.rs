@@ -1,7 +1,7 @@
 //! The `fairgold` command: serve the shop (default), apply migrations, manage staff accounts,
 //! import pieces from a CSV file, seed demo or benchmark data, and read the wage ledger (a
-//! center's monthly report, the chain check, the audit export). The clap definitions are here,
-//! each command group in its own file.
+//! center's monthly report, the chain check, the audit export), move stored images to a
+//! bucket. The clap definitions are here, each command group in its own file.
 //!
 //! Values are parsed by clap into the domain's types (`args`), so a command starts from a
 //! `Month`, an `Email` or a date, and a bad value is refused before anything is opened; what
@@ -14,6 +14,7 @@ mod error;
 mod import;
 mod keys;
 mod ledger;
+mod media;
 #[cfg(feature = "demo")]
 mod seed;
 mod serve;
@@ -92,6 +93,18 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Stored photos, portraits and signed consent forms.
+    Media {
+        #[command(subcommand)]
+        command: MediaCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MediaCommand {
+    /// Copy the files kept in the data directory (media/ and private/) into the S3 bucket that
+    /// `[storage]` names; files already there are left alone, nothing on disk is deleted.
+    Migrate,
 }
 
 #[derive(Subcommand)]
@@ -249,6 +262,7 @@ fn dispatch(settings: Settings, command: Command) -> Result<ExitCode, CliError> 
         Command::Seed(seed) => seed::run(&settings, seed),
         Command::Wages { command } => wages::run(&settings, command),
         Command::Keys { command } => keys::run(&settings, command),
+        Command::Media { command } => media::run(&settings, command),
         Command::Backup { out } => backup::backup(&settings, &out),
         Command::Restore { file, replace } => return backup::restore(&settings, &file, replace),
     }?;

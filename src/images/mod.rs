@@ -5,13 +5,15 @@
 
 pub mod jobs;
 pub mod process;
+pub mod storage;
 pub mod store;
 pub mod upload;
 
 pub use jobs::Jobs;
 pub use process::{process, UploadError, Variant, MAX_UPLOAD_BYTES, WIDTHS};
+pub use storage::{Area, Storage};
 
-/// The public address of a stored copy (a path relative to the media directory).
+/// The public address of a stored copy (a path relative to the media area, `storage::serve_media`).
 pub fn media_url(path: &str) -> String {
     format!("/media/{path}")
 }

@@ -942,17 +942,23 @@ pub async fn upload_image(
         }
     };
     let bytes = form.image.map(|b| b.data).unwrap_or_default();
-    let media_dir = state.settings.media_dir();
     // Decoding and resizing are CPU work and take memory: off the async workers, and at most
     // `images.jobs` at once (`images::Jobs`).
-    let stored = state
+    let copies = state
         .image_jobs
-        .run(move || -> Result<images::store::Stored, UploadError> {
+        .run(move || -> Result<Vec<images::Variant>, UploadError> {
             let copies = images::process(&bytes)?;
             drop(bytes);
-            images::store::save(&media_dir, &copies).map_err(|e| UploadError::Internal(e.to_string()))
+            Ok(copies)
         })
         .await;
+    // The copies are stored before the row that names them (`images::storage`).
+    let stored = match copies {
+        Ok(copies) => images::store::save(&state.storage, &copies)
+            .await
+            .map_err(|e| UploadError::Internal(format!("storing the copies: {e}"))),
+        Err(e) => Err(e),
+    };
     let stored = match stored {
         Ok(s) => s,
         Err(UploadError::Internal(cause)) => return Err(AppError::internal(format!("photo upload: {cause}"))),
@@ -971,7 +977,7 @@ pub async fn upload_image(
     let added =
         db::run(&state.pool, move |conn| crate::inventory::photos::add(conn, &editor, &p, &s, &alt, now())).await;
     if let Err(e) = added {
-        images::store::remove(&state.settings.media_dir(), &stored.path, &stored.variants);
+        images::store::remove(&state.storage, &stored.path, &stored.variants).await;
         return Err(e);
     }
     Ok(see_other(format!("/admin/pieces/{}?done=photo_added#photos", piece.id)))
@@ -990,7 +996,7 @@ pub async fn delete_image(
         db::run(&state.pool, move |conn| crate::inventory::photos::delete(conn, &editor, &piece, image_id, now()))
             .await?;
     if unused {
-        images::store::remove(&state.settings.media_dir(), &image.path, &image.variants);
+        images::store::remove(&state.storage, &image.path, &image.variants).await;
     }
     Ok(see_other(format!("/admin/pieces/{id}?done=photo_deleted#photos")))
 }

@@ -66,7 +66,7 @@ fn demo_portrait(media_dir: &Path, n: usize) -> Result<String, SeedError> {
         .encode_image(&img)
         .map_err(|e| SeedError::Invalid(format!("demo portrait: {e}")))?;
     let copies = crate::images::process(&jpeg).map_err(|e| SeedError::Invalid(format!("demo portrait: {e}")))?;
-    let stored = crate::images::store::save_in(&private_dir, crate::artisans::portraits::FOLDER, &copies)
+    let stored = crate::images::store::save_on_disk(&private_dir, crate::artisans::portraits::FOLDER, &copies)
         .map_err(|e| SeedError::Image(private_dir.display().to_string(), e))?;
     Ok(stored.path)
 }

@@ -15,17 +15,17 @@ use crate::helpers::{Part, PieceFixture, Session, TestApp};
 
 /// A photo's row as the tests look at it.
 #[derive(Debug, Clone, Queryable)]
-struct Photo {
-    id: i64,
-    path: String,
+pub(crate) struct Photo {
+    pub(crate) id: i64,
+    pub(crate) path: String,
     alt: String,
     width: i32,
     height: i32,
     position: i32,
-    variants: String,
+    pub(crate) variants: String,
 }
 
-fn photos(app: &TestApp, piece_id: i64) -> Vec<Photo> {
+pub(crate) fn photos(app: &TestApp, piece_id: i64) -> Vec<Photo> {
     app.with_conn(|c| {
         piece_images::table
             .filter(piece_images::piece_id.eq(piece_id))
@@ -190,7 +190,7 @@ pub async fn upload_with_token(
 }
 
 /// Every file under a directory, recursively.
-fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+pub(crate) fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -210,7 +210,7 @@ fn media_dir(app: &TestApp) -> std::path::PathBuf {
 }
 
 /// The stored copies of a photo, by width.
-fn copies(photo: &Photo) -> Vec<(u32, String)> {
+pub(crate) fn copies(photo: &Photo) -> Vec<(u32, String)> {
     let stem = photo.path.rsplit_once('-').unwrap().0;
     photo.variants.split(',').map(|w| (w.parse().unwrap(), format!("/media/{stem}-{w}.jpg"))).collect()
 }

@@ -15,7 +15,7 @@ fn location(res: &reqwest::Response) -> String {
     res.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
 }
 
-async fn consent(app: &TestApp, s: &Session, id: i64, kind: &str, action: &str) {
+pub(crate) async fn consent(app: &TestApp, s: &Session, id: i64, kind: &str, action: &str) {
     let today = now().date().to_string();
     let form: Vec<(&str, &str)> = if action == "give" {
         vec![("kind", kind), ("action", "give"), ("given_on", &today), ("expires_on", "")]
@@ -26,7 +26,7 @@ async fn consent(app: &TestApp, s: &Session, id: i64, kind: &str, action: &str) 
     assert_eq!(res.status().as_u16(), 303, "{action} {kind}");
 }
 
-async fn upload_portrait(app: &TestApp, s: &Session, id: i64) -> reqwest::Response {
+pub(crate) async fn upload_portrait(app: &TestApp, s: &Session, id: i64) -> reqwest::Response {
     let photo = crate::admin_images::photo_with_gps(900, 900);
     app.post_multipart(
         &format!("/admin/artisans/{id}/photo"),
@@ -40,7 +40,7 @@ async fn upload_portrait(app: &TestApp, s: &Session, id: i64) -> reqwest::Respon
 }
 
 /// The first `/portraits/…` address in a page (Tera writes `/` in attributes as `&#x2F;`).
-fn portrait_src(html: &str) -> Option<String> {
+pub(crate) fn portrait_src(html: &str) -> Option<String> {
     let html = html.replace("&#x2F;", "/");
     let start = html.find("/portraits/")?;
     Some(html[start..].split('"').next().unwrap().to_string())
@@ -52,7 +52,7 @@ async fn page_as(app: &TestApp, path: &str, s: &Session) -> String {
     res.text().await.unwrap()
 }
 
-fn photo_path(app: &TestApp, id: i64) -> Option<String> {
+pub(crate) fn photo_path(app: &TestApp, id: i64) -> Option<String> {
     app.with_conn(|c| artisan_queries::find_row(c, id)).unwrap().unwrap().photo_path
 }
 

@@ -51,7 +51,7 @@ impl TestDatabase {
     }
 
     pub fn backend(&self) -> &'static str {
-        if self.pg.is_some() {
+        if self.url.starts_with("postgres") {
             "postgres"
         } else {
             "sqlite"
@@ -112,8 +112,27 @@ impl TestApp {
             fairgold::telemetry::init(fairgold::config::Environment::Development);
         }
         let dir = tempfile::tempdir().expect("temp dir");
-        let data_dir = dir.path().join("data");
         let database = TestDatabase::create(dir.path());
+        Self::spawn_on(dir, database, extra, adjust).await
+    }
+
+    /// Another instance of the same shop, as a second machine behind the load balancer: the
+    /// same database (this app's, which outlives neither), its own port, data directory, page
+    /// cache and workers; storage as `extra` says (a bucket both use, say).
+    pub async fn spawn_beside(&self, extra: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // `pg: None`: the first app drops the database, not this one.
+        let database = TestDatabase { url: self._db.url.clone(), pg: None };
+        Self::spawn_on(dir, database, extra, |_| {}).await
+    }
+
+    async fn spawn_on(
+        dir: tempfile::TempDir,
+        database: TestDatabase,
+        extra: &[(&str, &str)],
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Self {
+        let data_dir = dir.path().join("data");
         let data_dir_s = data_dir.display().to_string();
         let mail_dir_s = data_dir.join("mail").display().to_string();
         let mut overrides = vec![

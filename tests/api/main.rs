@@ -29,6 +29,7 @@ mod helpers;
 mod holds;
 mod hostile_input;
 mod impact;
+mod instances;
 mod invoices;
 mod keys;
 mod logs;
@@ -44,12 +45,14 @@ mod publishing;
 mod races;
 mod retention;
 mod returns;
+mod s3;
 mod safety;
 mod schema;
 mod search;
 // Shared with the browser target (tests/support/).
 #[path = "../support/smtp.rs"]
 mod smtp;
+mod storage;
 mod storefront;
 mod stripe;
 #[path = "../support/stripe_fixtures.rs"]
