@@ -54,8 +54,7 @@ async fn staff_find_an_order_by_number_email_or_sku_within_their_scope() {
     let (_, html) = find(&sku_of(&app, bangle).to_lowercase(), true).await;
     assert!(html.contains(&second.reference) && !html.contains(&first.reference));
     // With the workshop filter too (finance chooses it).
-    let path = format!("/admin/orders?q=ann%40example.org&center=kolkata");
-    let html = app.get_as(&path, &finance).await.text().await.unwrap();
+    let html = app.get_as("/admin/orders?q=ann%40example.org&center=kolkata", &finance).await.text().await.unwrap();
     assert!(html.contains(&first.reference) && !html.contains(&second.reference), "Kolkata's order only");
     // A manager's search never leaves their workshop, whatever the query says.
     let (_, html) = find(&sku_of(&app, ring), false).await;
