@@ -190,6 +190,7 @@ impl Application {
             image_jobs,
             ledger_signer,
             storage,
+            offered: Default::default(),
         });
         // Unpaid orders past their hold, and sessions to close at the payment provider.
         crate::orders::sweeper::start(state.clone());

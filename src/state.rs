@@ -30,4 +30,6 @@ pub struct AppState {
     /// Where photos, portraits and signed consent forms are kept (`images::storage`): the data
     /// directory, or a bucket every instance shares.
     pub storage: crate::images::Storage,
+    /// The currencies public pages offer, per catalog version and day (`pricing::presentment`).
+    pub offered: crate::pricing::presentment::OfferedCache,
 }

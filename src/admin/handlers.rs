@@ -19,7 +19,6 @@ use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::inventory::service as inventory;
 use crate::orders::queries as orders;
-use crate::schema::ledger_entries;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::wages::types::{india_date, Month};
@@ -83,12 +82,7 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
             continue;
         }
         // A center with nothing in the ledger by then has no month to close.
-        let has_entries: bool = diesel::select(diesel::dsl::exists(
-            ledger_entries::table
-                .filter(ledger_entries::center_id.eq(c.id))
-                .filter(ledger_entries::occurred_on.le(month.last_day())),
-        ))
-        .get_result(conn)?;
+        let has_entries = close::has_entries_until(conn, c.id, month.last_day())?;
         if !has_entries {
             continue;
         }
@@ -116,12 +110,7 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
             urgent: true,
         });
     }
-    let waiting: std::collections::BTreeSet<i64> = reports::reconciliation(conn)?
-        .missing
-        .iter()
-        .filter(|m| matches!(m.why, reports::MissingReason::NoExchangeRate { .. }))
-        .map(|m| m.order_id)
-        .collect();
+    let waiting = reports::orders_waiting_for_rate(conn)?;
     if !waiting.is_empty() {
         out.push(Todo {
             text: format!(

@@ -88,7 +88,7 @@ pub async fn catalog(
         // The catalog again, with what could not be used named and the form as it was sent.
         Err(_) => {
             let (filter, errors) = lenient_filter(&query, chosen, &snapshot);
-            let pc = currency_of_page(&state, chosen).await?;
+            let pc = currency_of_page(&state, version, chosen).await?;
             let result = search_in(&snapshot, filter, &pc, chosen)?;
             let view = CatalogView::new(&result).with_errors(&query, &errors);
             let body = render_catalog_view(&state, &result, view, &pc)?;
@@ -98,7 +98,7 @@ pub async fn catalog(
     // The key is the parsed filter, so equivalent URLs share one entry.
     let key = format!("/pieces?{}|{}", filter.query_string(filter.page), chosen);
     let st = state.clone();
-    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, snapshot, filter, chosen)).await
+    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, version, snapshot, filter, chosen)).await
 }
 
 /// The filter without the parameters in error (a center that does not exist included), and
@@ -116,9 +116,23 @@ fn lenient_filter(
     (filter, errors)
 }
 
-async fn currency_of_page(state: &web::Data<AppState>, chosen: Currency) -> Result<PageCurrency, AppError> {
-    let st = state.clone();
-    db::run(&state.pool, move |conn| page_currency(conn, &st, chosen)).await
+/// The page's currency: the currencies offered at this catalog version today are read once
+/// per instance (`presentment::OfferedCache`), not on every page rendered.
+async fn currency_of_page(
+    state: &web::Data<AppState>,
+    version: i64,
+    chosen: Currency,
+) -> Result<PageCurrency, AppError> {
+    let terms = Terms::of(&state.settings);
+    let today = crate::web::page_cache::day();
+    let offered = match state.offered.get(version, today) {
+        Some(offered) => offered,
+        None => {
+            let read = db::run(&state.pool, move |conn| presentment::offered(conn, terms, today)).await?;
+            state.offered.put(version, today, read)
+        }
+    };
+    Ok(presentment::choose(&offered, terms, chosen, today))
 }
 
 /// The snapshot searched with the price bounds typed in the visitor's currency read as the
@@ -146,11 +160,12 @@ fn search_in(
 
 async fn render_catalog(
     state: web::Data<AppState>,
+    version: i64,
     snapshot: Arc<CatalogSnapshot>,
     filter: CatalogFilter,
     chosen: Currency,
 ) -> Result<String, AppError> {
-    let pc = currency_of_page(&state, chosen).await?;
+    let pc = currency_of_page(&state, version, chosen).await?;
     let result = search_in(&snapshot, filter, &pc, chosen)?;
     if result.filter.page > result.total_pages() {
         return Err(AppError::NotFound);

@@ -63,6 +63,17 @@ pub fn closed(conn: &mut DbConn, center_id: i64, month: Month) -> QueryResult<Op
         .optional()
 }
 
+/// Whether a center has anything in the ledger dated on or before `day` (a center with nothing
+/// by a month's end has no month to close).
+pub fn has_entries_until(conn: &mut DbConn, center_id: i64, day: NaiveDate) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        ledger_entries::table
+            .filter(ledger_entries::center_id.eq(center_id))
+            .filter(ledger_entries::occurred_on.le(day)),
+    ))
+    .get_result(conn)
+}
+
 /// Every closed month: (center id, month), oldest first.
 pub fn closed_months(conn: &mut DbConn) -> QueryResult<Vec<(i64, Month)>> {
     let rows: Vec<(i64, String)> = month_closes::table

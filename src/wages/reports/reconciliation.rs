@@ -226,3 +226,53 @@ pub fn reconciliation(conn: &mut DbConn) -> Result<Reconciliation, AppError> {
         .collect();
     Ok(Reconciliation { paid_orders: paid.len(), missing, orphans, wrong_amounts })
 }
+
+/// The paid orders whose makers' sale bonus waits for an exchange rate: the dashboard's count,
+/// without the whole reconciliation. Reads only the sold pieces priced in a foreign currency
+/// that have no bonus yet (few), then applies `reconciliation`'s rule to them: the order's
+/// recorded charge rate if it has one, else finance's rate for the payment day.
+pub fn orders_waiting_for_rate(conn: &mut DbConn) -> Result<Vec<i64>, AppError> {
+    let no_bonus = diesel::dsl::not(diesel::dsl::exists(
+        ledger_entries::table
+            .filter(ledger_entries::kind.eq(EntryKind::SaleBonus.code()))
+            .filter(ledger_entries::order_id.eq(order_items::order_id.nullable()))
+            .filter(ledger_entries::piece_id.eq(order_items::piece_id.nullable())),
+    ));
+    let items: Vec<(i64, Currency)> = order_items::table
+        .filter(order_items::currency.ne(ledger::CURRENCY))
+        .filter(
+            order_items::order_id
+                .eq_any(order_events::table.filter(order_events::kind.eq(SALE_EVENT)).select(order_events::order_id)),
+        )
+        .filter(no_bonus)
+        .select((order_items::order_id, order_items::currency))
+        .distinct()
+        .load(conn)?;
+    let mut waiting = std::collections::BTreeSet::new();
+    for (order_id, currency) in items {
+        let charged: Option<Currency> = crate::schema::order_charges::table
+            .filter(crate::schema::order_charges::order_id.eq(order_id))
+            .select(crate::schema::order_charges::base_currency)
+            .first(conn)
+            .optional()?;
+        if charged == Some(currency) {
+            continue;
+        }
+        let paid_at: NaiveDateTime = order_events::table
+            .filter(order_events::order_id.eq(order_id))
+            .filter(order_events::kind.eq(SALE_EVENT))
+            .order(order_events::id)
+            .select(order_events::at)
+            .first(conn)?;
+        let rated: bool = diesel::select(diesel::dsl::exists(
+            exchange_rates::table
+                .filter(exchange_rates::currency.eq(currency))
+                .filter(exchange_rates::rate_date.eq(india_date(paid_at))),
+        ))
+        .get_result(conn)?;
+        if !rated {
+            waiting.insert(order_id);
+        }
+    }
+    Ok(waiting.into_iter().collect())
+}
