@@ -15,10 +15,13 @@ use fairgold::audit::Actor;
 use fairgold::money::Currency;
 use fairgold::schema::{order_charges, orders, pieces};
 use fairgold::wages::types::PositiveDecimal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, Respond, ResponseTemplate};
 
 use crate::checkout::{Shopper, ADDRESS};
 use crate::helpers::{csrf_in, now, PieceFixture, Session};
-use crate::stripe_fixtures::{field, form};
+use crate::stripe_fixtures::{field, fixture, form};
 use crate::webhooks::{self, session_event, Order, Shop};
 
 /// ₹10,000.00; express shipping to Germany is ₹3,600.00 in a rupee shop (the defaults × 80).
@@ -36,6 +39,13 @@ fn yesterday() -> chrono::NaiveDate {
 /// euros through the webhook. Returns the shop, the order and a signed-in admin.
 async fn paid_euro_order() -> (Shop, Order, Session) {
     let shop = webhooks::shop_with(&[("shop.currency", "INR")]).await;
+    // Stripe names every refund anew (the shared fake answers one fixture for all).
+    Mock::given(method("POST"))
+        .and(path("/v1/refunds"))
+        .respond_with(EachRefundItsOwnId(AtomicUsize::new(1)))
+        .with_priority(1)
+        .mount(&shop.stripe)
+        .await;
     let app = &shop.app;
     let piece = app.piece(PieceFixture { price_minor: PRICE_MINOR, ..PieceFixture::new("Euro ring") });
     app.with_conn(|c| {
@@ -81,6 +91,18 @@ async fn paid_euro_order() -> (Shop, Order, Session) {
     app.staff("admin@fairgold.test", "admin", None);
     let admin = app.sign_in("admin@fairgold.test").await;
     (shop, order, admin)
+}
+
+/// The refund fixture with a new id each time, as Stripe answers.
+struct EachRefundItsOwnId(AtomicUsize);
+
+impl Respond for EachRefundItsOwnId {
+    fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+        let n = self.0.fetch_add(1, Ordering::SeqCst);
+        let mut body = fixture("refund.json");
+        body["id"] = format!("re_test_euro_{n}").into();
+        ResponseTemplate::new(200).set_body_json(body)
+    }
 }
 
 /// Staff refund `amount` rupees ("" = all that is left) from the order's back-office page.
