@@ -282,6 +282,23 @@ impl Presentment {
     }
 }
 
+/// A rate from `base` to `other` (units of `other` per unit of `base`, as orders record it)
+/// written the way round people read it: "1 EUR = ₹90.21", units of `base` per unit of
+/// `other`, to four decimal places without trailing zeros (two at least). `None` for a zero rate.
+pub fn per_unit(rate: Decimal, base: Currency, other: Currency) -> Option<String> {
+    if rate.is_zero() {
+        return None;
+    }
+    let inverse = Decimal::ONE.checked_div(rate)?.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    let mut text = inverse.normalize().to_string();
+    match text.split_once('.') {
+        None => text.push_str(".00"),
+        Some((_, frac)) if frac.len() < 2 => text.push('0'),
+        _ => {}
+    }
+    Some(format!("1 {} = {}{text}", other.code(), base.symbol()))
+}
+
 /// `part` of `of_total`, as the same share of `to_total` (a refund of part of a charge in the
 /// other currency), half away from zero: all of it maps to all of `to_total` exactly.
 pub fn proportional(part: i64, of_total: i64, to_total: i64) -> Result<i64, Overflow> {
@@ -296,6 +313,44 @@ pub fn proportional(part: i64, of_total: i64, to_total: i64) -> Result<i64, Over
         .and_then(|d| d.checked_div(Decimal::from(of_total)))
         .ok_or(Overflow)?;
     round_minor(d)
+}
+
+/// Parts of `from_total` (a price's breakdown) as the same shares of `to_total` (that price
+/// in another currency). When the parts add up to `from_total`, the results add up to
+/// `to_total` exactly, by the largest remainder: each share is rounded down, and the units left
+/// over go one each to the parts with the largest fractions (the earlier part on a tie).
+/// Parts that do not add up to `from_total` (an incomplete split) are each converted on their
+/// own, half away from zero (`proportional`).
+pub fn split_proportionally(parts: &[i64], from_total: i64, to_total: i64) -> Result<Vec<i64>, Overflow> {
+    if from_total == 0 {
+        return Ok(vec![0; parts.len()]);
+    }
+    let sum = parts.iter().try_fold(0i64, |a, p| a.checked_add(*p)).ok_or(Overflow)?;
+    if sum != from_total {
+        return parts.iter().map(|p| proportional(*p, from_total, to_total)).collect();
+    }
+    let mut floors = Vec::with_capacity(parts.len());
+    let mut fractions = Vec::with_capacity(parts.len());
+    for (i, p) in parts.iter().enumerate() {
+        let exact = Decimal::from(*p)
+            .checked_mul(Decimal::from(to_total))
+            .and_then(|d| d.checked_div(Decimal::from(from_total)))
+            .ok_or(Overflow)?;
+        let floor = exact.floor();
+        floors.push(floor.to_i64().ok_or(Overflow)?);
+        fractions.push((exact - floor, i));
+    }
+    let floored = floors.iter().try_fold(0i64, |a, f| a.checked_add(*f)).ok_or(Overflow)?;
+    let mut left = to_total.checked_sub(floored).ok_or(Overflow)?;
+    fractions.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in fractions {
+        if left <= 0 {
+            break;
+        }
+        floors[i] += 1;
+        left -= 1;
+    }
+    Ok(floors)
 }
 
 #[cfg(test)]
@@ -348,6 +403,30 @@ mod tests {
         assert_eq!(proportional(1, 3, 2), Ok(1)); // 0.67 → 1
         assert_eq!(proportional(0, 0, 100), Ok(0));
         assert_eq!(proportional(5, 0, 100), Ok(0));
+    }
+
+    #[test]
+    fn a_split_in_another_currency_adds_up_to_the_converted_total() {
+        // Three equal thirds of 100 as shares of 200: 66.67 each → 67, 67, 66.
+        assert_eq!(split_proportionally(&[100, 100, 100], 300, 200), Ok(vec![67, 67, 66]));
+        // A negative part (a shortfall) keeps the sum exact too.
+        let parts = [7_000, 4_500, -1_500];
+        let out = split_proportionally(&parts, 10_000, 11_400).unwrap();
+        assert_eq!(out.iter().sum::<i64>(), 11_400);
+        assert_eq!(out, vec![7_980, 5_130, -1_710]);
+        // Parts that are not the whole: each on its own.
+        assert_eq!(split_proportionally(&[50], 300, 200), Ok(vec![33]));
+        assert_eq!(split_proportionally(&[5, 5], 0, 200), Ok(vec![0, 0]));
+    }
+
+    #[test]
+    fn a_rate_is_written_per_unit_of_the_buyers_currency() {
+        let inr_to_eur = (Decimal::ONE / Decimal::new(9021, 2)).round_dp(10);
+        assert_eq!(per_unit(inr_to_eur, Currency::Inr, Currency::Eur).as_deref(), Some("1 EUR = ₹90.21"));
+        let usd_to_eur: Decimal = "0.9222222222".parse().unwrap();
+        assert_eq!(per_unit(usd_to_eur, Currency::Usd, Currency::Eur).as_deref(), Some("1 EUR = $1.0843"));
+        assert_eq!(per_unit(Decimal::new(1, 2), Currency::Inr, Currency::Usd).as_deref(), Some("1 USD = ₹100.00"));
+        assert_eq!(per_unit(Decimal::ZERO, Currency::Inr, Currency::Usd), None);
     }
 
     #[test]

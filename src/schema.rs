@@ -591,6 +591,7 @@ diesel::table! {
         lut_number -> Text,
         gst_percent -> Text,
         updated_at -> Timestamp,
+        shipping_names -> Text,
     }
 }
 

@@ -147,6 +147,11 @@ impl Application {
         // The sentences about wages on every page come from the impact figures.
         templates.facts().set_source(Box::new(crate::impact::claims::layout_facts));
         cache.set_facts(Arc::clone(templates.facts()));
+        let terms = crate::pricing::presentment::Terms::of(&settings);
+        templates.offer().set_source(Box::new(move |conn: &mut crate::db::DbConn, day: chrono::NaiveDate| {
+            crate::pricing::presentment::offered_codes(conn, terms, day)
+        }));
+        cache.set_offer(Arc::clone(templates.offer()));
         cache.start_refresh(pool.clone());
         // The email outbox worker: a task of this runtime, it stops when the runtime does.
         let outgoing = crate::email::transport::Outgoing::from_settings(&settings)?;

@@ -224,21 +224,30 @@ async fn render_piece(state: web::Data<AppState>, slug: String, chosen: Currency
     })
     .await?;
     let mut view = PieceView::new(&detail);
-    if detail.piece.price.currency == pc.current.base {
-        view.price = pc.show(detail.piece.price.minor);
-    }
+    // The price as this visitor sees it, the same figure in the page, its breakdown and the
+    // JSON-LD offer.
+    let shown = if detail.piece.price.currency == pc.current.base {
+        pc.money(detail.piece.price.minor)
+    } else {
+        detail.piece.price
+    };
+    view.price = shown.to_string();
     let path = format!("/pieces/{}", detail.piece.slug.as_str());
     let images: Vec<views::ImageView> = detail.images.iter().map(views::ImageView::from).collect();
     let mut ctx = Context::new();
-    ctx.insert("json_ld", &product_json_ld(&state, &detail, &images));
+    ctx.insert("json_ld", &product_json_ld(&state, &detail, &images, shown));
     ctx.insert("piece", &view);
     ctx.insert("images", &images);
     ctx.insert("makers", &views::makers(&detail));
     ctx.insert("more", &priced(&more, &pc));
     ctx.insert("presentment", &pc.switcher());
+    // Where the money goes, in the visitor's currency: each part the same share of the shown
+    // price, adding up to it exactly.
+    let split = split.presented(&pc.current).map_err(AppError::internal)?;
     ctx.insert("money", &BreakdownView::new(&split));
-    // The same table for every visitor (the page is cached): each destination's options.
-    ctx.insert("shipping_costs", &shipping_costs::table(&state.settings.shipping_zones, state.settings.currency));
+    ctx.insert("money_converted", &(split.price.currency != detail.piece.price.currency));
+    // Each destination's options, in the visitor's currency (the page is cached per currency).
+    ctx.insert("shipping_costs", &shipping_costs::table(&state.settings.shipping_zones, &pc.current));
     let meta = PageMeta {
         title: format!(
             "{} — {} {} — {}",
@@ -256,16 +265,19 @@ async fn render_piece(state: web::Data<AppState>, slug: String, chosen: Currency
 
 pub async fn about(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, "/about".into(), HTML, || render_about(st)).await
+    // No prices, but the header's switcher shows the visitor's choice: one entry per currency.
+    let chosen = chosen(&state, &req);
+    state.cache.serve(&state.pool, &req, format!("/about|{chosen}"), HTML, || render_about(st, chosen)).await
 }
 
-async fn render_about(state: web::Data<AppState>) -> Result<String, AppError> {
+async fn render_about(state: web::Data<AppState>, chosen: Currency) -> Result<String, AppError> {
     let centers = db::run(&state.pool, |conn| {
         let all = crate::centers::all(conn)?;
         Ok::<_, AppError>(service::with_counts(conn, all)?)
     })
     .await?;
     let mut ctx = Context::new();
+    ctx.insert("presentment", &state.templates.offer().switcher(chosen, state.settings.currency));
     ctx.insert("centers", &centers.iter().map(|(c, n)| CenterView::new(c, *n)).collect::<Vec<_>>());
     let meta = PageMeta {
         title: format!("About us — {}", state.settings.shop.name),
@@ -289,7 +301,8 @@ fn description_snippet(text: &str) -> String {
 
 /// schema.org Product data for search engines. Serialised by serde_json, then made safe to
 /// sit inside a `<script>` element (no `</script>` or `<!--` can appear).
-fn product_json_ld(state: &AppState, d: &service::PieceDetail, images: &[views::ImageView]) -> String {
+/// The offer is in the currency the page shows (`shown`), so the data matches the visible price.
+fn product_json_ld(state: &AppState, d: &service::PieceDetail, images: &[views::ImageView], shown: Money) -> String {
     let p = &d.piece;
     let availability = match p.status {
         super::types::PieceStatus::Listed => "https://schema.org/InStock",
@@ -308,8 +321,8 @@ fn product_json_ld(state: &AppState, d: &service::PieceDetail, images: &[views::
         "offers": {
             "@type": "Offer",
             "url": state.settings.absolute_url(&format!("/pieces/{}", p.slug.as_str())),
-            "priceCurrency": p.price.currency.code(),
-            "price": p.price.major_string(),
+            "priceCurrency": shown.currency.code(),
+            "price": shown.major_string(),
             "availability": availability,
             "itemCondition": "https://schema.org/NewCondition",
         }
@@ -333,12 +346,19 @@ pub async fn artisan(
 ) -> Result<HttpResponse, AppError> {
     let public_id = public_id.into_inner();
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, format!("/artisans/{public_id}"), HTML, || render(st, public_id)).await
+    let chosen = chosen(&state, &req);
+    let key = format!("/artisans/{public_id}|{chosen}");
+    state.cache.serve(&state.pool, &req, key, HTML, || render(st, public_id, chosen)).await
 }
 
-async fn render(state: web::Data<AppState>, public_id: String) -> Result<String, AppError> {
+async fn render(state: web::Data<AppState>, public_id: String, chosen: Currency) -> Result<String, AppError> {
     let rules = PublicRules::now(&state.settings);
-    let page = db::run(&state.pool, move |conn| service::artisan_page(conn, &public_id, rules)).await?;
+    let st = state.clone();
+    let (page, pc) = db::run(&state.pool, move |conn| {
+        let page = service::artisan_page(conn, &public_id, rules)?;
+        Ok::<_, AppError>((page, page_currency(conn, &st, chosen)?))
+    })
+    .await?;
     // A profile exists only for a named artisan (`find_public_profile`).
     let named = page.artisan.named.as_ref().ok_or(AppError::NotFound)?;
     let view = ArtisanView {
@@ -349,7 +369,8 @@ async fn render(state: web::Data<AppState>, public_id: String) -> Result<String,
     };
     let mut ctx = Context::new();
     ctx.insert("artisan", &view);
-    ctx.insert("pieces", &views::cards(&page.pieces));
+    ctx.insert("pieces", &priced(&page.pieces, &pc));
+    ctx.insert("presentment", &pc.switcher());
     let path = format!("/artisans/{}", named.public_id);
     let meta = PageMeta {
         title: format!("{}, goldsmith in {} — {}", view.alias, view.center_city, state.settings.shop.name),

@@ -393,7 +393,11 @@ pub async fn returned(
         path: "/checkout",
         nav: "",
     };
-    Ok(private_html(StatusCode::OK, state.templates.render("checkout/returned.html", &meta, Context::new())?))
+    let mut ctx = Context::new();
+    state.cache.ensure_layout_now::<AppError>(&state.pool).await?;
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
+    ctx.insert("presentment", &state.templates.offer().switcher(chosen, state.settings.currency));
+    Ok(private_html(StatusCode::OK, state.templates.render("checkout/returned.html", &meta, ctx)?))
 }
 
 #[derive(Debug, Default, Deserialize)]

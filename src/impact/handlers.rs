@@ -19,12 +19,16 @@ async fn load(state: &web::Data<AppState>) -> Result<Impact, AppError> {
 
 pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, "/impact".into(), HTML, || render(st)).await
+    // Wages stay in rupees (what artisans are paid in); the header's switcher names the
+    // visitor's currency, so the page is kept per currency.
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
+    state.cache.serve(&state.pool, &req, format!("/impact|{chosen}"), HTML, || render(st, chosen)).await
 }
 
-async fn render(state: web::Data<AppState>) -> Result<String, AppError> {
+async fn render(state: web::Data<AppState>, chosen: crate::money::Currency) -> Result<String, AppError> {
     let impact = load(&state).await?;
     let mut ctx = Context::new();
+    ctx.insert("presentment", &state.templates.offer().switcher(chosen, state.settings.currency));
     ctx.insert("impact", &impact);
     ctx.insert("chart", &Chart::of(&impact));
     let meta = PageMeta {

@@ -58,6 +58,8 @@ pub struct IssuerRow {
     /// A decimal percentage, as written in the settings (`3`).
     pub gst_percent: String,
     pub updated_at: NaiveDateTime,
+    /// The shipping options' names by code (a JSON object), for the invoice's shipping line.
+    pub shipping_names: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -140,6 +142,11 @@ pub struct Document {
     /// For credit notes: the invoice it reduces.
     pub against: Option<Against>,
     pub reason: Option<String>,
+    /// When the buyer paid in another currency than the document's: what they were charged
+    /// (or, on a credit note, refunded) in it, at which rate, of which day, from where. The
+    /// document's amounts stay in its own currency (the GST base).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charged: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

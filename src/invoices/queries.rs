@@ -9,7 +9,7 @@ use super::tax::Series;
 use crate::catalog::types::{Kind, Metal, Purity};
 use crate::db::DbConn;
 use crate::money::Currency;
-use crate::schema::{invoice_issuer, invoice_series, invoices, order_items, orders, pieces};
+use crate::schema::{invoice_issuer, invoice_series, invoices, order_charges, order_items, orders, pieces};
 
 pub fn issuer(conn: &mut DbConn) -> QueryResult<Option<IssuerRow>> {
     invoice_issuer::table.find(1i64).select(IssuerRow::as_select()).first(conn).optional()
@@ -139,6 +139,35 @@ pub fn order_facts(conn: &mut DbConn, order_id: i64) -> QueryResult<Option<Order
             orders::total_minor,
             orders::refunded_minor,
             orders::currency,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// What the buyer was charged when not in the order's own currency (`orders::charge`).
+#[derive(Debug, Clone, Queryable)]
+pub struct ChargeFacts {
+    pub currency: Currency,
+    pub amount_minor: i64,
+    pub base_currency: Currency,
+    pub base_minor: i64,
+    /// Units of `currency` per unit of the base, as recorded (a decimal).
+    pub rate: String,
+    pub rate_date: NaiveDate,
+    pub rate_source: String,
+}
+
+pub fn charge_facts(conn: &mut DbConn, order_id: i64) -> QueryResult<Option<ChargeFacts>> {
+    order_charges::table
+        .find(order_id)
+        .select((
+            order_charges::currency,
+            order_charges::amount_minor,
+            order_charges::base_currency,
+            order_charges::base_minor,
+            order_charges::rate,
+            order_charges::rate_date,
+            order_charges::rate_source,
         ))
         .first(conn)
         .optional()

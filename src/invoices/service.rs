@@ -7,6 +7,8 @@
 //! back never burns a number. A document is never changed after issue (triggers refuse it):
 //! it keeps a JSON snapshot of everything it prints.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
@@ -23,12 +25,23 @@ use crate::wages::types::india_date;
 pub struct Issuer {
     pub settings: InvoiceSettings,
     pub gst_percent: Decimal,
+    /// The shipping options' names by code, as configured when the issuer was stored.
+    pub shipping_names: BTreeMap<String, String>,
 }
 
 impl Issuer {
     pub fn from_settings(settings: &Settings) -> Self {
-        Self { settings: settings.invoice.clone(), gst_percent: settings.pricing.gst_percent }
+        Self {
+            settings: settings.invoice.clone(),
+            gst_percent: settings.pricing.gst_percent,
+            shipping_names: shipping_names(settings),
+        }
     }
+}
+
+/// Every configured shipping option's name by its code.
+fn shipping_names(settings: &Settings) -> BTreeMap<String, String> {
+    settings.shipping_zones.iter().flat_map(|z| z.options.iter()).map(|o| (o.code.clone(), o.label.clone())).collect()
 }
 
 /// Stores the configured seller (start-up, under the migration lock): the paid write of every
@@ -47,6 +60,7 @@ pub fn sync_issuer(conn: &mut DbConn, settings: &Settings, now: NaiveDateTime) -
             lut_number: i.lut_number.clone(),
             gst_percent: settings.pricing.gst_percent.to_string(),
             updated_at: now,
+            shipping_names: serde_json::to_string(&shipping_names(settings)).unwrap_or_default(),
         },
     )
 }
@@ -66,9 +80,15 @@ fn issuer(conn: &mut DbConn) -> Result<Issuer, AppError> {
                 state_code: row.state_code,
                 lut_number: row.lut_number,
             },
+            // Stored before the names were ('') or unreadable: the codes are shown instead.
+            shipping_names: serde_json::from_str(&row.shipping_names).unwrap_or_default(),
         }),
         // A database no server has started on yet (a CLI on a fresh file): the defaults.
-        None => Ok(Issuer { settings: InvoiceSettings::default(), gst_percent: Decimal::from(3) }),
+        None => Ok(Issuer {
+            settings: InvoiceSettings::default(),
+            gst_percent: Decimal::from(3),
+            shipping_names: BTreeMap::new(),
+        }),
     }
 }
 
@@ -151,9 +171,11 @@ pub fn issue_invoice(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Re
         });
     }
     if order.shipping_minor > 0 {
+        // The option in words, as configured (its code only if no longer configured).
+        let option = issuer.shipping_names.get(&order.shipping_option).unwrap_or(&order.shipping_option);
         lines.push(DocLine {
             sku: String::new(),
-            description: format!("Shipping and insurance ({})", order.shipping_option),
+            description: format!("Shipping and insurance ({option})"),
             hsn: tax::HSN_JEWELLERY.into(),
             quantity: 1,
             amounts: tax::split_inclusive(order.shipping_minor, rate, place.supply)?,
@@ -189,6 +211,9 @@ pub fn issue_invoice(conn: &mut DbConn, order_id: i64, now: NaiveDateTime) -> Re
         export_note: (place.supply == Supply::Export).then(|| export_note(&issuer.settings.lut_number)),
         against: None,
         reason: None,
+        charged: queries::charge_facts(conn, order_id)?
+            .filter(|c| c.currency != order.currency)
+            .map(|c| charge_statement("Charged", c.amount_minor, &c)),
     };
     let id = insert(conn, DocKind::Invoice, order_id, None, &order, &place, year, on, now, &document)?;
     tracing::info!(order_id, %number, "tax invoice issued");
@@ -286,10 +311,42 @@ pub fn credit_for_refund(
         export_note: issued.export_note.clone(),
         against: Some(Against { number: invoice.number.clone(), issued_on: invoice.issued_on.to_string() }),
         reason: Some("Refund to the customer".into()),
+        charged: match queries::charge_facts(conn, order_id)?.filter(|c| c.currency != order.currency) {
+            Some(c) => Some(charge_statement("Refunded", charged_part(&c, credited.total, amounts.total)?, &c)),
+            None => None,
+        },
     };
     let id = insert(conn, DocKind::CreditNote, order_id, Some(invoice.id), &order, &place, year, on, now, &document)?;
     tracing::info!(order_id, %number, against = %invoice.number, "credit note issued");
     Ok(Some(id))
+}
+
+/// "Charged EUR 114.00 at 1 EUR = ₹90.21 (rate of 2026-12-01, source: …)": an amount in the
+/// currency the buyer paid in, with the rate the order recorded at checkout.
+pub fn charge_statement(verb: &str, amount_minor: i64, c: &queries::ChargeFacts) -> String {
+    let amount = crate::money::Money::new(amount_minor, c.currency);
+    let rate = c
+        .rate
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|r| crate::money::per_unit(r, c.base_currency, c.currency))
+        .unwrap_or_else(|| format!("{} {} per {}", c.rate, c.currency, c.base_currency));
+    format!(
+        "{verb} {} {} at {rate} (rate of {}, source: {}).",
+        c.currency.code(),
+        amount.major_string(),
+        c.rate_date,
+        c.rate_source
+    )
+}
+
+/// What a credit of `amount` (base minor units, after `before` already credited) gave back in
+/// the charged currency: the difference of the converted running totals, the conversion the
+/// refund itself makes (`orders::charge::Charged::to_charged`), so the credit notes of a whole
+/// refund add up to exactly what was charged.
+fn charged_part(c: &queries::ChargeFacts, before: i64, amount: i64) -> Result<i64, AppError> {
+    let to = |base: i64| crate::money::proportional(base, c.base_minor, c.amount_minor).map_err(AppError::internal);
+    Ok(to(before + amount)? - to(before)?)
 }
 
 /// The order's documents, invoice first.

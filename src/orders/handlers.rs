@@ -3,7 +3,7 @@
 //! in the page cache: it shows a person's address.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use tera::Context;
 
 use super::{queries, service};
@@ -16,7 +16,11 @@ use crate::orders::types::OrderStatus;
 use crate::state::AppState;
 use crate::web::PageMeta;
 
-pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn status_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     if token.len() > 64 {
         return Err(AppError::NotFound);
@@ -45,6 +49,11 @@ pub async fn status_page(state: web::Data<AppState>, token: web::Path<String>) -
         _ => None,
     };
     let mut ctx = Context::new();
+    // The order's amounts are what it was sold and charged for; the header still has the
+    // switcher, naming the visitor's choice.
+    state.cache.ensure_layout_now::<AppError>(&state.pool).await?;
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
+    ctx.insert("presentment", &state.templates.offer().switcher(chosen, state.settings.currency));
     ctx.insert("order", &view);
     ctx.insert("pay_url", &pay_url);
     // The customer's privacy requests (`privacy::routes`), under the same capability link.

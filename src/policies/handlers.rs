@@ -13,6 +13,8 @@ use super::types::PolicyKind;
 use super::{markdown, shipping_costs};
 use crate::db;
 use crate::error::AppError;
+use crate::money::Currency;
+use crate::pricing::presentment::{self, Terms};
 use crate::state::AppState;
 use crate::web::page_cache::{self, HTML};
 use crate::web::PageMeta;
@@ -45,7 +47,10 @@ pub async fn page(
 ) -> Result<HttpResponse, AppError> {
     let kind = parse_kind(&kind.into_inner())?;
     let st = state.clone();
-    state.cache.serve(&state.pool, &req, kind.path(), HTML, || render(st, kind, None)).await
+    // Per currency: the shipping page's costs are in it, and every page's switcher names it.
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
+    let key = format!("{}|{chosen}", kind.path());
+    state.cache.serve(&state.pool, &req, key, HTML, || render(st, kind, None, chosen)).await
 }
 
 pub async fn version_page(
@@ -59,14 +64,25 @@ pub async fn version_page(
         return Err(AppError::NotFound);
     }
     let st = state.clone();
-    let key = format!("{}/versions/{number}", kind.path());
-    state.cache.serve(&state.pool, &req, key, HTML, || render(st, kind, Some(number))).await
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
+    let key = format!("{}/versions/{number}|{chosen}", kind.path());
+    state.cache.serve(&state.pool, &req, key, HTML, || render(st, kind, Some(number), chosen)).await
 }
 
-async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64>) -> Result<String, AppError> {
+async fn render(
+    state: web::Data<AppState>,
+    kind: PolicyKind,
+    number: Option<i64>,
+    chosen: Currency,
+) -> Result<String, AppError> {
     let today = page_cache::day();
-    let (all, current) = db::run(&state.pool, move |conn| {
-        Ok::<_, AppError>((queries::versions(conn, kind)?, queries::current(conn, kind, today)?))
+    let terms = Terms::of(&state.settings);
+    let (all, current, pc) = db::run(&state.pool, move |conn| {
+        Ok::<_, AppError>((
+            queries::versions(conn, kind)?,
+            queries::current(conn, kind, today)?,
+            presentment::for_page(conn, terms, chosen, today)?,
+        ))
     })
     .await?;
     let current_number = current.as_ref().map(|c| c.version);
@@ -89,6 +105,7 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
         .collect();
     let upcoming = all.iter().find(|v| v.effective_on > today && Some(v.version) > current_number);
     let mut ctx = Context::new();
+    ctx.insert("presentment", &pc.switcher());
     ctx.insert("kind", kind.code());
     ctx.insert("heading", kind.title());
     ctx.insert("version", &shown.version);
@@ -103,7 +120,7 @@ async fn render(state: web::Data<AppState>, kind: PolicyKind, number: Option<i64
     ctx.insert(
         "shipping_costs",
         &if kind == PolicyKind::Shipping {
-            shipping_costs::table(&state.settings.shipping_zones, state.settings.currency)
+            shipping_costs::table(&state.settings.shipping_zones, &pc.current)
         } else {
             Vec::new()
         },

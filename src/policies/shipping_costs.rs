@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::config::ShippingZone;
-use crate::money::{Currency, Money};
+use crate::money::{Money, Presentment};
 use crate::shipping::countries;
 
 #[derive(Debug, Clone, Serialize)]
@@ -18,8 +18,10 @@ pub struct OptionCost {
     pub price: String,
 }
 
-/// One row per option, zone by zone in the settings' order.
-pub fn table(zones: &[ShippingZone], currency: Currency) -> Vec<OptionCost> {
+/// One row per option, zone by zone in the settings' order, each price in the visitor's
+/// currency (`shown`: converted on its own, as checkout converts the shipping line; the pages
+/// that show it are cached per currency).
+pub fn table(zones: &[ShippingZone], shown: &Presentment) -> Vec<OptionCost> {
     let named_elsewhere = zones.iter().any(|z| !z.countries.is_empty());
     let mut rows = Vec::new();
     for zone in zones {
@@ -44,7 +46,10 @@ pub fn table(zones: &[ShippingZone], currency: Currency) -> Vec<OptionCost> {
                 price: if option.price_minor == 0 {
                     "Free".to_string()
                 } else {
-                    Money::new(option.price_minor, currency).to_string()
+                    shown
+                        .money(option.price_minor)
+                        .unwrap_or_else(|_| Money::new(option.price_minor, shown.base))
+                        .to_string()
                 },
             });
         }
@@ -58,7 +63,9 @@ mod tests {
 
     #[test]
     fn the_default_zones_give_one_row_per_option() {
-        let rows = table(&ShippingZone::defaults(Currency::Usd), Currency::Usd);
+        use crate::money::Currency;
+        let usd = Presentment::base(Currency::Usd, rust_decimal::Decimal::ONE, chrono::NaiveDate::MIN);
+        let rows = table(&ShippingZone::defaults(Currency::Usd), &usd);
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].destination, "India");
         assert_eq!(rows[1].destination, "Every other country we ship to");

@@ -18,7 +18,7 @@ use super::gold::{self, Fineness};
 use crate::config::PricingSettings;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::money::{round_minor, Currency, Money, Overflow};
+use crate::money::{round_minor, split_proportionally, Currency, Money, Overflow, Presentment};
 use crate::wages::{policy, service as wage_service};
 
 /// What the breakdown needs to know of a piece (the catalog passes it).
@@ -296,6 +296,30 @@ impl Breakdown {
     /// The sum of the lines (the price, when complete).
     pub fn total_minor(&self) -> i64 {
         self.lines.iter().map(|l| l.amount.minor).sum()
+    }
+
+    /// The breakdown in the visitor's currency: the price converted as every price is
+    /// (`Presentment::convert`), and each part the same share of that price as of the price in
+    /// the shop's currency, split by the largest remainder (`money::split_proportionally`) so
+    /// the parts of a complete breakdown still add up to the shown price exactly.
+    pub fn presented(&self, p: &Presentment) -> Result<Breakdown, Overflow> {
+        if p.is_base() || self.price.currency != p.base {
+            return Ok(self.clone());
+        }
+        let shown = p.convert(self.price.minor)?;
+        let parts: Vec<i64> = self.lines.iter().map(|l| l.amount.minor).collect();
+        let split = split_proportionally(&parts, self.price.minor, shown)?;
+        Ok(Breakdown {
+            price: Money::new(shown, p.currency),
+            lines: self
+                .lines
+                .iter()
+                .zip(split)
+                .map(|(l, minor)| Line { amount: Money::new(minor, p.currency), ..l.clone() })
+                .collect(),
+            complete: self.complete,
+            not_recorded: self.not_recorded.clone(),
+        })
     }
 }
 

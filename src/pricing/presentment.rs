@@ -117,6 +117,11 @@ pub fn offered(conn: &mut DbConn, terms: Terms, today: NaiveDate) -> Result<Vec<
     Ok(out)
 }
 
+/// The codes of `offered`: the switcher's choices (`web::currency::Offer`'s source).
+pub fn offered_codes(conn: &mut DbConn, terms: Terms, today: NaiveDate) -> Result<Vec<Currency>, AppError> {
+    Ok(offered(conn, terms, today)?.iter().map(|p| p.currency).collect())
+}
+
 /// The visitor's choice if it can be offered, else the base currency: what a page shows.
 pub fn for_page(conn: &mut DbConn, terms: Terms, chosen: Currency, today: NaiveDate) -> Result<PageCurrency, AppError> {
     Ok(choose(&offered(conn, terms, today)?, terms, chosen, today))
@@ -176,12 +181,14 @@ impl PageCurrency {
 
     /// The layout's switcher (`base.html` reads it as `presentment`).
     pub fn switcher(&self) -> serde_json::Value {
-        serde_json::json!({
-            "current": self.current.currency.code(),
-            "offered": self.offered.iter().map(|c| c.code()).collect::<Vec<_>>(),
-            "converted": !self.current.is_base(),
-            "base": self.current.base.code(),
-        })
+        let offered: Vec<&str> = self.offered.iter().map(|c| c.code()).collect();
+        crate::web::currency::switcher_json(self.current.currency, &offered, self.current.base)
+    }
+
+    /// A base amount in the page's currency, as money (the base amount should conversion
+    /// overflow, which no real price does).
+    pub fn money(&self, base_minor: i64) -> crate::money::Money {
+        self.current.money(base_minor).unwrap_or_else(|_| crate::money::Money::new(base_minor, self.current.base))
     }
 }
 

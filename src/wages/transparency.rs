@@ -5,7 +5,7 @@
 //! closes, the key — nothing about any artisan.
 
 use actix_web::http::header;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use tera::Context;
 
@@ -45,8 +45,10 @@ struct Row {
     public_key: String,
 }
 
-async fn page(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn page(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let (file, centers) = load(&state).await?;
+    state.cache.ensure_layout_now::<AppError>(&state.pool).await?;
+    let chosen = crate::web::currency::chosen(&req, state.settings.currency);
     let rows: Vec<Row> = file
         .checkpoints
         .iter()
@@ -67,6 +69,7 @@ async fn page(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
         })
         .collect();
     let mut ctx = Context::new();
+    ctx.insert("presentment", &state.templates.offer().switcher(chosen, state.settings.currency));
     ctx.insert("checkpoints", &rows);
     ctx.insert("public_key", &file.public_key);
     ctx.insert(

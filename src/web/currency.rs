@@ -2,11 +2,96 @@
 //! switcher (`POST /currency`, `pricing::switcher`), else a guess from the browser's
 //! `Accept-Language` region, else the shop's base currency. Whether it can be offered (a
 //! recent rate) is decided by `pricing::presentment`; cached pages carry the choice in their key.
+//!
+//! `Offer` keeps the currencies the header's switcher lists, computed once per catalog version
+//! and day (recording a rate bumps the version) by a source the app registers at start-up
+//! (`pricing::presentment::offered_codes`), so that every public page — those without prices,
+//! the transparency page, the error pages — carries the switcher without this layer, or the
+//! features below `pricing`, importing it.
+
+use std::sync::{Arc, OnceLock, RwLock};
 
 use actix_web::http::header::ACCEPT_LANGUAGE;
 use actix_web::HttpRequest;
+use chrono::NaiveDate;
 
+use crate::db::{self, DbConn, Pool};
+use crate::error::AppError;
 use crate::money::Currency;
+
+/// Computes the currencies a buyer can choose on a day (the switcher's order).
+pub type Source = Box<dyn Fn(&mut DbConn, NaiveDate) -> Result<Vec<Currency>, AppError> + Send + Sync>;
+
+/// The switcher's choices, per catalog version and day.
+pub struct Offer {
+    current: RwLock<(i64, NaiveDate, Arc<Vec<Currency>>)>,
+    source: OnceLock<Arc<Source>>,
+}
+
+impl Default for Offer {
+    fn default() -> Self {
+        Self { current: RwLock::new((-1, NaiveDate::MIN, Arc::new(Vec::new()))), source: OnceLock::new() }
+    }
+}
+
+impl Offer {
+    /// Registers what computes the choices (once, at start-up).
+    pub fn set_source(&self, source: Source) {
+        let _ = self.source.set(Arc::new(source));
+    }
+
+    /// The choices as last computed (none before the first computation).
+    pub fn get(&self) -> Arc<Vec<Currency>> {
+        self.current.read().map(|c| Arc::clone(&c.2)).unwrap_or_default()
+    }
+
+    fn key(&self) -> (i64, NaiveDate) {
+        self.current.read().map(|c| (c.0, c.1)).unwrap_or((-1, NaiveDate::MIN))
+    }
+
+    /// Computes the choices for `version` unless they already are. A failure keeps the last
+    /// choices (the switcher is a convenience; the page still renders).
+    pub async fn ensure(&self, pool: &Pool, version: i64) {
+        let Some(source) = self.source.get().cloned() else { return };
+        let day = super::page_cache::day();
+        if self.key() == (version, day) {
+            return;
+        }
+        match db::run::<_, AppError, _>(pool, move |conn| (**source)(conn, day)).await {
+            Ok(list) => {
+                if let Ok(mut c) = self.current.write() {
+                    if (version, day) >= (c.0, c.1) {
+                        *c = (version, day, Arc::new(list));
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %crate::error::Chain(&e), "could not list the currencies on offer"),
+        }
+    }
+
+    /// The layout's switcher (`base.html` reads it as `presentment`) for a page whose prices,
+    /// if any, are in `shown`: the visitor's choice when it is on offer, else `base`.
+    pub fn switcher(&self, chosen: Currency, base: Currency) -> serde_json::Value {
+        let offered = self.get();
+        let mut list: Vec<&str> = offered.iter().map(|c| c.code()).collect();
+        if list.is_empty() {
+            list.push(base.code());
+        }
+        let shown = if offered.contains(&chosen) { chosen } else { base };
+        switcher_json(shown, &list, base)
+    }
+}
+
+/// The switcher as the layout reads it: the currency shown, the choices, whether prices are
+/// converted from the base currency.
+pub fn switcher_json(shown: Currency, offered: &[&str], base: Currency) -> serde_json::Value {
+    serde_json::json!({
+        "current": shown.code(),
+        "offered": offered,
+        "converted": shown != base,
+        "base": base.code(),
+    })
+}
 
 /// The switcher's cookie: an ISO code, nothing else.
 pub const COOKIE: &str = "currency";

@@ -50,6 +50,9 @@ pub fn render<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_web::R
     } else {
         let html = templates.and_then(|templates| {
             let mut ctx = Context::new();
+            // The header's switcher, from the choices last computed (no database here).
+            let base = templates.base_currency();
+            ctx.insert("presentment", &templates.offer().switcher(super::currency::chosen(&req, base), base));
             ctx.insert("status", &status.as_u16());
             ctx.insert("heading", report.heading);
             ctx.insert("message", &report.message);

@@ -67,6 +67,8 @@ impl quick_cache::Weighter<String, Arc<CachedPage>> for Weigher {
 pub struct PageCache {
     /// Brought up to date before a page is rendered for a new version (`web::layout_facts`).
     facts: std::sync::OnceLock<Arc<super::layout_facts::LayoutFacts>>,
+    /// The currency switcher's choices, brought up to date the same way (`web::currency`).
+    offer: std::sync::OnceLock<Arc<super::currency::Offer>>,
     entries: quick_cache::sync::Cache<String, Arc<CachedPage>, Weigher>,
     version: AtomicI64,
     refresh: Duration,
@@ -79,6 +81,7 @@ impl PageCache {
     pub fn new(max_bytes: u64, refresh: Duration) -> Self {
         Self {
             facts: std::sync::OnceLock::new(),
+            offer: std::sync::OnceLock::new(),
             entries: quick_cache::sync::Cache::with_weighter(1024, max_bytes, Weigher),
             version: AtomicI64::new(-1),
             refresh,
@@ -99,6 +102,30 @@ impl PageCache {
         let _ = self.facts.set(facts);
     }
 
+    /// The switcher's choices to refresh with each new version (set once, at start-up).
+    pub fn set_offer(&self, offer: Arc<super::currency::Offer>) {
+        let _ = self.offer.set(offer);
+    }
+
+    /// Brings the layout's facts and the switcher's choices up to `version` (before a page is
+    /// rendered for it; pages not cached call it too, so their switcher is current).
+    pub async fn ensure_layout(&self, pool: &Pool, version: i64) {
+        if let Some(facts) = self.facts.get() {
+            facts.ensure(pool, version).await;
+        }
+        if let Some(offer) = self.offer.get() {
+            offer.ensure(pool, version).await;
+        }
+    }
+
+    /// `ensure_layout` for the version pages are served for now: a page outside the cache (the
+    /// order page, an error page's request) then shows the current switcher and facts.
+    pub async fn ensure_layout_now<E: From<DbError> + Send + 'static>(&self, pool: &Pool) -> Result<(), E> {
+        let version = self.current_version::<E>(pool).await?;
+        self.ensure_layout(pool, version).await;
+        Ok(())
+    }
+
     /// Keeps the local copy of the version in step with the database (when polling).
     pub fn start_refresh(self: &Arc<Self>, pool: Pool) {
         if self.refresh.is_zero() {
@@ -112,9 +139,7 @@ impl PageCache {
                 match db::run::<_, DbError, _>(&pool, |c| version(c).map_err(DbError::from)).await {
                     Ok(v) => {
                         cache.version.store(v, Ordering::Relaxed);
-                        if let Some(facts) = cache.facts.get() {
-                            facts.ensure(&pool, v).await;
-                        }
+                        cache.ensure_layout(&pool, v).await;
                     }
                     Err(e) => tracing::warn!(error = %e, "could not read the catalog version"),
                 }
@@ -174,9 +199,7 @@ impl PageCache {
             }
             None => {
                 self.misses.inc();
-                if let Some(facts) = self.facts.get() {
-                    facts.ensure(pool, version).await;
-                }
+                self.ensure_layout(pool, version).await;
                 let page = Arc::new(CachedPage::new(render().await?.into(), content_type));
                 self.entries.insert(key, Arc::clone(&page));
                 page

@@ -63,7 +63,11 @@ pub struct Templates {
     tera: Tera,
     /// The footer's sentences (and the home and About pages'), per catalog version.
     facts: std::sync::Arc<super::layout_facts::LayoutFacts>,
+    /// The currencies the header's switcher lists (`web::currency::Offer`).
+    offer: std::sync::Arc<super::currency::Offer>,
     shop: ShopSettings,
+    /// The shop's base currency (the switcher's fallback on pages rendered without state).
+    currency: crate::money::Currency,
     assets: AssetUrls,
     base_url: String,
 }
@@ -84,7 +88,9 @@ impl Templates {
         Ok(Self {
             tera,
             facts: Default::default(),
+            offer: Default::default(),
             shop: settings.shop.clone(),
+            currency: settings.currency,
             assets: AssetUrls {
                 css: assets.url("css/site.css"),
                 admin_css: assets.url("css/admin.css"),
@@ -99,6 +105,16 @@ impl Templates {
     /// The facts every public page's layout shows (`web::layout_facts`).
     pub fn facts(&self) -> &std::sync::Arc<super::layout_facts::LayoutFacts> {
         &self.facts
+    }
+
+    /// The shop's base currency.
+    pub fn base_currency(&self) -> crate::money::Currency {
+        self.currency
+    }
+
+    /// The switcher's choices (`web::currency::Offer`).
+    pub fn offer(&self) -> &std::sync::Arc<super::currency::Offer> {
+        &self.offer
     }
 
     /// A back-office page: the admin layout, the staff member and their CSRF token.

@@ -140,12 +140,15 @@ async fn a_buyer_in_the_sellers_state_pays_cgst_and_sgst_that_add_up_exactly() {
         "4 Lake Road",
         "Ring in yellow gold 22K916 (22 karat, 91.6% gold), net metal weight 4.100 g",
         "$485.44 $7.28 $7.28 $500.00",
-        "Shipping and insurance",
+        // The option in words, as the buyer chose it, not its code.
+        "Shipping and insurance (Insured courier within India, 3–5 working days)",
         "Total $495.15 $7.43 $7.42 $510.00",
     ] {
         assert!(text.contains(expected), "the invoice shows `{expected}`:\n{text}");
     }
     assert!(!text.contains("IGST"), "no IGST column within the state");
+    assert!(!text.contains("in-courier"), "no shipping code on the invoice");
+    assert!(!text.contains("Charged"), "charged in the order's own currency: nothing to state");
     // The customer's status page links to it.
     let status = decoded(&app.page(&format!("/orders/{}", placed.token), 200).await);
     assert!(status.contains(&format!("/orders/{}/invoice", placed.token)) && status.contains(&inv.number));

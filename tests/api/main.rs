@@ -22,6 +22,8 @@ mod cli;
 mod contracts;
 mod csv_exports;
 mod currency;
+mod currency_pages;
+mod currency_refunds;
 mod email;
 mod email_content;
 mod faults;

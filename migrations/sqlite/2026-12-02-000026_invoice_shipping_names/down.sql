@@ -1,0 +1,1 @@
+ALTER TABLE invoice_issuer DROP COLUMN shipping_names;
