@@ -351,18 +351,25 @@ impl Default for RetentionSettings {
     }
 }
 
-/// Returns (`returns`): how long after a parcel's delivery its pieces may be sent back. The
-/// returns policy states the same number of days (`policies::defaults::RETURNS`: 14).
+/// Returns (`returns`): how long after a parcel's delivery its pieces may be sent back, and
+/// whether finance's refund proposal gives back the shipping. The default returns policy
+/// (`policies::defaults::RETURNS`) states both as the defaults here are: 14 days, and the
+/// original shipping refunded with the return that brings back the last pieces of the order.
+/// A shop that changes either publishes a new version of its returns policy saying so.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReturnSettings {
     /// Days after the delivery recorded on the piece's parcel (`returns.window_days`).
     pub window_days: i64,
+    /// When every piece of the order has come back, the return that completes it proposes the
+    /// pieces' prices and the order's shipping (`returns.refund_shipping`); off, the proposal is
+    /// the pieces only (finance may still tick "Refund the shipping too").
+    pub refund_shipping: bool,
 }
 
 impl Default for ReturnSettings {
     fn default() -> Self {
-        Self { window_days: 14 }
+        Self { window_days: 14, refund_shipping: true }
     }
 }
 

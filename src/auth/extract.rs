@@ -80,6 +80,16 @@ impl CurrentStaff {
         }
     }
 
+    /// The center whose records this staff member's lists and pages are confined to: a
+    /// manager's own (`Some`), `None` for finance and admin (every center). A manager without a
+    /// center sees nothing: 403, logged (where `center_scope` would read as every center).
+    pub fn own_center(&self) -> Result<Option<i64>, AppError> {
+        match (self.role, self.staff.center_id) {
+            (Role::Manager, None) => Err(self.deny("manager without a center".into())),
+            _ => Ok(self.center_scope()),
+        }
+    }
+
     /// The center a manager is bound to; `None` for finance and admin (all centers).
     pub fn center_scope(&self) -> Option<i64> {
         match self.role {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::text_enum;
 use crate::web::form::ParseError;
 
 fn err<T>(msg: impl Into<String>) -> Result<T, ParseError> {
@@ -108,39 +109,6 @@ impl fmt::Display for Milligrams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{:03} g", self.0 / 1000, self.0 % 1000)
     }
-}
-
-/// Defines a closed set of values stored as text, with labels for people.
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = $code:literal, $label:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
-        #[diesel(sql_type = diesel::sql_types::Text)]
-        pub enum $name { $(#[serde(rename = $code)] $variant,)+ }
-
-        crate::text_column!($name, $what, |c| $name::parse(c).ok());
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            pub fn parse(input: &str) -> Result<Self, ParseError> {
-                match input.trim() {
-                    $($code => Ok(Self::$variant),)+
-                    other => err(format!(
-                        concat!("unknown ", $what, " `{}`; expected one of: {}"),
-                        other,
-                        [$($code),+].join(", ")
-                    )),
-                }
-            }
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code,)+ }
-            }
-            pub fn label(self) -> &'static str {
-                match self { $(Self::$variant => $label,)+ }
-            }
-        }
-    };
 }
 
 text_enum!(

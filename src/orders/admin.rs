@@ -4,7 +4,7 @@
 //! parcel, a manager for their own center's — and refunds, admins only. Every write is
 //! audit-logged and added to the order's timeline.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use tera::Context;
@@ -20,9 +20,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::invoices;
 use crate::money::Money;
-use crate::staff::Role;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::respond::{choices, html, see_other, NoticeQuery};
 
 const PER_PAGE: i64 = 25;
 
@@ -40,14 +40,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
-}
-
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
-}
-
-fn see_other(to: String) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,12 +63,6 @@ struct Row {
     total: String,
     placed: String,
     country: String,
-}
-
-#[derive(Serialize)]
-struct Choice {
-    value: &'static str,
-    label: &'static str,
 }
 
 pub async fn list(
@@ -106,7 +92,8 @@ pub async fn list(
     };
     let centers = db::run(&state.pool, |conn| crate::centers::all(conn).map_err(AppError::from)).await?;
     // A manager's own center, whatever the query says; others may choose one.
-    let center_code = match me.center_scope() {
+    let own = me.own_center()?;
+    let center_code = match own {
         Some(_) => String::new(),
         None => query.center.trim().to_string(),
     };
@@ -130,16 +117,13 @@ pub async fn list(
     };
     // A manager sees only orders with a piece from their center, whatever the query says.
     let search = OrderSearch {
-        center_id: me.center_scope().or(chosen_center),
+        center_id: own.or(chosen_center),
         status,
         fulfilment,
         lookup,
         limit: PER_PAGE,
         offset: (page - 1) * PER_PAGE,
     };
-    if me.role == Role::Manager && me.staff.center_id.is_none() {
-        return Err(me.deny("manager without a center".into()));
-    }
     let (rows, total) = if q_error.is_some() {
         (Vec::new(), 0)
     } else {
@@ -182,18 +166,13 @@ pub async fn list(
         s.append_pair("page", &p.to_string());
         format!("/admin/orders?{}", s.finish())
     };
-    let mut statuses = vec![Choice { value: "", label: "Any status" }];
-    statuses.extend(OrderStatus::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
-    let mut fulfilments = vec![Choice { value: "", label: "Any shipping state" }];
-    fulfilments.extend(Fulfilment::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
+    let statuses = choices("Any status", OrderStatus::ALL.iter().map(|s| (s.code(), s.label())));
+    let fulfilments = choices("Any shipping state", Fulfilment::ALL.iter().map(|s| (s.code(), s.label())));
     let mut ctx = Context::new();
     ctx.insert("q", &q);
     ctx.insert("center", &center_code);
-    let center_choices: Vec<(String, String)> = if me.center_scope().is_some() {
-        Vec::new()
-    } else {
-        centers.iter().map(|c| (c.code.clone(), c.city.clone())).collect()
-    };
+    let center_choices: Vec<(String, String)> =
+        if own.is_some() { Vec::new() } else { centers.iter().map(|c| (c.code.clone(), c.city.clone())).collect() };
     ctx.insert("centers", &center_choices);
     ctx.insert("fulfilment", fulfilment_code);
     ctx.insert("fulfilments", &fulfilments);
@@ -224,13 +203,10 @@ async fn load_for(state: &AppState, me: &CurrentStaff, id: i64) -> Result<super:
         Ok::<_, AppError>((order, centers))
     })
     .await?;
-    if let Some(own) = me.center_scope() {
+    if let Some(own) = me.own_center()? {
         if !centers.contains(&own) {
             return Err(me.deny(format!("order {id} holds no piece of center {own}")));
         }
-    }
-    if me.role == Role::Manager && me.staff.center_id.is_none() {
-        return Err(me.deny("manager without a center".into()));
     }
     Ok(order)
 }
@@ -356,12 +332,6 @@ async fn document(state: &AppState, me: &CurrentStaff, id: i64, cid: Option<i64>
     let row = db::run(&state.pool, move |conn| invoices::service::document_of_order(conn, order.id, cid)).await?;
     let body = invoices::view::render_page(state, &row, &format!("/admin/orders/{id}"))?;
     Ok(html(StatusCode::OK, body))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct NoticeQuery {
-    done: String,
 }
 
 pub async fn detail(

@@ -56,9 +56,11 @@ replies by email with how to send them back insured. Please send nothing before 
 
 ## Refunds
 
-Once the piece is back with the workshop and checked, we refund the full price and the original \
-shipping cost to the card you paid with, within 7 days. The cost of sending the piece back is yours, \
-unless the piece was not as described or arrived damaged, in which case we refund it too. Customs \
+Once the piece is back with the workshop and checked, we refund its full price to the card you paid \
+with, within 7 days. When you return every piece of the order, we also refund the original shipping \
+cost, with the refund of the last pieces to come back; when you keep any piece of the order, the \
+original shipping cost is not refunded. The cost of sending the piece back is yours, unless the piece \
+was not as described or arrived damaged, in which case we refund it too. Customs \
 duties and import taxes paid on delivery outside India are reclaimed from your customs office, not \
 from us; we give you the papers you need.
 

@@ -6,8 +6,8 @@
 //! reach the end of that period. `/admin/privacy` lists every request and what was kept and
 //! why (`admin`).
 //!
-//! A feature above `orders` (it reads and masks orders, their emails and payment records);
-//! nothing below imports it. Orders' own pages only link here.
+//! A feature above `orders` and `returns` (it reads and masks orders, their returns, emails
+//! and payment records); nothing below imports it. Orders' own pages only link here.
 
 pub mod admin;
 pub mod expiry;

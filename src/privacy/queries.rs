@@ -9,7 +9,11 @@ use super::models::{NewPrivacyRequest, PrivacyRequestRow};
 use crate::db::DbConn;
 use crate::email::queries::OutboxRow;
 use crate::orders::models::OrderRow;
-use crate::schema::{carts, email_outbox, login_attempts, orders, payment_attempts, privacy_requests, stripe_events};
+use crate::orders::types::event;
+use crate::schema::{
+    carts, email_outbox, login_attempts, order_events, orders, payment_attempts, privacy_requests, return_requests,
+    stripe_events,
+};
 
 #[diesel::declare_sql_function]
 extern "SQL" {
@@ -88,6 +92,54 @@ pub fn mask_order(
             .execute(conn)?;
     }
     Ok(1)
+}
+
+/// The return steps on an order's timeline that carry a text the customer typed or that was
+/// written to them.
+const RETURN_EVENTS: [&str; 6] = [
+    event::RETURN_REQUESTED,
+    event::RETURN_APPROVED,
+    event::RETURN_DECLINED,
+    event::RETURN_RECEIVED,
+    event::RETURN_REFUNDED,
+    event::RETURN_CLOSED,
+];
+
+/// The texts of an order's returns are overwritten: the customer's reason and our message to
+/// them on each request, and the same texts in the return steps on the order's timeline. The
+/// pieces, the status, the dates and the amounts stay (the refund and its credit note refer to
+/// them); so does the condition the workshop found, which is about the piece. The audit log
+/// never holds these texts (`returns::service`), and the emails that did are masked with the
+/// customer's other emails.
+pub fn mask_return_texts(conn: &mut DbConn, order_id: i64) -> QueryResult<usize> {
+    let of_order = || return_requests::table.filter(return_requests::order_id.eq(order_id));
+    let requests = diesel::update(of_order()).set(return_requests::reason.eq(ERASED_TEXT)).execute(conn)?;
+    diesel::update(of_order().filter(return_requests::message.is_not_null()))
+        .set(return_requests::message.eq(ERASED_TEXT))
+        .execute(conn)?;
+    let events: Vec<(i64, String)> = order_events::table
+        .filter(order_events::order_id.eq(order_id))
+        .filter(order_events::kind.eq_any(RETURN_EVENTS))
+        .select((order_events::id, order_events::details))
+        .load(conn)?;
+    for (id, details) in events {
+        let masked = match serde_json::from_str::<serde_json::Value>(&details) {
+            Ok(mut d) => {
+                for key in ["reason", "message"] {
+                    if d[key].as_str().is_some_and(|t| !t.is_empty()) {
+                        d[key] = ERASED_TEXT.into();
+                    }
+                }
+                d.to_string()
+            }
+            // Not ours to read: nothing of it is kept.
+            Err(_) => "{}".to_string(),
+        };
+        if masked != details {
+            diesel::update(order_events::table.find(id)).set(order_events::details.eq(masked)).execute(conn)?;
+        }
+    }
+    Ok(requests)
 }
 
 /// The stored payment requests (sent to the provider again on a retry) name the customer's

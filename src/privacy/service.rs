@@ -19,6 +19,7 @@ use crate::error::AppError;
 use crate::orders::models::OrderRow;
 use crate::orders::types::{Fulfilment, OrderStatus};
 use crate::orders::{fulfilment, queries as orders_q, service as orders_s};
+use crate::returns;
 
 /// The orders a request made through `order`'s link covers.
 pub fn scope(conn: &mut DbConn, order: OrderRow) -> Result<Vec<OrderRow>, AppError> {
@@ -107,6 +108,8 @@ struct ExportOrder {
     items: Vec<ExportItem>,
     parcels: Vec<ExportParcel>,
     refunds: Vec<ExportRefund>,
+    /// The customer's returns of this order: pieces, reason, status, our messages, dates.
+    returns: Vec<returns::service::CustomerReturn>,
     timeline: Vec<ExportEvent>,
 }
 
@@ -179,6 +182,7 @@ pub fn export(
 
 fn export_order(conn: &mut DbConn, settings: &Settings, order: OrderRow) -> Result<ExportOrder, AppError> {
     let refunds = orders_q::refunds_of(conn, order.id)?;
+    let returns = returns::service::for_customer(conn, order.id)?;
     let full = orders_s::load_full(conn, order)?;
     // The customer's own timeline: the texts their status page shows, by day, no staff names.
     let view = orders_s::view(&full, settings, false)?;
@@ -240,13 +244,17 @@ fn export_order(conn: &mut DbConn, settings: &Settings, order: OrderRow) -> Resu
                 at: iso(r.created_at),
             })
             .collect(),
+        returns,
         timeline: view.timeline.iter().map(|e| ExportEvent { on: e.at.clone(), what: e.text.clone() }).collect(),
     })
 }
 
-/// Why an order cannot be erased yet, if it cannot: money or a parcel still on its way, or a
-/// dispute open (its evidence may need the address).
+/// Why an order cannot be erased yet, if it cannot: money or a parcel still on its way (a
+/// return under way included), or a dispute open (its evidence may need the address).
 pub fn in_progress(conn: &mut DbConn, order: &OrderRow) -> Result<bool, AppError> {
+    if returns::service::under_way(conn, order.id)? {
+        return Ok(true);
+    }
     let busy = match order.status {
         OrderStatus::PendingPayment | OrderStatus::NeedsReview => true,
         OrderStatus::Paid | OrderStatus::PartiallyRefunded => order.fulfilment != Fulfilment::Delivered,
@@ -359,13 +367,16 @@ fn placeholder() -> String {
     format!("{ERASED_PREFIX}{}{ERASED_DOMAIN}", &crypto::token_hash(&crypto::random_token(16))[..20])
 }
 
-/// Masks one order and what holds its email (its payment requests). Each order gets its own
+/// Masks one order, what holds its email (its payment requests) and its returns' texts
+/// (`queries::mask_return_texts`). Each order gets its own
 /// placeholder, so masked orders cannot be linked to one another.
 pub fn mask_one(conn: &mut DbConn, order: &OrderRow, mask: Mask, now: NaiveDateTime) -> Result<String, AppError> {
     let placeholder = placeholder();
     let dead_hash = crypto::token_hash(&crypto::random_token(32));
     queries::mask_order(conn, order.id, mask, &placeholder, &dead_hash, now)?;
     queries::mask_payment_requests(conn, order.id, &order.email, &placeholder)?;
+    // A tax invoice needs none of a return's texts: they go whatever the mask.
+    queries::mask_return_texts(conn, order.id)?;
     Ok(placeholder)
 }
 

@@ -4,9 +4,9 @@
 //! same), refund or close without a refund (finance, admins). Every step is audit-logged and
 //! on the order's timeline (`service`).
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tera::Context;
 
 use super::queries;
@@ -19,9 +19,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::money::Money;
 use crate::orders::queries as orders;
-use crate::staff::Role;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::respond::{choices, html, see_other, NoticeQuery};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/returns", web::get().to(list))
@@ -37,31 +37,10 @@ fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }
 
-fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
-}
-
-fn see_other(to: String) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, to)).finish()
-}
-
-fn no_center(me: &CurrentStaff) -> Result<(), AppError> {
-    if me.role == Role::Manager && me.staff.center_id.is_none() {
-        return Err(me.deny("manager without a center".into()));
-    }
-    Ok(())
-}
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
     status: String,
-}
-
-#[derive(Serialize)]
-struct Choice {
-    value: &'static str,
-    label: &'static str,
 }
 
 pub async fn list(
@@ -69,26 +48,24 @@ pub async fn list(
     me: CurrentStaff,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    no_center(&me)?;
+    let center = me.own_center()?;
     let status = match query.status.trim() {
         "" => None,
         s => Some(
             ReturnStatus::parse(s)
-                .ok_or_else(|| AppError::bad_request("status", format!("There is no return status `{s}`.")))?,
+                .map_err(|_| AppError::bad_request("status", format!("There is no return status `{s}`.")))?,
         ),
     };
-    let center = me.center_scope();
     let rows = db::run(&state.pool, move |conn| {
         let mut out = Vec::new();
         for (r, reference) in queries::list(conn, center, status, 200)? {
             let items = queries::items_of(conn, r.id)?;
-            out.push(service::view(&r, &reference, &items, 0));
+            out.push(service::view(&r, &reference, &items, None));
         }
         Ok::<_, AppError>(out)
     })
     .await?;
-    let mut statuses = vec![Choice { value: "", label: "Any status" }];
-    statuses.extend(ReturnStatus::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
+    let statuses = choices("Any status", ReturnStatus::ALL.iter().map(|s| (s.code(), s.label())));
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
     ctx.insert("status", status.map(|s| s.code()).unwrap_or(""));
@@ -113,15 +90,17 @@ async fn render_detail(
     status: StatusCode,
     shown: Shown,
 ) -> Result<HttpResponse, AppError> {
-    no_center(me)?;
+    let own = me.own_center()?;
+    let refund_shipping = state.settings.returns.refund_shipping;
     let (view, return_status) = db::run(&state.pool, move |conn| {
         let r = queries::find(conn, id)?.ok_or(AppError::NotFound)?;
         let order = orders::find(conn, r.order_id)?.ok_or(AppError::NotFound)?;
         let items = queries::items_of(conn, id)?;
-        Ok::<_, AppError>((service::view(&r, &order.reference, &items, order.shipping_minor), r.status))
+        let offer = service::proposal(conn, &items, &order, refund_shipping)?;
+        Ok::<_, AppError>((service::view(&r, &order.reference, &items, Some(offer)), r.status))
     })
     .await?;
-    if let Some(own) = me.center_scope() {
+    if let Some(own) = own {
         if view.center_id != own {
             return Err(me.deny(format!("return {id} is of center {}", view.center_id)));
         }
@@ -141,12 +120,6 @@ async fn render_detail(
     let title = format!("Return {} of order {}", view.id, view.reference);
     let body = state.templates.render_admin("admin/returns/detail.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct NoticeQuery {
-    done: String,
 }
 
 pub async fn detail(
@@ -208,7 +181,7 @@ async fn decide(
     approve: bool,
     f: DecisionForm,
 ) -> Result<HttpResponse, AppError> {
-    no_center(me)?;
+    me.own_center()?;
     let mut e = FieldErrors::default();
     // A refusal must say why; an approval may add instructions.
     let message = types::text(&mut e, "message", &f.message, !approve, 1000);
@@ -253,7 +226,7 @@ pub async fn receive(
 ) -> Result<HttpResponse, AppError> {
     let me = &form.staff;
     let id = id.into_inner();
-    no_center(me)?;
+    me.own_center()?;
     let mut e = FieldErrors::default();
     let condition = types::text(&mut e, "condition", &form.form.condition, true, 500);
     let restock = match form.form.then.as_str() {
@@ -279,7 +252,8 @@ pub async fn receive(
 pub struct RefundForm {
     /// Major units; empty = the proposal.
     amount: String,
-    /// `on` when the order's shipping is refunded too (with an empty amount).
+    /// `on` when the order's shipping is refunded too (with an empty amount; the policy may
+    /// give it back without the tick: `service::Proposal`).
     shipping: String,
 }
 

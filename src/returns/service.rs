@@ -128,6 +128,14 @@ fn record(
     Ok(())
 }
 
+/// A staff step's audit details: that a message was sent, never its text. The audit log is
+/// append-only and kept for good, so it holds nothing a customer's erasure must reach (the
+/// customer's reason and our messages to them live on the order's timeline and in the
+/// request, which `privacy` masks).
+fn audited(return_id: i64, pieces: Vec<String>, message: Option<&str>) -> serde_json::Value {
+    json!({ "return_id": return_id, "pieces": pieces, "with_message": message.is_some() })
+}
+
 fn tell_customer(
     conn: &mut DbConn,
     order: &OrderRow,
@@ -218,8 +226,8 @@ pub fn request(
             let r = queries::find(conn, id)?.ok_or(AppError::NotFound)?;
             let pieces = titles(&queries::items_of(conn, id)?);
             let details = json!({ "return_id": id, "pieces": pieces, "reason": reason });
-            orders::add_event(conn, order_id, CUSTOMER, event::RETURN_REQUESTED, details.clone(), now)?;
-            record(conn, &actor, "return.request", &r, details, now)?;
+            orders::add_event(conn, order_id, CUSTOMER, event::RETURN_REQUESTED, details, now)?;
+            record(conn, &actor, "return.request", &r, json!({ "return_id": id, "pieces": pieces }), now)?;
             tell_customer(conn, &order, id, ReturnStatus::Requested, None, now)?;
             ids.push(id);
         }
@@ -270,8 +278,9 @@ pub fn decide(
         let pieces = titles(&queries::items_of(conn, id)?);
         let details = json!({ "return_id": id, "pieces": pieces, "message": message });
         let kind = if approve { event::RETURN_APPROVED } else { event::RETURN_DECLINED };
-        orders::add_event(conn, order.id, &scope.actor.label, kind, details.clone(), now)?;
-        record(conn, &scope.actor, if approve { "return.approve" } else { "return.decline" }, &r, details, now)?;
+        orders::add_event(conn, order.id, &scope.actor.label, kind, details, now)?;
+        let action = if approve { "return.approve" } else { "return.decline" };
+        record(conn, &scope.actor, action, &r, audited(id, pieces, message), now)?;
         tell_customer(conn, &order, id, to, message, now)
     })
 }
@@ -320,28 +329,63 @@ pub fn close(conn: &mut DbConn, scope: &Scope, id: i64, message: &str, now: Naiv
         queries::close_items(conn, id)?;
         let pieces = titles(&queries::items_of(conn, id)?);
         let details = json!({ "return_id": id, "pieces": pieces, "message": message });
-        orders::add_event(conn, order.id, &scope.actor.label, event::RETURN_CLOSED, details.clone(), now)?;
-        record(conn, &scope.actor, "return.close", &r, details, now)?;
+        orders::add_event(conn, order.id, &scope.actor.label, event::RETURN_CLOSED, details, now)?;
+        record(conn, &scope.actor, "return.close", &r, audited(id, pieces, message), now)?;
         tell_customer(conn, &order, id, ReturnStatus::Closed, message, now)
     })
 }
 
-/// What finance is offered to refund for a return: the returned pieces' prices, and the
-/// order's shipping if they choose to give it back too.
+/// What finance is offered to refund for a return, as the returns policy says
+/// (`policies::defaults::RETURNS`): the returned pieces' prices, and the order's shipping too
+/// when this return brings back the last pieces of the order (every other piece refunded in an
+/// earlier return) and `returns.refund_shipping` is on. Finance may tick the shipping in
+/// otherwise, or type another amount; never more than the pieces and the shipping, nor more
+/// than the order still holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Proposal {
     pub pieces_minor: i64,
     pub shipping_minor: i64,
+    /// The policy gives the shipping back with this return.
+    pub with_shipping: bool,
+    /// What the order still holds: paid and not yet refunded.
+    pub refundable_minor: i64,
 }
 
 impl Proposal {
-    pub fn amount(self, include_shipping: bool) -> i64 {
-        self.pieces_minor + if include_shipping { self.shipping_minor } else { 0 }
+    /// The amount proposed, with the shipping when the policy says so or finance ticked it.
+    pub fn amount(self, add_shipping: bool) -> i64 {
+        let shipping = if self.with_shipping || add_shipping { self.shipping_minor } else { 0 };
+        (self.pieces_minor + shipping).min(self.most())
+    }
+
+    /// The most a refund of this return may be.
+    pub fn most(self) -> i64 {
+        (self.pieces_minor + self.shipping_minor).min(self.refundable_minor)
     }
 }
 
-pub fn proposal(items: &[ReturnItemRow], order: &OrderRow) -> Proposal {
-    Proposal { pieces_minor: items.iter().map(|i| i.price_minor).sum(), shipping_minor: order.shipping_minor }
+/// The proposal for a return of `items` of `order` (`refund_shipping`: `returns.refund_shipping`).
+pub fn proposal(
+    conn: &mut DbConn,
+    items: &[ReturnItemRow],
+    order: &OrderRow,
+    refund_shipping: bool,
+) -> Result<Proposal, AppError> {
+    // The last pieces back: every piece of the order is in this return or in one refunded.
+    let refunded: Vec<i64> = queries::pieces_in_returns(conn, order.id)?
+        .into_iter()
+        .filter(|(_, s)| *s == ReturnStatus::Refunded)
+        .map(|(p, _)| p)
+        .collect();
+    let whole_order = orders::items_of(conn, order.id)?
+        .iter()
+        .all(|i| refunded.contains(&i.piece_id) || items.iter().any(|r| r.piece_id == i.piece_id));
+    Ok(Proposal {
+        pieces_minor: items.iter().map(|i| i.price_minor).sum(),
+        shipping_minor: order.shipping_minor,
+        with_shipping: refund_shipping && whole_order,
+        refundable_minor: (order.total_minor - order.refunded_minor).max(0),
+    })
 }
 
 /// What the first step of a refund decided.
@@ -353,8 +397,8 @@ enum Start {
     Record { key: String },
 }
 
-/// Finance refunds a received return: `amount` (minor units), or the proposal (the pieces,
-/// plus shipping when `include_shipping`). The money goes through the order's refund path
+/// Finance refunds a received return: `amount` (minor units), or the proposal (`proposal`: the
+/// pieces, and the shipping when the policy gives it back or `add_shipping` was ticked). The money goes through the order's refund path
 /// (`orders::service::refund`: the gateway with an idempotency key, the refunded total, the
 /// credit note against the tax invoice, the customer's `Refunded` email); then the return is
 /// marked refunded. The key is `return-{id}-{attempt}`: two people refunding at once send the
@@ -366,10 +410,11 @@ pub async fn refund(
     scope: Scope,
     id: i64,
     amount: Option<i64>,
-    include_shipping: bool,
+    add_shipping: bool,
 ) -> Result<i64, AppError> {
     let now = chrono::Utc::now().naive_utc();
     let scope2 = scope.clone();
+    let refund_shipping = state.settings.returns.refund_shipping;
     let start = db::run(&state.pool, move |conn| {
         db::write(conn, |conn| {
             let (r, order) = locked(conn, &scope2, id)?;
@@ -396,9 +441,9 @@ pub async fn refund(
                 return Ok(Start::Record { key: key.clone() });
             }
             let items = queries::items_of(conn, id)?;
-            let offer = proposal(&items, &order);
-            let most = offer.amount(true);
-            let amount = amount.unwrap_or(offer.amount(include_shipping));
+            let offer = proposal(conn, &items, &order, refund_shipping)?;
+            let most = offer.most();
+            let amount = amount.unwrap_or(offer.amount(add_shipping));
             if amount <= 0 || amount > most {
                 return Err(AppError::bad_request(
                     "amount",
@@ -458,6 +503,90 @@ pub async fn refund(
     .await
 }
 
+/// Whether a return of the order is under way (asked, approved or received): money or a
+/// parcel may still move, so a customer's erasure waits for it (`privacy`).
+pub fn under_way(conn: &mut DbConn, order_id: i64) -> Result<bool, AppError> {
+    Ok(queries::of_order(conn, order_id)?.iter().any(|r| r.status.is_open()))
+}
+
+/// A return as its customer's data export shows it (`privacy`): the pieces, their reason,
+/// where it stands, every message we sent them about it, the amount refunded and the dates.
+/// No staff names and no condition note (the timeline shows neither to the customer).
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerReturn {
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub items: Vec<CustomerReturnItem>,
+    pub reason: String,
+    pub messages: Vec<CustomerMessage>,
+    pub currency: &'static str,
+    pub refunded_minor: Option<i64>,
+    pub requested_at: String,
+    pub decided_at: Option<String>,
+    pub received_at: Option<String>,
+    pub finished_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerReturnItem {
+    pub title: String,
+    pub price_minor: i64,
+    pub price: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerMessage {
+    pub at: String,
+    pub text: String,
+}
+
+fn iso(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The order's returns, oldest first, for its customer's export. The messages come from the
+/// order's timeline (the request keeps only the latest).
+pub fn for_customer(conn: &mut DbConn, order_id: i64) -> Result<Vec<CustomerReturn>, AppError> {
+    let events = orders::events_of(conn, order_id)?;
+    let mut out = Vec::new();
+    for r in queries::of_order(conn, order_id)? {
+        let items = queries::items_of(conn, r.id)?;
+        let messages = events
+            .iter()
+            .filter(|e| {
+                matches!(e.kind.as_str(), event::RETURN_APPROVED | event::RETURN_DECLINED | event::RETURN_CLOSED)
+            })
+            .filter_map(|e| {
+                let d: serde_json::Value = serde_json::from_str(&e.details).ok()?;
+                let text = d["message"].as_str().filter(|m| !m.is_empty())?;
+                (d["return_id"].as_i64() == Some(r.id))
+                    .then(|| CustomerMessage { at: iso(e.at), text: text.to_string() })
+            })
+            .collect();
+        out.push(CustomerReturn {
+            status: r.status.code(),
+            status_label: r.status.label(),
+            items: items
+                .iter()
+                .map(|i| CustomerReturnItem {
+                    title: i.title.clone(),
+                    price_minor: i.price_minor,
+                    price: Money::new(i.price_minor, r.currency).to_string(),
+                })
+                .collect(),
+            reason: r.reason,
+            messages,
+            currency: r.currency.code(),
+            refunded_minor: r.refund_minor,
+            requested_at: iso(r.requested_at),
+            decided_at: r.decided_at.map(iso),
+            received_at: r.received_at.map(iso),
+            finished_at: r.finished_at.map(iso),
+        });
+    }
+    Ok(out)
+}
+
 /// A return as the back office shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReturnView {
@@ -476,7 +605,9 @@ pub struct ReturnView {
     pub items: Vec<ReturnItemView>,
     pub pieces_total: String,
     pub shipping: String,
-    /// Major units, for the refund form's default.
+    /// The policy gives the shipping back with this return (the refund form's box is ticked).
+    pub shipping_proposed: bool,
+    /// Major units, for the refund form's default: the proposal.
     pub proposed_major: String,
 }
 
@@ -487,9 +618,17 @@ pub struct ReturnItemView {
     pub price: String,
 }
 
-pub fn view(r: &ReturnRow, reference: &str, items: &[ReturnItemRow], shipping_minor: i64) -> ReturnView {
+/// `offer`: the refund proposal, for the page of a return finance may refund (`None` on the
+/// list: the pieces alone).
+pub fn view(r: &ReturnRow, reference: &str, items: &[ReturnItemRow], offer: Option<Proposal>) -> ReturnView {
     let c = r.currency;
     let pieces_minor: i64 = items.iter().map(|i| i.price_minor).sum();
+    let offer = offer.unwrap_or(Proposal {
+        pieces_minor,
+        shipping_minor: 0,
+        with_shipping: false,
+        refundable_minor: pieces_minor,
+    });
     ReturnView {
         id: r.id,
         order_id: r.order_id,
@@ -512,8 +651,9 @@ pub fn view(r: &ReturnRow, reference: &str, items: &[ReturnItemRow], shipping_mi
             })
             .collect(),
         pieces_total: Money::new(pieces_minor, c).to_string(),
-        shipping: Money::new(shipping_minor, c).to_string(),
-        proposed_major: Money::new(pieces_minor, c).major_string(),
+        shipping: Money::new(offer.shipping_minor, c).to_string(),
+        shipping_proposed: offer.with_shipping,
+        proposed_major: Money::new(offer.amount(false), c).major_string(),
     }
 }
 
@@ -528,9 +668,24 @@ mod tests {
     }
 
     #[test]
-    fn the_proposal_is_the_pieces_and_shipping_only_when_chosen() {
-        let offer = Proposal { pieces_minor: 50_000, shipping_minor: 2_500 };
-        assert_eq!(offer.amount(false), 50_000);
-        assert_eq!(offer.amount(true), 52_500);
+    fn the_returns_policy_states_when_the_shipping_is_refunded() {
+        assert!(crate::config::ReturnSettings::default().refund_shipping);
+        let policy = crate::policies::defaults::RETURNS;
+        assert!(
+            policy.contains("When you return every piece of the order, we also refund the original shipping cost")
+                && policy.contains("when you keep any piece of the order, the original shipping cost is not refunded"),
+            "{policy}"
+        );
+    }
+
+    #[test]
+    fn the_proposal_adds_the_shipping_when_the_policy_does_or_when_ticked() {
+        let part =
+            Proposal { pieces_minor: 50_000, shipping_minor: 2_500, with_shipping: false, refundable_minor: 90_000 };
+        assert_eq!((part.amount(false), part.amount(true), part.most()), (50_000, 52_500, 52_500));
+        let last = Proposal { with_shipping: true, ..part };
+        assert_eq!((last.amount(false), last.amount(true)), (52_500, 52_500));
+        let little_left = Proposal { refundable_minor: 51_000, ..last };
+        assert_eq!((little_left.amount(false), little_left.most()), (51_000, 51_000), "never more than is left");
     }
 }

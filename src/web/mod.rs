@@ -11,9 +11,11 @@ pub mod layout_facts;
 pub mod metrics;
 pub mod origin;
 pub mod page_cache;
+pub mod respond;
 pub mod secret_paths;
 pub mod security;
 pub mod templates;
+pub mod text_enum;
 pub mod text_guard;
 
 pub use assets::Assets;

@@ -6,7 +6,9 @@
 
 use chrono::Duration;
 use diesel::prelude::*;
-use fairgold::schema::{email_outbox, orders, payment_attempts, privacy_requests};
+use fairgold::schema::{
+    audit_log, email_outbox, order_events, order_items, orders, payment_attempts, privacy_requests, return_requests,
+};
 
 use crate::checkout::{pay, Placed, Shopper};
 use crate::helpers::{now, PieceFixture, Session, TestApp};
@@ -108,6 +110,56 @@ async fn refund_in_full(app: &TestApp, admin: &Session, order_id: i64) {
     assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
 }
 
+/// Asks, from the order's page, to return every piece of the order, for `reason`; the new
+/// return's id.
+async fn ask_return(app: &TestApp, placed: &mut Placed, reason: &str) -> i64 {
+    let pieces: Vec<i64> = app.with_conn(|c| {
+        order_items::table
+            .filter(order_items::order_id.eq(placed.order_id))
+            .select(order_items::piece_id)
+            .load(c)
+            .unwrap()
+    });
+    let ids: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+    let mut form: Vec<(&str, &str)> = ids.iter().map(|p| ("piece", p.as_str())).collect();
+    form.push(("reason", reason));
+    let res = from_order_page(app, placed, "returns", &form).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap_or_default());
+    app.with_conn(|c| {
+        return_requests::table
+            .filter(return_requests::order_id.eq(placed.order_id))
+            .order(return_requests::id.desc())
+            .select(return_requests::id)
+            .first(c)
+            .unwrap()
+    })
+}
+
+/// One step of a return in the back office (`approve`, `decline`, `receive`, `close`), as staff.
+async fn return_step(app: &TestApp, staff: &Session, id: i64, step: &str, form: &[(&str, &str)]) {
+    let res = app.post_form(&format!("/admin/returns/{id}/{step}"), Some(staff), form).await;
+    assert_eq!(res.status().as_u16(), 303, "{step}: {}", res.text().await.unwrap_or_default());
+}
+
+/// Every text a return's row, its timeline events, the audit log and the outbox hold.
+fn stored_return_texts(app: &TestApp, order_id: i64) -> String {
+    app.with_conn(|c| {
+        let rows: Vec<(String, Option<String>)> = return_requests::table
+            .filter(return_requests::order_id.eq(order_id))
+            .select((return_requests::reason, return_requests::message))
+            .load(c)
+            .unwrap();
+        let events: Vec<String> = order_events::table
+            .filter(order_events::order_id.eq(order_id))
+            .select(order_events::details)
+            .load(c)
+            .unwrap();
+        let audit: Vec<String> = audit_log::table.select(audit_log::details).load(c).unwrap();
+        let outbox: Vec<String> = email_outbox::table.select(email_outbox::payload).load(c).unwrap();
+        format!("{rows:?} {events:?} {audit:?} {outbox:?}")
+    })
+}
+
 fn place_back(app: &TestApp, order_id: i64, years: i64) {
     app.with_conn(|c| {
         diesel::update(orders::table.find(order_id))
@@ -123,11 +175,34 @@ async fn the_export_holds_every_order_of_the_customer_and_nothing_of_anyone_else
     let mut first = buy(&app, &ZARA, "Lotus ring", ZARA.line1).await;
     let second = buy(&app, &ZARA, "Peacock pendant", "3 Tamarindenstraße").await;
     let mut other = buy(&app, &OTTO, "Paisley bangle", OTTO.line1).await;
+    // Zara returns her ring (approved with a message); Otto asks to return his bangle.
+    app.staff("admin@fairgold.test", "admin", None);
+    let admin = app.sign_in("admin@fairgold.test").await;
+    deliver(&app, &admin, first.order_id).await;
+    deliver(&app, &admin, other.order_id).await;
+    let zara_reason = "The Lotus ring pinches, says Zara Kakadu";
+    let zara_message = "Zara, send it insured to the Numbat desk";
+    let otto_reason = "Otto finds the Tapir bangle too loose";
+    let returned = ask_return(&app, &mut first, zara_reason).await;
+    return_step(&app, &admin, returned, "approve", &[("message", zara_message)]).await;
+    ask_return(&app, &mut other, otto_reason).await;
 
     let json = export(&app, &mut first).await;
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();
     let orders = data["orders"].as_array().unwrap();
     assert_eq!(orders.len(), 2, "both of Zara's orders: {json}");
+    // Her return: the pieces, her reason, the status, our message and the dates.
+    let returns = orders[0]["returns"].as_array().unwrap_or_else(|| panic!("her returns in the export: {json}"));
+    assert_eq!(returns.len(), 1, "{json}");
+    let r = &returns[0];
+    assert_eq!(r["status"], "approved", "{r}");
+    assert_eq!(r["reason"], zara_reason);
+    assert_eq!(r["items"][0]["title"], "Lotus ring", "{r}");
+    assert!(r["items"][0]["price_minor"].as_i64().unwrap() > 0, "{r}");
+    assert!(r["messages"].as_array().unwrap().iter().any(|m| m["text"] == zara_message), "{r}");
+    assert!(r["requested_at"].as_str().is_some() && r["decided_at"].as_str().is_some(), "{r}");
+    assert!(orders[1]["returns"].as_array().unwrap().is_empty(), "no return of her second order");
+    assert!(!json.contains(otto_reason), "nothing of Otto's return");
     for value in [ZARA.email, ZARA.name, ZARA.line1, ZARA.line2, ZARA.city, ZARA.phone, "3 Tamarindenstraße"] {
         assert!(json.contains(value), "the export holds {value}");
     }
@@ -165,8 +240,10 @@ async fn the_export_holds_every_order_of_the_customer_and_nothing_of_anyone_else
 
     // Otto's link gives Otto's data only.
     let json = export(&app, &mut other).await;
-    assert!(json.contains(OTTO.line1));
-    for value in ZARA.erased_values().into_iter().chain([ZARA.name, first.reference.as_str()]) {
+    assert!(json.contains(OTTO.line1) && json.contains(otto_reason));
+    for value in
+        ZARA.erased_values().into_iter().chain([ZARA.name, first.reference.as_str(), zara_reason, zara_message])
+    {
         assert!(!json.contains(value), "Otto's export holds Zara's {value}");
     }
 
@@ -220,13 +297,21 @@ async fn the_export_holds_every_order_of_the_customer_and_nothing_of_anyone_else
 }
 
 /// Every back-office page an admin can reach about orders, emails and the audit log.
-async fn crawl(app: &TestApp, admin: &Session, order_ids: &[i64]) -> Vec<(String, String)> {
-    let mut paths: Vec<String> =
-        ["/admin", "/admin/orders", "/admin/email", "/admin/audit", "/admin/audit.csv", "/admin/privacy"]
-            .into_iter()
-            .map(String::from)
-            .collect();
+async fn crawl(app: &TestApp, admin: &Session, order_ids: &[i64], return_ids: &[i64]) -> Vec<(String, String)> {
+    let mut paths: Vec<String> = [
+        "/admin",
+        "/admin/orders",
+        "/admin/email",
+        "/admin/audit",
+        "/admin/audit.csv",
+        "/admin/privacy",
+        "/admin/returns",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     paths.extend(order_ids.iter().map(|id| format!("/admin/orders/{id}")));
+    paths.extend(return_ids.iter().map(|id| format!("/admin/returns/{id}")));
     let mut pages = Vec::new();
     for path in paths {
         let res = app.get_as(&path, admin).await;
@@ -262,6 +347,22 @@ async fn erasure_waits_for_orders_in_progress_then_leaves_only_the_invoice() {
     deliver(&app, &admin, recent.order_id).await;
     refund_in_full(&app, &admin, old.order_id).await;
     place_back(&app, old.order_id, 9);
+
+    // She returns the delivered ring: her reason and our messages name her.
+    let reason = "Zara Kakadu: the Lotus ring pinches";
+    let approval = "Zara, post it to the Numbat desk";
+    let closing = "Zara, the Wallaby scratch was already there";
+    let returned = ask_return(&app, &mut recent, reason).await;
+    return_step(&app, &admin, returned, "approve", &[("message", approval)]).await;
+    // A return under way: nothing is erased until it is settled.
+    let res = from_order_page(&app, &mut recent, "erase", &[("confirm", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 409, "a return under way");
+    return_step(&app, &admin, returned, "receive", &[("condition", "Scratched."), ("then", "withdraw")]).await;
+    return_step(&app, &admin, returned, "close", &[("message", closing)]).await;
+    let page = app.get_as(&format!("/admin/returns/{returned}"), &admin).await.text().await.unwrap();
+    assert!(page.contains(reason) && page.contains(closing), "the return before the erasure: {page}");
+    let stored = stored_return_texts(&app, recent.order_id);
+    assert!(stored.contains(reason) && stored.contains(approval) && stored.contains(closing), "{stored}");
 
     // The confirmation step changes nothing and says what stays.
     let res = from_order_page(&app, &mut recent, "erase", &[]).await;
@@ -337,8 +438,14 @@ async fn erasure_waits_for_orders_in_progress_then_leaves_only_the_invoice() {
     assert_eq!(refunded, total);
 
     // The back office, as an admin: nothing of hers but the name on the invoice kept.
-    for (path, body) in crawl(&app, &admin, &[recent.order_id, old.order_id, other.order_id]).await {
-        for value in ZARA.erased_values().into_iter().chain(["3 Tamarindenstraße"]) {
+    // The return's texts are masked for good: in its row, on the timeline, in the audit log and
+    // in the outbox.
+    let stored = stored_return_texts(&app, recent.order_id);
+    for value in [reason, approval, closing, "Kakadu", "Numbat", "Wallaby"] {
+        assert!(!stored.contains(value), "{value} is still stored: {stored}");
+    }
+    for (path, body) in crawl(&app, &admin, &[recent.order_id, old.order_id, other.order_id], &[returned]).await {
+        for value in ZARA.erased_values().into_iter().chain(["3 Tamarindenstraße", "Kakadu", "Numbat", "Wallaby"]) {
             assert!(!body.contains(value), "{path} still shows {value}");
         }
         if body.contains(ZARA.name) {
@@ -361,7 +468,7 @@ async fn erasure_waits_for_orders_in_progress_then_leaves_only_the_invoice() {
     });
     assert_eq!(waiting, 0);
 
-    // Listed at /admin/privacy: refused twice (Zara's two tries, Otto's), then completed.
+    // Listed at /admin/privacy: refused (Zara's tries, Otto's), then completed.
     let page = app.get_as("/admin/privacy", &admin).await.text().await.unwrap();
     assert!(page.contains("refused") && page.contains("completed"));
     assert!(
@@ -380,8 +487,12 @@ async fn erasure_waits_for_orders_in_progress_then_leaves_only_the_invoice() {
             .load(c)
             .unwrap()
     });
-    assert_eq!(rows.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(), ["refused", "refused", "completed"]);
-    assert!(rows[2].1.is_some() && rows[0].1.is_none());
+    assert_eq!(
+        rows.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+        ["refused", "refused", "refused", "completed"],
+        "refused while the order, then the return, were under way; Otto's; then done"
+    );
+    assert!(rows[3].1.is_some() && rows[0].1.is_none());
     let audit = app.get_as("/admin/audit", &admin).await.text().await.unwrap();
     assert!(audit.contains("privacy.erasure") && audit.contains("privacy.erasure_refused"));
 }
@@ -391,8 +502,12 @@ async fn the_retention_job_masks_orders_past_the_tax_record_period() {
     let app = TestApp::spawn().await;
     app.staff("admin@fairgold.test", "admin", None);
     let admin = app.sign_in("admin@fairgold.test").await;
-    let old = buy(&app, &ZARA, "Lotus ring", ZARA.line1).await;
+    let mut old = buy(&app, &ZARA, "Lotus ring", ZARA.line1).await;
     let recent = buy(&app, &OTTO, "Paisley bangle", OTTO.line1).await;
+    // A return of the old order, declined with a message that names her.
+    deliver(&app, &admin, old.order_id).await;
+    let returned = ask_return(&app, &mut old, "Zara Kakadu wants a smaller Lotus").await;
+    return_step(&app, &admin, returned, "decline", &[("message", "Zara, the Numbat engraving was yours")]).await;
     place_back(&app, old.order_id, 8);
 
     let masked = app.with_conn(|c| fairgold::privacy::expiry::mask_expired(c, 8, now())).unwrap();
@@ -409,9 +524,15 @@ async fn the_retention_job_masks_orders_past_the_tax_record_period() {
     assert_eq!(kept, OTTO.email, "a recent order is left alone");
     assert_eq!(app.with_conn(|c| fairgold::privacy::expiry::mask_expired(c, 8, now())).unwrap(), 0, "once");
 
-    let page = app.get_as(&format!("/admin/orders/{}", old.order_id), &admin).await.text().await.unwrap();
-    for value in [ZARA.email, ZARA.name, ZARA.line1, ZARA.phone] {
-        assert!(!page.contains(value), "{value} after the retention job");
+    let stored = stored_return_texts(&app, old.order_id);
+    for value in ["Kakadu", "Numbat"] {
+        assert!(!stored.contains(value), "{value} is still stored after the retention job: {stored}");
+    }
+    for path in [format!("/admin/orders/{}", old.order_id), format!("/admin/returns/{returned}")] {
+        let page = app.get_as(&path, &admin).await.text().await.unwrap();
+        for value in [ZARA.email, ZARA.name, ZARA.line1, ZARA.phone, "Kakadu", "Numbat"] {
+            assert!(!page.contains(value), "{value} on {path} after the retention job");
+        }
     }
     let page = app.get_as("/admin/privacy", &admin).await.text().await.unwrap();
     assert!(page.contains("Retention job") && page.contains(&format!("Erased entirely: {}.", old.reference)), "{page}");

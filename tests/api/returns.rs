@@ -325,3 +325,89 @@ async fn a_declined_return_a_withdrawn_piece_a_closed_return_and_the_window() {
     assert!(page.contains("The return window ended on"), "{page}");
     assert!(returns_of(&app, old.order_id).is_empty());
 }
+
+/// Asks for, approves and receives (back on sale) a return of `pieces`; its id.
+async fn received(app: &TestApp, manager: &Session, placed: &mut Placed, pieces: &[i64]) -> i64 {
+    assert_eq!(ask(app, placed, pieces, "It does not suit me.").await.status().as_u16(), 303);
+    let id = returns_of(app, placed.order_id).last().unwrap().0;
+    let at = |step: &str| format!("/admin/returns/{id}/{step}");
+    assert_eq!(app.post_form(&at("approve"), Some(manager), &[]).await.status().as_u16(), 303);
+    let receipt = [("condition", "Unworn."), ("then", "restock")];
+    assert_eq!(app.post_form(&at("receive"), Some(manager), &receipt).await.status().as_u16(), 303);
+    id
+}
+
+fn money_of(app: &TestApp, order: i64) -> (i64, i64, i64) {
+    app.with_conn(|c| {
+        orders::table
+            .find(order)
+            .select((orders::refunded_minor, orders::total_minor, orders::shipping_minor))
+            .first(c)
+            .unwrap()
+    })
+}
+
+#[tokio::test]
+async fn the_refund_proposal_gives_the_shipping_back_with_the_last_pieces_as_the_policy_says() {
+    let app = TestApp::spawn().await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("finance@fairgold.test", "finance", None);
+    let kolkata = app.sign_in("kolkata@fairgold.test").await;
+    let finance = app.sign_in("finance@fairgold.test").await;
+    // The policy the customer accepted says so.
+    let policy = app.page("/policies/returns", 200).await;
+    assert!(policy.contains("When you return every piece of the order, we also refund the original shipping cost"));
+
+    let lotus = app.piece(PieceFixture::new("Lotus ring"));
+    let vine = app.piece(PieceFixture::new("Vine ring"));
+    let mut placed = place(&app, &[lotus, vine]).await;
+    assert_eq!(pay(&app, &mut placed, "pay").await.status().as_u16(), 303);
+    let order = placed.order_id;
+    deliver(&app, &kolkata, order).await;
+    let (_, total, shipping) = money_of(&app, order);
+    assert!(shipping > 0, "the order paid for shipping");
+
+    // The first piece back: its price only, the box not ticked.
+    let first = received(&app, &kolkata, &mut placed, &[lotus]).await;
+    let page = app.get_as(&format!("/admin/returns/{first}"), &finance).await.text().await.unwrap();
+    assert!(page.contains("value=\"500.00\""), "the piece alone: {page}");
+    assert!(!page.contains("value=\"on\" checked"), "shipping not proposed: {page}");
+    assert_eq!(
+        app.post_form(&format!("/admin/returns/{first}/refund"), Some(&finance), &[]).await.status().as_u16(),
+        303
+    );
+    assert_eq!(money_of(&app, order).0, 50_000);
+
+    // The last piece back: its price and the order's shipping, without ticking anything.
+    let last = received(&app, &kolkata, &mut placed, &[vine]).await;
+    let page = app.get_as(&format!("/admin/returns/{last}"), &finance).await.text().await.unwrap();
+    let proposed = format!("value=\"{}.{:02}\"", (50_000 + shipping) / 100, (50_000 + shipping) % 100);
+    assert!(page.contains(&proposed), "the piece and the shipping ({proposed}): {page}");
+    assert!(page.contains("value=\"on\" checked"), "the shipping box ticked: {page}");
+    assert_eq!(
+        app.post_form(&format!("/admin/returns/{last}/refund"), Some(&finance), &[]).await.status().as_u16(),
+        303
+    );
+    let (refunded, _, _) = money_of(&app, order);
+    assert_eq!(refunded, total, "everything paid came back");
+    assert_eq!(order_status(&app, order), "refunded");
+}
+
+#[tokio::test]
+async fn with_refund_shipping_off_a_whole_order_return_proposes_the_pieces_only() {
+    let app = TestApp::spawn_with(&[("returns.refund_shipping", "false")]).await;
+    app.staff("kolkata@fairgold.test", "manager", Some("kolkata"));
+    app.staff("finance@fairgold.test", "finance", None);
+    let kolkata = app.sign_in("kolkata@fairgold.test").await;
+    let finance = app.sign_in("finance@fairgold.test").await;
+    let lotus = app.piece(PieceFixture::new("Lotus ring"));
+    let mut placed = place(&app, &[lotus]).await;
+    assert_eq!(pay(&app, &mut placed, "pay").await.status().as_u16(), 303);
+    deliver(&app, &kolkata, placed.order_id).await;
+    let id = received(&app, &kolkata, &mut placed, &[lotus]).await;
+    let page = app.get_as(&format!("/admin/returns/{id}"), &finance).await.text().await.unwrap();
+    assert!(page.contains("value=\"500.00\"") && !page.contains("value=\"on\" checked"), "{page}");
+    assert_eq!(app.post_form(&format!("/admin/returns/{id}/refund"), Some(&finance), &[]).await.status().as_u16(), 303);
+    assert_eq!(money_of(&app, placed.order_id).0, 50_000);
+    assert_eq!(order_status(&app, placed.order_id), "partially_refunded");
+}
