@@ -8,7 +8,6 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::{Duration, NaiveDate};
-use diesel::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
