@@ -1,10 +1,12 @@
 //! Translations (Project Fluent) and the number and date formats that go with them — one
-//! mechanism for every page that speaks the reader's language: the pay slip now, the back
-//! office later (issue 17).
+//! mechanism for every page that speaks the reader's language: the pay slip and the back
+//! office (issue 17: each staff member's `Viewer::lang`, chosen on their account page, else
+//! their browser's; times in their zone, `time`).
 //!
 //! - The messages are `.ftl` files under `locales/<lang>/`, one file per feature
-//!   (`common.ftl`: month names and words every feature shares; `payslip.ftl`; later
-//!   `admin.ftl`, …). They are embedded in the binary at build time by fluent-templates'
+//!   (`common.ftl`: month names and words every feature shares; `payslip.ftl`, `admin.ftl`
+//!   (layout, sign-in, dashboard, account, approvals, tokens, artisans), `pieces.ftl`,
+//!   `orders.ftl`, `returns.ftl`, …). Message ids share one namespace across the files. They are embedded in the binary at build time by fluent-templates'
 //!   static loader: no file is read at run time. `locales/GLOSSARY.md` fixes the domain words
 //!   per language, so every feature says "top-up" or "ledger" the same way.
 //! - Every language has exactly the keys English has (`tests/api/payslips.rs` fails on a
