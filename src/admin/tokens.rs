@@ -14,9 +14,11 @@ use crate::api_admin::tokens::{self, TokenName, TokenRow, TokenScope, DEFAULT_VA
 use crate::auth::{throttle, AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::staff::service as staff_service;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/tokens", web::get().to(index))
@@ -29,29 +31,31 @@ struct TokenView {
     id: i64,
     name: String,
     prefix: String,
-    scope: &'static str,
-    created: String,
-    expires: String,
+    scope: String,
+    /// Stored UTC times, shown in the reader's zone (`local_time`).
+    created: NaiveDateTime,
+    expires: NaiveDateTime,
     expired: bool,
-    last_used: Option<String>,
-    revoked: Option<String>,
+    last_used: Option<NaiveDateTime>,
+    revoked: Option<NaiveDateTime>,
 }
 
-fn when(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+/// What a token may do, in `lang` (`token-scope-…` in `admin.ftl`).
+fn scope_label(lang: Lang, scope: TokenScope) -> String {
+    i18n::t(lang, if scope == TokenScope::Write { "token-scope-write" } else { "token-scope-read" })
 }
 
 impl TokenView {
-    fn new(t: TokenRow, now: NaiveDateTime) -> Self {
+    fn new(t: TokenRow, now: NaiveDateTime, lang: Lang) -> Self {
         Self {
             id: t.id,
             prefix: t.display_prefix(),
-            scope: t.scope.label(),
-            created: when(t.created_at),
-            expires: when(t.expires_at),
+            scope: scope_label(lang, t.scope),
+            created: t.created_at,
+            expires: t.expires_at,
             expired: t.is_expired(now),
-            last_used: t.last_used_at.map(when),
-            revoked: t.revoked_at.map(when),
+            last_used: t.last_used_at,
+            revoked: t.revoked_at,
             name: t.name,
         }
     }
@@ -83,13 +87,14 @@ async fn list_page(
     status: StatusCode,
     form: &NewTokenForm,
     errors: FieldErrors,
-    notice: Option<&str>,
+    notice: Option<String>,
 ) -> Result<HttpResponse, AppError> {
     let staff_id = me.staff.id;
     let rows = db::run(&state.pool, move |conn| tokens::list_for(conn, staff_id).map_err(AppError::from)).await?;
     let now = chrono::Utc::now().naive_utc();
     let mut ctx = Context::new();
-    ctx.insert("tokens", &rows.into_iter().map(|t| TokenView::new(t, now)).collect::<Vec<_>>());
+    let lang = me.lang();
+    ctx.insert("tokens", &rows.into_iter().map(|t| TokenView::new(t, now, lang)).collect::<Vec<_>>());
     ctx.insert("name", &form.name);
     ctx.insert("scope", if form.scope == "write" { "write" } else { "read" });
     let days = tokens::parse_valid_days(&form.valid_days).unwrap_or(DEFAULT_VALID_DAYS);
@@ -100,11 +105,12 @@ async fn list_page(
     ctx.insert("errors", &errors.0);
     ctx.insert("notice", &notice);
     ctx.insert("base_url", &state.settings.base_url);
-    Ok(html(status, state.templates.render_admin("admin/tokens/index.html", "API tokens", Some(me), ctx)?))
+    let title = i18n::t(lang, "nav-tokens");
+    Ok(html(status, state.templates.render_admin("admin/tokens/index.html", &title, Some(me), ctx)?))
 }
 
 pub async fn index(state: web::Data<AppState>, req: HttpRequest, me: CurrentStaff) -> Result<HttpResponse, AppError> {
-    let notice = (req.query_string() == "revoked=1").then_some("The token is revoked. Programs using it are refused.");
+    let notice = (req.query_string() == "revoked=1").then(|| i18n::t(me.lang(), "tokens-revoked-notice"));
     list_page(&state, &me, StatusCode::OK, &NewTokenForm::default(), FieldErrors::default(), notice).await
 }
 
@@ -144,16 +150,17 @@ pub async fn create(state: web::Data<AppState>, form: AdminForm<NewTokenForm>) -
         other => other?,
     };
     let Some((row, raw)) = made else {
-        errors.add("code", "That authenticator code is not right, or it was already used. Enter the newest code.");
+        errors.add("code", i18n::t(me.lang(), "tokens-error-code"));
         return list_page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, &form, errors, None).await;
     };
     let mut ctx = Context::new();
     ctx.insert("token", &raw);
     ctx.insert("name", &row.name);
-    ctx.insert("scope", row.scope.label());
-    ctx.insert("expires", &when(row.expires_at));
+    ctx.insert("scope", &scope_label(me.lang(), row.scope));
+    ctx.insert("expires", &row.expires_at);
     ctx.insert("base_url", &state.settings.base_url);
-    let body = state.templates.render_admin("admin/tokens/created.html", "Your new API token", Some(&me), ctx)?;
+    let title = i18n::t(me.lang(), "tokens-created-title");
+    let body = state.templates.render_admin("admin/tokens/created.html", &title, Some(&me), ctx)?;
     // The page holds a live secret: no browser or proxy may keep it (the admin guard also
     // marks it no-store).
     Ok(HttpResponse::Ok()

@@ -22,10 +22,11 @@ use crate::auth::{AdminForm, CurrentStaff};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::images::Area;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/artisans", web::get().to(list))
@@ -69,12 +70,14 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
 struct ConsentStatus {
     kind: &'static str,
     label: &'static str,
+    /// The kind of consent in the reader's language (`consent-kind-…` in `admin.ftl`).
+    name: String,
     /// holds | expired | none
     state: &'static str,
     until: Option<NaiveDate>,
 }
 
-fn consent_status(row: &PublicArtisanRow, today: NaiveDate) -> Vec<ConsentStatus> {
+fn consent_status(row: &PublicArtisanRow, today: NaiveDate, lang: Lang) -> Vec<ConsentStatus> {
     ConsentKind::ALL
         .iter()
         .map(|&kind| {
@@ -89,7 +92,8 @@ fn consent_status(row: &PublicArtisanRow, today: NaiveDate) -> Vec<ConsentStatus
                 Some(_) if consent_holds(until, today) => "holds",
                 Some(_) => "expired",
             };
-            ConsentStatus { kind: kind.code(), label: kind.label(), state, until }
+            let name = i18n::t(lang, &format!("consent-kind-{}", kind.code()));
+            ConsentStatus { kind: kind.code(), label: kind.label(), name, state, until }
         })
         .collect()
 }
@@ -109,7 +113,7 @@ struct ArtisanItem {
     publishable_from: Option<NaiveDate>,
 }
 
-fn item(row: &PublicArtisanRow, all_centers: &[Center], rules: PublicRules) -> ArtisanItem {
+fn item(row: &PublicArtisanRow, all_centers: &[Center], rules: PublicRules, lang: Lang) -> ArtisanItem {
     ArtisanItem {
         id: row.id,
         public_id: row.public_id.clone(),
@@ -117,8 +121,12 @@ fn item(row: &PublicArtisanRow, all_centers: &[Center], rules: PublicRules) -> A
         story: row.public_story.clone(),
         // Staff see the portrait through their own route: it is not under /media.
         photo_url: row.photo_path.as_ref().map(|_| format!("/admin/artisans/{}/portrait", row.id)),
-        center: all_centers.iter().find(|c| c.id == row.center_id).map(|c| c.city.clone()).unwrap_or_default(),
-        consents: consent_status(row, rules.today),
+        center: all_centers
+            .iter()
+            .find(|c| c.id == row.center_id)
+            .map(|c| i18n::center_city(lang, &c.code, &c.city))
+            .unwrap_or_default(),
+        consents: consent_status(row, rules.today, lang),
         joined_on: row.joined_on,
         publishable_from: (!rules.may_publish_about(row.joined_on)).then(|| rules.publishable_from(row.joined_on)),
     }
@@ -131,18 +139,11 @@ fn last_month(today: NaiveDate) -> String {
     format!("{y:04}-{m:02}")
 }
 
-fn notice(req: &HttpRequest) -> Option<&'static str> {
-    match req.query_string() {
-        "saved=created" => Some("The artisan is registered. Nothing about them is public until you record a consent."),
-        "saved=public" => Some("The public fields are saved; public pages show them now."),
-        "saved=consent" => Some("The consent is recorded; public pages follow it now."),
-        "saved=private" => Some("The private record is saved (encrypted)."),
-        "saved=slip_language" => Some("The pay-slip language is saved; the next slip prints in it."),
-        "saved=photo" => Some("The portrait is saved; public pages follow it now (while photo consent holds)."),
-        "saved=approved" => Some("The story is approved; public pages show it now (while story consent holds)."),
-        "saved=form" => Some("The scan of the signed form is stored with the consent record (private, staff only)."),
-        _ => None,
-    }
+/// The notice after a save (`?saved=…`), in `lang` (`artisan-saved-…` in `admin.ftl`).
+fn notice(req: &HttpRequest, lang: Lang) -> Option<String> {
+    let saved = req.query_string().strip_prefix("saved=")?;
+    let known = ["created", "public", "consent", "private", "slip_language", "photo", "approved", "form"];
+    known.contains(&saved).then(|| i18n::t(lang, &format!("artisan-saved-{}", saved.replace('_', "-"))))
 }
 
 pub async fn list(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -153,10 +154,12 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest
     .await?;
     let rules = PublicRules::now(&state.settings);
     let mut ctx = Context::new();
-    ctx.insert("artisans", &rows.iter().map(|r| item(r, &all_centers, rules)).collect::<Vec<_>>());
+    let lang = me.lang();
+    ctx.insert("artisans", &rows.iter().map(|r| item(r, &all_centers, rules, lang)).collect::<Vec<_>>());
     ctx.insert("can_create", &Action::ArtisansWrite.allows(me.role));
-    ctx.insert("notice", &notice(&req));
-    let body = state.templates.render_admin("admin/artisans/list.html", "Artisans", Some(&me), ctx)?;
+    ctx.insert("notice", &notice(&req, lang));
+    let body =
+        state.templates.render_admin("admin/artisans/list.html", &i18n::t(lang, "nav-artisans"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }
 
@@ -310,7 +313,7 @@ async fn show_page(
             FieldErrors::default(),
         )
     });
-    let artisan = item(&row, &all_centers, PublicRules::now(&state.settings));
+    let artisan = item(&row, &all_centers, PublicRules::now(&state.settings), me.lang());
     let mut ctx = Context::new();
     ctx.insert("artisan", &artisan);
     ctx.insert("history", &history);
@@ -340,7 +343,8 @@ pub async fn show(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let row = load_for(&state, &me, id.into_inner()).await?;
-    show_page(&state, &me, row, Retry::default(), notice(&req), StatusCode::OK).await
+    let notice = notice(&req, me.lang());
+    show_page(&state, &me, row, Retry::default(), notice.as_deref(), StatusCode::OK).await
 }
 
 pub async fn update(

@@ -17,11 +17,13 @@ use crate::auth::permissions::Action;
 use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::money::Money;
 use crate::orders::queries as orders;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
-use crate::web::respond::{choices, html, see_other, NoticeQuery};
+use crate::web::respond::{html, see_other, NoticeQuery};
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/returns", web::get().to(list))
@@ -43,6 +45,17 @@ pub struct ListQuery {
     status: String,
 }
 
+#[derive(Serialize)]
+struct Choice {
+    value: &'static str,
+    label: String,
+}
+
+/// A return's status in `lang` (`return-status-…` in `returns.ftl`).
+fn status_label(lang: Lang, status: ReturnStatus) -> String {
+    i18n::t(lang, &format!("return-status-{}", status.code()))
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     me: CurrentStaff,
@@ -56,21 +69,26 @@ pub async fn list(
                 .map_err(|_| AppError::bad_request("status", format!("There is no return status `{s}`.")))?,
         ),
     };
+    let lang = me.lang();
     let rows = db::run(&state.pool, move |conn| {
         let mut out = Vec::new();
         for (r, reference) in queries::list(conn, center, status, 200)? {
             let items = queries::items_of(conn, r.id)?;
-            out.push(service::view(&r, &reference, &items, None));
+            let mut view = service::view(&r, &reference, &items, None);
+            view.status_label = status_label(lang, r.status);
+            out.push(view);
         }
         Ok::<_, AppError>(out)
     })
     .await?;
-    let statuses = choices("Any status", ReturnStatus::ALL.iter().map(|s| (s.code(), s.label())));
+    let mut statuses = vec![Choice { value: "", label: i18n::t(lang, "pieces-any-status") }];
+    statuses.extend(ReturnStatus::ALL.iter().map(|s| Choice { value: s.code(), label: status_label(lang, *s) }));
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
     ctx.insert("status", status.map(|s| s.code()).unwrap_or(""));
     ctx.insert("statuses", &statuses);
-    let body = state.templates.render_admin("admin/returns/list.html", "Returns", Some(&me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/returns/list.html", &i18n::t(lang, "nav-returns"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }
 
@@ -107,6 +125,9 @@ async fn render_detail(
     }
     let can_decide = Action::ReturnsDecide.allows(me.role);
     let can_refund = Action::ReturnsRefund.allows(me.role);
+    let lang = me.lang();
+    let mut view = view;
+    view.status_label = status_label(lang, return_status);
     let mut ctx = Context::new();
     ctx.insert("r", &view);
     ctx.insert("can_decide", &(can_decide && return_status == ReturnStatus::Requested));
@@ -117,7 +138,11 @@ async fn render_detail(
     ctx.insert("message", &shown.message);
     ctx.insert("condition", &shown.condition);
     ctx.insert("amount", &if shown.amount.is_empty() { view.proposed_major.clone() } else { shown.amount });
-    let title = format!("Return {} of order {}", view.id, view.reference);
+    let title = i18n::t_with(
+        lang,
+        "return-title",
+        &[("id", view.id.to_string().into()), ("reference", view.reference.clone().into())],
+    );
     let body = state.templates.render_admin("admin/returns/detail.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }
@@ -129,11 +154,9 @@ pub async fn detail(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let notice = match query.done.as_str() {
-        "approved" => Some("Return approved; the customer has been emailed.".to_string()),
-        "declined" => Some("Return declined; the customer has been emailed.".to_string()),
-        "received" => Some("Receipt recorded; the customer has been emailed.".to_string()),
-        "refunded" => Some("Refund made; a credit note was issued and the customer emailed.".to_string()),
-        "closed" => Some("Return closed without a refund; the customer has been emailed.".to_string()),
+        done @ ("approved" | "declined" | "received" | "refunded" | "closed") => {
+            Some(i18n::t(me.lang(), &format!("return-done-{done}")))
+        }
         _ => None,
     };
     render_detail(&state, &me, id.into_inner(), StatusCode::OK, Shown { notice, ..Default::default() }).await

@@ -595,13 +595,15 @@ pub struct ReturnView {
     pub reference: String,
     pub center_id: i64,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub reason: String,
     pub message: Option<String>,
     pub condition: Option<String>,
     pub restocked: Option<bool>,
     pub refunded: Option<String>,
     pub requested: String,
+    /// When it was asked, stored UTC (`local_time` on staff pages).
+    pub requested_at: chrono::NaiveDateTime,
     pub items: Vec<ReturnItemView>,
     pub pieces_total: String,
     pub shipping: String,
@@ -635,13 +637,14 @@ pub fn view(r: &ReturnRow, reference: &str, items: &[ReturnItemRow], offer: Opti
         reference: reference.to_string(),
         center_id: r.center_id,
         status: r.status.code(),
-        status_label: r.status.label(),
+        status_label: r.status.label().to_string(),
         reason: r.reason.clone(),
         message: r.message.clone(),
         condition: r.received_condition.clone(),
         restocked: r.restocked,
         refunded: r.refund_minor.map(|m| Money::new(m, c).to_string()),
         requested: r.requested_at.format("%-d %b %Y %H:%M UTC").to_string(),
+        requested_at: r.requested_at,
         items: items
             .iter()
             .map(|i| ReturnItemView {

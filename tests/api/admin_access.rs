@@ -105,6 +105,8 @@ fn expectations(ids: &Ids) -> Vec<(&'static str, String, [Outcome; 5])> {
         ("POST", "/admin/account/sessions/end".into(), [L, A, A, A, A]),
         // No code given: the form comes back with its error (a wrong code is a failed attempt).
         ("POST", "/admin/account/recovery-codes".into(), [L, A, A, A, A]),
+        // Empty choices: back to the browser's language and the center's zone.
+        ("POST", "/admin/account/preferences".into(), [L, A, A, A, A]),
         ("GET", "/admin/orders".into(), [L, A, A, A, A]),
         ("GET", format!("/admin/orders/{order}"), [L, A, F, A, A]),
         // The packing slip: whoever may see the order's parcel (finance may see, not pack).

@@ -492,7 +492,9 @@ async fn an_expired_token_gets_401_with_its_own_code_and_the_list_shows_expiry()
     assert_eq!(expires - created, chrono::Duration::days(90), "90 days unless chosen otherwise");
     let page = app.get_as("/admin/tokens", &session).await.text().await.unwrap();
     assert!(page.contains("Expires"), "the list has an expiry column");
-    assert!(page.contains(&expires.format("%Y-%m-%d %H:%M UTC").to_string()), "the list shows the expiry");
+    // In the manager's zone (Kolkata's center: India Standard Time), not UTC (issue 17).
+    let shown = fairgold::i18n::time::local_time(fairgold::i18n::Lang::En, chrono_tz::Asia::Kolkata, expires);
+    assert!(page.contains(&shown), "the list shows the expiry: {shown}");
     let (status, _) = call(&app, "GET", "/api/admin/v1/pieces", Some(&token), None).await;
     assert_eq!(status, 200);
 
