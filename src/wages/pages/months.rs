@@ -36,10 +36,8 @@ async fn render(
     if let Some(serde_json::Value::Array(rows)) = view.get_mut("rows") {
         for (row, r) in rows.iter_mut().zip(&report.rows) {
             if let serde_json::Value::Object(o) = row {
-                o.insert(
-                    "basis".into(),
-                    r.pay_basis.map(|b| b.label()).unwrap_or("No terms recorded (judged as piece rate)").into(),
-                );
+                // The template names the basis in the reader's language (`wages-basis-…`).
+                o.insert("basis_code".into(), r.pay_basis.map(|b| b.code()).unwrap_or("none").into());
                 o.insert("paid_hours".into(), super::hours(r.paid_minutes).into());
             }
         }

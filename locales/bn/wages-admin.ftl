@@ -1,0 +1,155 @@
+# /admin/wages-এর অধীনে হিসাব বিভাগের পাতা। শব্দ locales/GLOSSARY.md অনুযায়ী; টাকা, ঘণ্টা ও
+# তারিখ আগে থেকেই সাজানো অবস্থায় আসে।
+
+## একাধিক পাতায় ব্যবহৃত
+wages-back = মজুরি
+wages-confidential-audited = গোপনীয়: এই পাতায় আইনি নাম দেখা যায়; প্রতিবার দেখা অডিট লগে নথিভুক্ত হয়।
+wages-nothing-recorded = কিছুই নথিভুক্ত হয়নি; নিচে চিহ্নিত ঘরগুলি ঠিক করুন।
+wages-required = (আবশ্যক)
+wages-choose = বেছে নিন…
+wages-show = দেখান
+wages-all-centers = সব কেন্দ্র
+wages-label-center = কেন্দ্র
+wages-label-from-month = কোন মাস থেকে (YYYY-MM)
+wages-label-to-month = কোন মাস পর্যন্ত (YYYY-MM)
+wages-artisan-option = { $alias } — { $legal_name } ({ $center }) — পাওনা { $owed }
+wages-none-recorded = কিছু নথিভুক্ত নেই
+wages-not-set = ঠিক করা হয়নি
+wages-living-wage-not-checked = জীবনধারণের মজুরি যাচাই করা হয়নি
+wages-below-legal-count = { $count } জন আইনি ন্যূনতম মজুরির নিচে
+wages-below-living-count = { $count } জন জীবনধারণের মজুরির নিচে
+wages-flag-below-legal = ঘণ্টার হিসাবে আইনি ন্যূনতম মজুরির নিচে
+wages-flag-below-living = ঘণ্টার হিসাবে জীবনধারণের মজুরির নিচে
+wages-flag-no-register-hours = সময়ের রেজিস্টারে কোনো ঘণ্টা নেই
+wages-flag-paid-late = দেরিতে দেওয়া হয়েছে
+wages-col-artisan = কারিগর
+wages-col-legal-name = আইনি নাম
+wages-col-public-id = সর্বজনীন আইডি
+wages-col-center = কেন্দ্র
+wages-col-month = মাস
+wages-col-pay-basis = মজুরির ভিত্তি
+wages-col-hours-worked = কাজের ঘণ্টা
+wages-col-overtime-hours = ওভারটাইমের ঘণ্টা
+wages-col-paid-leave-hours = সবেতন ছুটির ঘণ্টা
+wages-col-paid-hours = বেতনযোগ্য ঘণ্টা
+wages-col-salary = বেতন
+wages-col-piece-wages = পিস-রেট মজুরি
+wages-col-overtime-premium = ওভারটাইমের অতিরিক্ত মজুরি
+wages-col-paid-leave = সবেতন ছুটি
+wages-col-month-pay = মাসের মজুরি
+wages-col-guaranteed = ন্যূনতম মজুরির নিশ্চয়তা
+wages-col-top-up = ঘাটতি পূরণ
+wages-col-top-up-due = প্রাপ্য ঘাটতি পূরণ
+wages-col-deductions = কর্তন
+wages-col-piece-hours-of-making = গয়নায় লাগা ঘণ্টা / তৈরির ঘণ্টা
+wages-col-income = বোনাস ছাড়া আয়
+wages-col-legal-for-hours = ঘণ্টার হিসাবে আইনি ন্যূনতম
+wages-col-living-for-hours = ঘণ্টার হিসাবে জীবনধারণের মজুরি
+wages-col-flags = সতর্কতা
+wages-col-sale-bonuses = বিক্রয় বোনাস
+wages-col-pages = পাতা
+wages-col-pieces = গয়না
+wages-col-hours-on-pieces = গয়নায় লাগা ঘণ্টা
+wages-col-wages = মজুরি
+wages-col-bonuses = বোনাস
+wages-col-adjustments = সংশোধন
+wages-col-paid = দেওয়া হয়েছে
+wages-col-amount = টাকা
+wages-col-date = তারিখ
+wages-col-reason = কারণ
+wages-col-total = মোট
+wages-caption-artisan-month = প্রত্যেক কারিগরের মাস
+
+## মাসের হিসাব বন্ধ (month.html)
+wages-month-heading = মাসের হিসাব বন্ধ: { $city }, { $month }
+wages-month-closed = { $by } { $date } তারিখে হিসাব বন্ধ করেছেন।
+wages-month-closed-locked = { $month }-এর তারিখে আর কিছু নথিভুক্ত করা যাবে না; ভুল শোধরাতে হলে কোনো খোলা মাসে এই মাসের উল্লেখ করে সংশোধন লিখতে হবে।
+wages-month-legal-min = আইনি ন্যূনতম মজুরি মাসে { $monthly }, { $hours } ঘণ্টার জন্য (ঘণ্টায় { $hourly })।
+wages-month-guarantee = ন্যূনতম মজুরির নিশ্চয়তা হল মাসের বেতনযোগ্য ঘণ্টা (কাজ, সবেতন ছুটি, ছুটির দিন) এই হারে, ওভারটাইমের ঘণ্টা দ্বিগুণ ধরে।
+wages-month-by-month = মজুরি বিচার করা হয় পুরো মাস ধরে, কখনও একেকটি গয়না ধরে নয়।
+wages-month-more-than-register = রেজিস্টারের চেয়ে বেশি
+wages-month-top-ups = মোট ঘাটতি পূরণ
+wages-month-empty = এই মাসে কোনো ঘণ্টা, গয়না বা কাজের শর্ত নেই।
+wages-month-cannot-close = { $month }-এর হিসাব এখনও বন্ধ করা যাবে না:
+wages-month-requested = { $by } { $time }-এ { $month }-এর হিসাব বন্ধ করার অনুরোধ করেছেন। হিসাব বিভাগের অন্য একজন বা একজন অ্যাডমিনকে এটি অনুমোদন করতে হবে।
+wages-month-requested-by-me = এই অনুরোধ আপনি করেছেন: অন্য কাউকে এটি অনুমোদন করতে হবে।
+wages-month-approve-hint = অনুমোদন করলে প্রত্যেকের বেতন, ওভারটাইমের অতিরিক্ত মজুরি ও ঘাটতি পূরণ হিসাবের খাতায় লেখা হবে, খাতার শেষ প্রান্তে স্বাক্ষর হবে এবং { $month } বন্ধ হয়ে যাবে: তারপর হিসাবের খাতা ও সময়ের রেজিস্টার এই মাসের তারিখের কিছুই নেবে না।
+wages-month-approve = অনুমোদন করুন: { $month }-এর হিসাব বন্ধ করুন এবং { $amount } ঘাটতি পূরণ লিখুন
+wages-month-withdraw = অনুরোধ প্রত্যাহার করুন
+wages-month-request-hint = মাসের হিসাব দুজন মিলে বন্ধ করেন: আপনি অনুরোধ করেন, আর হিসাব বিভাগের অন্য একজন বা একজন অ্যাডমিন অনুমোদন করেন। ততক্ষণ কিছুই লেখা হয় না।
+wages-month-request = { $month }-এর হিসাব বন্ধ করার অনুরোধ করুন
+
+## হিসাব বিভাগের সারসংক্ষেপ (index.html)
+wages-index-heading = মজুরি
+wages-index-record-payout = প্রদত্ত টাকা নথিভুক্ত করুন
+wages-index-record-deduction = কর্তন নথিভুক্ত করুন
+wages-index-adjustments = সংশোধন
+wages-index-adjustments-waiting = সংশোধন ({ $count }টি অপেক্ষায়)
+wages-index-confidential = গোপনীয়: এই পাতায় কারিগরদের আইনি নাম দেখা যায়। প্রতিবার দেখা আপনার নামে অডিট লগে নথিভুক্ত হয়।
+wages-index-ledger-intact =
+    { $count ->
+        [one] হিসাবের খাতা অক্ষত: { $count }টি এন্ট্রি তার হ্যাশের সঙ্গে মেলে এবং আগের এন্ট্রির সঙ্গে যুক্ত।
+       *[other] হিসাবের খাতা অক্ষত: সব { $count }টি এন্ট্রি তাদের হ্যাশের সঙ্গে মেলে এবং আগের এন্ট্রির সঙ্গে যুক্ত।
+    }
+wages-index-ledger-last-hash = শেষ হ্যাশ:
+wages-index-ledger-broken = হিসাবের খাতা { $entry } নম্বর এন্ট্রিতে ভাঙা: { $reason }।
+wages-index-ledger-broken-hint = এর আগের এন্ট্রিগুলি অক্ষত; কারণ স্পষ্ট না হওয়া পর্যন্ত { $entry } নম্বর এন্ট্রি ও তার পরের সবকিছু অপ্রমাণিত ধরুন।
+wages-index-adjustments-pending = { $count }টি সংশোধন অনুমোদনের অপেক্ষায়
+wages-index-adjustments-pending-who = — হিসাব বিভাগের অন্য একজন বা একজন অ্যাডমিনের।
+wages-index-nav = হিসাব বিভাগের পাতা
+wages-tile-earnings = ন্যূনতম সীমার তুলনায় আয়
+wages-tile-earnings-text = বোনাস ছাড়া মাসিক আয়, কাজের ঘণ্টার হিসাবে আইনি ন্যূনতম ও জীবনধারণের মজুরির তুলনায়।
+wages-tile-late = দেরিতে দেওয়া মজুরি
+wages-tile-late-text = যে মাসের মজুরি পরের মাসের 7 তারিখের মধ্যে দেওয়া হয়নি।
+wages-tile-reconciliation = মিলান
+wages-tile-reconciliation-text = যে অর্ডারের দাম মেটানো হয়েছে এবং তাদের বিক্রয় বোনাস।
+wages-tile-ledger = হিসাবের খাতা
+wages-tile-ledger-text = প্রতিটি এন্ট্রি, নতুনগুলি আগে।
+wages-tile-policy = মজুরি নীতি
+wages-tile-policy-text = প্রতিটি কেন্দ্রের আইনি ন্যূনতম, জীবনধারণের মজুরি, ঘণ্টা ও বোনাস।
+wages-tile-rates = বিনিময় হার
+wages-tile-rates-text = বিক্রির প্রতিটি মুদ্রার এক এককে কত টাকা, দিন অনুযায়ী।
+wages-tile-gold = সোনার দর
+wages-tile-gold-text = দিন অনুযায়ী এক গ্রাম খাঁটি সোনার দাম: প্রতিটি গয়নার দামের সোনার অংশ।
+wages-tile-terms = কাজের শর্ত
+wages-tile-terms-text = প্রত্যেক কারিগরকে কীভাবে মজুরি দেওয়া হয়: বেতন, পিস-রেট বা প্রশিক্ষণ ভাতা।
+wages-tile-register = সময়ের রেজিস্টার
+wages-tile-register-text = প্রত্যেক কারিগরের দিনপ্রতি ঘণ্টা, একবারে এক সপ্তাহ।
+wages-index-policy-since = { $date } থেকে চালু নীতি:
+wages-index-policy-legal = আইনি ন্যূনতম মাসে { $amount };
+wages-index-policy-living = জীবনধারণের মজুরি মাসে { $amount };
+wages-index-policy-living-unset = জীবনধারণের মজুরি
+wages-index-policy-hours = মাসে { $hours } ঘণ্টা;
+wages-index-policy-target-living = লক্ষ্য: জীবনধারণের মজুরির { $multiplier } গুণ;
+wages-index-policy-target-legal = লক্ষ্য: আইনি ন্যূনতমের { $multiplier } গুণ;
+wages-index-policy-bonus = বিক্রয় বোনাস { $percent }%।
+wages-index-center-report = কেন্দ্রের রিপোর্ট:
+wages-index-month-close = মাসের হিসাব বন্ধ:
+wages-index-closed = { $month } (হিসাব বন্ধ), সময়ের রেজিস্টার অনুযায়ী:
+wages-index-not-closed = { $month } (হিসাব এখনও বন্ধ হয়নি), সময়ের রেজিস্টার অনুযায়ী:
+wages-index-below-legal = { $count } জন তাঁদের ঘণ্টার হিসাবে আইনি ন্যূনতমের নিচে
+wages-index-below-living = { $count } জন তাঁদের ঘণ্টার হিসাবে জীবনধারণের মজুরির নিচে
+wages-index-without-bonuses = আয়ে বিক্রয় বোনাস ধরা হয়নি।
+wages-index-caption = { $city }-এ প্রত্যেক কারিগরের পাওনা
+wages-index-col-owed = এখন পাওনা
+wages-index-col-month-paid-hours = { $month }: বেতনযোগ্য ঘণ্টা
+wages-index-statement = বিবরণী { $month }
+wages-index-ledger = হিসাবের খাতা
+wages-index-pay = টাকা দিন
+wages-index-owed-in = { $city }-এ মোট পাওনা
+wages-index-no-artisans = এই কেন্দ্রে কোনো কারিগর নথিভুক্ত নেই।
+wages-export-heading = অডিটের জন্য রপ্তানি
+wages-export-hint = এই সময়ের CSV ফাইলের একটি ZIP: হ্যাশসহ হিসাবের খাতার এন্ট্রি, বাকি পাওনা (আইনি নামসহ), মজুরি নীতি, বিনিময় হার এবং খাতা যাচাইয়ের ফল। রপ্তানি অডিট লগে নথিভুক্ত হয়।
+wages-export-error = কোনো রপ্তানি হয়নি; নিচের তারিখগুলি ঠিক করুন।
+wages-export-first-day = প্রথম দিন
+wages-export-last-day = শেষ দিন
+wages-export-download = রপ্তানি ডাউনলোড করুন
+wages-verify-heading = হিসাবের খাতা যাচাই
+wages-verify-hint = প্রতিটি এন্ট্রির হ্যাশ ও আগের এন্ট্রির সঙ্গে তার যোগসূত্র আবার হিসাব করে, নিচের কমান্ডের মতো, এবং প্রথম যে এন্ট্রি মেলে না তার নম্বর জানায়:
+wages-verify-button = এখনই হিসাবের খাতা যাচাই করুন
+
+## ব্যাক অফিসে মজুরির ভিত্তি (কোড অনুযায়ী)
+wages-basis-monthly_salary = মাসিক বেতন
+wages-basis-piece_rate = পিস-রেট মজুরি, ন্যূনতম মজুরির নিশ্চয়তাসহ
+wages-basis-trainee_stipend = প্রশিক্ষণ ভাতা
+wages-basis-none = কাজের শর্ত নথিভুক্ত নেই (পিস-রেট হিসেবে বিচার করা হয়েছে)

@@ -1,0 +1,160 @@
+# The finance pages under /admin/wages: the overview, month close, the center's month, earnings,
+# payouts and adjustments. Words as in locales/GLOSSARY.md; amounts, hours and dates arrive
+# formatted (₹ with lakh grouping, h:mm, the reader's date).
+
+## Shared by several pages
+wages-back = Wages
+wages-confidential-audited = Confidential: this page shows legal names; each view is recorded in the audit log.
+wages-nothing-recorded = Nothing was recorded; please correct the fields marked below.
+wages-required = (required)
+wages-choose = Choose…
+wages-show = Show
+wages-all-centers = All centers
+wages-label-center = Center
+wages-label-from-month = From month (YYYY-MM)
+wages-label-to-month = To month (YYYY-MM)
+wages-artisan-option = { $alias } — { $legal_name } ({ $center }) — owed { $owed }
+wages-none-recorded = none recorded
+wages-not-set = not set
+wages-living-wage-not-checked = living wage not checked
+wages-below-legal-count = { $count } below the legal minimum
+wages-below-living-count = { $count } below the living wage
+wages-flag-below-legal = Below legal minimum for the hours
+wages-flag-below-living = Below living wage for the hours
+wages-flag-no-register-hours = No hours in the time register
+wages-flag-paid-late = Paid late
+wages-col-artisan = Artisan
+wages-col-legal-name = Legal name
+wages-col-public-id = Public id
+wages-col-center = Center
+wages-col-month = Month
+wages-col-pay-basis = Pay basis
+wages-col-hours-worked = Hours worked
+wages-col-overtime-hours = Overtime hours
+wages-col-paid-leave-hours = Paid leave hours
+wages-col-paid-hours = Paid hours
+wages-col-salary = Salary
+wages-col-piece-wages = Piece wages
+wages-col-overtime-premium = Overtime premium
+wages-col-paid-leave = Paid leave
+wages-col-month-pay = Month's pay
+wages-col-guaranteed = Guaranteed minimum
+wages-col-top-up = Top-up
+wages-col-top-up-due = Top-up due
+wages-col-deductions = Deductions
+wages-col-piece-hours-of-making = Hours on pieces / hours of making
+wages-col-income = Income without bonuses
+wages-col-legal-for-hours = Legal minimum for the hours
+wages-col-living-for-hours = Living wage for the hours
+wages-col-flags = Flags
+wages-col-sale-bonuses = Sale bonuses
+wages-col-pages = Pages
+wages-col-pieces = Pieces
+wages-col-hours-on-pieces = Hours on pieces
+wages-col-wages = Wages
+wages-col-bonuses = Bonuses
+wages-col-adjustments = Adjustments
+wages-col-paid = Paid
+wages-col-amount = Amount
+wages-col-date = Date
+wages-col-reason = Reason
+wages-col-total = Total
+wages-caption-artisan-month = Each artisan's month
+
+## Month close (month.html)
+wages-month-heading = Month close: { $city }, { $month }
+wages-month-closed = Closed by { $by } on { $date }.
+wages-month-closed-locked = Nothing dated in { $month } can be recorded any more; corrections go into an open month as adjustments naming it.
+wages-month-legal-min = Legal minimum { $monthly } a month over { $hours } hours ({ $hourly } an hour).
+wages-month-guarantee = The guaranteed minimum is the month's paid hours (work, paid leave, holidays) at that rate, overtime hours counted twice.
+wages-month-by-month = Wages are judged by the month, never per piece.
+wages-month-more-than-register = more than the register
+wages-month-top-ups = Top-ups
+wages-month-empty = No hours, pieces or terms for this month.
+wages-month-cannot-close = { $month } cannot be closed yet:
+wages-month-requested = { $by } asked to close { $month } on { $time }. A second person in finance, or an admin, must approve it.
+wages-month-requested-by-me = You asked for this close: someone else must approve it.
+wages-month-approve-hint = Approving posts each salary, overtime premium and top-up to the ledger, signs the ledger's head and locks { $month }: the ledger and the time register refuse anything dated in it from then on.
+wages-month-approve = Approve: close { $month } and post { $amount } of top-ups
+wages-month-withdraw = Withdraw the request
+wages-month-request-hint = A month is closed by two people: you ask, and someone else in finance or an admin approves. Nothing is posted until then.
+wages-month-request = Ask to close { $month }
+
+## The finance overview (index.html)
+wages-index-heading = Wages
+wages-index-record-payout = Record a payout
+wages-index-record-deduction = Record a deduction
+wages-index-adjustments = Adjustments
+wages-index-adjustments-waiting = Adjustments ({ $count } waiting)
+wages-index-confidential = Confidential: this page shows artisans' legal names. Each view is recorded in the audit log under your name.
+wages-index-ledger-intact =
+    { $count ->
+        [one] Ledger intact: the { $count } entry matches its hash and links to the entry before it.
+       *[other] Ledger intact: all { $count } entries match their hashes and link to the entry before them.
+    }
+wages-index-ledger-last-hash = Last hash:
+wages-index-ledger-broken = Ledger broken at entry { $entry }: { $reason }.
+wages-index-ledger-broken-hint = Entries before it are intact; treat everything from entry { $entry } on as unproven until it is explained.
+wages-index-adjustments-pending =
+    { $count ->
+        [one] { $count } adjustment waiting for approval
+       *[other] { $count } adjustments waiting for approval
+    }
+wages-index-adjustments-pending-who = by a second finance or admin person.
+wages-index-nav = Finance pages
+wages-tile-earnings = Income against the floors
+wages-tile-earnings-text = Monthly income without bonuses against the legal minimum and the living wage for the hours worked.
+wages-tile-late = Late payments
+wages-tile-late-text = Wages for a month not paid by the 7th of the next.
+wages-tile-reconciliation = Reconciliation
+wages-tile-reconciliation-text = Paid orders and their sale bonuses.
+wages-tile-ledger = Ledger
+wages-tile-ledger-text = Every entry, newest first.
+wages-tile-policy = Wage policy
+wages-tile-policy-text = Legal minimum, living wage, hours and bonus per center.
+wages-tile-rates = Exchange rates
+wages-tile-rates-text = Rupees per unit of each sale currency, by day.
+wages-tile-gold = Gold rates
+wages-tile-gold-text = The price of a gram of fine gold, by day: the gold line of each piece's price.
+wages-tile-terms = Employment terms
+wages-tile-terms-text = How each artisan is paid: salary, piece rate or stipend.
+wages-tile-register = Time register
+wages-tile-register-text = Hours per artisan and day, a week at a time.
+wages-index-policy-since = Policy in force since { $date }:
+wages-index-policy-legal = legal minimum { $amount }/month;
+wages-index-policy-living = living wage { $amount }/month;
+wages-index-policy-living-unset = living wage
+wages-index-policy-hours = { $hours } hours a month;
+wages-index-policy-target-living = target { $multiplier } × the living wage;
+wages-index-policy-target-legal = target { $multiplier } × the legal minimum;
+wages-index-policy-bonus = sale bonus { $percent }%.
+wages-index-center-report = Center report:
+wages-index-month-close = Month close:
+wages-index-closed = { $month } (closed), by the time register:
+wages-index-not-closed = { $month } (not closed yet), by the time register:
+wages-index-below-legal = { $count } below the legal minimum for their hours
+wages-index-below-living = { $count } below the living wage for their hours
+wages-index-without-bonuses = Income is without sale bonuses.
+wages-index-caption = What each artisan in { $city } is owed
+wages-index-col-owed = Owed now
+wages-index-col-month-paid-hours = { $month }: paid hours
+wages-index-statement = Statement { $month }
+wages-index-ledger = Ledger
+wages-index-pay = Pay
+wages-index-owed-in = Owed in { $city }
+wages-index-no-artisans = No artisans registered at this center.
+wages-export-heading = Audit export
+wages-export-hint = A ZIP of CSV files for the period: ledger entries with their hashes, balances (with legal names), wage policies, exchange rates and the result of the ledger check. The export is recorded in the audit log.
+wages-export-error = No export was made; please correct the dates below.
+wages-export-first-day = First day
+wages-export-last-day = Last day
+wages-export-download = Download the export
+wages-verify-heading = Check the ledger
+wages-verify-hint = Recomputes every entry's hash and its link to the entry before it, as the command below does, and names the first entry that does not match:
+wages-verify-button = Check the ledger now
+
+## Pay bases as the back office names them (by code; `none`: no terms recorded)
+wages-basis-monthly_salary = Monthly salary
+wages-basis-piece_rate = Piece rate with the guaranteed minimum
+wages-basis-trainee_stipend = Trainee stipend
+wages-basis-none = No terms recorded (judged as piece rate)

@@ -1,0 +1,159 @@
+# /admin/wages के अंतर्गत लेखा विभाग के पन्ने। शब्द locales/GLOSSARY.md के अनुसार; राशियाँ, घंटे
+# और तारीख़ें पहले से फ़ॉर्मेट होकर आती हैं।
+
+## कई पन्नों में साझा
+wages-back = मज़दूरी
+wages-confidential-audited = गोपनीय: इस पन्ने पर कानूनी नाम दिखते हैं; हर बार देखना ऑडिट लॉग में दर्ज होता है।
+wages-nothing-recorded = कुछ भी दर्ज नहीं हुआ; कृपया नीचे चिह्नित फ़ील्ड ठीक करें।
+wages-required = (आवश्यक)
+wages-choose = चुनें…
+wages-show = दिखाएँ
+wages-all-centers = सभी केंद्र
+wages-label-center = केंद्र
+wages-label-from-month = किस महीने से (YYYY-MM)
+wages-label-to-month = किस महीने तक (YYYY-MM)
+wages-artisan-option = { $alias } — { $legal_name } ({ $center }) — देय { $owed }
+wages-none-recorded = कुछ दर्ज नहीं
+wages-not-set = तय नहीं
+wages-living-wage-not-checked = जीवन-निर्वाह मज़दूरी की जाँच नहीं हुई
+wages-below-legal-count = { $count } कानूनी न्यूनतम मज़दूरी से कम
+wages-below-living-count = { $count } जीवन-निर्वाह मज़दूरी से कम
+wages-flag-below-legal = घंटों के हिसाब से कानूनी न्यूनतम मज़दूरी से कम
+wages-flag-below-living = घंटों के हिसाब से जीवन-निर्वाह मज़दूरी से कम
+wages-flag-no-register-hours = समय रजिस्टर में कोई घंटे नहीं
+wages-flag-paid-late = देर से भुगतान
+wages-col-artisan = कारीगर
+wages-col-legal-name = कानूनी नाम
+wages-col-public-id = सार्वजनिक आईडी
+wages-col-center = केंद्र
+wages-col-month = महीना
+wages-col-pay-basis = वेतन का आधार
+wages-col-hours-worked = काम के घंटे
+wages-col-overtime-hours = ओवरटाइम के घंटे
+wages-col-paid-leave-hours = सवेतन छुट्टी के घंटे
+wages-col-paid-hours = भुगतान योग्य घंटे
+wages-col-salary = वेतन
+wages-col-piece-wages = नग के हिसाब से मज़दूरी
+wages-col-overtime-premium = ओवरटाइम की अतिरिक्त मज़दूरी
+wages-col-paid-leave = सवेतन छुट्टी
+wages-col-month-pay = महीने की मज़दूरी
+wages-col-guaranteed = न्यूनतम मज़दूरी की गारंटी
+wages-col-top-up = भरपाई
+wages-col-top-up-due = देय भरपाई
+wages-col-deductions = कटौतियाँ
+wages-col-piece-hours-of-making = नगों पर लगे घंटे / निर्माण के घंटे
+wages-col-income = बोनस के बिना आय
+wages-col-legal-for-hours = घंटों के हिसाब से कानूनी न्यूनतम
+wages-col-living-for-hours = घंटों के हिसाब से जीवन-निर्वाह मज़दूरी
+wages-col-flags = चेतावनियाँ
+wages-col-sale-bonuses = बिक्री बोनस
+wages-col-pages = पन्ने
+wages-col-pieces = नग
+wages-col-hours-on-pieces = नगों पर लगे घंटे
+wages-col-wages = मज़दूरी
+wages-col-bonuses = बोनस
+wages-col-adjustments = समायोजन
+wages-col-paid = भुगतान
+wages-col-amount = राशि
+wages-col-date = तारीख़
+wages-col-reason = कारण
+wages-col-total = कुल
+wages-caption-artisan-month = हर कारीगर का महीना
+
+## महीने का हिसाब बंद करना (month.html)
+wages-month-heading = महीने का हिसाब बंद करना: { $city }, { $month }
+wages-month-closed = { $by } ने { $date } को हिसाब बंद किया।
+wages-month-closed-locked = { $month } की तारीख़ वाली कोई भी प्रविष्टि अब दर्ज नहीं हो सकती; सुधार किसी खुले महीने में समायोजन के रूप में, इस महीने का नाम देकर, किए जाते हैं।
+wages-month-legal-min = कानूनी न्यूनतम मज़दूरी { $monthly } प्रति माह, { $hours } घंटों पर ({ $hourly } प्रति घंटा)।
+wages-month-guarantee = न्यूनतम मज़दूरी की गारंटी = महीने के भुगतान योग्य घंटे (काम, सवेतन छुट्टी, अवकाश के दिन) इसी दर पर, ओवरटाइम के घंटे दोगुने गिनकर।
+wages-month-by-month = मज़दूरी पूरे महीने के हिसाब से परखी जाती है, कभी एक-एक नग के हिसाब से नहीं।
+wages-month-more-than-register = रजिस्टर से अधिक
+wages-month-top-ups = कुल भरपाई
+wages-month-empty = इस महीने के लिए कोई घंटे, नग या रोज़गार की शर्तें नहीं।
+wages-month-cannot-close = { $month } का हिसाब अभी बंद नहीं हो सकता:
+wages-month-requested = { $by } ने { $time } को { $month } का हिसाब बंद करने का अनुरोध किया। लेखा विभाग के किसी दूसरे व्यक्ति या किसी एडमिन को इसे स्वीकृत करना होगा।
+wages-month-requested-by-me = यह अनुरोध आपने किया है: इसे कोई दूसरा व्यक्ति ही स्वीकृत कर सकता है।
+wages-month-approve-hint = स्वीकृति देने पर हर वेतन, ओवरटाइम की अतिरिक्त मज़दूरी और भरपाई बही-खाते में दर्ज होगी, बही-खाते के अंतिम सिरे पर हस्ताक्षर होंगे और { $month } बंद हो जाएगा: उसके बाद बही-खाता और समय रजिस्टर इस महीने की तारीख़ वाली कोई प्रविष्टि स्वीकार नहीं करेंगे।
+wages-month-approve = स्वीकृत करें: { $month } का हिसाब बंद करें और { $amount } की भरपाई दर्ज करें
+wages-month-withdraw = अनुरोध वापस लें
+wages-month-request-hint = महीने का हिसाब दो लोग मिलकर बंद करते हैं: आप अनुरोध करते हैं, और लेखा विभाग का कोई दूसरा व्यक्ति या कोई एडमिन स्वीकृति देता है। तब तक कुछ भी दर्ज नहीं होता।
+wages-month-request = { $month } का हिसाब बंद करने का अनुरोध करें
+
+## लेखा विभाग का अवलोकन (index.html)
+wages-index-heading = मज़दूरी
+wages-index-record-payout = भुगतान दर्ज करें
+wages-index-record-deduction = कटौती दर्ज करें
+wages-index-adjustments = समायोजन
+wages-index-adjustments-waiting = समायोजन ({ $count } प्रतीक्षा में)
+wages-index-confidential = गोपनीय: इस पन्ने पर कारीगरों के कानूनी नाम दिखते हैं। हर बार देखना आपके नाम से ऑडिट लॉग में दर्ज होता है।
+wages-index-ledger-intact =
+    { $count ->
+        [one] बही-खाता सुरक्षित: { $count } प्रविष्टि अपने हैश से मेल खाती है और अपनी पिछली प्रविष्टि से जुड़ी है।
+       *[other] बही-खाता सुरक्षित: सभी { $count } प्रविष्टियाँ अपने हैश से मेल खाती हैं और अपनी पिछली प्रविष्टि से जुड़ी हैं।
+    }
+wages-index-ledger-last-hash = अंतिम हैश:
+wages-index-ledger-broken = बही-खाता प्रविष्टि { $entry } पर टूटा है: { $reason }।
+wages-index-ledger-broken-hint = इससे पहले की प्रविष्टियाँ सुरक्षित हैं; प्रविष्टि { $entry } और उसके बाद की सभी प्रविष्टियों को तब तक अप्रमाणित मानें जब तक इसका कारण स्पष्ट न हो।
+wages-index-adjustments-pending =
+    { $count ->
+        [one] { $count } समायोजन स्वीकृति की प्रतीक्षा में
+       *[other] { $count } समायोजन स्वीकृति की प्रतीक्षा में
+    }
+wages-index-adjustments-pending-who = — लेखा विभाग के किसी दूसरे व्यक्ति या किसी एडमिन द्वारा।
+wages-index-nav = लेखा विभाग के पन्ने
+wages-tile-earnings = न्यूनतम सीमाओं की तुलना में आय
+wages-tile-earnings-text = बोनस के बिना मासिक आय, काम के घंटों के हिसाब से कानूनी न्यूनतम और जीवन-निर्वाह मज़दूरी की तुलना में।
+wages-tile-late = देर से भुगतान
+wages-tile-late-text = किसी महीने की मज़दूरी जो अगले महीने की 7 तारीख़ तक नहीं दी गई।
+wages-tile-reconciliation = मिलान
+wages-tile-reconciliation-text = भुगतान हो चुके ऑर्डर और उनके बिक्री बोनस।
+wages-tile-ledger = बही-खाता
+wages-tile-ledger-text = हर प्रविष्टि, सबसे नई पहले।
+wages-tile-policy = मज़दूरी नीति
+wages-tile-policy-text = हर केंद्र के लिए कानूनी न्यूनतम, जीवन-निर्वाह मज़दूरी, घंटे और बोनस।
+wages-tile-rates = विनिमय दरें
+wages-tile-rates-text = बिक्री की हर मुद्रा की एक इकाई के बदले रुपये, दिन के अनुसार।
+wages-tile-gold = सोने के भाव
+wages-tile-gold-text = दिन के अनुसार एक ग्राम शुद्ध सोने का भाव: हर नग की कीमत में सोने की पंक्ति।
+wages-tile-terms = रोज़गार की शर्तें
+wages-tile-terms-text = हर कारीगर को कैसे भुगतान होता है: वेतन, नग के हिसाब से या वृत्तिका।
+wages-tile-register = समय रजिस्टर
+wages-tile-register-text = हर कारीगर के प्रतिदिन के घंटे, एक बार में एक सप्ताह।
+wages-index-policy-since = { $date } से लागू नीति:
+wages-index-policy-legal = कानूनी न्यूनतम { $amount } प्रति माह;
+wages-index-policy-living = जीवन-निर्वाह मज़दूरी { $amount } प्रति माह;
+wages-index-policy-living-unset = जीवन-निर्वाह मज़दूरी
+wages-index-policy-hours = महीने में { $hours } घंटे;
+wages-index-policy-target-living = लक्ष्य: जीवन-निर्वाह मज़दूरी का { $multiplier } गुना;
+wages-index-policy-target-legal = लक्ष्य: कानूनी न्यूनतम का { $multiplier } गुना;
+wages-index-policy-bonus = बिक्री बोनस { $percent }%।
+wages-index-center-report = केंद्र की रिपोर्ट:
+wages-index-month-close = महीने का हिसाब बंद करना:
+wages-index-closed = { $month } (हिसाब बंद), समय रजिस्टर के अनुसार:
+wages-index-not-closed = { $month } (हिसाब अभी बंद नहीं), समय रजिस्टर के अनुसार:
+wages-index-below-legal = { $count } अपने घंटों के हिसाब से कानूनी न्यूनतम से कम
+wages-index-below-living = { $count } अपने घंटों के हिसाब से जीवन-निर्वाह मज़दूरी से कम
+wages-index-without-bonuses = आय में बिक्री बोनस शामिल नहीं है।
+wages-index-caption = { $city } में हर कारीगर को कितना देय है
+wages-index-col-owed = अभी देय
+wages-index-col-month-paid-hours = { $month }: भुगतान योग्य घंटे
+wages-index-statement = विवरण { $month }
+wages-index-ledger = बही-खाता
+wages-index-pay = भुगतान करें
+wages-index-owed-in = { $city } में कुल देय
+wages-index-no-artisans = इस केंद्र में कोई कारीगर पंजीकृत नहीं है।
+wages-export-heading = ऑडिट के लिए निर्यात
+wages-export-hint = इस अवधि की CSV फ़ाइलों का एक ZIP: हैश सहित बही-खाते की प्रविष्टियाँ, शेष राशियाँ (कानूनी नामों सहित), मज़दूरी नीतियाँ, विनिमय दरें और बही-खाते की जाँच का परिणाम। निर्यात ऑडिट लॉग में दर्ज होता है।
+wages-export-error = कोई निर्यात नहीं बना; कृपया नीचे की तारीख़ें ठीक करें।
+wages-export-first-day = पहला दिन
+wages-export-last-day = अंतिम दिन
+wages-export-download = निर्यात डाउनलोड करें
+wages-verify-heading = बही-खाते की जाँच
+wages-verify-hint = हर प्रविष्टि का हैश और पिछली प्रविष्टि से उसका जुड़ाव दोबारा गिनता है, जैसे नीचे दिया गया कमांड करता है, और पहली मेल न खाने वाली प्रविष्टि बताता है:
+wages-verify-button = अभी बही-खाते की जाँच करें
+
+## बैक ऑफ़िस में वेतन के आधार (कोड के अनुसार)
+wages-basis-monthly_salary = मासिक वेतन
+wages-basis-piece_rate = नग के हिसाब से मज़दूरी, न्यूनतम मज़दूरी की गारंटी के साथ
+wages-basis-trainee_stipend = प्रशिक्षु वृत्तिका
+wages-basis-none = रोज़गार की शर्तें दर्ज नहीं (नग के हिसाब से परखा गया)
