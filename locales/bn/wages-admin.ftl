@@ -153,3 +153,85 @@ wages-basis-monthly_salary = মাসিক বেতন
 wages-basis-piece_rate = পিস-রেট মজুরি, ন্যূনতম মজুরির নিশ্চয়তাসহ
 wages-basis-trainee_stipend = প্রশিক্ষণ ভাতা
 wages-basis-none = কাজের শর্ত নথিভুক্ত নেই (পিস-রেট হিসেবে বিচার করা হয়েছে)
+
+## একটি কেন্দ্রের মাস (center.html)
+wages-center-nav = অন্য মাস ও কেন্দ্র
+wages-center-prev = আগের মাস
+wages-center-next = পরের মাস
+wages-center-same-month = { $center }, একই মাস
+wages-center-earnings = সময়ের সঙ্গে আয়
+wages-center-confidential = গোপনীয়: আইনি নাম শুধু হিসাব বিভাগ দেখতে পায়, এবং এই দেখা আপনার নামে অডিট লগে নথিভুক্ত হয়।
+wages-center-policy-heading = চালু নীতি
+wages-center-legal-min = আইনি ন্যূনতম: মাসে { $amount }
+wages-center-living-wage = জীবনধারণের মজুরি: মাসে { $amount }
+wages-center-living-wage-unset = জীবনধারণের মজুরি: ঠিক করা হয়নি
+wages-center-standard-hours = নির্ধারিত ঘণ্টা: মাসে { $hours }
+wages-center-since = { $date } থেকে চালু
+wages-center-source = সূত্র: { $source }
+wages-center-no-policy = এই মাসে এই কেন্দ্রে কোনো মজুরি নীতি চালু নেই: হিসাব বিভাগকে একটি যোগ করতে হবে (মজুরি নীতির পাতা)।
+wages-center-artisans-heading = কারিগর
+wages-center-artisans-count = { $count } জন কারিগর
+wages-center-late-count = { $count } জনকে দেরিতে দেওয়া হয়েছে (শেষ তারিখ { $deadline })
+wages-center-col-owed-end = মাসের শেষে পাওনা
+wages-center-col-flags = সতর্কতা (সময়ের রেজিস্টার অনুযায়ী মাস, নিচে)
+wages-center-register-heading = সময়ের রেজিস্টার অনুযায়ী মাস
+wages-center-register-intro-1 = প্রত্যেক কারিগরের মাসের আয়
+wages-center-register-intro-without = বিক্রয় বোনাস ছাড়া
+wages-center-register-intro-2 = (মজুরি, ঘাটতি পূরণ ও অনুমোদিত সংশোধন), সময়ের রেজিস্টারের বেতনযোগ্য ঘণ্টার হিসাবে আইনি ন্যূনতম ও জীবনধারণের মজুরির তুলনায় (মাসিক অঙ্ক { $hours } ঘণ্টার অনুপাতে)। বোনাস আলাদা দেখানো হয় এবং কোনো মাসকে এই সীমার উপরে কখনও তোলে না।
+wages-center-register-intro-2-standard = (মজুরি, ঘাটতি পূরণ ও অনুমোদিত সংশোধন), সময়ের রেজিস্টারের বেতনযোগ্য ঘণ্টার হিসাবে আইনি ন্যূনতম ও জীবনধারণের মজুরির তুলনায় (মাসিক অঙ্ক নির্ধারিত ঘণ্টার অনুপাতে)। বোনাস আলাদা দেখানো হয় এবং কোনো মাসকে এই সীমার উপরে কখনও তোলে না।
+wages-center-register-caption = রেজিস্টারের ঘণ্টার হিসাবে ন্যূনতম সীমার তুলনায় বোনাস ছাড়া মাসিক আয়
+wages-center-per-hour-hint = ঘণ্টাপ্রতি = মাসের মজুরি, বোনাস ও অনুমোদিত সংশোধন, ভাগ সেই মাসে গৃহীত গয়নায় নথিভুক্ত ঘণ্টা। কোনো মাস দেরিতে ধরা হয় যখন পরের মাসের 7 তারিখের মধ্যে দেওয়া টাকা সেই মাসের শেষ পর্যন্ত অর্জিত সবকিছু মেটায়নি (পুরোনো মাস আগে মেটানো হয়)।
+
+## ন্যায্য মজুরির তুলনায় আয় (earnings.html)
+wages-earnings-heading = ন্যায্য মজুরির তুলনায় আয়
+wages-earnings-filter = কেন্দ্র ও মাস বেছে নিন
+wages-earnings-reset = গত 12 মাস, সব কেন্দ্র
+wages-earnings-rows = { $count }টি কারিগর-মাস
+wages-earnings-living-unset-somewhere = যেখানে জীবনধারণের মজুরি ঠিক করা নেই সেখানে যাচাই হয়নি
+wages-earnings-hint-1 = আয় = ওভারটাইমের মজুরিসহ বেতন বা পিস-রেট মজুরি, মাসের হিসাব বন্ধের সময় লেখা ন্যূনতম মজুরির ঘাটতি পূরণ এবং মাসের অনুমোদিত সংশোধন,
+wages-earnings-hint-without = বিক্রয় বোনাস ছাড়া
+wages-earnings-hint-2 = এটি সময়ের রেজিস্টারের বেতনযোগ্য ঘণ্টার হিসাবে আইনি ন্যূনতম ও জীবনধারণের মজুরির সঙ্গে তুলনা করা হয় (মাসের শেষে চালু নীতির মাসিক অঙ্ক, তার নির্ধারিত ঘণ্টার অনুপাতে)। বিক্রয় বোনাস আলাদা দেখানো হয় এবং কোনো মাসকে এই সীমার উপরে কখনও তোলে না। বাকি ঘাটতি পূরণ হল এখন মাসের হিসাব বন্ধ করলে যা লেখা হত।
+wages-earnings-figcaption = { $title }। একই অঙ্ক নিচের সারণিতে আছে।
+wages-earnings-caption = { $center }: কাজের ঘণ্টার হিসাবে ন্যূনতম সীমার তুলনায় বোনাস ছাড়া আয়, মাস অনুযায়ী
+wages-earnings-col-artisans = ঘণ্টা আছে এমন কারিগর
+wages-earnings-col-below = নিচে
+wages-earnings-below = { $legal } জন আইনি ন্যূনতমের নিচে
+wages-earnings-below-both = { $legal } জন আইনি ন্যূনতমের নিচে, { $living } জন জীবনধারণের মজুরির নিচে
+wages-earnings-per-artisan = কারিগর ও মাস অনুযায়ী
+wages-earnings-empty = এই মাসগুলিতে কোনো ঘণ্টা, আয় বা বোনাস নেই।
+
+## টাকা প্রদান নথিভুক্ত করা (payout.html)
+wages-payout-heading = প্রদত্ত টাকা নথিভুক্ত করুন
+wages-payout-hint = গোপনীয়: এই পাতায় আইনি নাম দেখা যায়; প্রতিবার দেখা অডিট লগে নথিভুক্ত হয়। মজুরি বিধি অনুযায়ী পরের মাসের 7 তারিখের মধ্যে টাকা দিতে হবে, সম্ভব হলে ব্যাংক অ্যাকাউন্টে বা ইলেকট্রনিক ট্রান্সফারে।
+wages-payout-amount = দেওয়া টাকা, ₹
+wages-payout-date = দেওয়ার তারিখ
+wages-payout-method = কীভাবে দেওয়া হয়েছে
+wages-payout-reference = রেফারেন্স
+wages-payout-reference-hint = ব্যাংক বা UPI লেনদেনের রেফারেন্স (এগুলির জন্য আবশ্যক), বা নগদের জন্য রসিদ নম্বর।
+wages-payout-submit = প্রদত্ত টাকা নথিভুক্ত করুন
+
+## সংশোধন (adjustments.html)
+wages-adj-heading = সংশোধন
+wages-adj-intro = হিসাবের খাতার কোনো ভুল কখনও বদলানো হয় না: তা একটি সংশোধন দিয়ে শোধরানো হয় (উল্টো অঙ্ক, কারণ এবং যে এন্ট্রি শোধরানো হচ্ছে তার উল্লেখসহ)। হিসাব বিভাগের অন্য একজন বা একজন অ্যাডমিন অনুমোদন করলে তবেই সংশোধন গণ্য হয়।
+wages-adj-decision-error = সংশোধন #{ $id }: { $error }
+wages-adj-caption = সংশোধন, অনুমোদনের অপেক্ষায় থাকাগুলি আগে
+wages-adj-col-proposed-by = প্রস্তাবক
+wages-adj-col-decision = সিদ্ধান্ত
+wages-adj-corrects-entry = (এন্ট্রি #{ $entry } শোধরায়)
+wages-adj-corrects-month = (বন্ধ মাস { $month } শোধরায়)
+wages-adj-waiting = অনুমোদনের অপেক্ষায়
+wages-adj-note = মন্তব্য (ঐচ্ছিক)
+wages-adj-approve = #{ $id } অনুমোদন করুন
+wages-adj-reject = #{ $id } বাতিল করুন
+wages-adj-you-proposed = প্রস্তাবটি আপনার: সিদ্ধান্ত অন্য কাউকে নিতে হবে।
+wages-adj-approved = অনুমোদিত
+wages-adj-rejected = বাতিল
+wages-adj-decided-by = { $by }, { $at }
+wages-adj-none = এখনও কোনো সংশোধন নেই।
+wages-adj-propose-heading = সংশোধনের প্রস্তাব
+wages-adj-amount = টাকা, ₹
+wages-adj-amount-hint = ধনাত্মক অঙ্ক কারিগরের পাওনায় যোগ হয়; সামনে বিয়োগ চিহ্ন দিলে বাদ যায় (যেমন -1500 দুবার ধরা মজুরি ফিরিয়ে নেয়)।
+wages-adj-corrects = যে এন্ট্রি শোধরায় #
+wages-adj-corrects-month-label = যে বন্ধ মাস শোধরায় (YYYY-MM)
+wages-adj-corrects-month-hint = বন্ধ মাসে কোনো এন্ট্রি নেওয়া হয় না: সংশোধনটি কোনো খোলা মাসের তারিখে লিখুন এবং বন্ধ মাসটির নাম এখানে দিন।
+wages-adj-submit = সংশোধনের প্রস্তাব পাঠান

@@ -158,3 +158,93 @@ wages-basis-monthly_salary = Monthly salary
 wages-basis-piece_rate = Piece rate with the guaranteed minimum
 wages-basis-trainee_stipend = Trainee stipend
 wages-basis-none = No terms recorded (judged as piece rate)
+
+## A center's month (center.html)
+wages-center-nav = Other months and centers
+wages-center-prev = Previous month
+wages-center-next = Next month
+wages-center-same-month = { $center }, same month
+wages-center-earnings = Earnings over time
+wages-center-confidential = Confidential: legal names are shown to finance only, and this view is recorded in the audit log under your name.
+wages-center-policy-heading = Policy in force
+wages-center-legal-min = Legal minimum: { $amount } a month
+wages-center-living-wage = Living wage: { $amount } a month
+wages-center-living-wage-unset = Living wage: not set
+wages-center-standard-hours = Standard hours: { $hours } a month
+wages-center-since = In force since { $date }
+wages-center-source = Source: { $source }
+wages-center-no-policy = This center has no wage policy in force this month: finance must add one (Wage policy page).
+wages-center-artisans-heading = Artisans
+wages-center-artisans-count =
+    { $count ->
+        [one] { $count } artisan
+       *[other] { $count } artisans
+    }
+wages-center-late-count = { $count } paid late (deadline { $deadline })
+wages-center-col-owed-end = Owed at month end
+wages-center-col-flags = Flags (the month by the time register, below)
+wages-center-register-heading = The month by the time register
+wages-center-register-intro-1 = Each artisan's income for the month
+wages-center-register-intro-without = without sale bonuses
+wages-center-register-intro-2 = (wages, top-ups and approved adjustments) against the legal minimum and the living wage for the paid hours in the time register (the monthly figures pro-rated to { $hours } hours). Bonuses are shown apart and never lift a month over either line.
+wages-center-register-intro-2-standard = (wages, top-ups and approved adjustments) against the legal minimum and the living wage for the paid hours in the time register (the monthly figures pro-rated to the standard hours). Bonuses are shown apart and never lift a month over either line.
+wages-center-register-caption = Monthly income without bonuses against the floors for the register's hours
+wages-center-per-hour-hint = Per hour = wages, bonuses and approved adjustments of the month divided by the hours recorded on the pieces accepted that month. A month is late when the payments made by the 7th of the next month did not cover everything earned up to its end (older months are paid first).
+
+## Earnings against fair wages (earnings.html)
+wages-earnings-heading = Earnings against fair wages
+wages-earnings-filter = Choose centers and months
+wages-earnings-reset = Last 12 months, all centers
+wages-earnings-rows =
+    { $count ->
+        [one] { $count } artisan-month
+       *[other] { $count } artisan-months
+    }
+wages-earnings-living-unset-somewhere = living wage not checked where it is not set
+wages-earnings-hint-1 = Income = salary with overtime pay or piece wages, minimum-wage top-ups posted at month close and approved adjustments of the month,
+wages-earnings-hint-without = without sale bonuses
+wages-earnings-hint-2 = It is compared with the legal minimum and the living wage for the paid hours in the time register (the monthly figures of the policy in force at the month's end, pro-rated to its standard hours). Sale bonuses are shown apart and never lift a month over either line. A top-up still due is what month close would post now.
+wages-earnings-figcaption = { $title }. The same figures are in the table below.
+wages-earnings-caption = { $center }: income without bonuses against the floors for the hours worked, by month
+wages-earnings-col-artisans = Artisans with hours
+wages-earnings-col-below = Below
+wages-earnings-below = { $legal } below the legal minimum
+wages-earnings-below-both = { $legal } below the legal minimum, { $living } below the living wage
+wages-earnings-per-artisan = Per artisan and month
+wages-earnings-empty = No hours, income or bonuses in these months.
+
+## Recording a payout (payout.html)
+wages-payout-heading = Record a payout
+wages-payout-hint = Confidential: this page shows legal names; each view is recorded in the audit log. The Code on Wages asks for payment by the 7th of the following month, preferably by bank credit or electronic transfer.
+wages-payout-amount = Amount paid, ₹
+wages-payout-date = Date paid
+wages-payout-method = Method
+wages-payout-reference = Reference
+wages-payout-reference-hint = The bank or UPI transaction reference (required for those), or a receipt number for cash.
+wages-payout-submit = Record the payout
+
+## Adjustments (adjustments.html)
+wages-adj-heading = Adjustments
+wages-adj-intro = A mistake in the ledger is never edited: it is corrected by an adjustment (a reversing amount, with the reason and the entry it corrects). An adjustment counts only after someone else in finance, or an admin, approves it.
+wages-adj-decision-error = Adjustment #{ $id }: { $error }
+wages-adj-caption = Adjustments, those waiting for approval first
+wages-adj-col-proposed-by = Proposed by
+wages-adj-col-decision = Decision
+wages-adj-corrects-entry = (corrects entry #{ $entry })
+wages-adj-corrects-month = (corrects closed { $month })
+wages-adj-waiting = Waiting for approval
+wages-adj-note = Note (optional)
+wages-adj-approve = Approve #{ $id }
+wages-adj-reject = Reject #{ $id }
+wages-adj-you-proposed = You proposed it: someone else must decide.
+wages-adj-approved = Approved
+wages-adj-rejected = Rejected
+wages-adj-decided-by = by { $by }, { $at }
+wages-adj-none = No adjustments yet.
+wages-adj-propose-heading = Propose an adjustment
+wages-adj-amount = Amount, ₹
+wages-adj-amount-hint = Positive adds to what the artisan is owed; a leading minus takes away (e.g. -1500 reverses a wage counted twice).
+wages-adj-corrects = Corrects entry #
+wages-adj-corrects-month-label = Corrects a closed month (YYYY-MM)
+wages-adj-corrects-month-hint = A closed month takes no entries: date the correction in an open month and name the closed one here.
+wages-adj-submit = Propose the adjustment

@@ -157,3 +157,85 @@ wages-basis-monthly_salary = मासिक वेतन
 wages-basis-piece_rate = नग के हिसाब से मज़दूरी, न्यूनतम मज़दूरी की गारंटी के साथ
 wages-basis-trainee_stipend = प्रशिक्षु वृत्तिका
 wages-basis-none = रोज़गार की शर्तें दर्ज नहीं (नग के हिसाब से परखा गया)
+
+## किसी केंद्र का महीना (center.html)
+wages-center-nav = दूसरे महीने और केंद्र
+wages-center-prev = पिछला महीना
+wages-center-next = अगला महीना
+wages-center-same-month = { $center }, यही महीना
+wages-center-earnings = समय के साथ आय
+wages-center-confidential = गोपनीय: कानूनी नाम केवल लेखा विभाग को दिखते हैं, और यह देखना आपके नाम से ऑडिट लॉग में दर्ज होता है।
+wages-center-policy-heading = लागू नीति
+wages-center-legal-min = कानूनी न्यूनतम: { $amount } प्रति माह
+wages-center-living-wage = जीवन-निर्वाह मज़दूरी: { $amount } प्रति माह
+wages-center-living-wage-unset = जीवन-निर्वाह मज़दूरी: तय नहीं
+wages-center-standard-hours = मानक घंटे: { $hours } प्रति माह
+wages-center-since = { $date } से लागू
+wages-center-source = स्रोत: { $source }
+wages-center-no-policy = इस केंद्र के लिए इस महीने कोई मज़दूरी नीति लागू नहीं है: लेखा विभाग को एक नीति जोड़नी होगी (मज़दूरी नीति का पन्ना)।
+wages-center-artisans-heading = कारीगर
+wages-center-artisans-count = { $count } कारीगर
+wages-center-late-count = { $count } को देर से भुगतान (अंतिम तिथि { $deadline })
+wages-center-col-owed-end = महीने के अंत में देय
+wages-center-col-flags = चेतावनियाँ (समय रजिस्टर के अनुसार महीना, नीचे)
+wages-center-register-heading = समय रजिस्टर के अनुसार महीना
+wages-center-register-intro-1 = हर कारीगर की महीने की आय
+wages-center-register-intro-without = बिक्री बोनस के बिना
+wages-center-register-intro-2 = (मज़दूरी, भरपाई और स्वीकृत समायोजन), समय रजिस्टर के भुगतान योग्य घंटों के हिसाब से कानूनी न्यूनतम और जीवन-निर्वाह मज़दूरी की तुलना में (मासिक आँकड़े { $hours } घंटों के अनुपात में)। बोनस अलग दिखाए जाते हैं और किसी महीने को इन सीमाओं से ऊपर कभी नहीं उठाते।
+wages-center-register-intro-2-standard = (मज़दूरी, भरपाई और स्वीकृत समायोजन), समय रजिस्टर के भुगतान योग्य घंटों के हिसाब से कानूनी न्यूनतम और जीवन-निर्वाह मज़दूरी की तुलना में (मासिक आँकड़े मानक घंटों के अनुपात में)। बोनस अलग दिखाए जाते हैं और किसी महीने को इन सीमाओं से ऊपर कभी नहीं उठाते।
+wages-center-register-caption = रजिस्टर के घंटों के हिसाब से न्यूनतम सीमाओं की तुलना में बोनस के बिना मासिक आय
+wages-center-per-hour-hint = प्रति घंटा = महीने की मज़दूरी, बोनस और स्वीकृत समायोजन, भाग उस महीने स्वीकार किए गए नगों पर दर्ज घंटे। कोई महीना तब देर से माना जाता है जब अगले महीने की 7 तारीख़ तक किए गए भुगतान उस महीने के अंत तक की पूरी कमाई को पूरा नहीं करते (पुराने महीनों का भुगतान पहले होता है)।
+
+## उचित मज़दूरी की तुलना में आय (earnings.html)
+wages-earnings-heading = उचित मज़दूरी की तुलना में आय
+wages-earnings-filter = केंद्र और महीने चुनें
+wages-earnings-reset = पिछले 12 महीने, सभी केंद्र
+wages-earnings-rows = { $count } कारीगर-महीने
+wages-earnings-living-unset-somewhere = जहाँ जीवन-निर्वाह मज़दूरी तय नहीं, वहाँ उसकी जाँच नहीं हुई
+wages-earnings-hint-1 = आय = ओवरटाइम की मज़दूरी सहित वेतन या नग के हिसाब से मज़दूरी, महीने का हिसाब बंद होने पर दर्ज न्यूनतम मज़दूरी की भरपाई और महीने के स्वीकृत समायोजन,
+wages-earnings-hint-without = बिक्री बोनस के बिना
+wages-earnings-hint-2 = इसकी तुलना समय रजिस्टर के भुगतान योग्य घंटों के हिसाब से कानूनी न्यूनतम और जीवन-निर्वाह मज़दूरी से की जाती है (महीने के अंत में लागू नीति के मासिक आँकड़े, उसके मानक घंटों के अनुपात में)। बिक्री बोनस अलग दिखाए जाते हैं और किसी महीने को इन सीमाओं से ऊपर कभी नहीं उठाते। बाकी देय भरपाई वह राशि है जो महीने का हिसाब अभी बंद करने पर दर्ज होगी।
+wages-earnings-figcaption = { $title }। यही आँकड़े नीचे की तालिका में हैं।
+wages-earnings-caption = { $center }: काम के घंटों के हिसाब से न्यूनतम सीमाओं की तुलना में बोनस के बिना आय, महीने के अनुसार
+wages-earnings-col-artisans = घंटों वाले कारीगर
+wages-earnings-col-below = कम
+wages-earnings-below = { $legal } कानूनी न्यूनतम से कम
+wages-earnings-below-both = { $legal } कानूनी न्यूनतम से कम, { $living } जीवन-निर्वाह मज़दूरी से कम
+wages-earnings-per-artisan = कारीगर और महीने के अनुसार
+wages-earnings-empty = इन महीनों में कोई घंटे, आय या बोनस नहीं।
+
+## भुगतान दर्ज करना (payout.html)
+wages-payout-heading = भुगतान दर्ज करें
+wages-payout-hint = गोपनीय: इस पन्ने पर कानूनी नाम दिखते हैं; हर बार देखना ऑडिट लॉग में दर्ज होता है। मज़दूरी संहिता के अनुसार भुगतान अगले महीने की 7 तारीख़ तक होना चाहिए, बेहतर हो कि बैंक खाते में या इलेक्ट्रॉनिक ट्रांसफ़र से।
+wages-payout-amount = भुगतान की गई राशि, ₹
+wages-payout-date = भुगतान की तारीख़
+wages-payout-method = भुगतान का तरीका
+wages-payout-reference = संदर्भ
+wages-payout-reference-hint = बैंक या UPI लेन-देन का संदर्भ (इनके लिए आवश्यक), या नकद के लिए रसीद संख्या।
+wages-payout-submit = भुगतान दर्ज करें
+
+## समायोजन (adjustments.html)
+wages-adj-heading = समायोजन
+wages-adj-intro = बही-खाते की किसी गलती को कभी बदला नहीं जाता: उसे समायोजन से सुधारा जाता है (उलटी राशि, कारण और जिस प्रविष्टि को वह सुधारता है उसके साथ)। समायोजन तभी गिना जाता है जब लेखा विभाग का कोई दूसरा व्यक्ति या कोई एडमिन उसे स्वीकृत करे।
+wages-adj-decision-error = समायोजन #{ $id }: { $error }
+wages-adj-caption = समायोजन, स्वीकृति की प्रतीक्षा वाले पहले
+wages-adj-col-proposed-by = प्रस्तावक
+wages-adj-col-decision = निर्णय
+wages-adj-corrects-entry = (प्रविष्टि #{ $entry } का सुधार)
+wages-adj-corrects-month = (बंद महीने { $month } का सुधार)
+wages-adj-waiting = स्वीकृति की प्रतीक्षा में
+wages-adj-note = टिप्पणी (वैकल्पिक)
+wages-adj-approve = #{ $id } स्वीकृत करें
+wages-adj-reject = #{ $id } अस्वीकार करें
+wages-adj-you-proposed = यह प्रस्ताव आपका है: निर्णय किसी दूसरे व्यक्ति को लेना होगा।
+wages-adj-approved = स्वीकृत
+wages-adj-rejected = अस्वीकृत
+wages-adj-decided-by = { $by } द्वारा, { $at }
+wages-adj-none = अभी तक कोई समायोजन नहीं।
+wages-adj-propose-heading = समायोजन का प्रस्ताव
+wages-adj-amount = राशि, ₹
+wages-adj-amount-hint = धनात्मक राशि कारीगर के देय में जुड़ती है; आगे ऋण चिह्न लगाने पर घटती है (जैसे -1500 दो बार गिनी गई मज़दूरी को उलट देता है)।
+wages-adj-corrects = सुधारी जाने वाली प्रविष्टि #
+wages-adj-corrects-month-label = सुधारा जाने वाला बंद महीना (YYYY-MM)
+wages-adj-corrects-month-hint = बंद महीने में कोई प्रविष्टि नहीं हो सकती: सुधार को किसी खुले महीने की तारीख़ दें और बंद महीने का नाम यहाँ लिखें।
+wages-adj-submit = समायोजन का प्रस्ताव भेजें

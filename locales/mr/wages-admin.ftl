@@ -157,3 +157,85 @@ wages-basis-monthly_salary = मासिक वेतन
 wages-basis-piece_rate = नगानुसार मजुरी, किमान वेतनाच्या हमीसह
 wages-basis-trainee_stipend = प्रशिक्षणार्थी विद्यावेतन
 wages-basis-none = रोजगाराच्या अटींची नोंद नाही (नगानुसार मजुरी म्हणून तपासले)
+
+## केंद्राचा महिना (center.html)
+wages-center-nav = इतर महिने आणि केंद्रे
+wages-center-prev = मागील महिना
+wages-center-next = पुढील महिना
+wages-center-same-month = { $center }, हाच महिना
+wages-center-earnings = कालानुसार उत्पन्न
+wages-center-confidential = गोपनीय: कायदेशीर नावे फक्त लेखा विभागाला दिसतात, आणि हे पाहिल्याची नोंद तुमच्या नावाने ऑडिट लॉगमध्ये होते.
+wages-center-policy-heading = लागू धोरण
+wages-center-legal-min = कायदेशीर किमान वेतन: दरमहा { $amount }
+wages-center-living-wage = निर्वाह वेतन: दरमहा { $amount }
+wages-center-living-wage-unset = निर्वाह वेतन: ठरवलेले नाही
+wages-center-standard-hours = प्रमाणित तास: दरमहा { $hours }
+wages-center-since = { $date } पासून लागू
+wages-center-source = स्रोत: { $source }
+wages-center-no-policy = या केंद्रासाठी या महिन्यात कोणतेही मजुरी धोरण लागू नाही: लेखा विभागाने ते जोडणे आवश्यक आहे (मजुरी धोरणाचे पान).
+wages-center-artisans-heading = कारागीर
+wages-center-artisans-count = { $count } कारागीर
+wages-center-late-count = { $count } जणांना उशिरा दिले (अंतिम मुदत { $deadline })
+wages-center-col-owed-end = महिनाअखेरीस देय
+wages-center-col-flags = इशारे (वेळ नोंदवहीनुसार महिना, खाली)
+wages-center-register-heading = वेळ नोंदवहीनुसार महिना
+wages-center-register-intro-1 = प्रत्येक कारागिराचे महिन्याचे उत्पन्न
+wages-center-register-intro-without = विक्री बोनसशिवाय
+wages-center-register-intro-2 = (मजुरी, भरपाई आणि मंजूर समायोजन), वेळ नोंदवहीतील पगारी तासांनुसार कायदेशीर किमान वेतन आणि निर्वाह वेतनाच्या तुलनेत (मासिक आकडे { $hours } तासांच्या प्रमाणात). बोनस वेगळे दाखवले जातात आणि कोणत्याही महिन्याला या मर्यादांच्या वर कधीही नेत नाहीत.
+wages-center-register-intro-2-standard = (मजुरी, भरपाई आणि मंजूर समायोजन), वेळ नोंदवहीतील पगारी तासांनुसार कायदेशीर किमान वेतन आणि निर्वाह वेतनाच्या तुलनेत (मासिक आकडे प्रमाणित तासांच्या प्रमाणात). बोनस वेगळे दाखवले जातात आणि कोणत्याही महिन्याला या मर्यादांच्या वर कधीही नेत नाहीत.
+wages-center-register-caption = नोंदवहीतील तासांनुसार किमान मर्यादांच्या तुलनेत बोनसशिवाय मासिक उत्पन्न
+wages-center-per-hour-hint = प्रति तास = महिन्याची मजुरी, बोनस आणि मंजूर समायोजन, भागिले त्या महिन्यात स्वीकारलेल्या नगांवर नोंदलेले तास. पुढील महिन्याच्या 7 तारखेपर्यंत दिलेल्या रकमेने महिनाअखेरपर्यंतची सर्व कमाई भरून निघाली नसेल तर तो महिना उशिराचा मानला जातो (जुने महिने आधी भरले जातात).
+
+## न्याय्य मजुरीच्या तुलनेत कमाई (earnings.html)
+wages-earnings-heading = न्याय्य मजुरीच्या तुलनेत कमाई
+wages-earnings-filter = केंद्रे आणि महिने निवडा
+wages-earnings-reset = मागील 12 महिने, सर्व केंद्रे
+wages-earnings-rows = { $count } कारागीर-महिने
+wages-earnings-living-unset-somewhere = जिथे निर्वाह वेतन ठरवलेले नाही तिथे तपासले नाही
+wages-earnings-hint-1 = उत्पन्न = जादा कामाच्या वेतनासह वेतन किंवा नगानुसार मजुरी, महिन्याचा हिशेब बंद करताना नोंदवलेली किमान वेतनाची भरपाई आणि महिन्याचे मंजूर समायोजन,
+wages-earnings-hint-without = विक्री बोनसशिवाय
+wages-earnings-hint-2 = त्याची तुलना वेळ नोंदवहीतील पगारी तासांनुसार कायदेशीर किमान वेतन आणि निर्वाह वेतनाशी केली जाते (महिनाअखेरीस लागू धोरणाचे मासिक आकडे, त्याच्या प्रमाणित तासांच्या प्रमाणात). विक्री बोनस वेगळे दाखवले जातात आणि कोणत्याही महिन्याला या मर्यादांच्या वर कधीही नेत नाहीत. अजून देय भरपाई म्हणजे आत्ता महिन्याचा हिशेब बंद केल्यास नोंदवली जाणारी रक्कम.
+wages-earnings-figcaption = { $title }. हेच आकडे खालील तक्त्यात आहेत.
+wages-earnings-caption = { $center }: कामाच्या तासांनुसार किमान मर्यादांच्या तुलनेत बोनसशिवाय उत्पन्न, महिन्यानुसार
+wages-earnings-col-artisans = तास नोंदलेले कारागीर
+wages-earnings-col-below = कमी
+wages-earnings-below = { $legal } कायदेशीर किमान वेतनापेक्षा कमी
+wages-earnings-below-both = { $legal } कायदेशीर किमान वेतनापेक्षा कमी, { $living } निर्वाह वेतनापेक्षा कमी
+wages-earnings-per-artisan = कारागीर आणि महिन्यानुसार
+wages-earnings-empty = या महिन्यांत कोणतेही तास, उत्पन्न किंवा बोनस नाहीत.
+
+## दिलेल्या रकमेची नोंद (payout.html)
+wages-payout-heading = दिलेल्या रकमेची नोंद करा
+wages-payout-hint = गोपनीय: या पानावर कायदेशीर नावे दिसतात; प्रत्येक वेळी पाहिल्याची नोंद ऑडिट लॉगमध्ये होते. वेतन संहितेनुसार पुढील महिन्याच्या 7 तारखेपर्यंत पैसे द्यायला हवेत, शक्यतो बँक खात्यात किंवा इलेक्ट्रॉनिक हस्तांतरणाने.
+wages-payout-amount = दिलेली रक्कम, ₹
+wages-payout-date = दिल्याचा दिनांक
+wages-payout-method = कशी दिली
+wages-payout-reference = संदर्भ
+wages-payout-reference-hint = बँक किंवा UPI व्यवहाराचा संदर्भ (त्यांच्यासाठी आवश्यक), किंवा रोख रकमेसाठी पावती क्रमांक.
+wages-payout-submit = दिलेल्या रकमेची नोंद करा
+
+## समायोजन (adjustments.html)
+wages-adj-heading = समायोजन
+wages-adj-intro = खातेवहीतील चूक कधीही बदलली जात नाही: ती समायोजनाने दुरुस्त केली जाते (उलट रक्कम, कारण आणि ती कोणती नोंद दुरुस्त करते यासह). लेखा विभागातील दुसऱ्या व्यक्तीने किंवा ॲडमिनने मंजुरी दिल्यावरच समायोजन गणले जाते.
+wages-adj-decision-error = समायोजन #{ $id }: { $error }
+wages-adj-caption = समायोजने, मंजुरीच्या प्रतीक्षेतील आधी
+wages-adj-col-proposed-by = प्रस्ताव कोणी दिला
+wages-adj-col-decision = निर्णय
+wages-adj-corrects-entry = (नोंद #{ $entry } ची दुरुस्ती)
+wages-adj-corrects-month = (बंद महिना { $month } ची दुरुस्ती)
+wages-adj-waiting = मंजुरीच्या प्रतीक्षेत
+wages-adj-note = टीप (ऐच्छिक)
+wages-adj-approve = #{ $id } मंजूर करा
+wages-adj-reject = #{ $id } नामंजूर करा
+wages-adj-you-proposed = हा प्रस्ताव तुमचा आहे: निर्णय दुसऱ्या कोणीतरी घ्यायला हवा.
+wages-adj-approved = मंजूर
+wages-adj-rejected = नामंजूर
+wages-adj-decided-by = { $by }, { $at }
+wages-adj-none = अजून कोणतेही समायोजन नाही.
+wages-adj-propose-heading = समायोजनाचा प्रस्ताव
+wages-adj-amount = रक्कम, ₹
+wages-adj-amount-hint = धन रक्कम कारागिराच्या देय रकमेत भर घालते; सुरुवातीला उणे चिन्ह दिल्यास वजा होते (उदा. -1500 दोनदा धरलेली मजुरी उलटवते).
+wages-adj-corrects = दुरुस्त होणारी नोंद #
+wages-adj-corrects-month-label = दुरुस्त होणारा बंद महिना (YYYY-MM)
+wages-adj-corrects-month-hint = बंद महिन्यात नोंद होत नाही: दुरुस्तीला एखाद्या खुल्या महिन्याचा दिनांक द्या आणि बंद महिन्याचे नाव इथे लिहा.
+wages-adj-submit = समायोजनाचा प्रस्ताव पाठवा
