@@ -248,3 +248,205 @@ wages-adj-corrects = Corrects entry #
 wages-adj-corrects-month-label = Corrects a closed month (YYYY-MM)
 wages-adj-corrects-month-hint = A closed month takes no entries: date the correction in an open month and name the closed one here.
 wages-adj-submit = Propose the adjustment
+
+## Bonus reconciliation (reconciliation.html)
+wages-rec-heading = Bonus reconciliation
+wages-rec-intro = Every paid order must have a sale bonus in the ledger for each of its pieces, and every sale bonus must belong to a paid order. Each posted bonus is also recomputed from the recorded exchange rate and the policy in force on the payment day.
+wages-rec-clean =
+    { $count ->
+        [one] All { $count } paid order reconciled: every piece has its bonus, and every bonus belongs to a paid order.
+       *[other] All { $count } paid orders reconciled: every piece has its bonus, and every bonus belongs to a paid order.
+    }
+wages-rec-paid-orders =
+    { $count ->
+        [one] { $count } paid order:
+       *[other] { $count } paid orders:
+    }
+wages-rec-missing =
+    { $count ->
+        [one] { $count } piece without a bonus,
+       *[other] { $count } pieces without a bonus,
+    }
+wages-rec-orphans =
+    { $count ->
+        [one] { $count } bonus entry without a paid order,
+       *[other] { $count } bonus entries without a paid order,
+    }
+wages-rec-wrong =
+    { $count ->
+        [one] { $count } bonus with a different amount.
+       *[other] { $count } bonuses with a different amount.
+    }
+wages-rec-missing-heading = Paid orders without a bonus
+wages-rec-col-order = Order
+wages-rec-col-paid-on = Paid on
+wages-rec-col-piece = Piece
+wages-rec-col-why = Why
+wages-rec-orphans-heading = Bonuses without a paid order
+wages-rec-col-entry = Ledger entry
+wages-rec-col-order-id = Order id
+wages-rec-col-piece-id = Piece id
+wages-rec-col-problem = Problem
+wages-rec-wrong-heading = Bonuses that differ from the recomputation
+wages-rec-col-posted = Posted
+wages-rec-col-recomputed = Recomputed
+wages-rec-wrong-hint = A wrong bonus is corrected with an adjustment (approved by a second person); ledger entries are never changed.
+
+## Late payments (late.html)
+wages-late-heading = Late payments
+wages-late-intro = The Code on Wages (s.17) requires a month's wages to be paid by the 7th of the next month. Payments are applied to the oldest month first: a month is late when everything paid by its deadline did not cover everything earned up to its end. Judged on { $today } (India).
+wages-late-filter = Choose center and months
+wages-late-count =
+    { $count ->
+        [one] { $count } late month
+       *[other] { $count } late months
+    }
+wages-late-unpaid = { $count } still unpaid
+wages-late-col-due = Due by
+wages-late-col-earned-month = Earned that month
+wages-late-col-earned-through = Earned up to its end
+wages-late-col-paid-by-deadline = Paid by the deadline
+wages-late-col-short = Short by
+wages-late-col-covered = Covered on
+wages-late-still-unpaid = still unpaid
+wages-late-none = No late payments since { $from }: every month whose deadline has passed was paid in full by the 7th of the next month.
+
+## The ledger (ledger.html)
+wages-ledger-heading = Wage ledger
+wages-ledger-hint = Entries are never changed or deleted; a correction is a new entry. An adjustment counts only once approved. Amounts are from the artisan's side: earnings positive, payouts negative.
+wages-ledger-filter = Filter the ledger
+wages-ledger-artisan = Artisan public id
+wages-ledger-from = From
+wages-ledger-to = To
+wages-ledger-clear = Clear
+wages-ledger-caption = Ledger entries, newest first
+wages-ledger-col-kind = Kind
+wages-ledger-col-piece-order = Piece / order
+wages-ledger-col-details = Details
+wages-ledger-col-recorded-by = Recorded by
+wages-ledger-col-hash = Hash
+wages-ledger-not-counted = not counted
+wages-ledger-piece = piece { $id }
+wages-ledger-order = order { $id }
+wages-ledger-none = No entries.
+wages-ledger-none-filter = No entries match this filter.
+wages-ledger-pages = Pages
+wages-ledger-newer = Newer entries
+wages-ledger-older = Older entries
+
+## An artisan's statement (statement.html)
+wages-st-heading = Wage statement — { $month }
+wages-st-nav = Other months and formats
+wages-st-csv = Download as CSV
+wages-st-center-month = { $center }, this month
+wages-st-slip = Pay slip (the artisan's language, A5)
+wages-st-confidential = Confidential: the legal name is shown to finance only, and this view is recorded in the audit log under your name. Print with your browser's Print command; the back-office bar is left out of the printout.
+wages-st-name = Name
+wages-st-alias = Known in the shop as
+wages-st-workshop = Workshop
+wages-st-month = Month
+wages-st-month-due = { $month } (wages due by { $deadline })
+wages-st-summary = Summary
+wages-st-balance-start = Owed at the start of the month
+wages-st-wages-earned =
+    { $pieces ->
+        [one] Wages earned ({ $pieces } piece, { $hours } hours recorded on it)
+       *[other] Wages earned ({ $pieces } pieces, { $hours } hours recorded on them)
+    }
+wages-st-top-ups-included = minimum-wage top-ups included
+wages-st-bonuses = Sale bonuses
+wages-st-adjustments = Adjustments (approved)
+wages-st-paid = Paid this month
+wages-st-balance-end = Still owed at the end of the month
+wages-st-truth = The month against the floors (time register)
+wages-st-register-hours = Paid hours in the time register
+wages-st-income = Income without sale bonuses (salary or piece wages, overtime, top-ups, adjustments)
+wages-st-legal = Legal minimum for these hours
+wages-st-living = Living wage for these hours
+wages-st-top-up-due = Top-up month close would post (not yet in the balance)
+wages-st-bonuses-apart = Sale bonuses (apart: never counted towards either line)
+wages-st-below-legal = Below the legal minimum for the hours.
+wages-st-below-living = Below the living wage for the hours.
+wages-st-no-register = No hours in the time register this month: the income is not compared with the floors.
+wages-st-late = The wages of this month were not all paid by { $deadline }.
+wages-st-pending =
+    { $count ->
+        [one] { $count } adjustment of this month awaits a second person's approval and is not counted yet.
+       *[other] { $count } adjustments of this month await a second person's approval and are not counted yet.
+    }
+wages-st-pieces-heading = Pieces accepted
+wages-st-col-sku = SKU
+wages-st-col-piece = Piece
+wages-st-col-hours = Hours
+wages-st-col-wage-share = Wage share
+wages-st-no-pieces = No pieces accepted this month.
+wages-st-top-ups-heading = Minimum-wage top-ups
+wages-st-col-for-hours = For paid hours
+wages-st-bonuses-heading = Sale bonuses
+wages-st-col-order = Order
+wages-st-col-rate = Rate
+wages-st-bonus-rate = { $percent }% of the net sale
+wages-st-no-bonuses = No sale bonuses this month.
+wages-st-adjustments-heading = Adjustments
+wages-st-no-adjustments = No adjustments this month.
+wages-st-payments-heading = Payments
+wages-st-col-method = Method
+wages-st-col-reference = Reference
+wages-st-no-payments = No payments this month.
+wages-st-received-by = Received by:
+wages-st-date = Date:
+
+## Wage policy (policy.html)
+wages-policy-heading = Wage policy
+wages-policy-intro = Each center's legal minimum (skilled grade), living-wage benchmark, standard hours, target multiplier and sale-bonus percentage, by the date they apply from. Past months are always judged by the version in force then.
+wages-policy-caption = Policy versions for { $city }, newest first
+wages-policy-col-from = From
+wages-policy-col-legal = Legal minimum / month
+wages-policy-col-living = Living wage / month
+wages-policy-col-hours = Hours / month
+wages-policy-col-target = Target ×
+wages-policy-col-bonus = Sale bonus
+wages-policy-col-deductions = Deductions allowed
+wages-policy-col-source = Source
+wages-policy-col-recorded = Recorded
+wages-policy-in-force = in force
+wages-policy-none = No versions yet.
+wages-policy-add-heading = Add a version
+wages-policy-prefilled = Pre-filled from the version in force. Amounts in rupees. Rates are revised each January and July.
+wages-policy-prefilled-center = Pre-filled from the version in force at the chosen center. Amounts in rupees. Rates are revised each January and July.
+wages-policy-effective-from = Effective from
+wages-policy-legal-min = Legal minimum per month, ₹
+wages-policy-living-wage = Living wage per month, ₹
+wages-policy-living-wage-hint = Leave blank while there is no figure; pages will say finance must enter one.
+wages-policy-standard-hours = Standard hours per month
+wages-policy-standard-hours-hint = 208 = 8 hours × 26 paid days (1 to 300).
+wages-policy-multiplier = Target multiplier
+wages-policy-multiplier-hint = The proposed piece wage is hours × this × the living wage per hour, e.g. 1.2.
+wages-policy-bonus = Sale bonus, % of the net sale
+wages-policy-deductions = Deductions this policy allows (Code on Wages s.18; all together never more than half a month's wages; fines are never deducted)
+wages-policy-source = Source of the figures
+wages-policy-submit = Add this version
+wages-policy-deductions-none = none
+
+## Deduction kinds as the back office names them (by code)
+wages-deduction-absence = Absence from duty
+wages-deduction-advance_recovery = Recovery of an advance or overpayment
+wages-deduction-loan_recovery = Recovery of a loan
+wages-deduction-housing = Housing provided
+wages-deduction-amenities = Amenities and services provided
+wages-deduction-income_tax = Income tax
+wages-deduction-court_order = Court or authority order
+wages-deduction-provident_fund = Provident fund or pension
+wages-deduction-social_security = Social security (ESI, insurance)
+
+## Ledger entry kinds as the back office names them (by code)
+wages-entry-wage_earned = Wage earned
+wages-entry-sale_bonus = Sale bonus
+wages-entry-payout = Payout
+wages-entry-adjustment = Adjustment
+wages-entry-adjustment_approved = Adjustment approved
+wages-entry-adjustment_rejected = Adjustment rejected
+wages-entry-minimum_wage_top_up = Minimum-wage top-up
+wages-entry-salary = Salary or stipend
+wages-entry-overtime_premium = Overtime (twice the rate)
+wages-entry-deduction = Deduction

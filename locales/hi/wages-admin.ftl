@@ -239,3 +239,177 @@ wages-adj-corrects = सुधारी जाने वाली प्रव�
 wages-adj-corrects-month-label = सुधारा जाने वाला बंद महीना (YYYY-MM)
 wages-adj-corrects-month-hint = बंद महीने में कोई प्रविष्टि नहीं हो सकती: सुधार को किसी खुले महीने की तारीख़ दें और बंद महीने का नाम यहाँ लिखें।
 wages-adj-submit = समायोजन का प्रस्ताव भेजें
+
+## बोनस का मिलान (reconciliation.html)
+wages-rec-heading = बोनस का मिलान
+wages-rec-intro = भुगतान हो चुके हर ऑर्डर के हर नग का बिक्री बोनस बही-खाते में होना चाहिए, और हर बिक्री बोनस किसी भुगतान हो चुके ऑर्डर का होना चाहिए। दर्ज हर बोनस को भुगतान के दिन की दर्ज विनिमय दर और उस दिन लागू नीति से दोबारा भी गिना जाता है।
+wages-rec-clean = भुगतान हो चुके सभी { $count } ऑर्डर का मिलान हो गया: हर नग का बोनस दर्ज है, और हर बोनस किसी भुगतान हो चुके ऑर्डर का है।
+wages-rec-paid-orders = भुगतान हो चुके { $count } ऑर्डर:
+wages-rec-missing = { $count } नग बिना बोनस के,
+wages-rec-orphans = { $count } बोनस प्रविष्टियाँ बिना भुगतान हुए ऑर्डर के,
+wages-rec-wrong = { $count } बोनस अलग राशि वाले।
+wages-rec-missing-heading = भुगतान हो चुके ऑर्डर जिनका बोनस नहीं है
+wages-rec-col-order = ऑर्डर
+wages-rec-col-paid-on = भुगतान की तारीख़
+wages-rec-col-piece = नग
+wages-rec-col-why = कारण
+wages-rec-orphans-heading = बोनस जिनका कोई भुगतान हुआ ऑर्डर नहीं
+wages-rec-col-entry = बही-खाते की प्रविष्टि
+wages-rec-col-order-id = ऑर्डर आईडी
+wages-rec-col-piece-id = नग आईडी
+wages-rec-col-problem = समस्या
+wages-rec-wrong-heading = बोनस जो दोबारा गिनती से मेल नहीं खाते
+wages-rec-col-posted = दर्ज राशि
+wages-rec-col-recomputed = दोबारा गिनी गई राशि
+wages-rec-wrong-hint = गलत बोनस को समायोजन से सुधारा जाता है (किसी दूसरे व्यक्ति की स्वीकृति से); बही-खाते की प्रविष्टियाँ कभी बदली नहीं जातीं।
+
+## देर से भुगतान (late.html)
+wages-late-heading = देर से भुगतान
+wages-late-intro = मज़दूरी संहिता (धारा 17) के अनुसार किसी महीने की मज़दूरी अगले महीने की 7 तारीख़ तक दी जानी चाहिए। भुगतान पहले सबसे पुराने महीने में गिने जाते हैं: कोई महीना तब देर से माना जाता है जब उसकी अंतिम तिथि तक किया गया कुल भुगतान उस महीने के अंत तक की पूरी कमाई को पूरा नहीं करता। { $today } (भारत) की स्थिति के अनुसार।
+wages-late-filter = केंद्र और महीने चुनें
+wages-late-count =
+    { $count ->
+        [one] { $count } महीना देर से
+       *[other] { $count } महीने देर से
+    }
+wages-late-unpaid = { $count } का भुगतान अभी बाकी
+wages-late-col-due = अंतिम तिथि
+wages-late-col-earned-month = उस महीने की कमाई
+wages-late-col-earned-through = महीने के अंत तक की कमाई
+wages-late-col-paid-by-deadline = अंतिम तिथि तक भुगतान
+wages-late-col-short = कमी
+wages-late-col-covered = पूरा भुगतान हुआ
+wages-late-still-unpaid = अभी बकाया
+wages-late-none = { $from } से कोई भुगतान देर से नहीं हुआ: जिस भी महीने की अंतिम तिथि बीत चुकी है, उसकी पूरी मज़दूरी अगले महीने की 7 तारीख़ तक दी गई।
+
+## बही-खाता (ledger.html)
+wages-ledger-heading = मज़दूरी का बही-खाता
+wages-ledger-hint = प्रविष्टियाँ कभी बदली या हटाई नहीं जातीं; सुधार एक नई प्रविष्टि होता है। समायोजन स्वीकृत होने पर ही गिना जाता है। राशियाँ कारीगर की ओर से हैं: कमाई धनात्मक, भुगतान ऋणात्मक।
+wages-ledger-filter = बही-खाता छाँटें
+wages-ledger-artisan = कारीगर की सार्वजनिक आईडी
+wages-ledger-from = से
+wages-ledger-to = तक
+wages-ledger-clear = साफ़ करें
+wages-ledger-caption = बही-खाते की प्रविष्टियाँ, सबसे नई पहले
+wages-ledger-col-kind = प्रकार
+wages-ledger-col-piece-order = नग / ऑर्डर
+wages-ledger-col-details = विवरण
+wages-ledger-col-recorded-by = किसने दर्ज किया
+wages-ledger-col-hash = हैश
+wages-ledger-not-counted = गिना नहीं गया
+wages-ledger-piece = नग { $id }
+wages-ledger-order = ऑर्डर { $id }
+wages-ledger-none = कोई प्रविष्टि नहीं।
+wages-ledger-none-filter = इस छँटाई से कोई प्रविष्टि मेल नहीं खाती।
+wages-ledger-pages = पन्ने
+wages-ledger-newer = नई प्रविष्टियाँ
+wages-ledger-older = पुरानी प्रविष्टियाँ
+
+## कारीगर का मज़दूरी विवरण (statement.html)
+wages-st-heading = मज़दूरी विवरण — { $month }
+wages-st-nav = दूसरे महीने और प्रारूप
+wages-st-csv = CSV के रूप में डाउनलोड करें
+wages-st-center-month = { $center }, यही महीना
+wages-st-slip = वेतन पर्ची (कारीगर की भाषा में, A5)
+wages-st-confidential = गोपनीय: कानूनी नाम केवल लेखा विभाग को दिखता है, और यह देखना आपके नाम से ऑडिट लॉग में दर्ज होता है। ब्राउज़र के प्रिंट कमांड से प्रिंट करें; बैक ऑफ़िस की पट्टी प्रिंट में नहीं आती।
+wages-st-name = नाम
+wages-st-alias = दुकान में इस नाम से
+wages-st-workshop = कार्यशाला
+wages-st-month = महीना
+wages-st-month-due = { $month } (मज़दूरी { $deadline } तक देय)
+wages-st-summary = सारांश
+wages-st-balance-start = महीने की शुरुआत में देय
+wages-st-wages-earned = कमाई गई मज़दूरी ({ $pieces } नग, उन पर दर्ज { $hours } घंटे)
+wages-st-top-ups-included = न्यूनतम मज़दूरी की भरपाई सहित
+wages-st-bonuses = बिक्री बोनस
+wages-st-adjustments = समायोजन (स्वीकृत)
+wages-st-paid = इस महीने किया गया भुगतान
+wages-st-balance-end = महीने के अंत में बाकी देय
+wages-st-truth = न्यूनतम सीमाओं की तुलना में महीना (समय रजिस्टर)
+wages-st-register-hours = समय रजिस्टर में भुगतान योग्य घंटे
+wages-st-income = बिक्री बोनस के बिना आय (वेतन या नग के हिसाब से मज़दूरी, ओवरटाइम, भरपाई, समायोजन)
+wages-st-legal = इन घंटों के लिए कानूनी न्यूनतम
+wages-st-living = इन घंटों के लिए जीवन-निर्वाह मज़दूरी
+wages-st-top-up-due = महीने का हिसाब बंद होने पर दर्ज होने वाली भरपाई (अभी शेष राशि में नहीं)
+wages-st-bonuses-apart = बिक्री बोनस (अलग: किसी भी सीमा में कभी नहीं गिना जाता)
+wages-st-below-legal = घंटों के हिसाब से कानूनी न्यूनतम से कम।
+wages-st-below-living = घंटों के हिसाब से जीवन-निर्वाह मज़दूरी से कम।
+wages-st-no-register = इस महीने समय रजिस्टर में कोई घंटे नहीं: आय की तुलना न्यूनतम सीमाओं से नहीं की गई।
+wages-st-late = इस महीने की पूरी मज़दूरी { $deadline } तक नहीं दी गई।
+wages-st-pending = इस महीने के { $count } समायोजन किसी दूसरे व्यक्ति की स्वीकृति की प्रतीक्षा में हैं और अभी गिने नहीं गए।
+wages-st-pieces-heading = स्वीकार किए गए नग
+wages-st-col-sku = SKU
+wages-st-col-piece = नग
+wages-st-col-hours = घंटे
+wages-st-col-wage-share = मज़दूरी का हिस्सा
+wages-st-no-pieces = इस महीने कोई नग स्वीकार नहीं हुआ।
+wages-st-top-ups-heading = न्यूनतम मज़दूरी की भरपाई
+wages-st-col-for-hours = भुगतान योग्य घंटों के लिए
+wages-st-bonuses-heading = बिक्री बोनस
+wages-st-col-order = ऑर्डर
+wages-st-col-rate = दर
+wages-st-bonus-rate = शुद्ध बिक्री का { $percent }%
+wages-st-no-bonuses = इस महीने कोई बिक्री बोनस नहीं।
+wages-st-adjustments-heading = समायोजन
+wages-st-no-adjustments = इस महीने कोई समायोजन नहीं।
+wages-st-payments-heading = भुगतान
+wages-st-col-method = तरीका
+wages-st-col-reference = संदर्भ
+wages-st-no-payments = इस महीने कोई भुगतान नहीं।
+wages-st-received-by = प्राप्तकर्ता:
+wages-st-date = तारीख़:
+
+## मज़दूरी नीति (policy.html)
+wages-policy-heading = मज़दूरी नीति
+wages-policy-intro = हर केंद्र की कानूनी न्यूनतम मज़दूरी (कुशल श्रेणी), जीवन-निर्वाह मज़दूरी का मानक, मानक घंटे, लक्ष्य गुणक और बिक्री बोनस का प्रतिशत, जिस तारीख़ से वे लागू होते हैं। पिछले महीनों को हमेशा उस समय लागू संस्करण से ही परखा जाता है।
+wages-policy-caption = { $city } की नीति के संस्करण, सबसे नया पहले
+wages-policy-col-from = से लागू
+wages-policy-col-legal = कानूनी न्यूनतम / माह
+wages-policy-col-living = जीवन-निर्वाह मज़दूरी / माह
+wages-policy-col-hours = घंटे / माह
+wages-policy-col-target = लक्ष्य ×
+wages-policy-col-bonus = बिक्री बोनस
+wages-policy-col-deductions = अनुमत कटौतियाँ
+wages-policy-col-source = स्रोत
+wages-policy-col-recorded = दर्ज
+wages-policy-in-force = लागू
+wages-policy-none = अभी कोई संस्करण नहीं।
+wages-policy-add-heading = नया संस्करण जोड़ें
+wages-policy-prefilled = लागू संस्करण से पहले से भरा हुआ। राशियाँ रुपये में। दरें हर जनवरी और जुलाई में संशोधित होती हैं।
+wages-policy-prefilled-center = चुने गए केंद्र पर लागू संस्करण से पहले से भरा हुआ। राशियाँ रुपये में। दरें हर जनवरी और जुलाई में संशोधित होती हैं।
+wages-policy-effective-from = किस तारीख़ से लागू
+wages-policy-legal-min = कानूनी न्यूनतम प्रति माह, ₹
+wages-policy-living-wage = जीवन-निर्वाह मज़दूरी प्रति माह, ₹
+wages-policy-living-wage-hint = जब तक कोई आँकड़ा न हो, खाली छोड़ें; पन्ने बताएँगे कि लेखा विभाग को इसे भरना है।
+wages-policy-standard-hours = प्रति माह मानक घंटे
+wages-policy-standard-hours-hint = 208 = 8 घंटे × 26 भुगतान वाले दिन (1 से 300)।
+wages-policy-multiplier = लक्ष्य गुणक
+wages-policy-multiplier-hint = प्रस्तावित नग मज़दूरी = घंटे × यह गुणक × प्रति घंटा जीवन-निर्वाह मज़दूरी, जैसे 1.2।
+wages-policy-bonus = बिक्री बोनस, शुद्ध बिक्री का %
+wages-policy-deductions = इस नीति में अनुमत कटौतियाँ (मज़दूरी संहिता धारा 18; सब मिलाकर कभी भी महीने की मज़दूरी के आधे से अधिक नहीं; जुर्माना कभी नहीं काटा जाता)
+wages-policy-source = आँकड़ों का स्रोत
+wages-policy-submit = यह संस्करण जोड़ें
+wages-policy-deductions-none = कोई नहीं
+
+## बैक ऑफ़िस में कटौती के प्रकार (कोड के अनुसार)
+wages-deduction-absence = ड्यूटी से अनुपस्थिति
+wages-deduction-advance_recovery = अग्रिम या अधिक भुगतान की वसूली
+wages-deduction-loan_recovery = ऋण की वसूली
+wages-deduction-housing = दिया गया आवास
+wages-deduction-amenities = दी गई सुविधाएँ और सेवाएँ
+wages-deduction-income_tax = आयकर
+wages-deduction-court_order = न्यायालय या प्राधिकरण का आदेश
+wages-deduction-provident_fund = भविष्य निधि या पेंशन
+wages-deduction-social_security = सामाजिक सुरक्षा (ESI, बीमा)
+
+## बैक ऑफ़िस में बही-खाते की प्रविष्टियों के प्रकार (कोड के अनुसार)
+wages-entry-wage_earned = कमाई गई मज़दूरी
+wages-entry-sale_bonus = बिक्री बोनस
+wages-entry-payout = किया गया भुगतान
+wages-entry-adjustment = समायोजन
+wages-entry-adjustment_approved = समायोजन स्वीकृत
+wages-entry-adjustment_rejected = समायोजन अस्वीकृत
+wages-entry-minimum_wage_top_up = न्यूनतम मज़दूरी की भरपाई
+wages-entry-salary = वेतन या वृत्तिका
+wages-entry-overtime_premium = ओवरटाइम (दोगुनी दर)
+wages-entry-deduction = कटौती

@@ -239,3 +239,185 @@ wages-adj-corrects = दुरुस्त होणारी नोंद #
 wages-adj-corrects-month-label = दुरुस्त होणारा बंद महिना (YYYY-MM)
 wages-adj-corrects-month-hint = बंद महिन्यात नोंद होत नाही: दुरुस्तीला एखाद्या खुल्या महिन्याचा दिनांक द्या आणि बंद महिन्याचे नाव इथे लिहा.
 wages-adj-submit = समायोजनाचा प्रस्ताव पाठवा
+
+## बोनसचा ताळमेळ (reconciliation.html)
+wages-rec-heading = बोनसचा ताळमेळ
+wages-rec-intro = पैसे भरलेल्या प्रत्येक ऑर्डरमधील प्रत्येक नगाचा विक्री बोनस खातेवहीत असायला हवा, आणि प्रत्येक विक्री बोनस पैसे भरलेल्या एखाद्या ऑर्डरचा असायला हवा. नोंदवलेला प्रत्येक बोनस पैसे भरल्याच्या दिवशीच्या नोंदलेल्या विनिमय दराने आणि त्या दिवशी लागू धोरणाने पुन्हा मोजला जातो.
+wages-rec-clean =
+    { $count ->
+        [one] पैसे भरलेल्या { $count } ऑर्डरचा ताळमेळ जुळला: प्रत्येक नगाचा बोनस नोंदलेला आहे, आणि प्रत्येक बोनस पैसे भरलेल्या ऑर्डरचा आहे.
+       *[other] पैसे भरलेल्या सर्व { $count } ऑर्डरचा ताळमेळ जुळला: प्रत्येक नगाचा बोनस नोंदलेला आहे, आणि प्रत्येक बोनस पैसे भरलेल्या ऑर्डरचा आहे.
+    }
+wages-rec-paid-orders = पैसे भरलेल्या { $count } ऑर्डर:
+wages-rec-missing = { $count } नगांचा बोनस नाही,
+wages-rec-orphans = { $count } बोनस नोंदींची पैसे भरलेली ऑर्डर नाही,
+wages-rec-wrong = { $count } बोनसची रक्कम वेगळी आहे.
+wages-rec-missing-heading = बोनस नसलेल्या, पैसे भरलेल्या ऑर्डर
+wages-rec-col-order = ऑर्डर
+wages-rec-col-paid-on = पैसे भरल्याचा दिनांक
+wages-rec-col-piece = नग
+wages-rec-col-why = कारण
+wages-rec-orphans-heading = पैसे भरलेली ऑर्डर नसलेले बोनस
+wages-rec-col-entry = खातेवहीतील नोंद
+wages-rec-col-order-id = ऑर्डर आयडी
+wages-rec-col-piece-id = नग आयडी
+wages-rec-col-problem = अडचण
+wages-rec-wrong-heading = फेरमोजणीशी न जुळणारे बोनस
+wages-rec-col-posted = नोंदवलेली रक्कम
+wages-rec-col-recomputed = फेरमोजणीची रक्कम
+wages-rec-wrong-hint = चुकीचा बोनस समायोजनाने दुरुस्त केला जातो (दुसऱ्या व्यक्तीच्या मंजुरीने); खातेवहीतील नोंदी कधीही बदलल्या जात नाहीत.
+
+## उशिरा झालेली देणी (late.html)
+wages-late-heading = उशिरा झालेली देणी
+wages-late-intro = वेतन संहितेनुसार (कलम 17) महिन्याची मजुरी पुढील महिन्याच्या 7 तारखेपर्यंत द्यायला हवी. दिलेली रक्कम आधी सर्वात जुन्या महिन्यात धरली जाते: एखाद्या महिन्याच्या मुदतीपर्यंत दिलेल्या रकमेने त्या महिन्याच्या अखेरपर्यंतची सर्व कमाई भरून निघाली नसेल तर तो महिना उशिराचा मानला जातो. { $today } (भारत) रोजीच्या स्थितीनुसार.
+wages-late-filter = केंद्र आणि महिने निवडा
+wages-late-count =
+    { $count ->
+        [one] { $count } महिना उशिरा
+       *[other] { $count } महिने उशिरा
+    }
+wages-late-unpaid = { $count } अजून थकलेले
+wages-late-col-due = अंतिम मुदत
+wages-late-col-earned-month = त्या महिन्याची कमाई
+wages-late-col-earned-through = महिनाअखेरपर्यंतची कमाई
+wages-late-col-paid-by-deadline = मुदतीपर्यंत दिलेली रक्कम
+wages-late-col-short = कमी पडलेली रक्कम
+wages-late-col-covered = पूर्ण भरल्याचा दिनांक
+wages-late-still-unpaid = अजून थकलेले
+wages-late-none = { $from } पासून कोणतीही देणी उशिरा झालेली नाहीत: ज्या महिन्याची मुदत संपली आहे त्याची पूर्ण मजुरी पुढील महिन्याच्या 7 तारखेपर्यंत दिली गेली.
+
+## खातेवही (ledger.html)
+wages-ledger-heading = मजुरीची खातेवही
+wages-ledger-hint = नोंदी कधीही बदलल्या किंवा काढल्या जात नाहीत; दुरुस्ती ही नवी नोंद असते. समायोजन मंजूर झाल्यावरच गणले जाते. रकमा कारागिराच्या बाजूने आहेत: कमाई धन, दिलेली रक्कम उणे.
+wages-ledger-filter = खातेवही गाळा
+wages-ledger-artisan = कारागिराचा सार्वजनिक आयडी
+wages-ledger-from = पासून
+wages-ledger-to = पर्यंत
+wages-ledger-clear = पुसा
+wages-ledger-caption = खातेवहीतील नोंदी, नवीन आधी
+wages-ledger-col-kind = प्रकार
+wages-ledger-col-piece-order = नग / ऑर्डर
+wages-ledger-col-details = तपशील
+wages-ledger-col-recorded-by = नोंद कोणी केली
+wages-ledger-col-hash = हॅश
+wages-ledger-not-counted = गणले नाही
+wages-ledger-piece = नग { $id }
+wages-ledger-order = ऑर्डर { $id }
+wages-ledger-none = एकही नोंद नाही.
+wages-ledger-none-filter = या गाळणीशी जुळणारी एकही नोंद नाही.
+wages-ledger-pages = पाने
+wages-ledger-newer = नवीन नोंदी
+wages-ledger-older = जुन्या नोंदी
+
+## कारागिराचे मजुरी विवरणपत्र (statement.html)
+wages-st-heading = मजुरी विवरणपत्र — { $month }
+wages-st-nav = इतर महिने आणि स्वरूपे
+wages-st-csv = CSV म्हणून डाउनलोड करा
+wages-st-center-month = { $center }, हा महिना
+wages-st-slip = वेतन चिठ्ठी (कारागिराच्या भाषेत, A5)
+wages-st-confidential = गोपनीय: कायदेशीर नाव फक्त लेखा विभागाला दिसते, आणि हे पाहिल्याची नोंद तुमच्या नावाने ऑडिट लॉगमध्ये होते. ब्राउझरच्या प्रिंट आदेशाने छापा; बॅक ऑफिसची पट्टी छापील प्रतीत येत नाही.
+wages-st-name = नाव
+wages-st-alias = दुकानात या नावाने ओळख
+wages-st-workshop = कार्यशाळा
+wages-st-month = महिना
+wages-st-month-due = { $month } (मजुरी { $deadline } पर्यंत देय)
+wages-st-summary = सारांश
+wages-st-balance-start = महिन्याच्या सुरुवातीला देय
+wages-st-wages-earned = मिळवलेली मजुरी ({ $pieces } नग, त्यांवर नोंदलेले { $hours } तास)
+wages-st-top-ups-included = किमान वेतनाच्या भरपाईसह
+wages-st-bonuses = विक्री बोनस
+wages-st-adjustments = समायोजन (मंजूर)
+wages-st-paid = या महिन्यात दिलेली रक्कम
+wages-st-balance-end = महिनाअखेरीस अजून देय
+wages-st-truth = किमान मर्यादांच्या तुलनेत महिना (वेळ नोंदवही)
+wages-st-register-hours = वेळ नोंदवहीतील पगारी तास
+wages-st-income = विक्री बोनसशिवाय उत्पन्न (वेतन किंवा नगानुसार मजुरी, जादा काम, भरपाई, समायोजन)
+wages-st-legal = या तासांसाठी कायदेशीर किमान वेतन
+wages-st-living = या तासांसाठी निर्वाह वेतन
+wages-st-top-up-due = महिन्याचा हिशेब बंद केल्यावर नोंदवली जाणारी भरपाई (अजून शिल्लक रकमेत नाही)
+wages-st-bonuses-apart = विक्री बोनस (वेगळा: कोणत्याही मर्यादेत कधीही धरला जात नाही)
+wages-st-below-legal = तासांनुसार कायदेशीर किमान वेतनापेक्षा कमी.
+wages-st-below-living = तासांनुसार निर्वाह वेतनापेक्षा कमी.
+wages-st-no-register = या महिन्यात वेळ नोंदवहीत एकही तास नाही: उत्पन्नाची तुलना किमान मर्यादांशी केलेली नाही.
+wages-st-late = या महिन्याची संपूर्ण मजुरी { $deadline } पर्यंत दिली गेली नाही.
+wages-st-pending =
+    { $count ->
+        [one] या महिन्यातील { $count } समायोजन दुसऱ्या व्यक्तीच्या मंजुरीच्या प्रतीक्षेत आहे आणि अजून गणले गेलेले नाही.
+       *[other] या महिन्यातील { $count } समायोजने दुसऱ्या व्यक्तीच्या मंजुरीच्या प्रतीक्षेत आहेत आणि अजून गणली गेलेली नाहीत.
+    }
+wages-st-pieces-heading = स्वीकारलेले नग
+wages-st-col-sku = SKU
+wages-st-col-piece = नग
+wages-st-col-hours = तास
+wages-st-col-wage-share = मजुरीचा वाटा
+wages-st-no-pieces = या महिन्यात एकही नग स्वीकारला गेला नाही.
+wages-st-top-ups-heading = किमान वेतनाची भरपाई
+wages-st-col-for-hours = पगारी तासांसाठी
+wages-st-bonuses-heading = विक्री बोनस
+wages-st-col-order = ऑर्डर
+wages-st-col-rate = दर
+wages-st-bonus-rate = निव्वळ विक्रीच्या { $percent }%
+wages-st-no-bonuses = या महिन्यात विक्री बोनस नाही.
+wages-st-adjustments-heading = समायोजन
+wages-st-no-adjustments = या महिन्यात कोणतेही समायोजन नाही.
+wages-st-payments-heading = दिलेली रक्कम
+wages-st-col-method = कशी दिली
+wages-st-col-reference = संदर्भ
+wages-st-no-payments = या महिन्यात कोणतीही रक्कम दिलेली नाही.
+wages-st-received-by = घेणाऱ्याची सही:
+wages-st-date = दिनांक:
+
+## मजुरी धोरण (policy.html)
+wages-policy-heading = मजुरी धोरण
+wages-policy-intro = प्रत्येक केंद्राचे कायदेशीर किमान वेतन (कुशल श्रेणी), निर्वाह वेतनाचा मापदंड, प्रमाणित तास, उद्दिष्ट गुणक आणि विक्री बोनसची टक्केवारी, ते ज्या दिनांकापासून लागू होतात त्यानुसार. मागील महिने नेहमी त्या वेळी लागू असलेल्या आवृत्तीनुसारच तपासले जातात.
+wages-policy-caption = { $city } च्या धोरणाच्या आवृत्त्या, नवीन आधी
+wages-policy-col-from = पासून
+wages-policy-col-legal = कायदेशीर किमान / महिना
+wages-policy-col-living = निर्वाह वेतन / महिना
+wages-policy-col-hours = तास / महिना
+wages-policy-col-target = उद्दिष्ट ×
+wages-policy-col-bonus = विक्री बोनस
+wages-policy-col-deductions = परवानगी असलेल्या कपाती
+wages-policy-col-source = स्रोत
+wages-policy-col-recorded = नोंद
+wages-policy-in-force = लागू
+wages-policy-none = अजून एकही आवृत्ती नाही.
+wages-policy-add-heading = नवी आवृत्ती जोडा
+wages-policy-prefilled = लागू आवृत्तीतून आधीच भरलेले. रकमा रुपयांत. दर दर जानेवारी आणि जुलैमध्ये सुधारले जातात.
+wages-policy-prefilled-center = निवडलेल्या केंद्रावर लागू आवृत्तीतून आधीच भरलेले. रकमा रुपयांत. दर दर जानेवारी आणि जुलैमध्ये सुधारले जातात.
+wages-policy-effective-from = या दिनांकापासून लागू
+wages-policy-legal-min = दरमहा कायदेशीर किमान वेतन, ₹
+wages-policy-living-wage = दरमहा निर्वाह वेतन, ₹
+wages-policy-living-wage-hint = आकडा नसेपर्यंत रिकामे ठेवा; पानांवर लेखा विभागाने तो भरायचा आहे असे सांगितले जाईल.
+wages-policy-standard-hours = दरमहा प्रमाणित तास
+wages-policy-standard-hours-hint = 208 = 8 तास × 26 पगारी दिवस (1 ते 300).
+wages-policy-multiplier = उद्दिष्ट गुणक
+wages-policy-multiplier-hint = प्रस्तावित नग मजुरी = तास × हा गुणक × प्रति तास निर्वाह वेतन, उदा. 1.2.
+wages-policy-bonus = विक्री बोनस, निव्वळ विक्रीच्या %
+wages-policy-deductions = हे धोरण परवानगी देत असलेल्या कपाती (वेतन संहिता कलम 18; सर्व मिळून कधीही महिन्याच्या मजुरीच्या निम्म्यापेक्षा जास्त नाही; दंड कधीही कापला जात नाही)
+wages-policy-source = आकड्यांचा स्रोत
+wages-policy-submit = ही आवृत्ती जोडा
+wages-policy-deductions-none = नाही
+
+## बॅक ऑफिसमधील कपातीचे प्रकार (कोडनुसार)
+wages-deduction-absence = कामावर गैरहजेरी
+wages-deduction-advance_recovery = उचल किंवा जादा दिलेल्या रकमेची वसुली
+wages-deduction-loan_recovery = कर्जाची वसुली
+wages-deduction-housing = दिलेली निवासव्यवस्था
+wages-deduction-amenities = दिलेल्या सुविधा आणि सेवा
+wages-deduction-income_tax = आयकर
+wages-deduction-court_order = न्यायालय किंवा प्राधिकरणाचा आदेश
+wages-deduction-provident_fund = भविष्य निर्वाह निधी किंवा निवृत्तिवेतन
+wages-deduction-social_security = सामाजिक सुरक्षा (ESI, विमा)
+
+## बॅक ऑफिसमधील खातेवही नोंदींचे प्रकार (कोडनुसार)
+wages-entry-wage_earned = मिळवलेली मजुरी
+wages-entry-sale_bonus = विक्री बोनस
+wages-entry-payout = दिलेली रक्कम
+wages-entry-adjustment = समायोजन
+wages-entry-adjustment_approved = समायोजन मंजूर
+wages-entry-adjustment_rejected = समायोजन नामंजूर
+wages-entry-minimum_wage_top_up = किमान वेतनाची भरपाई
+wages-entry-salary = वेतन किंवा विद्यावेतन
+wages-entry-overtime_premium = जादा काम (दुप्पट दर)
+wages-entry-deduction = कपात

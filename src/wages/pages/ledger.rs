@@ -32,6 +32,8 @@ struct EntryView {
     id: i64,
     occurred_on: NaiveDate,
     kind: String,
+    /// The kind's code: the template names it in the reader's language (`wages-entry-…`).
+    kind_code: &'static str,
     artisan: String,
     artisan_public_id: String,
     amount: String,
@@ -168,6 +170,7 @@ pub async fn ledger_list(
             id: e.id,
             occurred_on: e.occurred_on,
             kind: e.kind.label().to_string(),
+            kind_code: e.kind.code(),
             artisan: alias.clone(),
             artisan_public_id: pid.clone(),
             amount: inr(e.amount_minor),

@@ -133,7 +133,8 @@ struct VersionView {
     multiplier: String,
     bonus_percent: String,
     source_note: String,
-    deductions: String,
+    /// The deduction kinds' codes; the template names them in the reader's language.
+    deductions: Vec<&'static str>,
     recorded_by: String,
     recorded_at: String,
 }
@@ -226,10 +227,7 @@ async fn render_policy(
                         multiplier: v.target_multiplier,
                         bonus_percent: v.sale_bonus_percent,
                         source_note: v.source_note,
-                        deductions: match DeductionKind::list(&v.deduction_kinds) {
-                            kinds if kinds.is_empty() => "none".into(),
-                            kinds => kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join("; "),
-                        },
+                        deductions: DeductionKind::list(&v.deduction_kinds).iter().map(|k| k.code()).collect(),
                         recorded_by: v.recorded_by,
                         recorded_at: v.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                     })
@@ -247,7 +245,7 @@ async fn render_policy(
             .iter()
             .map(|k| {
                 let name = format!("deduct_{}", k.code());
-                serde_json::json!({ "name": name, "label": k.label(), "checked": form.deductions.contains_key(&name) })
+                serde_json::json!({ "name": name, "code": k.code(), "checked": form.deductions.contains_key(&name) })
             })
             .collect::<Vec<_>>(),
     );
