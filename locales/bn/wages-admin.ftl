@@ -405,3 +405,82 @@ wages-entry-minimum_wage_top_up = ন্যূনতম মজুরির ঘ�
 wages-entry-salary = বেতন বা প্রশিক্ষণ ভাতা
 wages-entry-overtime_premium = ওভারটাইম (দ্বিগুণ হার)
 wages-entry-deduction = কর্তন
+
+## বিনিময় হার (rates.html)
+wages-rates-heading = বিনিময় হার
+wages-rates-intro = বিক্রয় বোনাস টাকায় বদলানো হয় যেদিন অর্ডারের দাম মেটানো হয়েছে সেদিনের নথিভুক্ত হারে। যেদিনের হার নথিভুক্ত নেই সেদিন দাম মেটানো অর্ডারের বোনাস অপেক্ষায় থাকে, এবং এখানে হার নথিভুক্ত হলে খাতায় লেখা হয়।
+wages-rates-record-heading = হার নথিভুক্ত করুন
+wages-rates-currency = বিক্রির মুদ্রা
+wages-rates-day = দিন
+wages-rates-rate = এককপ্রতি টাকা
+wages-rates-rate-hint = যেমন 84.25 (দশমিকের পরে 6 অঙ্ক পর্যন্ত, দশমিক চিহ্ন হিসেবে বিন্দু)।
+wages-rates-source = সূত্র
+wages-rates-source-hint = হারটি কোথা থেকে নেওয়া, যেমন “RBI রেফারেন্স রেট” (এই মুদ্রায় দাম মেটানো ক্রেতাদের এই হারেই দাম নেওয়া হয়)।
+wages-rates-submit = হার নথিভুক্ত করুন
+wages-rates-recorded-heading = নথিভুক্ত হার
+wages-rates-caption = নথিভুক্ত বিনিময় হার, সাম্প্রতিকটি আগে
+wages-rates-col-currency = মুদ্রা
+wages-rates-col-rate = এককপ্রতি ₹
+wages-rates-col-recorded = নথিভুক্ত
+wages-rates-none = এখনও কোনো হার নথিভুক্ত নেই।
+wages-recorded-by-at = { $by }, { $at }
+
+## সময়ের রেজিস্টার (register.html)
+wages-register-back = কাজের শর্ত
+wages-register-heading = সময়ের রেজিস্টার: { $city }, { $week } থেকে শুরু সপ্তাহ
+wages-register-intro = প্রত্যেক কারিগরের দিনপ্রতি ঘণ্টা, ধরন অনুযায়ী (8, 7.5 বা 7.25)। দিনে 8 ঘণ্টা বা সপ্তাহে 48 ঘণ্টার বেশি হলে ওভারটাইম, যার মজুরি সাধারণ হারের দ্বিগুণ। বিনা বেতনে ছুটি নথিভুক্ত হয় কিন্তু তার টাকা দেওয়া হয় না; বন্ধ মাস বদলানো যায় না।
+wages-register-weeks = অন্য সপ্তাহ
+wages-register-prev = আগের সপ্তাহ
+wages-register-next = পরের সপ্তাহ
+wages-register-week-of = সপ্তাহের প্রথম দিন
+wages-register-caption = { $week } থেকে শুরু সপ্তাহের ঘণ্টা, প্রত্যেক কারিগর ও সময়ের ধরনের জন্য একটি সারি
+wages-register-col-artisan-kind = কারিগর ও সময়ের ধরন
+wages-register-no-artisans = এই কেন্দ্রে এখনও কোনো কারিগর নেই।
+wages-register-save = সপ্তাহ সংরক্ষণ করুন
+wages-register-confirm-heading = কারিগরের সম্মতি
+wages-register-confirm-hint = প্রত্যেক কারিগরকে তাঁর সপ্তাহ পড়ে শোনান (বা তাঁকে পড়তে দিন)। তিনি একমত হলে যেদিন সম্মতি দিয়েছেন সেই দিনটি নথিভুক্ত করুন। পরে সপ্তাহ বদলালে সম্মতি বাতিল হয়ে যায়।
+wages-register-confirm-caption = { $week } থেকে শুরু সপ্তাহে কে সম্মতি দিয়েছেন
+wages-register-col-confirmed = সম্মতি
+wages-register-col-record = সম্মতি নথিভুক্ত করুন
+wages-register-confirmed-on = { $date } তারিখে ({ $by } নথিভুক্ত করেছেন)
+wages-register-not-yet = এখনও নয়
+wages-register-no-hours = এই সপ্তাহে কোনো ঘণ্টা নেই
+wages-register-confirm-day = { $alias } যেদিন সম্মতি দিয়েছেন
+wages-register-record = নথিভুক্ত করুন
+wages-register-import-heading = CSV ফাইল থেকে ঘণ্টা আমদানি করুন
+wages-register-import-columns = কলাম
+wages-register-import-hint = এবং এই শিরোনামের সারি; কারিগর ডাকনাম বা আইডি দিয়ে, তারিখ 2026-11-02-এর মতো, ধরন production, training, design, rework, waiting, leave_paid, leave_unpaid, holiday-এর একটি, আর ঘণ্টা 8 বা 7.5-এর মতো (0 দিলে ঘর খালি হয়)। প্রতিটি সারি সেই কারিগরের সেই দিনের সেই ধরনের ঘণ্টার জায়গা নেয়; রেজিস্টারের বাকিটা যেমন আছে থাকে। সব সমস্যা একসঙ্গে দেখানো হয় এবং ফাইল ঠিক না হওয়া পর্যন্ত কিছুই সংরক্ষিত হয় না।
+wages-register-csv-file = CSV ফাইল
+wages-register-import = আমদানি করুন
+
+## কাজের শর্ত (terms.html)
+wages-terms-heading = কাজের শর্ত
+wages-terms-intro = প্রত্যেক কারিগরকে কীভাবে মজুরি দেওয়া হয়, প্রতিটি সংস্করণ যেদিন থেকে চালু সেদিন থেকে। শর্ত যা-ই হোক, কোনো মাসের মজুরি সময়ের রেজিস্টারের বেতনযোগ্য ঘণ্টার আইনি ন্যূনতমের কম কখনও হয় না: মাসের হিসাব বন্ধের সময় ঘাটতি পূরণ করা হয়।
+wages-terms-caption = কারিগর অনুযায়ী কাজের শর্ত, নতুন সংস্করণ আগে
+wages-terms-col-from = থেকে
+wages-terms-col-until = পর্যন্ত
+wages-terms-col-amount = মাসিক অঙ্ক
+wages-terms-col-hours = ঘণ্টা / মাস
+wages-terms-col-note = মন্তব্য
+wages-terms-col-recorded = নথিভুক্ত
+wages-terms-none = কোনো শর্ত নথিভুক্ত নেই: পিস-রেট হিসেবে, ন্যূনতম মজুরির নিশ্চয়তাসহ বিচার করা হয়।
+wages-terms-add-heading = নতুন সংস্করণ যোগ করুন
+wages-terms-artisan-option = { $alias } ({ $city })
+wages-terms-effective-from = যে তারিখ থেকে চালু
+wages-terms-ends-on = কাজের শেষ দিন
+wages-terms-basis = মজুরির ভিত্তি
+wages-terms-salary = মাসিক বেতন বা ভাতা, ₹
+wages-terms-salary-hint = মাসিক বেতন বা প্রশিক্ষণ ভাতার জন্য; পিস-রেটের জন্য খালি রাখুন।
+wages-terms-hours = মাসে নির্ধারিত ঘণ্টা
+wages-terms-hours-hint = 208 = 8 ঘণ্টা × 26 বেতনযোগ্য দিন।
+wages-terms-note = মন্তব্য
+wages-terms-submit = এই শর্ত সংরক্ষণ করুন
+
+## কর্তন নথিভুক্ত করা (deduction.html)
+wages-deduct-heading = কর্তন নথিভুক্ত করুন
+wages-deduct-hint = গোপনীয়: এই পাতায় আইনি নাম দেখা যায়; প্রতিবার দেখা অডিট লগে নথিভুক্ত হয়। মজুরি নীতিতে যে কর্তনগুলি আছে (মজুরি বিধি ধারা 18) শুধু সেগুলিই নথিভুক্ত করা যায়; জরিমানা কখনও কাটা হয় না; এক মাসের সব কর্তন মিলিয়ে সেই মাসের মজুরির অর্ধেকের বেশি হয় না। প্রতিটি কর্তন তার কারণসহ কারিগরের বেতনের স্লিপে দেখা যায়।
+wages-deduct-artisan-option = { $alias } — { $legal_name } ({ $center })
+wages-deduct-kind = কর্তনের ধরন
+wages-deduct-amount = কেটে রাখা টাকা, ₹
+wages-deduct-day = যে দিনের জন্য
+wages-deduct-submit = কর্তন নথিভুক্ত করুন

@@ -450,3 +450,82 @@ wages-entry-minimum_wage_top_up = Minimum-wage top-up
 wages-entry-salary = Salary or stipend
 wages-entry-overtime_premium = Overtime (twice the rate)
 wages-entry-deduction = Deduction
+
+## Exchange rates (rates.html)
+wages-rates-heading = Exchange rates
+wages-rates-intro = A sale bonus is converted to rupees at the rate recorded for the day the order was paid. Bonuses of orders paid on a day without a rate wait, and are posted when the rate is recorded here.
+wages-rates-record-heading = Record a rate
+wages-rates-currency = Sale currency
+wages-rates-day = Day
+wages-rates-rate = Rupees per unit
+wages-rates-rate-hint = e.g. 84.25 (up to 6 decimal places, a point as decimal separator).
+wages-rates-source = Source
+wages-rates-source-hint = Where the rate comes from, e.g. “RBI reference rate” (buyers paying in this currency are charged at it).
+wages-rates-submit = Record the rate
+wages-rates-recorded-heading = Recorded rates
+wages-rates-caption = Recorded exchange rates, most recent first
+wages-rates-col-currency = Currency
+wages-rates-col-rate = ₹ per unit
+wages-rates-col-recorded = Recorded
+wages-rates-none = No rates recorded yet.
+wages-recorded-by-at = { $by }, { $at }
+
+## The time register (register.html)
+wages-register-back = Employment terms
+wages-register-heading = Time register: { $city }, week of { $week }
+wages-register-intro = Hours per artisan and day, by kind (8, 7.5 or 7.25). Beyond 8 hours a day or 48 hours a week is overtime, paid at twice the ordinary rate. Unpaid leave is recorded but not paid; a closed month cannot change.
+wages-register-weeks = Other weeks
+wages-register-prev = Previous week
+wages-register-next = Next week
+wages-register-week-of = Week of
+wages-register-caption = Hours for the week of { $week }, one row per artisan and kind of hour
+wages-register-col-artisan-kind = Artisan and kind of hour
+wages-register-no-artisans = This center has no artisans yet.
+wages-register-save = Save the week
+wages-register-confirm-heading = Confirmed by the artisan
+wages-register-confirm-hint = Read each artisan their week (or let them read it). When they agree, record the day they confirmed it. Changing the week afterwards withdraws the confirmation.
+wages-register-confirm-caption = Who confirmed the week of { $week }
+wages-register-col-confirmed = Confirmed
+wages-register-col-record = Record a confirmation
+wages-register-confirmed-on = on { $date } (recorded by { $by })
+wages-register-not-yet = not yet
+wages-register-no-hours = no hours this week
+wages-register-confirm-day = Day { $alias } confirmed
+wages-register-record = Record
+wages-register-import-heading = Import hours from a CSV file
+wages-register-import-columns = Columns
+wages-register-import-hint = with that header line; the artisan by alias or id, the date as 2026-11-02, the kind as one of production, training, design, rework, waiting, leave_paid, leave_unpaid, holiday, and hours like 8 or 7.5 (0 clears a cell). Each row replaces that artisan's hours of that kind on that day; the rest of the register stays. Every problem is listed at once and nothing is saved until the file is right.
+wages-register-csv-file = CSV file
+wages-register-import = Import
+
+## Employment terms (terms.html)
+wages-terms-heading = Employment terms
+wages-terms-intro = How each artisan is paid, from the day each version applies. Whatever the terms, a month never pays less than the legal minimum for the paid hours in the time register: month close tops it up.
+wages-terms-caption = Employment terms by artisan, newest version first
+wages-terms-col-from = From
+wages-terms-col-until = Until
+wages-terms-col-amount = Monthly amount
+wages-terms-col-hours = Hours / month
+wages-terms-col-note = Note
+wages-terms-col-recorded = Recorded
+wages-terms-none = No terms recorded: judged as piece rate with the guaranteed minimum.
+wages-terms-add-heading = Add a version
+wages-terms-artisan-option = { $alias } ({ $city })
+wages-terms-effective-from = Effective from
+wages-terms-ends-on = Last day of employment
+wages-terms-basis = Pay basis
+wages-terms-salary = Monthly salary or stipend, ₹
+wages-terms-salary-hint = For a monthly salary or a trainee stipend; leave blank for piece rate.
+wages-terms-hours = Standard hours per month
+wages-terms-hours-hint = 208 = 8 hours × 26 paid days.
+wages-terms-note = Note
+wages-terms-submit = Save these terms
+
+## Recording a deduction (deduction.html)
+wages-deduct-heading = Record a deduction
+wages-deduct-hint = Confidential: this page shows legal names; each view is recorded in the audit log. Only the deductions the wage policy lists (Code on Wages s.18) can be recorded; fines are never deducted; all deductions in a month together stay at or below half of that month's wages. Each appears with its reason on the artisan's pay slip.
+wages-deduct-artisan-option = { $alias } — { $legal_name } ({ $center })
+wages-deduct-kind = Kind of deduction
+wages-deduct-amount = Amount withheld, ₹
+wages-deduct-day = Day it applies to
+wages-deduct-submit = Record the deduction

@@ -245,8 +245,8 @@ wages-rec-heading = बोनस का मिलान
 wages-rec-intro = भुगतान हो चुके हर ऑर्डर के हर नग का बिक्री बोनस बही-खाते में होना चाहिए, और हर बिक्री बोनस किसी भुगतान हो चुके ऑर्डर का होना चाहिए। दर्ज हर बोनस को भुगतान के दिन की दर्ज विनिमय दर और उस दिन लागू नीति से दोबारा भी गिना जाता है।
 wages-rec-clean = भुगतान हो चुके सभी { $count } ऑर्डर का मिलान हो गया: हर नग का बोनस दर्ज है, और हर बोनस किसी भुगतान हो चुके ऑर्डर का है।
 wages-rec-paid-orders = भुगतान हो चुके { $count } ऑर्डर:
-wages-rec-missing = { $count } नग बिना बोनस के,
-wages-rec-orphans = { $count } बोनस प्रविष्टियाँ बिना भुगतान हुए ऑर्डर के,
+wages-rec-missing = { $count } नग जिनका बोनस नहीं,
+wages-rec-orphans = { $count } बोनस प्रविष्टियाँ जिनका कोई भुगतान हुआ ऑर्डर नहीं,
 wages-rec-wrong = { $count } बोनस अलग राशि वाले।
 wages-rec-missing-heading = भुगतान हो चुके ऑर्डर जिनका बोनस नहीं है
 wages-rec-col-order = ऑर्डर
@@ -413,3 +413,82 @@ wages-entry-minimum_wage_top_up = न्यूनतम मज़दूरी �
 wages-entry-salary = वेतन या वृत्तिका
 wages-entry-overtime_premium = ओवरटाइम (दोगुनी दर)
 wages-entry-deduction = कटौती
+
+## विनिमय दरें (rates.html)
+wages-rates-heading = विनिमय दरें
+wages-rates-intro = बिक्री बोनस को उस दिन के लिए दर्ज दर पर रुपये में बदला जाता है जिस दिन ऑर्डर का भुगतान हुआ। जिस दिन की दर दर्ज नहीं, उस दिन भुगतान हुए ऑर्डर के बोनस प्रतीक्षा में रहते हैं, और यहाँ दर दर्ज होते ही बही-खाते में लिखे जाते हैं।
+wages-rates-record-heading = दर दर्ज करें
+wages-rates-currency = बिक्री की मुद्रा
+wages-rates-day = दिन
+wages-rates-rate = प्रति इकाई रुपये
+wages-rates-rate-hint = जैसे 84.25 (दशमलव के बाद 6 अंकों तक, दशमलव के लिए बिंदु)।
+wages-rates-source = स्रोत
+wages-rates-source-hint = दर कहाँ से ली गई, जैसे “RBI संदर्भ दर” (इस मुद्रा में भुगतान करने वाले खरीदारों से इसी दर पर शुल्क लिया जाता है)।
+wages-rates-submit = दर दर्ज करें
+wages-rates-recorded-heading = दर्ज दरें
+wages-rates-caption = दर्ज विनिमय दरें, सबसे हाल की पहले
+wages-rates-col-currency = मुद्रा
+wages-rates-col-rate = ₹ प्रति इकाई
+wages-rates-col-recorded = दर्ज
+wages-rates-none = अभी तक कोई दर दर्ज नहीं।
+wages-recorded-by-at = { $by }, { $at }
+
+## समय रजिस्टर (register.html)
+wages-register-back = रोज़गार की शर्तें
+wages-register-heading = समय रजिस्टर: { $city }, { $week } से शुरू सप्ताह
+wages-register-intro = हर कारीगर के प्रतिदिन के घंटे, प्रकार के अनुसार (8, 7.5 या 7.25)। दिन में 8 घंटे या सप्ताह में 48 घंटे से अधिक ओवरटाइम है, जिसकी मज़दूरी सामान्य दर से दोगुनी है। अवैतनिक छुट्टी दर्ज होती है पर उसका भुगतान नहीं होता; बंद महीना बदला नहीं जा सकता।
+wages-register-weeks = दूसरे सप्ताह
+wages-register-prev = पिछला सप्ताह
+wages-register-next = अगला सप्ताह
+wages-register-week-of = सप्ताह का पहला दिन
+wages-register-caption = { $week } से शुरू सप्ताह के घंटे, हर कारीगर और घंटों के प्रकार की एक पंक्ति
+wages-register-col-artisan-kind = कारीगर और घंटों का प्रकार
+wages-register-no-artisans = इस केंद्र में अभी कोई कारीगर नहीं है।
+wages-register-save = सप्ताह सहेजें
+wages-register-confirm-heading = कारीगर द्वारा पुष्टि
+wages-register-confirm-hint = हर कारीगर को उनका सप्ताह पढ़कर सुनाएँ (या उन्हें पढ़ने दें)। सहमत होने पर वह दिन दर्ज करें जिस दिन उन्होंने पुष्टि की। बाद में सप्ताह बदलने पर पुष्टि रद्द हो जाती है।
+wages-register-confirm-caption = { $week } से शुरू सप्ताह की पुष्टि किसने की
+wages-register-col-confirmed = पुष्टि
+wages-register-col-record = पुष्टि दर्ज करें
+wages-register-confirmed-on = { $date } को ({ $by } ने दर्ज किया)
+wages-register-not-yet = अभी नहीं
+wages-register-no-hours = इस सप्ताह कोई घंटे नहीं
+wages-register-confirm-day = जिस दिन { $alias } ने पुष्टि की
+wages-register-record = दर्ज करें
+wages-register-import-heading = CSV फ़ाइल से घंटे आयात करें
+wages-register-import-columns = कॉलम
+wages-register-import-hint = और यही शीर्ष पंक्ति; कारीगर उपनाम या आईडी से, तारीख़ 2026-11-02 की तरह, प्रकार production, training, design, rework, waiting, leave_paid, leave_unpaid, holiday में से एक, और घंटे 8 या 7.5 की तरह (0 से खाना खाली होता है)। हर पंक्ति उस कारीगर के उस दिन के उस प्रकार के घंटों की जगह लेती है; रजिस्टर का बाकी हिस्सा वैसा ही रहता है। सभी समस्याएँ एक साथ दिखाई जाती हैं और फ़ाइल ठीक होने तक कुछ भी सहेजा नहीं जाता।
+wages-register-csv-file = CSV फ़ाइल
+wages-register-import = आयात करें
+
+## रोज़गार की शर्तें (terms.html)
+wages-terms-heading = रोज़गार की शर्तें
+wages-terms-intro = हर कारीगर को कैसे भुगतान होता है, हर संस्करण लागू होने के दिन से। शर्तें जो भी हों, किसी महीने का भुगतान समय रजिस्टर के भुगतान योग्य घंटों की कानूनी न्यूनतम मज़दूरी से कभी कम नहीं होता: महीने का हिसाब बंद करते समय भरपाई की जाती है।
+wages-terms-caption = कारीगर के अनुसार रोज़गार की शर्तें, सबसे नया संस्करण पहले
+wages-terms-col-from = से
+wages-terms-col-until = तक
+wages-terms-col-amount = मासिक राशि
+wages-terms-col-hours = घंटे / माह
+wages-terms-col-note = टिप्पणी
+wages-terms-col-recorded = दर्ज
+wages-terms-none = कोई शर्तें दर्ज नहीं: नग के हिसाब से, न्यूनतम मज़दूरी की गारंटी के साथ परखा जाता है।
+wages-terms-add-heading = नया संस्करण जोड़ें
+wages-terms-artisan-option = { $alias } ({ $city })
+wages-terms-effective-from = किस तारीख़ से लागू
+wages-terms-ends-on = रोज़गार का अंतिम दिन
+wages-terms-basis = वेतन का आधार
+wages-terms-salary = मासिक वेतन या वृत्तिका, ₹
+wages-terms-salary-hint = मासिक वेतन या प्रशिक्षु वृत्तिका के लिए; नग के हिसाब से मज़दूरी के लिए खाली छोड़ें।
+wages-terms-hours = प्रति माह मानक घंटे
+wages-terms-hours-hint = 208 = 8 घंटे × 26 भुगतान वाले दिन।
+wages-terms-note = टिप्पणी
+wages-terms-submit = ये शर्तें सहेजें
+
+## कटौती दर्ज करना (deduction.html)
+wages-deduct-heading = कटौती दर्ज करें
+wages-deduct-hint = गोपनीय: इस पन्ने पर कानूनी नाम दिखते हैं; हर बार देखना ऑडिट लॉग में दर्ज होता है। केवल वही कटौतियाँ दर्ज हो सकती हैं जो मज़दूरी नीति में हैं (मज़दूरी संहिता धारा 18); जुर्माना कभी नहीं काटा जाता; किसी महीने की सभी कटौतियाँ मिलाकर उस महीने की मज़दूरी के आधे से अधिक नहीं होतीं। हर कटौती अपने कारण के साथ कारीगर की वेतन पर्ची पर दिखती है।
+wages-deduct-artisan-option = { $alias } — { $legal_name } ({ $center })
+wages-deduct-kind = कटौती का प्रकार
+wages-deduct-amount = काटी गई राशि, ₹
+wages-deduct-day = किस दिन के लिए
+wages-deduct-submit = कटौती दर्ज करें

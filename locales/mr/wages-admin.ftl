@@ -421,3 +421,82 @@ wages-entry-minimum_wage_top_up = किमान वेतनाची भर�
 wages-entry-salary = वेतन किंवा विद्यावेतन
 wages-entry-overtime_premium = जादा काम (दुप्पट दर)
 wages-entry-deduction = कपात
+
+## विनिमय दर (rates.html)
+wages-rates-heading = विनिमय दर
+wages-rates-intro = ऑर्डरचे पैसे ज्या दिवशी भरले त्या दिवसासाठी नोंदलेल्या दराने विक्री बोनस रुपयांत बदलला जातो. ज्या दिवसाचा दर नोंदलेला नाही त्या दिवशी पैसे भरलेल्या ऑर्डरचे बोनस प्रतीक्षेत राहतात, आणि इथे दर नोंदवल्यावर खातेवहीत नोंदवले जातात.
+wages-rates-record-heading = दराची नोंद करा
+wages-rates-currency = विक्रीचे चलन
+wages-rates-day = दिवस
+wages-rates-rate = प्रति एकक रुपये
+wages-rates-rate-hint = उदा. 84.25 (दशांश चिन्हानंतर 6 अंकांपर्यंत, दशांशासाठी बिंदू).
+wages-rates-source = स्रोत
+wages-rates-source-hint = दर कुठून घेतला, उदा. “RBI संदर्भ दर” (या चलनात पैसे भरणाऱ्या खरेदीदारांकडून याच दराने रक्कम घेतली जाते).
+wages-rates-submit = दराची नोंद करा
+wages-rates-recorded-heading = नोंदलेले दर
+wages-rates-caption = नोंदलेले विनिमय दर, अलीकडील आधी
+wages-rates-col-currency = चलन
+wages-rates-col-rate = प्रति एकक ₹
+wages-rates-col-recorded = नोंद
+wages-rates-none = अजून एकही दर नोंदलेला नाही.
+wages-recorded-by-at = { $by }, { $at }
+
+## वेळ नोंदवही (register.html)
+wages-register-back = रोजगाराच्या अटी
+wages-register-heading = वेळ नोंदवही: { $city }, { $week } पासूनचा आठवडा
+wages-register-intro = प्रत्येक कारागिराचे दररोजचे तास, प्रकारानुसार (8, 7.5 किंवा 7.25). दिवसाला 8 तास किंवा आठवड्याला 48 तासांपेक्षा जास्त काम म्हणजे जादा काम, ज्याचे वेतन नेहमीच्या दराच्या दुप्पट असते. बिनपगारी रजेची नोंद होते पण तिचे पैसे दिले जात नाहीत; बंद महिना बदलता येत नाही.
+wages-register-weeks = इतर आठवडे
+wages-register-prev = मागील आठवडा
+wages-register-next = पुढील आठवडा
+wages-register-week-of = आठवड्याचा पहिला दिवस
+wages-register-caption = { $week } पासूनच्या आठवड्याचे तास, प्रत्येक कारागीर आणि तासांच्या प्रकारासाठी एक ओळ
+wages-register-col-artisan-kind = कारागीर आणि तासांचा प्रकार
+wages-register-no-artisans = या केंद्रात अजून एकही कारागीर नाही.
+wages-register-save = आठवडा जतन करा
+wages-register-confirm-heading = कारागिराची पुष्टी
+wages-register-confirm-hint = प्रत्येक कारागिराला त्यांचा आठवडा वाचून दाखवा (किंवा त्यांना वाचू द्या). त्यांनी मान्य केल्यावर पुष्टी केल्याचा दिवस नोंदवा. नंतर आठवडा बदलल्यास पुष्टी रद्द होते.
+wages-register-confirm-caption = { $week } पासूनच्या आठवड्याची पुष्टी कोणी केली
+wages-register-col-confirmed = पुष्टी
+wages-register-col-record = पुष्टीची नोंद करा
+wages-register-confirmed-on = { $date } रोजी ({ $by } यांनी नोंदवले)
+wages-register-not-yet = अजून नाही
+wages-register-no-hours = या आठवड्यात एकही तास नाही
+wages-register-confirm-day = { $alias } यांनी पुष्टी केल्याचा दिवस
+wages-register-record = नोंद करा
+wages-register-import-heading = CSV फाइलमधून तास आयात करा
+wages-register-import-columns = स्तंभ
+wages-register-import-hint = आणि हीच शीर्षक ओळ; कारागीर टोपणनाव किंवा आयडीने, दिनांक 2026-11-02 असा, प्रकार production, training, design, rework, waiting, leave_paid, leave_unpaid, holiday यांपैकी एक, आणि तास 8 किंवा 7.5 असे (0 दिल्यास कप्पा रिकामा होतो). प्रत्येक ओळ त्या कारागिराच्या त्या दिवशीच्या त्या प्रकारच्या तासांची जागा घेते; नोंदवहीचा उरलेला भाग तसाच राहतो. सर्व अडचणी एकत्र दाखवल्या जातात आणि फाइल बरोबर होईपर्यंत काहीही जतन होत नाही.
+wages-register-csv-file = CSV फाइल
+wages-register-import = आयात करा
+
+## रोजगाराच्या अटी (terms.html)
+wages-terms-heading = रोजगाराच्या अटी
+wages-terms-intro = प्रत्येक कारागिराला पैसे कसे दिले जातात, प्रत्येक आवृत्ती लागू झाल्याच्या दिवसापासून. अटी काहीही असोत, कोणत्याही महिन्याचे पैसे वेळ नोंदवहीतील पगारी तासांच्या कायदेशीर किमान वेतनापेक्षा कधीही कमी नसतात: महिन्याचा हिशेब बंद करताना भरपाई दिली जाते.
+wages-terms-caption = कारागिरानुसार रोजगाराच्या अटी, नवीन आवृत्ती आधी
+wages-terms-col-from = पासून
+wages-terms-col-until = पर्यंत
+wages-terms-col-amount = मासिक रक्कम
+wages-terms-col-hours = तास / महिना
+wages-terms-col-note = टीप
+wages-terms-col-recorded = नोंद
+wages-terms-none = अटींची नोंद नाही: नगानुसार मजुरी, किमान वेतनाच्या हमीसह, म्हणून तपासले जाते.
+wages-terms-add-heading = नवी आवृत्ती जोडा
+wages-terms-artisan-option = { $alias } ({ $city })
+wages-terms-effective-from = या दिनांकापासून लागू
+wages-terms-ends-on = रोजगाराचा शेवटचा दिवस
+wages-terms-basis = वेतनाचा आधार
+wages-terms-salary = मासिक वेतन किंवा विद्यावेतन, ₹
+wages-terms-salary-hint = मासिक वेतन किंवा प्रशिक्षणार्थी विद्यावेतनासाठी; नगानुसार मजुरीसाठी रिकामे ठेवा.
+wages-terms-hours = दरमहा प्रमाणित तास
+wages-terms-hours-hint = 208 = 8 तास × 26 पगारी दिवस.
+wages-terms-note = टीप
+wages-terms-submit = या अटी जतन करा
+
+## कपातीची नोंद (deduction.html)
+wages-deduct-heading = कपातीची नोंद करा
+wages-deduct-hint = गोपनीय: या पानावर कायदेशीर नावे दिसतात; प्रत्येक वेळी पाहिल्याची नोंद ऑडिट लॉगमध्ये होते. मजुरी धोरणात दिलेल्या कपातींचीच नोंद करता येते (वेतन संहिता कलम 18); दंड कधीही कापला जात नाही; एका महिन्यातील सर्व कपाती मिळून त्या महिन्याच्या मजुरीच्या निम्म्यापेक्षा जास्त होत नाहीत. प्रत्येक कपात तिच्या कारणासह कारागिराच्या वेतन चिठ्ठीवर दिसते.
+wages-deduct-artisan-option = { $alias } — { $legal_name } ({ $center })
+wages-deduct-kind = कपातीचा प्रकार
+wages-deduct-amount = कापलेली रक्कम, ₹
+wages-deduct-day = कोणत्या दिवसासाठी
+wages-deduct-submit = कपातीची नोंद करा

@@ -62,6 +62,8 @@ struct RowView {
     id: String,
     artisan: String,
     kind: &'static str,
+    /// The kind's code: the template names it in the reader's language (`hour-kind-…`).
+    kind_code: &'static str,
     first_of_artisan: bool,
     cells: Vec<CellView>,
 }
@@ -120,6 +122,7 @@ async fn render(
                 id: format!("r-{id}-{}", kind.code()),
                 artisan: alias.clone(),
                 kind: kind.label(),
+                kind_code: kind.code(),
                 first_of_artisan: k == 0,
                 cells: days
                     .iter()
