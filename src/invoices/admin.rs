@@ -55,6 +55,8 @@ fn signed(row: &InvoiceRow, minor: i64) -> i64 {
 #[derive(Serialize)]
 struct Row {
     kind: &'static str,
+    /// The document kind's code: the template names it in the reader's language.
+    kind_code: &'static str,
     number: String,
     issued_on: String,
     place_of_supply: String,
@@ -89,6 +91,7 @@ pub async fn list(
         .iter()
         .map(|r| Row {
             kind: r.kind.title(),
+            kind_code: r.kind.code(),
             number: r.number.clone(),
             issued_on: r.issued_on.to_string(),
             place_of_supply: r.place_of_supply.clone(),

@@ -25,6 +25,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 struct RequestView {
     id: i64,
     kind: &'static str,
+    /// The kind's code: the template names it in the reader's language (`fin-privacy-kind-…`).
+    kind_code: &'static str,
     status: &'static str,
     order: Option<String>,
     order_id: Option<i64>,
@@ -99,6 +101,7 @@ async fn index(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRespo
             outcome: outcome_lines(r.kind, &r.outcome),
             id: r.id,
             kind: r.kind.label(),
+            kind_code: r.kind.code(),
             status: r.status.code(),
             order: reference,
             order_id: r.order_id,
