@@ -39,9 +39,9 @@ fin-invoices-kind-credit_note = Credit note
 ## A piece's costs (pricing/costs.html)
 fin-costs-heading = Costs of { $title }
 fin-costs-intro = SKU { $sku }. These figures, the makers' wages in the ledger and the day's gold rate make up "Where your money goes" on the piece's public page. Until they are saved, the page shows the makers' wages only and says the rest is not yet recorded.
-fin-costs-gold-rate = Gold is valued at the latest gold rate: { $rate }.
+fin-costs-gold-rate = Gold is valued at the latest gold rate: { $rate } a gram of fine gold ({ $date }).
 fin-costs-no-gold-rate = No gold rate is recorded yet: finance records it on the Gold rates page.
-fin-costs-last-saved = Last saved by { $by }.
+fin-costs-last-saved = Last saved by { $by }, { $at }.
 fin-costs-form-heading = Recorded costs, in rupees
 fin-costs-stones = Stones (₹)
 fin-costs-stones-hint = What the workshop paid for the stones set in the piece; 0 if it has none.

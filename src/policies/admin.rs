@@ -102,6 +102,8 @@ struct PolicyRow {
     effective: Option<String>,
     versions: usize,
     edited_by: Option<String>,
+    /// When the newest version was saved (UTC; the template shows it in the reader's zone).
+    edited_at: Option<String>,
 }
 
 pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
@@ -117,9 +119,8 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
                 version: current.as_ref().map(|c| c.version),
                 effective: current.as_ref().map(|c| long_date(c.effective_on)),
                 versions: all.len(),
-                edited_by: all
-                    .first()
-                    .map(|v| format!("{}, {}", v.created_by, v.created_at.format("%Y-%m-%d %H:%M UTC"))),
+                edited_by: all.first().map(|v| v.created_by.clone()),
+                edited_at: all.first().map(|v| v.created_at.format("%Y-%m-%dT%H:%M:%S").to_string()),
             });
         }
         Ok::<_, AppError>(rows)
@@ -173,7 +174,7 @@ async fn render(
             version: v.version,
             effective: long_date(v.effective_on),
             created_by: v.created_by.clone(),
-            created_at: v.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            created_at: v.created_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             in_effect: Some(v.version) == in_effect,
             scheduled: v.effective_on > today,
         })

@@ -136,7 +136,7 @@ async fn render(
             per_gram: r.per_gram().to_string(),
             source: r.source,
             recorded_by: r.recorded_by,
-            recorded_at: r.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            recorded_at: r.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         })
         .collect();
     let mut ctx = Context::new();
@@ -255,11 +255,11 @@ async fn render_costs(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    ctx.insert(
-        "recorded",
-        &current.map(|c| format!("{}, {}", c.recorded_by, c.recorded_at.format("%Y-%m-%d %H:%M UTC"))),
-    );
-    ctx.insert("gold_rate", &rate.map(|r| format!("{} a gram of fine gold ({})", r.per_gram(), r.rate_date)));
+    // Who saved the costs and when (a UTC time the template shows in the reader's zone).
+    ctx.insert("recorded", &current.as_ref().map(|c| c.recorded_by.clone()));
+    ctx.insert("recorded_at", &current.map(|c| c.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string()));
+    ctx.insert("gold_rate", &rate.as_ref().map(|r| r.per_gram().to_string()));
+    ctx.insert("gold_rate_date", &rate.map(|r| r.rate_date.to_string()));
     let title = format!("Costs of {}", head.title);
     let body = state.templates.render_admin("admin/pricing/costs.html", &title, Some(me), ctx)?;
     Ok(html(status, body))

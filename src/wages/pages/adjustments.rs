@@ -76,14 +76,14 @@ fn adjustment_view(a: &EntryRow, d: Option<&EntryRow>, roster: &[ArtisanLine]) -
             .and_then(|m| Month::parse(m).ok())
             .map(|m| m.label()),
         proposed_by: a.recorded_by.clone(),
-        proposed_at: a.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        proposed_at: a.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         state: match d.map(|d| d.kind) {
             Some(EntryKind::AdjustmentApproved) => "approved",
             Some(_) => "rejected",
             None => "pending",
         },
         decided_by: d.map(|d| d.recorded_by.clone()).unwrap_or_default(),
-        decided_at: d.map(|d| d.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+        decided_at: d.map(|d| d.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
         note: note.unwrap_or_default(),
     }
 }

@@ -229,7 +229,7 @@ async fn render_policy(
                         source_note: v.source_note,
                         deductions: DeductionKind::list(&v.deduction_kinds).iter().map(|k| k.code()).collect(),
                         recorded_by: v.recorded_by,
-                        recorded_at: v.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                        recorded_at: v.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
                     })
                     .collect(),
             }

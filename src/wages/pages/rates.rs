@@ -71,7 +71,7 @@ async fn render_rates(
             date: r.rate_date,
             rate: r.inr_per_unit,
             recorded_by: r.recorded_by,
-            recorded_at: r.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            recorded_at: r.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             source: r.source,
         })
         .collect();
