@@ -11,6 +11,7 @@ fin-nothing-recorded = কিছুই নথিভুক্ত হয়নি;
 fin-recorded-by-at = { $by }, { $at }
 
 ## ইনভয়েস ও ক্রেডিট নোট (invoices/list.html)
+fin-invoices-title = ইনভয়েস
 fin-invoices-heading = ইনভয়েস ও ক্রেডিট নোট, { $month }
 fin-invoices-intro = মাসে জারি করা দাম মেটানো প্রতিটি অর্ডারের ট্যাক্স ইনভয়েস এবং প্রতিটি রিফান্ডের ক্রেডিট নোট (ভারতের তারিখ)। ক্রেতারা ভোক্তা (B2C): ক্রেতার GSTIN নেই। যোগফলে ক্রেডিট নোট ঋণাত্মক ধরা হয়।
 fin-invoices-month = মাস (YYYY-MM)

@@ -11,6 +11,7 @@ fin-nothing-recorded = Nothing was recorded; please correct the fields marked be
 fin-recorded-by-at = { $by }, { $at }
 
 ## Invoices and credit notes (invoices/list.html)
+fin-invoices-title = Invoices
 fin-invoices-heading = Invoices and credit notes, { $month }
 fin-invoices-intro = Every paid order's tax invoice and every refund's credit note issued in the month (India date). Buyers are consumers (B2C): no buyer GSTIN. Credit notes count negative in the sums.
 fin-invoices-month = Month (YYYY-MM)

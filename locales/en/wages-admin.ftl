@@ -529,3 +529,14 @@ wages-deduct-kind = Kind of deduction
 wages-deduct-amount = Amount withheld, ₹
 wages-deduct-day = Day it applies to
 wages-deduct-submit = Record the deduction
+
+## Notices and warnings the pages' handlers show
+wages-no-living-wage = { $city } has no living-wage figure: finance must enter one (Wage policy page).
+wages-no-living-wage-short = { $city } has no living-wage figure: finance must enter one.
+wages-notice-payout = The payout is recorded in the ledger; the balance below includes it.
+wages-notice-deduction = The deduction is recorded in the ledger; it will appear with its reason on the pay slip.
+wages-notice-adj-proposed = The adjustment is in the ledger. It counts only once someone else in finance or an admin approves it.
+wages-notice-adj-approved = The adjustment is approved; it now counts towards the artisan's balance.
+wages-notice-adj-rejected = The adjustment is rejected; it will never count towards a balance.
+wages-notice-week-saved = The week is saved.
+wages-no-policy = { $city } has no wage policy in force: finance must add one.

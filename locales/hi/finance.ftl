@@ -11,6 +11,7 @@ fin-nothing-recorded = कुछ भी दर्ज नहीं हुआ; क
 fin-recorded-by-at = { $by }, { $at }
 
 ## इनवॉइस और क्रेडिट नोट (invoices/list.html)
+fin-invoices-title = इनवॉइस
 fin-invoices-heading = इनवॉइस और क्रेडिट नोट, { $month }
 fin-invoices-intro = महीने में जारी भुगतान हो चुके हर ऑर्डर का टैक्स इनवॉइस और हर रिफ़ंड का क्रेडिट नोट (भारत की तारीख़)। खरीदार उपभोक्ता हैं (B2C): खरीदार का GSTIN नहीं। जोड़ में क्रेडिट नोट ऋणात्मक गिने जाते हैं।
 fin-invoices-month = महीना (YYYY-MM)

@@ -11,6 +11,7 @@ fin-nothing-recorded = काहीही नोंदवले गेले न
 fin-recorded-by-at = { $by }, { $at }
 
 ## इनव्हॉइस आणि क्रेडिट नोट (invoices/list.html)
+fin-invoices-title = इनव्हॉइस
 fin-invoices-heading = इनव्हॉइस आणि क्रेडिट नोट, { $month }
 fin-invoices-intro = महिन्यात दिलेले, पैसे भरलेल्या प्रत्येक ऑर्डरचे कर इनव्हॉइस आणि प्रत्येक परताव्याची क्रेडिट नोट (भारतातील दिनांक). खरेदीदार ग्राहक आहेत (B2C): खरेदीदाराचा GSTIN नाही. बेरजेत क्रेडिट नोट उणे धरल्या जातात.
 fin-invoices-month = महिना (YYYY-MM)

@@ -17,6 +17,7 @@ use crate::money::Money;
 use crate::state::AppState;
 use crate::wages::types::{india_date, Month};
 use crate::web::csv_safe;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/invoices", web::get().to(list)).route("/admin/invoices.csv", web::get().to(csv));
@@ -141,7 +142,7 @@ pub async fn list(
         let n = month.next();
         format!("{:04}-{:02}", n.year, n.month)
     });
-    let body = state.templates.render_admin("admin/invoices/list.html", "Invoices", Some(&me), ctx)?;
+    let body = state.templates.render_admin("admin/invoices/list.html", &crate::i18n::t(me.lang(), "fin-invoices-title"), Some(&me), ctx)?;
     Ok(HttpResponse::build(StatusCode::OK).content_type("text/html; charset=utf-8").body(body))
 }
 

@@ -20,6 +20,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 use crate::web::page_cache;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/policies", web::get().to(list))
@@ -128,7 +129,7 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
     .await?;
     let mut ctx = Context::new();
     ctx.insert("policies", &rows);
-    let body = state.templates.render_admin("admin/policies/list.html", "Shop policies", Some(&me), ctx)?;
+    let body = state.templates.render_admin("admin/policies/list.html", &crate::i18n::t(me.lang(), "fin-policies-heading"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }
 

@@ -19,6 +19,7 @@ use crate::staff::Role;
 use crate::state::AppState;
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/gold-rates", web::get().to(gold_rates_page))
@@ -145,7 +146,7 @@ async fn render(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/pricing/gold_rates.html", "Gold rates", Some(me), ctx)?;
+    let body = state.templates.render_admin("admin/pricing/gold_rates.html", &crate::i18n::t(me.lang(), "fin-gold-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 
@@ -260,7 +261,7 @@ async fn render_costs(
     ctx.insert("recorded_at", &current.map(|c| c.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string()));
     ctx.insert("gold_rate", &rate.as_ref().map(|r| r.per_gram().to_string()));
     ctx.insert("gold_rate_date", &rate.map(|r| r.rate_date.to_string()));
-    let title = format!("Costs of {}", head.title);
+    let title = crate::i18n::t_with(me.lang(), "fin-costs-heading", &[("title", head.title.clone().into())]);
     let body = state.templates.render_admin("admin/pricing/costs.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }

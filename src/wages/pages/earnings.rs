@@ -253,7 +253,7 @@ pub async fn earnings(
                 .series
                 .iter()
                 .filter(|s| s.missing_living_wage)
-                .map(|s| no_living_wage_message(&s.center.city))
+                .map(|s| no_living_wage_message(me.lang(), &s.center.city))
                 .collect();
             let names: HashMap<i64, String> = all_centers.iter().map(|c| (c.id, c.name.clone())).collect();
             let mut view = display(&report)?;
@@ -275,6 +275,6 @@ pub async fn earnings(
         }
     };
     let body =
-        state.templates.render_admin("admin/wages/earnings.html", "Earnings against fair wages", Some(&me), ctx)?;
+        state.templates.render_admin("admin/wages/earnings.html", &super::tr(&me, "wages-earnings-heading"), Some(&me), ctx)?;
     Ok(html(status, body))
 }

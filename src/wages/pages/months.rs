@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::close;
 use crate::wages::types::Month;
+use crate::web::templates::Viewer;
 
 async fn render(
     state: &AppState,
@@ -43,7 +44,7 @@ async fn render(
         }
     }
     ctx.insert("report", &view);
-    ctx.insert("month_label", &month.label());
+    ctx.insert("month_label", &super::month_label(me, month));
     ctx.insert("error", &error);
     ctx.insert("close_url", &close_url);
     let mine = report.requested.as_ref().is_some_and(|r| match r.requested_by_staff_id {
@@ -51,7 +52,11 @@ async fn render(
         None => r.requested_by == me.actor().label,
     });
     ctx.insert("requested_by_me", &mine);
-    let title = format!("Month close, {} {}", report.city, month.label());
+    let title = crate::i18n::t_with(
+        me.lang(),
+        "wages-month-heading",
+        &[("city", report.city.clone().into()), ("month", super::month_label(me, month).into())],
+    );
     let body = state.templates.render_admin("admin/wages/month.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }

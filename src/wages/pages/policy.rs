@@ -206,9 +206,9 @@ async fn render_policy(
         .map(|(c, versions)| {
             let in_force_id = versions.iter().find(|v| v.effective_from <= on).map(|v| v.id);
             let warning = match versions.iter().find(|v| v.effective_from <= on) {
-                None => Some(format!("{} has no wage policy in force: finance must add one.", c.city)),
+                None => Some(super::policy_warning(me, "wages-no-policy", &c.city)),
                 Some(v) if v.living_wage_monthly_minor.is_none() => {
-                    Some(format!("{} has no living-wage figure: finance must enter one.", c.city))
+                    Some(super::policy_warning(me, "wages-no-living-wage-short", &c.city))
                 }
                 Some(_) => None,
             };
@@ -251,7 +251,7 @@ async fn render_policy(
     );
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/policy.html", "Wage policy", Some(me), ctx)?;
+    let body = state.templates.render_admin("admin/wages/policy.html", &super::tr(me, "wages-policy-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 

@@ -52,6 +52,6 @@ pub async fn reconciliation(state: web::Data<AppState>, me: CurrentStaff) -> Res
     ctx.insert("r", &view);
     ctx.insert("clean", &r.is_clean());
     let body =
-        state.templates.render_admin("admin/wages/reconciliation.html", "Bonus reconciliation", Some(&me), ctx)?;
+        state.templates.render_admin("admin/wages/reconciliation.html", &super::tr(&me, "wages-rec-heading"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

@@ -22,6 +22,7 @@ use crate::state::AppState;
 use crate::wages::register::{self, parse_hours, Cell};
 use crate::wages::types::HourKind;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -164,7 +165,11 @@ async fn render(
     ctx.insert("can_edit", &matches!(me.role, crate::staff::Role::Admin | crate::staff::Role::Manager));
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let title = format!("Time register, {} week of {monday}", center.city);
+    let title = crate::i18n::t_with(
+        me.lang(),
+        "wages-register-heading",
+        &[("city", center.city.clone().into()), ("week", monday.to_string().into())],
+    );
     let body = state.templates.render_admin("admin/wages/register.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }
@@ -196,7 +201,7 @@ pub async fn register_page(
     let monday = week_of(&query.week)?;
     let all = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
     let center = chosen_center(&me, &all, &query.center)?;
-    let notice = (!query.saved.is_empty()).then(|| "The week is saved.".to_string());
+    let notice = (!query.saved.is_empty()).then(|| super::tr(&me, "wages-notice-week-saved"));
     render(&state, &me, center, monday, None, &FieldErrors::default(), &[], notice, StatusCode::OK).await
 }
 
