@@ -125,6 +125,8 @@ diesel::table! {
         disabled_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Nullable<Text>,
+        time_zone -> Nullable<Text>,
     }
 }
 

@@ -20,3 +20,21 @@ date-day-month-year = { $day } { $month } { $year }
 # The workshops' cities (by center code); a center without a name here shows its city as stored.
 center-kolkata = Kolkata
 center-mumbai = Mumbai
+# Short month names for times on staff pages ("2 Dec 2026"); a language without
+# abbreviations people read at a glance uses the full name.
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+# "2 Dec 2026"
+date-short = { $day } { $month } { $year }
+# A stored time in the reader's zone: "2 Dec 2026, 17:05 IST" ($zone: the zone's abbreviation).
+date-time-local = { $date }, { $time } { $zone }

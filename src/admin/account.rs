@@ -2,7 +2,9 @@
 //! a fresh authenticator code when they have TOTP, and a new one that is not common; the other
 //! sessions end), sign out everywhere else, or everywhere (ASVS 5.0 6.2.2, 7.4.3, 7.5.1), and
 //! make new recovery codes with a fresh authenticator code (the old ones stop working: after a
-//! key rotation, this is how codes hashed under the old key are replaced).
+//! key rotation, this is how codes hashed under the old key are replaced). They choose the
+//! language and time zone of their back-office pages (or leave them to the browser and their
+//! center): checked, then stored and audit-logged.
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{header, StatusCode};
@@ -14,15 +16,18 @@ use crate::audit::{self, AuditEvent};
 use crate::auth::{session, throttle, AdminForm, CurrentStaff};
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, time, Lang};
 use crate::staff::{self, service as staff_service};
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/account", web::get().to(index))
         .route("/admin/account/password", web::post().to(change_password))
         .route("/admin/account/sessions/end", web::post().to(end_sessions))
-        .route("/admin/account/recovery-codes", web::post().to(new_recovery_codes));
+        .route("/admin/account/recovery-codes", web::post().to(new_recovery_codes))
+        .route("/admin/account/preferences", web::post().to(change_preferences));
 }
 
 fn see_other(to: &str) -> HttpResponse {
@@ -47,17 +52,123 @@ async fn page(
     ctx.insert("needs_code", &me.staff.totp_enabled);
     ctx.insert("other_sessions", &(live - 1).max(0));
     ctx.insert("codes_left", &codes_left);
-    let body = state.templates.render_admin("admin/account.html", "Your account", Some(me), ctx)?;
+    ctx.insert("preferences", &preferences_view(me));
+    let title = i18n::t(me.lang(), "account-title");
+    let body = state.templates.render_admin("admin/account.html", &title, Some(me), ctx)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
+}
+
+/// One choice of a select: its value, its text, whether it is chosen.
+#[derive(serde::Serialize)]
+struct Choice {
+    value: &'static str,
+    label: String,
+    selected: bool,
+}
+
+/// The language and time-zone menus: "as my browser" / "my center's" first (stored as NULL),
+/// each language in its own script, India's zone first.
+#[derive(serde::Serialize)]
+struct PreferencesView {
+    languages: Vec<Choice>,
+    zones: Vec<Choice>,
+}
+
+fn preferences_view(me: &CurrentStaff) -> PreferencesView {
+    let chosen_lang = me.staff.language;
+    let chosen_zone = me.staff.time_zone.as_deref();
+    let mut languages = vec![Choice {
+        value: "",
+        label: i18n::t(me.lang(), "account-language-browser"),
+        selected: chosen_lang.is_none(),
+    }];
+    languages.extend(Lang::ALL.into_iter().map(|l| Choice {
+        value: l.code(),
+        label: l.native_name().to_string(),
+        selected: chosen_lang == Some(l),
+    }));
+    let mut zones =
+        vec![Choice { value: "", label: i18n::t(me.lang(), "account-zone-center"), selected: chosen_zone.is_none() }];
+    zones.extend(time::OFFERED_ZONES.iter().map(|z| Choice {
+        value: *z,
+        label: z.replace('_', " "),
+        selected: chosen_zone == Some(*z),
+    }));
+    PreferencesView { languages, zones }
 }
 
 pub async fn index(state: web::Data<AppState>, req: HttpRequest, me: CurrentStaff) -> Result<HttpResponse, AppError> {
     let notice = match req.query_string() {
-        "password=changed" => Some("Your password is changed. Your other sessions have ended."),
-        "signed_out=others" => Some("You are signed out everywhere else."),
+        "password=changed" => Some("account-notice-password-changed"),
+        "signed_out=others" => Some("account-notice-signed-out-others"),
+        "preferences=saved" => Some("account-notice-preferences-saved"),
         _ => None,
     };
-    page(&state, &me, StatusCode::OK, FieldErrors::default(), notice).await
+    let notice = notice.map(|key| i18n::t(me.lang(), key));
+    page(&state, &me, StatusCode::OK, FieldErrors::default(), notice.as_deref()).await
+}
+
+#[derive(Deserialize)]
+pub struct PreferencesForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    time_zone: String,
+}
+
+/// The language and time zone of one's own pages. Empty means "not chosen" (the browser's
+/// language, the center's zone). Both fields are checked before anything is stored; a zone
+/// must be one chrono-tz knows.
+pub async fn change_preferences(
+    state: web::Data<AppState>,
+    form: AdminForm<PreferencesForm>,
+) -> Result<HttpResponse, AppError> {
+    let AdminForm { staff: me, form } = form;
+    let mut errors = FieldErrors::default();
+    let language = match form.language.trim() {
+        "" => None,
+        code => Lang::parse(code).or_else(|| {
+            errors.add("language", i18n::t(me.lang(), "account-error-language"));
+            None
+        }),
+    };
+    let zone = match form.time_zone.trim() {
+        "" => None,
+        name => time::parse_zone(name).or_else(|| {
+            errors.add("time_zone", i18n::t(me.lang(), "account-error-time-zone"));
+            None
+        }),
+    };
+    if !errors.is_empty() {
+        return page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await;
+    }
+    let (staff, actor) = (me.staff.clone(), me.actor());
+    let at = chrono::Utc::now().naive_utc();
+    db::run(&state.pool, move |conn| {
+        db::write(conn, |conn| -> Result<(), AppError> {
+            let zone_name = zone.map(|z| z.name());
+            staff::queries::set_preferences(conn, staff.id, language, zone_name, at)?;
+            audit::record(
+                conn,
+                &actor,
+                &AuditEvent {
+                    action: "staff.preferences_changed",
+                    entity_type: "staff",
+                    entity_id: Some(staff.id.to_string()),
+                    center_id: staff.center_id,
+                    details: serde_json::json!({
+                        "language": language.map(Lang::code),
+                        "time_zone": zone_name,
+                        "was": { "language": staff.language.map(Lang::code), "time_zone": staff.time_zone },
+                    }),
+                },
+                at,
+            )?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(see_other("/admin/account?preferences=saved"))
 }
 
 #[derive(Deserialize)]
@@ -224,8 +335,12 @@ pub async fn new_recovery_codes(
             let mut ctx = Context::new();
             ctx.insert("codes", &codes);
             ctx.insert("renewed", &true);
-            let body =
-                state.templates.render_admin("admin/recovery_codes.html", "Your new recovery codes", Some(&me), ctx)?;
+            let body = state.templates.render_admin(
+                "admin/recovery_codes.html",
+                &i18n::t(me.lang(), "recovery-title-new"),
+                Some(&me),
+                ctx,
+            )?;
             Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
         }
         Err(AppError::Invalid(errors)) => page(&state, &me, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await,

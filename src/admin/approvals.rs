@@ -12,9 +12,11 @@ use crate::auth::extract::AdminForm;
 use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::screening::approvals;
 use crate::screening::MatchKind;
 use crate::state::AppState;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/approvals", web::get().to(index))
@@ -24,16 +26,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Serialize)]
 struct Row {
     id: i64,
-    what: &'static str,
+    what: String,
     link: Option<String>,
-    found: Vec<&'static str>,
+    found: Vec<String>,
     requested_by: String,
-    requested_at: String,
+    requested_at: chrono::NaiveDateTime,
     mine: bool,
 }
 
-fn label_of(code: &str) -> &'static str {
-    [
+/// What screening found, in `lang` (`screening-{code}` in `admin.ftl`).
+fn label_of(lang: Lang, code: &str) -> String {
+    let known = [
         MatchKind::TimeOfDay,
         MatchKind::Shift,
         MatchKind::DayOfWeek,
@@ -44,31 +47,37 @@ fn label_of(code: &str) -> &'static str {
         MatchKind::Email,
     ]
     .into_iter()
-    .find(|k| k.code() == code)
-    .map(MatchKind::label)
-    .unwrap_or("something to check")
+    .find(|k| k.code() == code);
+    i18n::t(lang, &format!("screening-{}", known.map(MatchKind::code).unwrap_or("other")))
 }
 
 pub async fn index(state: web::Data<AppState>, me: CurrentStaff, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let scope = me.center_scope();
+    let (scope, lang) = (me.center_scope(), me.lang());
     let pending = db::run(&state.pool, move |conn| approvals::pending(conn, scope).map_err(AppError::from)).await?;
     let rows: Vec<Row> = pending
         .iter()
         .map(|a| Row {
             id: a.id,
-            what: approvals::context_label(&a.context),
+            what: i18n::t(
+                lang,
+                match a.context.as_str() {
+                    "piece.description" => "approval-context-piece-description",
+                    "artisan.story" => "approval-context-artisan-story",
+                    _ => "approval-context-other",
+                },
+            ),
             link: approvals::admin_link(&a.context, a.entity_id),
-            found: a.match_kinds.split(',').filter(|c| !c.is_empty()).map(label_of).collect(),
+            found: a.match_kinds.split(',').filter(|c| !c.is_empty()).map(|c| label_of(lang, c)).collect(),
             requested_by: a.requested_by.clone(),
-            requested_at: a.requested_at.format("%-d %b %Y").to_string(),
+            requested_at: a.requested_at,
             mine: a.requested_by_staff_id == Some(me.staff.id),
         })
         .collect();
     let approved = req.query_string().contains("done=approved");
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
-    ctx.insert("notice", &approved.then_some("Approved: the text can now be published as it is."));
-    let body = state.templates.render_admin("admin/approvals.html", "Approvals", Some(&me), ctx)?;
+    ctx.insert("notice", &approved.then(|| i18n::t(lang, "approvals-done")));
+    let body = state.templates.render_admin("admin/approvals.html", &i18n::t(lang, "nav-approvals"), Some(&me), ctx)?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }
 

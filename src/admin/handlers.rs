@@ -7,8 +7,9 @@
 //! not move while a month is still being recorded.
 
 use actix_web::{web, HttpResponse};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
+use fluent_templates::fluent_bundle::FluentValue;
 use serde::Serialize;
 use tera::Context;
 
@@ -17,6 +18,7 @@ use crate::auth::CurrentStaff;
 use crate::centers;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
+use crate::i18n::{self, date, number, Lang};
 use crate::inventory::service as inventory;
 use crate::orders::queries as orders;
 use crate::schema::ledger_entries;
@@ -24,6 +26,7 @@ use crate::staff::Role;
 use crate::state::AppState;
 use crate::wages::types::{india_date, Month};
 use crate::wages::{admin_queries, close, reports};
+use crate::web::templates::Viewer;
 
 /// One thing to act on: a sentence, where to do it, and whether it is urgent.
 #[derive(Debug, Serialize)]
@@ -33,21 +36,23 @@ struct Todo {
     urgent: bool,
 }
 
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// A dashboard sentence in the reader's language (`locales/<lang>/admin.ftl`, `dashboard-todo-…`;
+/// counts go in as numbers, so each language chooses its plural forms).
+fn say(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    i18n::t_with(lang, key, args)
+}
+
+fn count(n: i64) -> FluentValue<'static> {
+    FluentValue::from(n)
 }
 
 /// A manager's list (their center) or the workshop side of an admin's (both centers).
-fn workshop_todos(conn: &mut DbConn, center: Option<i64>, today: NaiveDate) -> Result<Vec<Todo>, AppError> {
+fn workshop_todos(conn: &mut DbConn, lang: Lang, center: Option<i64>, today: NaiveDate) -> Result<Vec<Todo>, AppError> {
     let mut out = Vec::new();
     let to_pack = orders::parcels_to_pack(conn, center)?;
     if to_pack > 0 {
         out.push(Todo {
-            text: format!("{} of paid orders to pack and ship", plural(to_pack, "parcel", "parcels")),
+            text: say(lang, "dashboard-todo-parcels", &[("count", count(to_pack))]),
             href: "/admin/orders?status=paid".into(),
             urgent: true,
         });
@@ -55,7 +60,7 @@ fn workshop_todos(conn: &mut DbConn, center: Option<i64>, today: NaiveDate) -> R
     let drafts = inventory::drafts_missing_photo_or_makers(conn, center)?;
     if drafts > 0 {
         out.push(Todo {
-            text: format!("{} missing a photo or their makers", plural(drafts, "draft piece", "draft pieces")),
+            text: say(lang, "dashboard-todo-drafts", &[("count", count(drafts))]),
             href: "/admin/pieces?status=draft".into(),
             urgent: false,
         });
@@ -63,10 +68,7 @@ fn workshop_todos(conn: &mut DbConn, center: Option<i64>, today: NaiveDate) -> R
     let ending = artisans::consent_expiring(conn, center, today, today + Duration::days(30))?;
     if ending > 0 {
         out.push(Todo {
-            text: format!(
-                "{} whose consent ends within 30 days: renew it with them, or what it allows leaves the shop",
-                plural(ending, "artisan", "artisans")
-            ),
+            text: say(lang, "dashboard-todo-consent", &[("count", count(ending))]),
             href: "/admin/artisans".into(),
             urgent: true,
         });
@@ -75,9 +77,10 @@ fn workshop_todos(conn: &mut DbConn, center: Option<i64>, today: NaiveDate) -> R
 }
 
 /// Finance's list (admins see it too).
-fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppError> {
+fn finance_todos(conn: &mut DbConn, lang: Lang, today: NaiveDate) -> Result<Vec<Todo>, AppError> {
     let mut out = Vec::new();
     let month = Month::of(today).prev();
+    let month_name = date::month_year(lang, month.year, month.month);
     for c in centers::all(conn)? {
         if close::closed(conn, c.id, month)?.is_some() {
             continue;
@@ -92,26 +95,31 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
         if !has_entries {
             continue;
         }
-        let state = match close::requested(conn, c.id, month)? {
-            Some(_) => "close requested, waiting for a second person to approve it",
-            None => "not closed yet",
+        let key = match close::requested(conn, c.id, month)? {
+            Some(_) => "dashboard-todo-close-requested",
+            None => "dashboard-todo-not-closed",
         };
+        let args = [
+            ("city", FluentValue::from(i18n::center_city(lang, &c.code, &c.city))),
+            ("month", FluentValue::from(month_name.clone())),
+        ];
         out.push(Todo {
-            text: format!("{}, {}: {state}", c.city, month.label()),
+            text: say(lang, key, &args),
             href: format!("/admin/wages/months/{}/{}", c.code, month),
             urgent: true,
         });
     }
     let due = reports::due_by_deadline(conn, today, None)?;
     if due.artisans > 0 {
+        let deadline = format!("{} {}", due.deadline.day(), date::month_name(lang, due.deadline.month()));
+        let args = [
+            ("month", FluentValue::from(date::month_year(lang, due.month.year, due.month.month))),
+            ("deadline", FluentValue::from(deadline)),
+            ("amount", FluentValue::from(number::rupees(due.owed_minor))),
+            ("count", count(due.artisans as i64)),
+        ];
         out.push(Todo {
-            text: format!(
-                "{}'s wages still to pay by {}: {} owed to {}",
-                due.month.label(),
-                due.deadline.format("%-d %B"),
-                crate::wages::policy::inr(due.owed_minor),
-                plural(due.artisans as i64, "artisan", "artisans")
-            ),
+            text: say(lang, "dashboard-todo-wages-due", &args),
             href: "/admin/wages/payouts/new".into(),
             urgent: true,
         });
@@ -124,10 +132,7 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
         .collect();
     if !waiting.is_empty() {
         out.push(Todo {
-            text: format!(
-                "{} waiting for an exchange rate before the makers' sale bonus is posted",
-                plural(waiting.len() as i64, "paid order", "paid orders")
-            ),
+            text: say(lang, "dashboard-todo-exchange-rate", &[("count", count(waiting.len() as i64))]),
             href: "/admin/wages/rates".into(),
             urgent: false,
         });
@@ -135,7 +140,7 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
     let pending = admin_queries::pending_adjustments(conn)?;
     if pending > 0 {
         out.push(Todo {
-            text: format!("{} waiting for a second person's approval", plural(pending, "adjustment", "adjustments")),
+            text: say(lang, "dashboard-todo-adjustments", &[("count", count(pending))]),
             href: "/admin/wages/adjustments".into(),
             urgent: false,
         });
@@ -143,10 +148,7 @@ fn finance_todos(conn: &mut DbConn, today: NaiveDate) -> Result<Vec<Todo>, AppEr
     let disputes = orders::open_disputes(conn)?;
     if disputes > 0 {
         out.push(Todo {
-            text: format!(
-                "{} to answer in the Stripe dashboard",
-                plural(disputes, "open card dispute", "open card disputes")
-            ),
+            text: say(lang, "dashboard-todo-disputes", &[("count", count(disputes))]),
             href: "/admin/orders".into(),
             urgent: true,
         });
@@ -161,23 +163,32 @@ pub async fn dashboard(state: web::Data<AppState>, me: CurrentStaff) -> Result<H
     if role == Role::Manager && center.is_none() {
         return Err(me.deny("manager without a center".into()));
     }
+    let lang = me.lang();
     let today = india_date(chrono::Utc::now().naive_utc());
     let todos = db::run(&state.pool, move |conn| {
         let mut todos = Vec::new();
         if matches!(role, Role::Manager | Role::Admin) {
-            todos.extend(workshop_todos(conn, center, today)?);
+            todos.extend(workshop_todos(conn, lang, center, today)?);
         }
         if matches!(role, Role::Finance | Role::Admin) {
-            todos.extend(finance_todos(conn, today)?);
+            todos.extend(finance_todos(conn, lang, today)?);
         }
         Ok::<_, AppError>(todos)
     })
     .await?;
     ctx.insert("todos", &todos);
     if matches!(me.role, Role::Admin | Role::Finance) {
-        let counts = db::run(&state.pool, reports::closed_month_counts).await?;
+        let mut counts = db::run(&state.pool, reports::closed_month_counts).await?;
+        // The month and the city in the reader's language.
+        for c in &mut counts {
+            c.center.city = i18n::center_city(lang, &c.center.code, &c.center.city);
+            if let Some(m) = c.month {
+                c.month_label = Some(date::month_year(lang, m.year, m.month));
+            }
+        }
         ctx.insert("wage_counts", &counts);
     }
-    let body = state.templates.render_admin("admin/dashboard.html", "Back office", Some(&me), ctx)?;
+    let title = i18n::t(lang, "dashboard-title");
+    let body = state.templates.render_admin("admin/dashboard.html", &title, Some(&me), ctx)?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }

@@ -14,6 +14,7 @@ use crate::audit::Actor;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::staff::{Role, StaffRow};
 use crate::state::AppState;
 
@@ -24,6 +25,12 @@ pub struct CurrentStaff {
     pub role: Role,
     pub session: SessionRow,
     pub ip: Option<String>,
+    /// The language their pages are in (`i18n::staff_language`: their choice, else the
+    /// browser's, else English).
+    pub lang: Lang,
+    /// The zone their pages show times in (`i18n::time::staff_zone`: their choice, else their
+    /// center's, else the shop's).
+    pub tz: chrono_tz::Tz,
 }
 
 /// A signed-in staff member who may still owe a second factor (only the TOTP pages take this).
@@ -44,6 +51,14 @@ impl crate::web::templates::Viewer for CurrentStaff {
 
     fn csrf_token(&self) -> &str {
         &self.session.csrf_token
+    }
+
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn time_zone(&self) -> chrono_tz::Tz {
+        self.tz
     }
 }
 
@@ -106,11 +121,23 @@ async fn load(req: &HttpRequest) -> Result<(CurrentStaff, bool), AppError> {
     let state = req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("no app state"))?;
     let raw = req.cookie(session::COOKIE).map(|c| c.value().to_string()).ok_or(AppError::Unauthenticated)?;
     let now = chrono::Utc::now().naive_utc();
-    let found = db::run(&state.pool, move |conn| session::load(conn, &raw, now).map_err(AppError::from)).await?;
-    let (session, staff) = found.ok_or(AppError::Unauthenticated)?;
+    let found = db::run(&state.pool, move |conn| -> Result<_, AppError> {
+        let Some((session, staff)) = session::load(conn, &raw, now)? else { return Ok(None) };
+        // The center's zone is read only when the staff member chose none.
+        let center_zone = match (&staff.time_zone, staff.center_id) {
+            (None, Some(center)) => crate::centers::time_zone_of(conn, center)?,
+            _ => None,
+        };
+        Ok(Some((session, staff, center_zone)))
+    })
+    .await?;
+    let (session, staff, center_zone) = found.ok_or(AppError::Unauthenticated)?;
     let role = staff.role;
     let mfa_ok = session.mfa_passed;
-    Ok((CurrentStaff { staff, role, session, ip: client_ip(req) }, mfa_ok))
+    let accept_language = req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let lang = i18n::staff_language(staff.language, accept_language);
+    let tz = i18n::time::staff_zone(staff.time_zone.as_deref(), center_zone.as_deref());
+    Ok((CurrentStaff { staff, role, session, ip: client_ip(req), lang, tz }, mfa_ok))
 }
 
 impl FromRequest for CurrentStaff {

@@ -13,9 +13,10 @@ use crate::audit::{self, Actor, AuditEvent};
 use crate::crypto::Field;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::staff::{self, service as staff_service, Email};
 use crate::state::AppState;
-use crate::web::templates::Viewer;
+use crate::web::templates::{browser_lang, Viewer};
 
 fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
@@ -25,14 +26,19 @@ fn see_other(to: &str) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((header::LOCATION, to.to_string())).finish()
 }
 
+/// A sign-in page (no signed-in viewer yet) in `lang`: the browser's, or the staff member's
+/// once the password has passed. `title` is a message key (`admin.ftl`).
 fn page(
     state: &AppState,
+    lang: Lang,
     status: actix_web::http::StatusCode,
     template: &str,
     title: &str,
-    ctx: Context,
+    mut ctx: Context,
 ) -> Result<HttpResponse, AppError> {
-    let body = state.templates.render_admin::<CurrentStaff>(template, title, None, ctx)?;
+    ctx.insert("lang", lang.code());
+    let title = crate::i18n::t(lang, title);
+    let body = state.templates.render_admin::<CurrentStaff>(template, &title, None, ctx)?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
 }
 
@@ -49,16 +55,17 @@ fn cleared_cookie() -> Cookie<'static> {
 }
 
 pub async fn login_form(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let lang = browser_lang(&req);
     let mut ctx = Context::new();
     ctx.insert("email", "");
-    ctx.insert("notice", &notice(&req));
-    page(&state, actix_web::http::StatusCode::OK, "admin/login.html", "Sign in", ctx)
+    ctx.insert("notice", &notice(&req).map(|key| crate::i18n::t(lang, key)));
+    page(&state, lang, actix_web::http::StatusCode::OK, "admin/login.html", "login-title", ctx)
 }
 
 fn notice(req: &HttpRequest) -> Option<&'static str> {
     match req.query_string() {
-        "setup=done" => Some("Your password is set. Sign in to continue."),
-        "signed_out=1" => Some("You are signed out."),
+        "setup=done" => Some("login-notice-setup-done"),
+        "signed_out=1" => Some("login-notice-signed-out"),
         _ => None,
     }
 }
@@ -123,12 +130,14 @@ pub async fn login(
         LoginOutcome::Failed | LoginOutcome::Throttled(_) => {
             let (status, message) = match outcome {
                 LoginOutcome::Throttled(m) => (actix_web::http::StatusCode::TOO_MANY_REQUESTS, m),
-                _ => (actix_web::http::StatusCode::UNAUTHORIZED, "The email or password is not right.".to_string()),
+                _ => {
+                    (actix_web::http::StatusCode::UNAUTHORIZED, crate::i18n::t(browser_lang(&req), "login-error-wrong"))
+                }
             };
             let mut ctx = Context::new();
             ctx.insert("email", &email);
             ctx.insert("error", &message);
-            page(&state, status, "admin/login.html", "Sign in", ctx)
+            page(&state, browser_lang(&req), status, "admin/login.html", "login-title", ctx)
         }
     }
 }
@@ -182,7 +191,7 @@ pub async fn mfa_form(state: web::Data<AppState>, pending: PendingStaff) -> Resu
     }
     let mut ctx = Context::new();
     ctx.insert("csrf_token", me.csrf_token());
-    page(&state, actix_web::http::StatusCode::OK, "admin/mfa.html", "Authenticator code", ctx)
+    page(&state, me.lang(), actix_web::http::StatusCode::OK, "admin/mfa.html", "mfa-title", ctx)
 }
 
 #[derive(Deserialize)]
@@ -252,7 +261,7 @@ pub async fn mfa(
             let mut ctx = Context::new();
             ctx.insert("csrf_token", me.csrf_token());
             ctx.insert("error", &message);
-            page(&state, actix_web::http::StatusCode::UNAUTHORIZED, "admin/mfa.html", "Authenticator code", ctx)
+            page(&state, me.lang(), actix_web::http::StatusCode::UNAUTHORIZED, "admin/mfa.html", "mfa-title", ctx)
         }
     }
 }
@@ -290,7 +299,7 @@ fn enrol_page(
     ctx.insert("secret", secret);
     ctx.insert("qr", &format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)));
     ctx.insert("error", &error);
-    page(state, status, "admin/enrol.html", "Set up your authenticator", ctx)
+    page(state, me.lang(), status, "admin/enrol.html", "enrol-title", ctx)
 }
 
 pub async fn enrol(
@@ -345,13 +354,17 @@ pub async fn enrol(
     let mut ctx = Context::new();
     ctx.insert("codes", &codes);
     let mut res =
-        page(&state, actix_web::http::StatusCode::OK, "admin/recovery_codes.html", "Your recovery codes", ctx)?;
+        page(&state, me.lang(), actix_web::http::StatusCode::OK, "admin/recovery_codes.html", "recovery-title", ctx)?;
     res.add_cookie(&session_cookie(raw)).map_err(|e| AppError::internal_in("setting the session cookie", e))?;
     Ok(res)
 }
 
 /// The one-time link printed by `fairgold staff add`.
-pub async fn setup_form(state: web::Data<AppState>, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn setup_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     let hash = crate::crypto::token_hash(&token);
     let at = now();
     let owner = db::run(&state.pool, move |conn| {
@@ -363,7 +376,7 @@ pub async fn setup_form(state: web::Data<AppState>, token: web::Path<String>) ->
     }
     let mut ctx = Context::new();
     ctx.insert("token", token.as_str());
-    page(&state, actix_web::http::StatusCode::OK, "admin/setup.html", "Choose your password", ctx)
+    page(&state, browser_lang(&req), actix_web::http::StatusCode::OK, "admin/setup.html", "setup-title", ctx)
 }
 
 #[derive(Deserialize)]
@@ -374,13 +387,14 @@ pub struct SetupForm {
 
 pub async fn setup(
     state: web::Data<AppState>,
+    req: HttpRequest,
     token: web::Path<String>,
     form: web::Form<SetupForm>,
 ) -> Result<HttpResponse, AppError> {
     let token = token.into_inner();
     let form = form.into_inner();
     let error = if form.password != form.confirm {
-        Some("The two passwords are not the same.".to_string())
+        Some(crate::i18n::t(browser_lang(&req), "setup-error-mismatch"))
     } else {
         let (t, p) = (token.clone(), form.password.clone());
         match db::run(&state.pool, move |conn| staff_service::complete_setup(conn, &t, &p, now())).await {
@@ -392,7 +406,8 @@ pub async fn setup(
     let mut ctx = Context::new();
     ctx.insert("token", &token);
     ctx.insert("error", &error);
-    page(&state, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, "admin/setup.html", "Choose your password", ctx)
+    let lang = browser_lang(&req);
+    page(&state, lang, actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, "admin/setup.html", "setup-title", ctx)
 }
 
 /// Parses an email for the CLI and forms.

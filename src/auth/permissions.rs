@@ -104,6 +104,7 @@ pub const ROUTES: &[(&str, &str, Action)] = {
         ("POST", "/admin/account/password", Own),
         ("POST", "/admin/account/sessions/end", Own),
         ("POST", "/admin/account/recovery-codes", Own),
+        ("POST", "/admin/account/preferences", Own),
         ("GET", "/admin/pieces", PiecesView),
         ("GET", r"/admin/pieces/{id:\d+}", PiecesView),
         ("GET", "/admin/pieces/new", PiecesWrite),

@@ -40,6 +40,11 @@ pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Center>> {
     centers::table.order(centers::id).select(Center::as_select()).load(conn)
 }
 
+/// The center's IANA time zone as stored ("Asia/Kolkata"), `None` for no such center.
+pub fn time_zone_of(conn: &mut DbConn, id: i64) -> QueryResult<Option<String>> {
+    centers::table.find(id).select(centers::time_zone).first(conn).optional()
+}
+
 pub fn find_by_code(conn: &mut DbConn, code: &str) -> QueryResult<Option<Center>> {
     centers::table.filter(centers::code.eq(code)).select(Center::as_select()).first(conn).optional()
 }

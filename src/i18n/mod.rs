@@ -19,6 +19,7 @@
 pub mod date;
 pub mod number;
 pub mod tera;
+pub mod time;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -115,6 +116,11 @@ pub(crate) fn lookup(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)
     LOCALES.try_lookup_complete(&lang.id(), key, (!map.is_empty()).then_some(&map))
 }
 
+/// A workshop's city in `lang` (`center-kolkata` in `common.ftl`), else as stored.
+pub fn center_city(lang: Lang, code: &str, stored: &str) -> String {
+    t_opt(lang, &format!("center-{code}")).unwrap_or_else(|| stored.to_string())
+}
+
 /// The languages the customer's emails are written in: those with their own `email.ftl`
 /// (`email-hello` stands for the file). English today; a translated `locales/<lang>/email.ftl`
 /// adds a language, with nothing else to change.
@@ -125,7 +131,18 @@ pub fn email_languages() -> Vec<Lang> {
 /// The language for a customer's emails from the browser's `Accept-Language` (`de-DE,hi;q=0.8`):
 /// the most wanted one the emails are written in, else English.
 pub fn email_language(accept_language: Option<&str>) -> Lang {
-    let available = email_languages();
+    preferred(accept_language, &email_languages()).unwrap_or_default()
+}
+
+/// The back-office language of a staff member: the one they chose on their account page, else
+/// the most wanted of the four that their browser's `Accept-Language` names, else English.
+pub fn staff_language(chosen: Option<Lang>, accept_language: Option<&str>) -> Lang {
+    chosen.or_else(|| preferred(accept_language, &Lang::ALL)).unwrap_or_default()
+}
+
+/// The most wanted of `available` in an `Accept-Language` value (by weight, then by order;
+/// `hi-IN` counts as `hi`; `q=0` refuses), `None` when it names none of them.
+pub fn preferred(accept_language: Option<&str>, available: &[Lang]) -> Option<Lang> {
     let mut wanted: Vec<(u16, usize, Lang)> = Vec::new();
     for (i, item) in accept_language.unwrap_or_default().split(',').enumerate() {
         let mut parts = item.split(';');
@@ -141,7 +158,7 @@ pub fn email_language(accept_language: Option<&str>) -> Lang {
         }
     }
     wanted.sort_by_key(|(q, i, _)| (std::cmp::Reverse(*q), *i));
-    wanted.first().map(|w| w.2).unwrap_or_default()
+    wanted.first().map(|w| w.2)
 }
 
 /// Whether `lang` itself has the message `key` (no fallback): for the completeness test. A
@@ -198,6 +215,15 @@ mod tests {
         for l in email_languages() {
             assert_eq!(email_language(Some(&format!("fr;q=0.9, {};q=0.8, en;q=0.1", l.code()))), l);
         }
+    }
+
+    #[test]
+    fn the_staff_language_is_their_choice_else_the_browser_s_else_english() {
+        assert_eq!(staff_language(Some(Lang::Mr), Some("hi")), Lang::Mr);
+        assert_eq!(staff_language(None, Some("fr-FR, hi-IN;q=0.9, bn;q=0.8")), Lang::Hi);
+        assert_eq!(staff_language(None, Some("bn;q=0.5, hi;q=0")), Lang::Bn, "q=0 refuses");
+        assert_eq!(staff_language(None, Some("de")), Lang::En);
+        assert_eq!(staff_language(None, None), Lang::En);
     }
 
     #[test]

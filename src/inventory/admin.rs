@@ -26,6 +26,7 @@ use crate::catalog::types::{HuidExemption, Kind, Metal, PieceStatus, Purity};
 use crate::centers::{self, Center};
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::images::{self, AltText, UploadError};
 use crate::inventory::input::fixed_point;
 use crate::inventory::{service as inventory, PieceForm};
@@ -34,6 +35,7 @@ use crate::state::AppState;
 use crate::wages::policy::{hours_label, inr, inr_rate, WageCheck};
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 const PER_PAGE: i64 = 25;
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -95,10 +97,10 @@ struct Row {
     sku: String,
     title: String,
     status: String,
-    status_label: &'static str,
+    status_label: String,
     center_city: String,
     price: String,
-    updated: String,
+    updated_at: chrono::NaiveDateTime,
 }
 
 #[derive(Serialize)]
@@ -175,7 +177,10 @@ pub async fn list(
     };
     let (rows, total) =
         db::run(&state.pool, move |conn| catalog_queries::staff_search(conn, &search).map_err(AppError::from)).await?;
-    let city = |id: i64| all_centers.iter().find(|c| c.id == id).map(|c| c.city.clone()).unwrap_or_default();
+    let lang = me.lang();
+    let city = |id: i64| {
+        all_centers.iter().find(|c| c.id == id).map(|c| i18n::center_city(lang, &c.code, &c.city)).unwrap_or_default()
+    };
     let rows: Vec<Row> = rows
         .iter()
         .map(|p| Row {
@@ -183,19 +188,19 @@ pub async fn list(
             sku: p.sku.clone(),
             title: p.title.clone(),
             status: p.status.code().to_string(),
-            status_label: p.status.label(),
+            status_label: status_label(lang, p.status),
             center_city: city(p.center_id),
             price: price_of(p),
-            updated: p.updated_at.format("%-d %b %Y %H:%M").to_string(),
+            updated_at: p.updated_at,
         })
         .collect();
     let total_pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let center_code = if me.center_scope().is_some() { String::new() } else { query.center.trim().to_string() };
     let status_code = status.map(|s| s.code().to_string()).unwrap_or_default();
-    let mut statuses = vec![choice("", "Any status")];
-    statuses.extend(PieceStatus::ALL.iter().map(|s| choice(s.code(), s.label())));
-    let mut center_choices = vec![choice("", "Both workshops")];
-    center_choices.extend(all_centers.iter().map(|c| choice(&c.code, &c.city)));
+    let mut statuses = vec![choice("", &i18n::t(lang, "pieces-any-status"))];
+    statuses.extend(PieceStatus::ALL.iter().map(|s| choice(s.code(), &status_label(lang, *s))));
+    let mut center_choices = vec![choice("", &i18n::t(lang, "admin-both-workshops"))];
+    center_choices.extend(all_centers.iter().map(|c| choice(&c.code, &i18n::center_city(lang, &c.code, &c.city))));
 
     let mut ctx = Context::new();
     ctx.insert("rows", &rows);
@@ -211,8 +216,13 @@ pub async fn list(
     ctx.insert("centers", &center_choices);
     ctx.insert("show_center_filter", &me.center_scope().is_none());
     ctx.insert("can_write", &Action::PiecesWrite.allows(me.role));
-    let body = state.templates.render_admin("admin/pieces/list.html", "Pieces", Some(&me), ctx)?;
+    let body = state.templates.render_admin("admin/pieces/list.html", &i18n::t(lang, "nav-pieces"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
+}
+
+/// A piece's status in the reader's language (`piece-status-…` in `pieces.ftl`).
+fn status_label(lang: Lang, status: PieceStatus) -> String {
+    i18n::t(lang, &format!("piece-status-{}", status.code()))
 }
 
 fn price_of(p: &PieceRow) -> String {
@@ -226,8 +236,8 @@ fn price_of(p: &PieceRow) -> String {
 #[derive(Serialize)]
 struct FieldView {
     name: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    label: String,
+    hint: String,
     control: &'static str,
     value: String,
     error: Option<String>,
@@ -236,11 +246,12 @@ struct FieldView {
     inputmode: &'static str,
 }
 
-fn field(name: &'static str, label: &'static str, value: &str, errors: &FieldErrors) -> FieldView {
+/// A field labelled in `lang` (`piece-field-{name}` in `pieces.ftl`).
+fn field(lang: Lang, name: &'static str, value: &str, errors: &FieldErrors) -> FieldView {
     FieldView {
         name,
-        label,
-        hint: "",
+        label: i18n::t(lang, &format!("piece-field-{name}")),
+        hint: String::new(),
         control: "text",
         value: value.to_string(),
         error: errors.0.get(name).cloned(),
@@ -251,8 +262,9 @@ fn field(name: &'static str, label: &'static str, value: &str, errors: &FieldErr
 }
 
 impl FieldView {
-    fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = hint;
+    /// The field's hint in `lang` (`piece-hint-{name}`).
+    fn hint(mut self, lang: Lang) -> Self {
+        self.hint = i18n::t(lang, &format!("piece-hint-{}", self.name));
         self
     }
     fn required(mut self) -> Self {
@@ -274,61 +286,54 @@ impl FieldView {
     }
 }
 
-fn fields(form: &PieceForm, errors: &FieldErrors, centers: &[Choice], currency: Currency) -> Vec<FieldView> {
+fn fields(
+    lang: Lang,
+    form: &PieceForm,
+    errors: &FieldErrors,
+    centers: &[Choice],
+    currency: Currency,
+) -> Vec<FieldView> {
     let pick = |first: &str, rest: Vec<Choice>| {
         let mut v = vec![choice("", first)];
         v.extend(rest);
         v
     };
-    let kinds = pick("Choose…", Kind::ALL.iter().map(|k| choice(k.code(), k.label())).collect());
-    let metals = pick("Choose…", Metal::ALL.iter().map(|m| choice(m.code(), m.label())).collect());
+    let say = |key: String| i18n::t(lang, &key);
+    let choose = i18n::t(lang, "admin-choose");
+    let kinds =
+        pick(&choose, Kind::ALL.iter().map(|k| choice(k.code(), &say(format!("piece-kind-{}", k.code())))).collect());
+    let metals =
+        pick(&choose, Metal::ALL.iter().map(|m| choice(m.code(), &say(format!("piece-metal-{}", m.code())))).collect());
     let purities = pick(
-        "Choose…",
-        Purity::ALL.iter().map(|p| choice(p.code(), &format!("{} — {}", p.code(), p.label()))).collect(),
+        &choose,
+        Purity::ALL
+            .iter()
+            .map(|p| choice(p.code(), &format!("{} — {}", p.code(), say(format!("piece-purity-{}", p.code())))))
+            .collect(),
     );
     let centers: Vec<Choice> = centers.iter().map(|c| choice(&c.value, &c.label)).collect();
-    let exemptions =
-        pick("None: the piece has a HUID", HuidExemption::ALL.iter().map(|e| choice(e.code(), e.label())).collect());
-    let price_label: &'static str = match currency {
-        Currency::Usd => "Price (USD)",
-        Currency::Eur => "Price (EUR)",
-        Currency::Gbp => "Price (GBP)",
-        Currency::Cad => "Price (CAD)",
-        Currency::Aud => "Price (AUD)",
-        Currency::Inr => "Price (INR)",
-    };
+    let exemptions = pick(
+        &say("piece-exemption-none".into()),
+        HuidExemption::ALL.iter().map(|e| choice(e.code(), &say(format!("piece-exemption-{}", e.code())))).collect(),
+    );
+    let mut price = field(lang, "price", &form.price, errors).required().decimal().hint(lang);
+    price.label = i18n::t_with(lang, "piece-field-price", &[("currency", currency.code().into())]);
     vec![
-        field("sku", "SKU", &form.sku, errors)
-            .hint("The stock code, e.g. KOL-RNG-0100. Leave it empty to number the piece from its workshop and kind."),
-        field("title", "Title", &form.title, errors).required(),
-        field("description", "Description", &form.description, errors)
-            .textarea()
-            .hint("Plain text; leave an empty line between paragraphs."),
-        field("kind", "Kind of piece", &form.kind, errors).required().select(kinds),
-        field("metal", "Metal", &form.metal, errors).required().select(metals),
-        field("purity", "Purity", &form.purity, errors).required().select(purities),
-        field("gross_weight_g", "Gross weight (grams)", &form.gross_weight_g, errors)
-            .required()
-            .decimal()
-            .hint("Up to 3 decimals, e.g. 4.650."),
-        field("net_weight_g", "Net gold weight (grams)", &form.net_weight_g, errors)
-            .required()
-            .decimal()
-            .hint("The gold alone, without stones."),
-        field("ring_size", "Ring size", &form.ring_size, errors).hint("Indian size 1–30; rings only."),
-        field("huid", "Hallmark HUID", &form.huid, errors).hint("6 capital letters or digits; leave empty if exempt."),
-        field("huid_exemption", "Hallmarking exemption", &form.huid_exemption, errors)
-            .hint("Only for a piece without a HUID: the BIS exemption that applies. A piece is published with a HUID or an exemption.")
-            .select(exemptions),
-        field("price", price_label, &form.price, errors).required().decimal().hint("e.g. 625 or 625.50"),
-        field("center", "Workshop", &form.center, errors).required().select(centers),
-        field("stones", "Stones", &form.stones, errors)
-            .textarea()
-            .hint("One line per kind of stone: kind, count, carats — e.g. ruby, 3, 0.45"),
-        field("wage", "Wage (₹)", &form.wage, errors).decimal().hint(
-            "The makers' wage for this piece in rupees, shared by their hours. Leave empty to take the proposed \
-             wage shown below. Fixed once the piece is published.",
-        ),
+        field(lang, "sku", &form.sku, errors).hint(lang),
+        field(lang, "title", &form.title, errors).required(),
+        field(lang, "description", &form.description, errors).textarea().hint(lang),
+        field(lang, "kind", &form.kind, errors).required().select(kinds),
+        field(lang, "metal", &form.metal, errors).required().select(metals),
+        field(lang, "purity", &form.purity, errors).required().select(purities),
+        field(lang, "gross_weight_g", &form.gross_weight_g, errors).required().decimal().hint(lang),
+        field(lang, "net_weight_g", &form.net_weight_g, errors).required().decimal().hint(lang),
+        field(lang, "ring_size", &form.ring_size, errors).hint(lang),
+        field(lang, "huid", &form.huid, errors).hint(lang),
+        field(lang, "huid_exemption", &form.huid_exemption, errors).hint(lang).select(exemptions),
+        price,
+        field(lang, "center", &form.center, errors).required().select(centers),
+        field(lang, "stones", &form.stones, errors).textarea().hint(lang),
+        field(lang, "wage", &form.wage, errors).decimal().hint(lang),
     ]
 }
 
@@ -457,12 +462,15 @@ async fn maker_groups(state: &AppState, me: &CurrentStaff, centers: &[Center]) -
 }
 
 fn center_choices(me: &CurrentStaff, all: &[Center]) -> Vec<Choice> {
+    let lang = me.lang();
     let mut out = Vec::new();
     if me.center_scope().is_none() {
-        out.push(choice("", "Choose…"));
+        out.push(choice("", &i18n::t(lang, "admin-choose")));
     }
     out.extend(
-        all.iter().filter(|c| me.center_scope().is_none_or(|own| own == c.id)).map(|c| choice(&c.code, &c.city)),
+        all.iter()
+            .filter(|c| me.center_scope().is_none_or(|own| own == c.id))
+            .map(|c| choice(&c.code, &i18n::center_city(lang, &c.code, &c.city))),
     );
     out
 }
@@ -494,26 +502,24 @@ struct MakerShareView {
     share: String,
 }
 
-fn wage_panel(preview: Option<inventory::WagePreview>) -> WagePanelView {
-    let note = |text: &str| WagePanelView { note: Some(text.to_string()), ..Default::default() };
+fn wage_panel(lang: Lang, preview: Option<inventory::WagePreview>) -> WagePanelView {
+    let note = |key: &str| WagePanelView { note: Some(i18n::t(lang, key)), ..Default::default() };
     let Some(p) = preview else {
-        return note("Choose the workshop and record who made the piece to see the proposed wage.");
+        return note("piece-wage-note-choose");
     };
-    let accepted_on = p.accepted_at.map(|at| india_date(at).format("%-d %B %Y").to_string());
+    let accepted_on = p.accepted_at.map(|at| i18n::date::day_month_year(lang, india_date(at)));
     let Some(policy) = &p.policy else {
-        return WagePanelView {
-            accepted_on,
-            ..note("This workshop has no wage policy in force today: finance must add one before the piece can be published.")
-        };
+        return WagePanelView { accepted_on, ..note("piece-wage-note-no-policy") };
     };
     if !p.unknown.is_empty() {
-        return note(&format!(
-            "No artisan of this workshop has the id {}: check the “Made by” lines.",
-            p.unknown.join(", ")
-        ));
+        let ids = p.unknown.join(", ");
+        return WagePanelView {
+            note: Some(i18n::t_with(lang, "piece-wage-note-unknown", &[("ids", ids.into())])),
+            ..Default::default()
+        };
     }
     let Some(proposal) = p.proposal else {
-        return note("Record who made the piece and their hours (“Made by”) to see the proposed wage. A piece cannot be published without them.");
+        return note("piece-wage-note-no-makers");
     };
     let (level, message) = match &proposal.check {
         WageCheck::Fair => ("fair", None),
@@ -553,16 +559,13 @@ async fn panel_for(
     piece_id: Option<i64>,
 ) -> Result<WagePanelView, AppError> {
     let Some((labor, wage)) = form.labor_and_wage() else {
-        return Ok(WagePanelView {
-            note: Some("Correct the “Made by” and wage fields to see the proposed wage.".into()),
-            ..Default::default()
-        });
+        return Ok(WagePanelView { note: Some(i18n::t(me.lang(), "piece-wage-note-correct")), ..Default::default() });
     };
     let (scope, code) = (Scope::from(me), form.center.clone());
     let preview =
         db::run(&state.pool, move |conn| inventory::wage_preview(conn, &scope, &code, &labor, wage, piece_id, now()))
             .await?;
-    Ok(wage_panel(preview))
+    Ok(wage_panel(me.lang(), preview))
 }
 
 #[derive(Serialize)]
@@ -571,7 +574,7 @@ struct PieceSummaryView {
     title: String,
     sku: String,
     status: String,
-    status_label: &'static str,
+    status_label: String,
     public_url: Option<String>,
     can_publish: bool,
     can_withdraw: bool,
@@ -604,7 +607,7 @@ pub(super) struct FormPage {
     piece: Option<PieceRow>,
     images: Vec<ImageRow>,
     centers: Vec<Center>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     status_error: Option<String>,
     upload: UploadView,
     /// "Made by" as posted; `None`: from the form's `labor`.
@@ -630,11 +633,12 @@ impl FormPage {
 }
 
 async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Result<HttpResponse, AppError> {
+    let lang = me.lang();
     let can_write = Action::PiecesWrite.allows(me.role);
     let panel = panel_for(state, me, &page.form, page.piece.as_ref().map(|p| p.id)).await?;
     let centers = center_choices(me, &page.centers);
     let mut ctx = Context::new();
-    ctx.insert("fields", &fields(&page.form, &page.errors, &centers, state.settings.currency));
+    ctx.insert("fields", &fields(lang, &page.form, &page.errors, &centers, state.settings.currency));
     ctx.insert("maker_rows", &page.rows.clone().unwrap_or_else(|| rows_of_labor(&page.form.labor)));
     ctx.insert("maker_groups", &maker_groups(state, me, &page.centers).await?);
     ctx.insert("labor_error", &page.errors.0.get("labor"));
@@ -660,7 +664,7 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
                     title: p.title.clone(),
                     sku: p.sku.clone(),
                     status: p.status.code().to_string(),
-                    status_label: status.map(|s| s.label()).unwrap_or("Unknown"),
+                    status_label: status_label(lang, p.status),
                     public_url: status.filter(|s| s.is_public()).map(|_| format!("/pieces/{}", p.slug)),
                     can_publish: matches!(status, Some(PieceStatus::Draft | PieceStatus::Withdrawn)),
                     can_withdraw: status == Some(PieceStatus::Listed),
@@ -684,11 +688,11 @@ async fn render_form(state: &AppState, me: &CurrentStaff, page: FormPage) -> Res
                 .collect();
             ctx.insert("images", &images);
             ctx.insert("screening", &super::publish_admin::screening_view(state, me, p).await?);
-            format!("Edit {}", p.title)
+            i18n::t_with(lang, "piece-edit-heading", &[("title", p.title.clone().into())])
         }
         None => {
             ctx.insert("action", "/admin/pieces");
-            "New piece".to_string()
+            i18n::t(lang, "piece-new-heading")
         }
     };
     ctx.insert("heading", &title);
@@ -722,24 +726,22 @@ pub(super) async fn edit_page(
     render_form(state, me, page).await
 }
 
-fn notice_of(req: &HttpRequest) -> Option<&'static str> {
+/// The notice after a step (`?done=…`), in `lang` (`piece-done-…` in `pieces.ftl`).
+fn notice_of(req: &HttpRequest, lang: Lang) -> Option<String> {
     let done = url::form_urlencoded::parse(req.query_string().as_bytes())
         .find(|(k, _)| k == "done")
         .map(|(_, v)| v.into_owned())?;
-    Some(match done.as_str() {
-        "created" => "The piece is saved as a draft. Add photos, then publish it when it is ready.",
-        "saved" => "Your changes are saved.",
-        "published" => "The piece is published: it is on the shop now, and its makers' wages are in the ledger.",
-        "approval_requested" => {
-            "Approval is requested: another staff member (an admin, or another manager of this workshop) can \
-             approve the description under Approvals."
-        }
-        "withdrawn" => "The piece is withdrawn: it is no longer on the shop.",
-        "photo_added" => "The photo is added.",
-        "photo_deleted" => "The photo is deleted.",
-        "photo_moved" => "The photo order is changed.",
-        _ => return None,
-    })
+    let known = [
+        "created",
+        "saved",
+        "published",
+        "approval_requested",
+        "withdrawn",
+        "photo_added",
+        "photo_deleted",
+        "photo_moved",
+    ];
+    known.contains(&done.as_str()).then(|| i18n::t(lang, &format!("piece-done-{}", done.replace('_', "-"))))
 }
 
 pub async fn edit_form(
@@ -749,7 +751,7 @@ pub async fn edit_form(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let piece = load_piece(&state, &me, path.into_inner()).await?;
-    let notice = notice_of(&req);
+    let notice = notice_of(&req, me.lang());
     edit_page(&state, &me, piece, |p| p.notice = notice).await
 }
 

@@ -18,10 +18,12 @@ use crate::catalog::models::PieceRow;
 use crate::catalog::types::PieceStatus;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::money::Money;
 use crate::screening::{approvals, screen, Match};
 use crate::state::AppState;
 use crate::wages::policy::{hours_label, inr};
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(r"/admin/pieces/{id:\d+}/publish", web::post().to(review))
@@ -87,7 +89,7 @@ struct ConfirmView {
     photos: usize,
     paragraphs: Vec<String>,
     huid: Option<String>,
-    huid_exemption: Option<&'static str>,
+    huid_exemption: Option<String>,
     center_city: String,
     makers: Vec<String>,
     already_accepted: Option<String>,
@@ -98,7 +100,7 @@ struct ConfirmView {
     wage_note: Option<String>,
 }
 
-fn confirm_view(p: &Preview) -> ConfirmView {
+fn confirm_view(lang: Lang, p: &Preview) -> ConfirmView {
     let piece = &p.piece;
     let wages = p.wages.as_ref();
     let accepted = wages.and_then(|w| w.accepted_at);
@@ -107,18 +109,25 @@ fn confirm_view(p: &Preview) -> ConfirmView {
         id: piece.id,
         title: piece.title.clone(),
         price: Money::new(piece.price_minor, piece.currency).to_string(),
-        price_range: p
-            .price_range
-            .as_ref()
-            .ok()
-            .map(|r| format!("{} to {} (its gold is worth {} today)", r.min, r.max, r.gold_value)),
+        price_range: p.price_range.as_ref().ok().map(|r| {
+            let args = [
+                ("min", r.min.to_string().into()),
+                ("max", r.max.to_string().into()),
+                ("gold", r.gold_value.to_string().into()),
+            ];
+            i18n::t_with(lang, "publish-price-range", &args)
+        }),
         photos: p.photos,
         paragraphs: piece.description.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         huid: piece.huid.clone(),
-        huid_exemption: piece.huid.is_none().then_some(piece.huid_exemption.map(|e| e.label())).flatten(),
+        huid_exemption: piece
+            .huid
+            .is_none()
+            .then_some(piece.huid_exemption.map(|e| i18n::t(lang, &format!("piece-exemption-{}", e.code()))))
+            .flatten(),
         center_city: p.center_city.clone(),
         makers: p.public_makers.clone(),
-        already_accepted: accepted.map(|at| crate::wages::types::india_date(at).format("%-d %B %Y").to_string()),
+        already_accepted: accepted.map(|at| i18n::date::day_month_year(lang, crate::wages::types::india_date(at))),
         ledger: wages
             .map(|w| {
                 w.makers
@@ -139,13 +148,9 @@ fn confirm_view(p: &Preview) -> ConfirmView {
             _ => None,
         }),
         wage_note: match wages {
-            None => Some("No workshop is recorded for this piece.".into()),
-            Some(w) if w.policy.is_none() => {
-                Some("This workshop has no wage policy in force today: finance must add one first.".into())
-            }
-            Some(w) if w.proposal.is_none() && accepted.is_none() => {
-                Some("The makers' wages cannot be computed yet: check the “Made by” lines.".into())
-            }
+            None => Some(i18n::t(lang, "publish-note-no-workshop")),
+            Some(w) if w.policy.is_none() => Some(i18n::t(lang, "publish-note-no-policy")),
+            Some(w) if w.proposal.is_none() && accepted.is_none() => Some(i18n::t(lang, "publish-note-no-wages")),
             _ => None,
         },
     }
@@ -188,10 +193,10 @@ pub async fn review(
     }
     let screening = view_of(preview.screening.clone(), preview.approval.as_ref(), &me);
     let mut ctx = Context::new();
-    ctx.insert("p", &confirm_view(&preview));
+    ctx.insert("p", &confirm_view(me.lang(), &preview));
     ctx.insert("screening", &screening);
     ctx.insert("awaits_approval", &preview.awaits_approval());
-    let title = format!("Publish {}?", preview.piece.title);
+    let title = i18n::t_with(me.lang(), "publish-heading", &[("title", preview.piece.title.clone().into())]);
     let body = state.templates.render_admin("admin/pieces/publish.html", &title, Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

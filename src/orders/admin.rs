@@ -18,11 +18,13 @@ use crate::auth::CurrentStaff;
 use crate::crypto;
 use crate::db;
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 use crate::invoices;
 use crate::money::Money;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 const PER_PAGE: i64 = 25;
 
@@ -65,18 +67,28 @@ struct Row {
     url: String,
     reference: String,
     status: &'static str,
-    status_label: &'static str,
-    fulfilment_label: &'static str,
+    status_label: String,
+    fulfilment_label: String,
     disputed: bool,
     total: String,
-    placed: String,
+    placed_at: chrono::NaiveDateTime,
     country: String,
 }
 
 #[derive(Serialize)]
 struct Choice {
     value: &'static str,
-    label: &'static str,
+    label: String,
+}
+
+/// An order's payment state in `lang` (`order-status-…` in `orders.ftl`).
+fn status_label(lang: Lang, status: OrderStatus) -> String {
+    i18n::t(lang, &format!("order-status-{}", status.code()))
+}
+
+/// An order's shipping state in `lang` (`fulfilment-…`).
+fn fulfilment_label(lang: Lang, fulfilment: Fulfilment) -> String {
+    i18n::t(lang, &format!("fulfilment-{}", fulfilment.code()))
 }
 
 pub async fn list(
@@ -98,6 +110,7 @@ pub async fn list(
                 .ok_or_else(|| AppError::bad_request("fulfilment", format!("There is no shipping state `{s}`.")))?,
         ),
     };
+    let lang = me.lang();
     let q = query.q.trim().to_string();
     // A search that is none of the three is answered on the page, with what was typed kept.
     let (lookup, q_error) = match OrderLookup::parse(&q) {
@@ -153,11 +166,11 @@ pub async fn list(
                 url: format!("/admin/orders/{}", o.id),
                 reference: o.reference.clone(),
                 status: st.code(),
-                status_label: st.label(),
-                fulfilment_label: o.fulfilment.label(),
+                status_label: status_label(lang, st),
+                fulfilment_label: fulfilment_label(lang, o.fulfilment),
                 disputed: o.disputed,
                 total: Money::new(o.total_minor, o.currency).to_string(),
-                placed: o.created_at.format("%-d %b %Y %H:%M").to_string(),
+                placed_at: o.created_at,
                 country: o.ship_country.clone(),
             }
         })
@@ -182,17 +195,17 @@ pub async fn list(
         s.append_pair("page", &p.to_string());
         format!("/admin/orders?{}", s.finish())
     };
-    let mut statuses = vec![Choice { value: "", label: "Any status" }];
-    statuses.extend(OrderStatus::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
-    let mut fulfilments = vec![Choice { value: "", label: "Any shipping state" }];
-    fulfilments.extend(Fulfilment::ALL.iter().map(|s| Choice { value: s.code(), label: s.label() }));
+    let mut statuses = vec![Choice { value: "", label: i18n::t(lang, "orders-any-status") }];
+    statuses.extend(OrderStatus::ALL.iter().map(|s| Choice { value: s.code(), label: status_label(lang, *s) }));
+    let mut fulfilments = vec![Choice { value: "", label: i18n::t(lang, "orders-any-shipping") }];
+    fulfilments.extend(Fulfilment::ALL.iter().map(|s| Choice { value: s.code(), label: fulfilment_label(lang, *s) }));
     let mut ctx = Context::new();
     ctx.insert("q", &q);
     ctx.insert("center", &center_code);
     let center_choices: Vec<(String, String)> = if me.center_scope().is_some() {
         Vec::new()
     } else {
-        centers.iter().map(|c| (c.code.clone(), c.city.clone())).collect()
+        centers.iter().map(|c| (c.code.clone(), i18n::center_city(lang, &c.code, &c.city))).collect()
     };
     ctx.insert("centers", &center_choices);
     ctx.insert("fulfilment", fulfilment_code);
@@ -211,7 +224,7 @@ pub async fn list(
             url::form_urlencoded::Serializer::new(String::new()).append_pair("q", &q).finish()
         ),
     );
-    let body = state.templates.render_admin("admin/orders/list.html", "Orders", Some(&me), ctx)?;
+    let body = state.templates.render_admin("admin/orders/list.html", &i18n::t(lang, "nav-orders"), Some(&me), ctx)?;
     Ok(html(if q_error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK }, body))
 }
 
@@ -274,12 +287,23 @@ async fn render_detail(
             s.can_deliver = false;
         }
     }
+    let lang = me.lang();
+    // The workshops' cities in the reader's language (the center's code is its city, lowercase).
+    let city_in = |city: &str| i18n::center_city(lang, &city.to_lowercase(), city);
     let item_cities: Vec<String> = view
         .items
         .iter()
-        .map(|i| full.cities.iter().find(|(c, _)| *c == i.center_id).map(|(_, city)| city.clone()).unwrap_or_default())
+        .map(|i| full.cities.iter().find(|(c, _)| *c == i.center_id).map(|(_, city)| city_in(city)).unwrap_or_default())
         .collect();
+    for s in &mut view.shipments {
+        s.center = city_in(&s.center);
+    }
+    let shipment_labels: Vec<String> =
+        view.shipments.iter().map(|s| i18n::t(lang, &format!("shipment-status-{}", s.status))).collect();
     let mut ctx = Context::new();
+    ctx.insert("status_label", &status_label(lang, full.order.status));
+    ctx.insert("fulfilment_label", &fulfilment_label(lang, full.order.fulfilment));
+    ctx.insert("shipment_labels", &shipment_labels);
     ctx.insert("order", &view);
     ctx.insert("item_cities", &item_cities);
     ctx.insert("documents", &invoices::view::links(&documents));
@@ -294,7 +318,7 @@ async fn render_detail(
     ctx.insert("tracking_number", &shown.tracking_number);
     ctx.insert("amount", &shown.amount);
     ctx.insert("reason", &shown.reason);
-    let title = format!("Order {}", view.reference);
+    let title = i18n::t_with(lang, "order-heading", &[("reference", view.reference.clone().into())]);
     let body = state.templates.render_admin("admin/orders/detail.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }
@@ -326,7 +350,9 @@ pub async fn packing_slip(
     ctx.insert("parcel_count", &count);
     ctx.insert("sender_name", &state.settings.invoice.seller_name);
     ctx.insert("sender_address", &state.settings.invoice.registered_office);
-    let title = format!("Packing slip, order {}", view.reference);
+    // The slip travels with the parcel: it is in the customer's language.
+    ctx.insert("slip_lang", full.order.lang.code());
+    let title = i18n::t_with(me.lang(), "packing-slip-title", &[("reference", view.reference.clone().into())]);
     let body = state.templates.render_admin("admin/orders/slip.html", &title, Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

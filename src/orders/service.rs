@@ -40,6 +40,10 @@ pub struct ItemView {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
     pub at: String,
+    /// The stored UTC time, for staff pages only (shown in the reader's zone with
+    /// `local_time`); never on the customer's page, which shows days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_utc: Option<NaiveDateTime>,
     pub actor: String,
     pub text: String,
 }
@@ -59,6 +63,11 @@ pub struct ShipmentView {
     pub packed_on: Option<String>,
     pub shipped_on: Option<String>,
     pub delivered_on: Option<String>,
+    /// The stored UTC times, for staff pages only (`local_date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipped_at: Option<NaiveDateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered_at: Option<NaiveDateTime>,
     /// What staff may do next with it (the order must be shippable).
     pub can_pack: bool,
     pub can_ship: bool,
@@ -74,6 +83,7 @@ pub struct DisputeView {
     pub open: bool,
     pub lost: bool,
     pub evidence_due_by: Option<String>,
+    pub evidence_due_at: Option<NaiveDateTime>,
 }
 
 /// An order as a page shows it (money formatted, codes turned into words).
@@ -102,6 +112,8 @@ pub struct OrderView {
     pub refundable_minor: i64,
     pub refundable: String,
     pub placed: String,
+    /// When the order was placed, stored UTC (`local_time` on staff pages).
+    pub placed_at: NaiveDateTime,
     pub timeline: Vec<EventView>,
     /// The policies the buyer accepted by placing the order, in the versions shown to them.
     pub accepted_policies: Vec<AcceptedPolicyView>,
@@ -303,6 +315,8 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
             packed_on: day(s.packed_at),
             shipped_on: day(s.shipped_at),
             delivered_on: day(s.delivered_at),
+            shipped_at: s.shipped_at.filter(|_| staff),
+            delivered_at: s.delivered_at.filter(|_| staff),
             can_pack: shippable && st.can_become(ShipmentStatus::Packed),
             can_ship: shippable && st.can_become(ShipmentStatus::Shipped),
             can_deliver: st.can_become(ShipmentStatus::Delivered),
@@ -334,6 +348,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
                 open: !fulfilment::dispute_is_closed(&d.status),
                 lost: d.status == "lost",
                 evidence_due_by: d.evidence_due_by.map(|t| t.format("%-d %B %Y, %H:%M UTC").to_string()),
+                evidence_due_at: d.evidence_due_by,
             })
             .collect(),
         subtotal: money(order.subtotal_minor, currency),
@@ -345,6 +360,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
         refundable_minor,
         refundable: money(refundable_minor, currency),
         placed: order.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
+        placed_at: order.created_at,
         accepted_policies: full
             .accepted
             .iter()
@@ -372,6 +388,7 @@ pub fn view(full: &FullOrder, settings: &Settings, staff: bool) -> Result<OrderV
                     } else {
                         e.at.format("%-d %b %Y").to_string()
                     },
+                    at_utc: staff.then_some(e.at),
                     actor: e.actor.clone(),
                     text,
                 })

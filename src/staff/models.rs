@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::types::Role;
+use crate::i18n::Lang;
 use crate::schema::staff;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -21,6 +22,11 @@ pub struct StaffRow {
     pub disabled_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The back-office language they chose; `None`: the browser's (`auth::extract`).
+    pub language: Option<Lang>,
+    /// The IANA time zone they chose (checked by `chrono_tz` before it is stored); `None`:
+    /// their center's.
+    pub time_zone: Option<String>,
 }
 
 impl StaffRow {

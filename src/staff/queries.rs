@@ -30,6 +30,20 @@ pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, now: NaiveDateTime) 
         .map(|_| ())
 }
 
+/// A staff member's back-office language and time zone (`None`: not chosen, see `StaffRow`).
+pub fn set_preferences(
+    conn: &mut DbConn,
+    id: i64,
+    language: Option<crate::i18n::Lang>,
+    time_zone: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(staff::table.find(id))
+        .set((staff::language.eq(language), staff::time_zone.eq(time_zone), staff::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Disables an account and ends its sessions and API tokens at once.
 pub fn disable(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<()> {
     db::write(conn, |conn| {

@@ -9,6 +9,7 @@ use tera::{Context, Tera};
 use super::assets::Assets;
 use crate::config::{Settings, ShopSettings};
 use crate::error::AppError;
+use crate::i18n::{self, Lang};
 
 #[derive(RustEmbed)]
 #[folder = "templates/"]
@@ -52,11 +53,24 @@ pub struct Me<'a> {
     pub totp_enabled: bool,
 }
 
-/// Someone the back-office layout is rendered for (`auth::CurrentStaff`): who they are, and the
-/// CSRF token of their session for every form on the page.
+/// Someone the back-office layout is rendered for (`auth::CurrentStaff`): who they are, the
+/// CSRF token of their session for every form on the page, and the language and time zone
+/// their pages are shown in.
 pub trait Viewer {
     fn me(&self) -> Me<'_>;
     fn csrf_token(&self) -> &str;
+    /// Their choice (account page), else the browser's `Accept-Language`, else English.
+    fn lang(&self) -> Lang;
+    /// Their choice, else their center's `time_zone`, else the shop's (Asia/Kolkata).
+    fn time_zone(&self) -> chrono_tz::Tz;
+}
+
+/// The language a page without a signed-in viewer (sign-in, setup link) is shown in: the
+/// most wanted of the four in the browser's `Accept-Language`, else English. Such a handler
+/// puts it in the context as `lang` (`insert_browser_lang`) before `render_admin`.
+pub fn browser_lang(req: &actix_web::HttpRequest) -> Lang {
+    let header = req.headers().get(actix_web::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    crate::i18n::staff_language(None, header)
 }
 
 pub struct Templates {
@@ -73,6 +87,10 @@ impl Templates {
         let mut tera = Tera::default();
         // `{{ fluent(key="…", lang=…) }}`: translated text (see `i18n`).
         tera.register_function("fluent", crate::i18n::tera::fluent);
+        // `{{ t | local_time(tz=tz, lang=lang) }}`, `local_date`: stored UTC times in the
+        // reader's zone and language.
+        tera.register_filter("local_time", crate::i18n::tera::local_time);
+        tera.register_filter("local_date", crate::i18n::tera::local_date);
         let mut files = Vec::new();
         for name in TemplateFiles::iter() {
             if let Some(file) = TemplateFiles::get(&name) {
@@ -101,7 +119,10 @@ impl Templates {
         &self.facts
     }
 
-    /// A back-office page: the admin layout, the staff member and their CSRF token.
+    /// A back-office page: the admin layout, the staff member and their CSRF token, and for
+    /// every template `lang` (a code: "bn") and `tz` (an IANA name: "Asia/Kolkata") — the
+    /// viewer's, or without a viewer the `lang` the handler put in the context (the browser's,
+    /// `browser_lang`), else English, and the shop's zone. `title` is already in that language.
     pub fn render_admin<V: Viewer>(
         &self,
         template: &str,
@@ -109,12 +130,27 @@ impl Templates {
         viewer: Option<&V>,
         mut ctx: Context,
     ) -> Result<String, AppError> {
-        if let Some(viewer) = viewer {
-            ctx.insert("me", &viewer.me());
-            ctx.insert("csrf_token", viewer.csrf_token());
-        }
+        let lang = match viewer {
+            Some(viewer) => {
+                ctx.insert("me", &viewer.me());
+                ctx.insert("csrf_token", viewer.csrf_token());
+                ctx.insert("tz", viewer.time_zone().name());
+                viewer.lang()
+            }
+            None => {
+                if !ctx.contains_key("tz") {
+                    ctx.insert("tz", i18n::time::SHOP_TIME_ZONE.name());
+                }
+                ctx.get("lang").and_then(|v| v.as_str()).and_then(Lang::parse).unwrap_or_default()
+            }
+        };
+        ctx.insert("lang", lang.code());
         let meta = PageMeta {
-            title: format!("{title} — fairgold back office"),
+            title: i18n::t_with(
+                lang,
+                "admin-page-title",
+                &[("title", fluent_templates::fluent_bundle::FluentValue::from(title.to_string()))],
+            ),
             description: String::new(),
             path: "/admin",
             nav: "",

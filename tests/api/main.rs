@@ -28,6 +28,7 @@ mod faults;
 mod helpers;
 mod holds;
 mod hostile_input;
+mod i18n_admin;
 mod impact;
 mod instances;
 mod invoices;

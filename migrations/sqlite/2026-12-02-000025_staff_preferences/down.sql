@@ -1,0 +1,2 @@
+ALTER TABLE staff DROP COLUMN time_zone;
+ALTER TABLE staff DROP COLUMN language;
