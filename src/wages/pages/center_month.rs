@@ -15,6 +15,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::reports;
+use crate::web::templates::Viewer;
 
 pub async fn center_month(
     state: web::Data<AppState>,

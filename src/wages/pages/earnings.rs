@@ -20,6 +20,7 @@ use crate::wages::policy::inr;
 use crate::wages::reports::{self, CenterSeries};
 use crate::wages::types::Month;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
