@@ -177,7 +177,12 @@ async fn index(
     ctx.insert("q", &*query);
     ctx.insert("actions", &actions);
     ctx.insert("entity_types", &entity_types);
-    let body = state.templates.render_admin("admin/audit/index.html", &crate::i18n::t(me.lang(), "fin-audit-heading"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/audit/index.html",
+        &crate::i18n::t(me.lang(), "fin-audit-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }
 

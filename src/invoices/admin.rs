@@ -142,7 +142,12 @@ pub async fn list(
         let n = month.next();
         format!("{:04}-{:02}", n.year, n.month)
     });
-    let body = state.templates.render_admin("admin/invoices/list.html", &crate::i18n::t(me.lang(), "fin-invoices-title"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/invoices/list.html",
+        &crate::i18n::t(me.lang(), "fin-invoices-title"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::build(StatusCode::OK).content_type("text/html; charset=utf-8").body(body))
 }
 

@@ -129,7 +129,12 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
     .await?;
     let mut ctx = Context::new();
     ctx.insert("policies", &rows);
-    let body = state.templates.render_admin("admin/policies/list.html", &crate::i18n::t(me.lang(), "fin-policies-heading"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/policies/list.html",
+        &crate::i18n::t(me.lang(), "fin-policies-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(StatusCode::OK, body))
 }
 

@@ -146,7 +146,12 @@ async fn render(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/pricing/gold_rates.html", &crate::i18n::t(me.lang(), "fin-gold-heading"), Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/pricing/gold_rates.html",
+        &crate::i18n::t(me.lang(), "fin-gold-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

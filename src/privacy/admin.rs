@@ -114,6 +114,11 @@ async fn index(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRespo
     ctx.insert("requests", &views);
     ctx.insert("limit", &LIST_LIMIT);
     ctx.insert("years", &state.settings.retention.tax_record_years);
-    let body = state.templates.render_admin("admin/privacy/index.html", &crate::i18n::t(me.lang(), "fin-privacy-heading"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/privacy/index.html",
+        &crate::i18n::t(me.lang(), "fin-privacy-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }

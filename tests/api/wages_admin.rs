@@ -584,7 +584,8 @@ fn a_week_of_hours(app: &TestApp, artisan_id: i64) {
 }
 
 async fn choose_language(app: &TestApp, session: &Session, code: &str) {
-    let res = app.post_form("/admin/account/preferences", Some(session), &[("language", code), ("time_zone", "")]).await;
+    let res =
+        app.post_form("/admin/account/preferences", Some(session), &[("language", code), ("time_zone", "")]).await;
     assert_eq!(res.status().as_u16(), 303, "{code}: {}", res.text().await.unwrap());
 }
 
@@ -622,7 +623,10 @@ async fn a_finance_officer_in_hindi_sees_the_wage_pages_in_hindi_and_closes_a_mo
     let res = app.post_form(close, Some(&first), &[("step", "request")]).await;
     assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
     let page = app.get_as(month, &first).await.text().await.unwrap();
-    assert!(page.contains("fin@fairgold.test ने") && page.contains("अक्टूबर 2026 का हिसाब बंद करने का अनुरोध किया"), "{page}");
+    assert!(
+        page.contains("fin@fairgold.test ने") && page.contains("अक्टूबर 2026 का हिसाब बंद करने का अनुरोध किया"),
+        "{page}"
+    );
     assert!(page.contains("यह अनुरोध आपने किया है"), "{page}");
     assert!(page.contains(" IST को "), "the request's time in India's zone: {page}");
     let page = app.get_as(month, &second).await.text().await.unwrap();
@@ -651,8 +655,7 @@ async fn a_finance_officer_in_hindi_sees_the_wage_pages_in_hindi_and_closes_a_mo
 async fn every_finance_page_renders_in_each_language_without_a_raw_key() {
     use fairgold::i18n::{message_ids, Lang};
     let app = TestApp::spawn().await;
-    let (rupa, public_id) =
-        app.artisan(ArtisanFixture { alias: "Rupa D.", legal_name: LEGAL_A, ..Default::default() });
+    let (rupa, public_id) = app.artisan(ArtisanFixture { alias: "Rupa D.", legal_name: LEGAL_A, ..Default::default() });
     a_week_of_hours(&app, rupa);
     earn(&app, rupa, app.kolkata, 150_000, NaiveDate::from_ymd_opt(2026, 10, 6).unwrap());
     let piece = app.piece(crate::helpers::PieceFixture::new("Lotus ring"));
@@ -663,7 +666,12 @@ async fn every_finance_page_renders_in_each_language_without_a_raw_key() {
         .post_form(
             "/admin/wages/adjustments",
             Some(&me),
-            &[("artisan", &public_id), ("amount", "100"), ("occurred_on", "2026-10-07"), ("reason", "Polishing time missed")],
+            &[
+                ("artisan", &public_id),
+                ("amount", "100"),
+                ("occurred_on", "2026-10-07"),
+                ("reason", "Polishing time missed"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());

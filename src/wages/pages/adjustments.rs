@@ -127,7 +127,12 @@ async fn render_adjustments(
     ctx.insert("decision_error", &decision_error.as_ref().map(|d| d.message.clone()));
     ctx.insert("notice", &notice);
     ctx.insert("my_label", &me.staff.email);
-    let body = state.templates.render_admin("admin/wages/adjustments.html", &super::tr(me, "wages-adj-heading"), Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/adjustments.html",
+        &super::tr(me, "wages-adj-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

@@ -275,7 +275,11 @@ pub async fn earnings(
             StatusCode::OK
         }
     };
-    let body =
-        state.templates.render_admin("admin/wages/earnings.html", &super::tr(&me, "wages-earnings-heading"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/earnings.html",
+        &super::tr(&me, "wages-earnings-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }

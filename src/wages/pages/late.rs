@@ -65,7 +65,12 @@ pub async fn late(
     ctx.insert("errors", &errors);
     if !errors.is_empty() {
         ctx.insert("rows", &Value::Null);
-        let body = state.templates.render_admin("admin/wages/late.html", &super::tr(&me, "wages-late-heading"), Some(&me), ctx)?;
+        let body = state.templates.render_admin(
+            "admin/wages/late.html",
+            &super::tr(&me, "wages-late-heading"),
+            Some(&me),
+            ctx,
+        )?;
         return Ok(html(StatusCode::BAD_REQUEST, body));
     }
     let (actor, at, center_id) = (me.actor(), now(), center.as_ref().map(|c| c.id));
@@ -105,6 +110,7 @@ pub async fn late(
     }
     ctx.insert("rows", &view);
     ctx.insert("unpaid", &unpaid);
-    let body = state.templates.render_admin("admin/wages/late.html", &super::tr(&me, "wages-late-heading"), Some(&me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/late.html", &super::tr(&me, "wages-late-heading"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

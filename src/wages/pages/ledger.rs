@@ -201,6 +201,11 @@ pub async fn ledger_list(
     ctx.insert("errors", &errors);
     ctx.insert("newer_url", &newer_url);
     ctx.insert("older_url", &older_url);
-    let body = state.templates.render_admin("admin/wages/ledger.html", &super::tr(&me, "wages-ledger-heading"), Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/ledger.html",
+        &super::tr(&me, "wages-ledger-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY }, body))
 }

@@ -216,7 +216,8 @@ async fn overview_page(
     ctx.insert("export_errors", export_errors);
     ctx.insert("verification", &verification);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/index.html", &super::tr(me, "wages-index-heading"), Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/index.html", &super::tr(me, "wages-index-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 

@@ -251,7 +251,12 @@ async fn render_policy(
     );
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/policy.html", &super::tr(me, "wages-policy-heading"), Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/policy.html",
+        &super::tr(me, "wages-policy-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

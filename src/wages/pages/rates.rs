@@ -81,7 +81,8 @@ async fn render_rates(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/rates.html", &super::tr(me, "wages-rates-heading"), Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/rates.html", &super::tr(me, "wages-rates-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 

@@ -182,7 +182,8 @@ async fn render(
     ctx.insert("form", &form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/terms.html", &super::tr(me, "wages-terms-heading"), Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/terms.html", &super::tr(me, "wages-terms-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 
