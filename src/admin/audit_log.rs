@@ -17,6 +17,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::csv_safe;
+use crate::web::templates::Viewer;
 
 pub const PAGE_SIZE: i64 = 100;
 /// An export larger than this is refused: narrow the dates.
@@ -176,7 +177,12 @@ async fn index(
     ctx.insert("q", &*query);
     ctx.insert("actions", &actions);
     ctx.insert("entity_types", &entity_types);
-    let body = state.templates.render_admin("admin/audit/index.html", "Audit log", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/audit/index.html",
+        &crate::i18n::t(me.lang(), "fin-audit-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }
 

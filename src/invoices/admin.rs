@@ -17,6 +17,7 @@ use crate::money::Money;
 use crate::state::AppState;
 use crate::wages::types::{india_date, Month};
 use crate::web::csv_safe;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/invoices", web::get().to(list)).route("/admin/invoices.csv", web::get().to(csv));
@@ -55,6 +56,8 @@ fn signed(row: &InvoiceRow, minor: i64) -> i64 {
 #[derive(Serialize)]
 struct Row {
     kind: &'static str,
+    /// The document kind's code: the template names it in the reader's language.
+    kind_code: &'static str,
     number: String,
     issued_on: String,
     place_of_supply: String,
@@ -89,6 +92,7 @@ pub async fn list(
         .iter()
         .map(|r| Row {
             kind: r.kind.title(),
+            kind_code: r.kind.code(),
             number: r.number.clone(),
             issued_on: r.issued_on.to_string(),
             place_of_supply: r.place_of_supply.clone(),
@@ -138,7 +142,12 @@ pub async fn list(
         let n = month.next();
         format!("{:04}-{:02}", n.year, n.month)
     });
-    let body = state.templates.render_admin("admin/invoices/list.html", "Invoices", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/invoices/list.html",
+        &crate::i18n::t(me.lang(), "fin-invoices-title"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::build(StatusCode::OK).content_type("text/html; charset=utf-8").body(body))
 }
 

@@ -20,6 +20,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 use crate::web::page_cache;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/policies", web::get().to(list))
@@ -102,6 +103,8 @@ struct PolicyRow {
     effective: Option<String>,
     versions: usize,
     edited_by: Option<String>,
+    /// When the newest version was saved (UTC; the template shows it in the reader's zone).
+    edited_at: Option<String>,
 }
 
 pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpResponse, AppError> {
@@ -117,9 +120,8 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
                 version: current.as_ref().map(|c| c.version),
                 effective: current.as_ref().map(|c| long_date(c.effective_on)),
                 versions: all.len(),
-                edited_by: all
-                    .first()
-                    .map(|v| format!("{}, {}", v.created_by, v.created_at.format("%Y-%m-%d %H:%M UTC"))),
+                edited_by: all.first().map(|v| v.created_by.clone()),
+                edited_at: all.first().map(|v| v.created_at.format("%Y-%m-%dT%H:%M:%S").to_string()),
             });
         }
         Ok::<_, AppError>(rows)
@@ -127,7 +129,12 @@ pub async fn list(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRe
     .await?;
     let mut ctx = Context::new();
     ctx.insert("policies", &rows);
-    let body = state.templates.render_admin("admin/policies/list.html", "Shop policies", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/policies/list.html",
+        &crate::i18n::t(me.lang(), "fin-policies-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(StatusCode::OK, body))
 }
 
@@ -173,7 +180,7 @@ async fn render(
             version: v.version,
             effective: long_date(v.effective_on),
             created_by: v.created_by.clone(),
-            created_at: v.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            created_at: v.created_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             in_effect: Some(v.version) == in_effect,
             scheduled: v.effective_on > today,
         })

@@ -19,6 +19,7 @@ use crate::staff::Role;
 use crate::state::AppState;
 use crate::wages::types::india_date;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/gold-rates", web::get().to(gold_rates_page))
@@ -136,7 +137,7 @@ async fn render(
             per_gram: r.per_gram().to_string(),
             source: r.source,
             recorded_by: r.recorded_by,
-            recorded_at: r.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            recorded_at: r.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         })
         .collect();
     let mut ctx = Context::new();
@@ -145,7 +146,12 @@ async fn render(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/pricing/gold_rates.html", "Gold rates", Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/pricing/gold_rates.html",
+        &crate::i18n::t(me.lang(), "fin-gold-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 
@@ -255,12 +261,12 @@ async fn render_costs(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    ctx.insert(
-        "recorded",
-        &current.map(|c| format!("{}, {}", c.recorded_by, c.recorded_at.format("%Y-%m-%d %H:%M UTC"))),
-    );
-    ctx.insert("gold_rate", &rate.map(|r| format!("{} a gram of fine gold ({})", r.per_gram(), r.rate_date)));
-    let title = format!("Costs of {}", head.title);
+    // Who saved the costs and when (a UTC time the template shows in the reader's zone).
+    ctx.insert("recorded", &current.as_ref().map(|c| c.recorded_by.clone()));
+    ctx.insert("recorded_at", &current.map(|c| c.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string()));
+    ctx.insert("gold_rate", &rate.as_ref().map(|r| r.per_gram().to_string()));
+    ctx.insert("gold_rate_date", &rate.map(|r| r.rate_date.to_string()));
+    let title = crate::i18n::t_with(me.lang(), "fin-costs-heading", &[("title", head.title.clone().into())]);
     let body = state.templates.render_admin("admin/pricing/costs.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }

@@ -13,6 +13,7 @@ use crate::auth::CurrentStaff;
 use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::templates::Viewer;
 
 /// At most this many requests are listed, the most recent first.
 pub const LIST_LIMIT: i64 = 500;
@@ -25,6 +26,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 struct RequestView {
     id: i64,
     kind: &'static str,
+    /// The kind's code: the template names it in the reader's language (`fin-privacy-kind-…`).
+    kind_code: &'static str,
     status: &'static str,
     order: Option<String>,
     order_id: Option<i64>,
@@ -99,6 +102,7 @@ async fn index(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRespo
             outcome: outcome_lines(r.kind, &r.outcome),
             id: r.id,
             kind: r.kind.label(),
+            kind_code: r.kind.code(),
             status: r.status.code(),
             order: reference,
             order_id: r.order_id,
@@ -110,6 +114,11 @@ async fn index(state: web::Data<AppState>, me: CurrentStaff) -> Result<HttpRespo
     ctx.insert("requests", &views);
     ctx.insert("limit", &LIST_LIMIT);
     ctx.insert("years", &state.settings.retention.tax_record_years);
-    let body = state.templates.render_admin("admin/privacy/index.html", "Privacy requests", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/privacy/index.html",
+        &crate::i18n::t(me.lang(), "fin-privacy-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(body))
 }

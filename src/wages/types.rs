@@ -69,6 +69,11 @@ impl Month {
     pub fn label(self) -> String {
         self.first_day().format("%B %Y").to_string()
     }
+
+    /// "November 2026" / "নভেম্বর 2026" / "नवंबर 2026" / "नोव्हेंबर 2026": the month in a reader's language.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::date::month_year(lang, self.year, self.month)
+    }
 }
 
 impl fmt::Display for Month {

@@ -334,6 +334,21 @@ fn keys_in_templates(folder: &str, skip: Option<&str>) -> BTreeSet<String> {
     codes.insert("payout-method-", PayoutMethod::ALL.iter().map(|m| m.code().to_string()).collect());
     codes
         .insert("pay-basis-", PayBasis::ALL.iter().map(|b| b.code().to_string()).chain(["none".to_string()]).collect());
+    // The finance pages name the same codes with the back office's words (`wages-admin.ftl`,
+    // `finance.ftl`).
+    for (prefix, from) in
+        [("wages-deduction-", "deduction-"), ("wages-entry-", "entry-kind-"), ("wages-basis-", "pay-basis-")]
+    {
+        let list = codes[from].clone();
+        codes.insert(prefix, list);
+    }
+    for (prefix, list) in [
+        ("fin-invoices-kind-", &["invoice", "credit_note"][..]),
+        ("fin-privacy-kind-", &["export", "erasure", "retention"][..]),
+        ("fin-privacy-status-", &["completed", "refused"][..]),
+    ] {
+        codes.insert(prefix, list.iter().map(|c| c.to_string()).collect());
+    }
     let literal = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*[,)]"#).unwrap();
     let prefixed = regex_lite::Regex::new(r#"fluent\(key="([a-z0-9_-]+)"\s*~"#).unwrap();
     let mut used = BTreeSet::new();

@@ -559,3 +559,162 @@ async fn recording_a_rate_posts_the_bonuses_waiting_for_it() {
     assert!(html.contains("1 sale bonus entry waiting for it was posted"), "{html}");
     assert_eq!(bonuses(&app), 1);
 }
+
+/// Production hours for an artisan on the weekdays of the week of 5 October 2026 (5 × 8 h),
+/// saved as the time register's grid saves them.
+fn a_week_of_hours(app: &TestApp, artisan_id: i64) {
+    use fairgold::wages::register::{self, Cell};
+    use fairgold::wages::types::HourKind;
+    let monday = NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+    let cells: Vec<Cell> = (0..5)
+        .map(|d| Cell { artisan_id, work_date: monday + Duration::days(d), kind: HourKind::Production, minutes: 480 })
+        .collect();
+    app.with_conn(|c| {
+        register::save_week(
+            c,
+            &fairgold::audit::Actor::system("test"),
+            app.kolkata,
+            monday,
+            &[artisan_id],
+            &cells,
+            now(),
+        )
+    })
+    .unwrap();
+}
+
+async fn choose_language(app: &TestApp, session: &Session, code: &str) {
+    let res =
+        app.post_form("/admin/account/preferences", Some(session), &[("language", code), ("time_zone", "")]).await;
+    assert_eq!(res.status().as_u16(), 303, "{code}: {}", res.text().await.unwrap());
+}
+
+/// Issue 17, as finance in Hindi: the wages overview and the month close read in Hindi, and
+/// the month is closed by two people, each step answered in Hindi.
+#[tokio::test]
+async fn a_finance_officer_in_hindi_sees_the_wage_pages_in_hindi_and_closes_a_month() {
+    let app = TestApp::spawn().await;
+    let (rupa, _) = app.artisan(ArtisanFixture { alias: "Rupa D.", ..Default::default() });
+    a_week_of_hours(&app, rupa);
+    app.staff("fin@fairgold.test", "finance", None);
+    app.staff("fin2@fairgold.test", "finance", None);
+    let first = app.sign_in("fin@fairgold.test").await;
+    let second = app.sign_in("fin2@fairgold.test").await;
+    choose_language(&app, &first, "hi").await;
+    choose_language(&app, &second, "hi").await;
+
+    let page = app.get_as("/admin/wages", &first).await.text().await.unwrap();
+    assert!(page.contains("<html lang=\"hi\">"), "{page}");
+    assert!(page.contains("<h1>मज़दूरी</h1>") && page.contains("भुगतान दर्ज करें"), "{page}");
+    assert!(page.contains("ऑडिट के लिए निर्यात") && page.contains("अभी बही-खाते की जाँच करें"), "{page}");
+    assert!(!page.contains("Record a payout") && !page.contains("Check the ledger"), "no English left: {page}");
+
+    let month = "/admin/wages/months/kolkata/2026-10";
+    let page = app.get_as(month, &first).await.text().await.unwrap();
+    assert!(page.contains("<html lang=\"hi\">"), "{page}");
+    assert!(page.contains("महीने का हिसाब बंद करना: Kolkata, अक्टूबर 2026"), "the heading: {page}");
+    assert!(page.contains("<title>महीने का हिसाब बंद करना"), "the title: {page}");
+    assert!(page.contains("Rupa D.") && page.contains("रोज़गार की शर्तें दर्ज नहीं"), "the row, its basis in Hindi: {page}");
+    assert!(page.contains("अक्टूबर 2026 का हिसाब बंद करने का अनुरोध करें"), "the button: {page}");
+    assert!(!page.contains("Ask to close") && !page.contains("Guaranteed minimum"), "{page}");
+
+    // Four eyes, in Hindi: one asks, the other approves.
+    let close = "/admin/wages/months/kolkata/2026-10/close";
+    let res = app.post_form(close, Some(&first), &[("step", "request")]).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let page = app.get_as(month, &first).await.text().await.unwrap();
+    assert!(
+        page.contains("fin@fairgold.test ने") && page.contains("अक्टूबर 2026 का हिसाब बंद करने का अनुरोध किया"),
+        "{page}"
+    );
+    assert!(page.contains("यह अनुरोध आपने किया है"), "{page}");
+    assert!(page.contains(" IST को "), "the request's time in India's zone: {page}");
+    let page = app.get_as(month, &second).await.text().await.unwrap();
+    assert!(page.contains("स्वीकृत करें: अक्टूबर 2026 का हिसाब बंद करें"), "{page}");
+    let res = app.post_form(close, Some(&second), &[("step", "approve")]).await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+    let page = app.get_as(month, &first).await.text().await.unwrap();
+    assert!(page.contains("fin2@fairgold.test ने") && page.contains("को हिसाब बंद किया।"), "{page}");
+    assert!(page.contains("अक्टूबर 2026 की तारीख़ वाली कोई भी प्रविष्टि अब दर्ज नहीं हो सकती"), "{page}");
+    // The close did what it does in English: 40 paid hours and no piece are topped up.
+    let top_ups: i64 = app.with_conn(|c| {
+        ledger_entries::table
+            .filter(ledger_entries::artisan_id.eq(rupa))
+            .filter(ledger_entries::kind.eq(EntryKind::MinimumWageTopUp.code()))
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(top_ups, 1);
+}
+
+/// Every finance page converted to Fluent, in each of the four languages: it renders (a key
+/// missing in every language would be a 500), says which language it is in, and shows no
+/// message id in place of text.
+#[tokio::test]
+async fn every_finance_page_renders_in_each_language_without_a_raw_key() {
+    use fairgold::i18n::{message_ids, Lang};
+    let app = TestApp::spawn().await;
+    let (rupa, public_id) = app.artisan(ArtisanFixture { alias: "Rupa D.", legal_name: LEGAL_A, ..Default::default() });
+    a_week_of_hours(&app, rupa);
+    earn(&app, rupa, app.kolkata, 150_000, NaiveDate::from_ymd_opt(2026, 10, 6).unwrap());
+    let piece = app.piece(crate::helpers::PieceFixture::new("Lotus ring"));
+    app.staff("admin@fairgold.test", "admin", None);
+    let me = app.sign_in("admin@fairgold.test").await;
+    // An adjustment waiting, so the adjustments page shows its table and form.
+    let res = app
+        .post_form(
+            "/admin/wages/adjustments",
+            Some(&me),
+            &[
+                ("artisan", &public_id),
+                ("amount", "100"),
+                ("occurred_on", "2026-10-07"),
+                ("reason", "Polishing time missed"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "{}", res.text().await.unwrap());
+
+    let keys: Vec<String> = ["wages-admin.ftl", "finance.ftl"]
+        .iter()
+        .flat_map(|f| message_ids(&std::fs::read_to_string(format!("locales/en/{f}")).unwrap()))
+        .collect();
+    assert!(keys.len() > 300, "both files are read");
+    let pages = [
+        "/admin/wages".to_string(),
+        "/admin/wages/months/kolkata/2026-10".into(),
+        "/admin/wages/centers/kolkata/2026-10".into(),
+        "/admin/wages/earnings".into(),
+        "/admin/wages/payouts/new".into(),
+        "/admin/wages/adjustments".into(),
+        "/admin/wages/reconciliation".into(),
+        "/admin/wages/late".into(),
+        "/admin/wages/ledger".into(),
+        format!("/admin/wages/statements/{public_id}/2026-10"),
+        "/admin/wages/policy".into(),
+        "/admin/wages/rates".into(),
+        "/admin/wages/register?center=kolkata&week=2026-10-05".into(),
+        "/admin/wages/terms".into(),
+        "/admin/wages/deductions/new".into(),
+        "/admin/invoices".into(),
+        format!("/admin/pieces/{piece}/costs"),
+        "/admin/gold-rates".into(),
+        "/admin/privacy".into(),
+        "/admin/audit".into(),
+        "/admin/policies".into(),
+        "/admin/policies/returns".into(),
+    ];
+    for lang in Lang::ALL {
+        choose_language(&app, &me, lang.code()).await;
+        for path in &pages {
+            let res = app.get_as(path, &me).await;
+            assert_eq!(res.status().as_u16(), 200, "{path} in {}", lang.code());
+            let body = res.text().await.unwrap();
+            assert!(body.contains(&format!("<html lang=\"{}\">", lang.code())), "{path}: {body}");
+            if let Some(key) = keys.iter().find(|k| body.contains(k.as_str())) {
+                panic!("{path} in {} shows the message id `{key}`: {body}", lang.code());
+            }
+        }
+    }
+}

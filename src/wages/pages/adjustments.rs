@@ -76,14 +76,14 @@ fn adjustment_view(a: &EntryRow, d: Option<&EntryRow>, roster: &[ArtisanLine]) -
             .and_then(|m| Month::parse(m).ok())
             .map(|m| m.label()),
         proposed_by: a.recorded_by.clone(),
-        proposed_at: a.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        proposed_at: a.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         state: match d.map(|d| d.kind) {
             Some(EntryKind::AdjustmentApproved) => "approved",
             Some(_) => "rejected",
             None => "pending",
         },
         decided_by: d.map(|d| d.recorded_by.clone()).unwrap_or_default(),
-        decided_at: d.map(|d| d.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+        decided_at: d.map(|d| d.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
         note: note.unwrap_or_default(),
     }
 }
@@ -127,7 +127,12 @@ async fn render_adjustments(
     ctx.insert("decision_error", &decision_error.as_ref().map(|d| d.message.clone()));
     ctx.insert("notice", &notice);
     ctx.insert("my_label", &me.staff.email);
-    let body = state.templates.render_admin("admin/wages/adjustments.html", "Adjustments", Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/adjustments.html",
+        &super::tr(me, "wages-adj-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 
@@ -142,13 +147,12 @@ pub async fn adjustments_page(
 ) -> Result<HttpResponse, AppError> {
     me.require(FINANCE)?;
     let notice = match query.done.as_str() {
-        "proposed" => Some(
-            "The adjustment is in the ledger. It counts only once someone else in finance or an admin approves it.",
-        ),
-        "approved" => Some("The adjustment is approved; it now counts towards the artisan's balance."),
-        "rejected" => Some("The adjustment is rejected; it will never count towards a balance."),
+        "proposed" => Some(super::tr(&me, "wages-notice-adj-proposed")),
+        "approved" => Some(super::tr(&me, "wages-notice-adj-approved")),
+        "rejected" => Some(super::tr(&me, "wages-notice-adj-rejected")),
         _ => None,
     };
+    let notice = notice.as_deref();
     render_adjustments(&state, &me, &blank_adjustment(), &FieldErrors::default(), None, notice, StatusCode::OK).await
 }
 

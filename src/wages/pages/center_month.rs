@@ -15,6 +15,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::reports;
+use crate::web::templates::Viewer;
 
 pub async fn center_month(
     state: web::Data<AppState>,
@@ -64,12 +65,12 @@ pub async fn center_month(
         .policy
         .as_ref()
         .filter(|p| p.living_wage_monthly_minor.is_none())
-        .map(|_| no_living_wage_message(&report.center.city));
+        .map(|_| no_living_wage_message(me.lang(), &report.center.city));
     let all_centers = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
     let mut ctx = Context::new();
     let base = format!("/admin/wages/centers/{}", report.center.code);
     ctx.insert("r", &view);
-    ctx.insert("month_label", &month.label());
+    ctx.insert("month_label", &super::month_label(&me, month));
     ctx.insert("no_living_wage", &no_living);
     ctx.insert("deadline", &month.pay_deadline().to_string());
     ctx.insert("prev_url", &format!("{base}/{}", month.prev()));
@@ -82,7 +83,7 @@ pub async fn center_month(
             .map(|c| json!({ "name": c.name, "url": format!("/admin/wages/centers/{}/{month}", c.code) }))
             .collect::<Vec<_>>(),
     );
-    let title = format!("{} — {}", report.center.name, month.label());
+    let title = format!("{} — {}", report.center.name, super::month_label(&me, month));
     let body = state.templates.render_admin("admin/wages/center.html", &title, Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

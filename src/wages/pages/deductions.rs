@@ -39,7 +39,12 @@ async fn render_deduction(
     ctx.insert("kinds", &DeductionKind::ALL.iter().map(|k| (k.code(), k.label())).collect::<Vec<_>>());
     ctx.insert("form", form);
     ctx.insert("errors", errors);
-    let body = state.templates.render_admin("admin/wages/deduction.html", "Record a deduction", Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/deduction.html",
+        &super::tr(me, "wages-deduct-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

@@ -20,6 +20,7 @@ use crate::wages::policy::inr;
 use crate::wages::reports::{self, CenterSeries};
 use crate::wages::types::Month;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 #[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(default)]
@@ -253,7 +254,7 @@ pub async fn earnings(
                 .series
                 .iter()
                 .filter(|s| s.missing_living_wage)
-                .map(|s| no_living_wage_message(&s.center.city))
+                .map(|s| no_living_wage_message(me.lang(), &s.center.city))
                 .collect();
             let names: HashMap<i64, String> = all_centers.iter().map(|c| (c.id, c.name.clone())).collect();
             let mut view = display(&report)?;
@@ -274,7 +275,11 @@ pub async fn earnings(
             StatusCode::OK
         }
     };
-    let body =
-        state.templates.render_admin("admin/wages/earnings.html", "Earnings against fair wages", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/earnings.html",
+        &super::tr(&me, "wages-earnings-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }

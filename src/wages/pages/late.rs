@@ -65,7 +65,12 @@ pub async fn late(
     ctx.insert("errors", &errors);
     if !errors.is_empty() {
         ctx.insert("rows", &Value::Null);
-        let body = state.templates.render_admin("admin/wages/late.html", "Late payments", Some(&me), ctx)?;
+        let body = state.templates.render_admin(
+            "admin/wages/late.html",
+            &super::tr(&me, "wages-late-heading"),
+            Some(&me),
+            ctx,
+        )?;
         return Ok(html(StatusCode::BAD_REQUEST, body));
     }
     let (actor, at, center_id) = (me.actor(), now(), center.as_ref().map(|c| c.id));
@@ -99,12 +104,13 @@ pub async fn late(
                     "statement_url".into(),
                     json!(format!("/admin/wages/statements/{}/{}", r.artisan.public_id, r.month)),
                 );
-                o.insert("month_label".into(), json!(r.month.label()));
+                o.insert("month_label".into(), json!(super::month_label(&me, r.month)));
             }
         }
     }
     ctx.insert("rows", &view);
     ctx.insert("unpaid", &unpaid);
-    let body = state.templates.render_admin("admin/wages/late.html", "Late payments", Some(&me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/late.html", &super::tr(&me, "wages-late-heading"), Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }

@@ -32,6 +32,8 @@ struct EntryView {
     id: i64,
     occurred_on: NaiveDate,
     kind: String,
+    /// The kind's code: the template names it in the reader's language (`wages-entry-…`).
+    kind_code: &'static str,
     artisan: String,
     artisan_public_id: String,
     amount: String,
@@ -168,6 +170,7 @@ pub async fn ledger_list(
             id: e.id,
             occurred_on: e.occurred_on,
             kind: e.kind.label().to_string(),
+            kind_code: e.kind.code(),
             artisan: alias.clone(),
             artisan_public_id: pid.clone(),
             amount: inr(e.amount_minor),
@@ -198,6 +201,11 @@ pub async fn ledger_list(
     ctx.insert("errors", &errors);
     ctx.insert("newer_url", &newer_url);
     ctx.insert("older_url", &older_url);
-    let body = state.templates.render_admin("admin/wages/ledger.html", "Wage ledger", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/ledger.html",
+        &super::tr(&me, "wages-ledger-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY }, body))
 }

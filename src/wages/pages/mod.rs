@@ -46,6 +46,17 @@ use crate::wages::admin_queries::{self, ArtisanLine};
 use crate::wages::policy::{hours_label, inr};
 use crate::wages::types::{india_date, Month};
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
+
+/// A message in the viewer's language (`locales/<lang>/wages-admin.ftl`): page titles.
+pub(super) fn tr(me: &CurrentStaff, key: &str) -> String {
+    crate::i18n::t(me.lang(), key)
+}
+
+/// "October 2026" in the viewer's language.
+pub(super) fn month_label(me: &CurrentStaff, month: Month) -> String {
+    month.label_in(me.lang())
+}
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/wages/statements/{artisan}/{month}", web::get().to(statement::statement))
@@ -140,9 +151,15 @@ fn parse_month(s: &str) -> Result<Month, AppError> {
     Month::parse(s).map_err(|m| AppError::bad_request("month", m))
 }
 
-/// What every page that needs Mumbai's living wage says while there is none.
-pub fn no_living_wage_message(city: &str) -> String {
-    format!("{city} has no living-wage figure: finance must enter one (Wage policy page).")
+/// What every page that needs Mumbai's living wage says while there is none, in the reader's
+/// language.
+pub fn no_living_wage_message(lang: crate::i18n::Lang, city: &str) -> String {
+    crate::i18n::t_with(lang, "wages-no-living-wage", &[("city", city.to_string().into())])
+}
+
+/// What the overview and the policy page say about a center without a policy or a living wage.
+pub(super) fn policy_warning(me: &CurrentStaff, key: &str, city: &str) -> String {
+    crate::i18n::t_with(me.lang(), key, &[("city", city.to_string().into())])
 }
 
 /// The report as JSON for a template, with display values added beside the raw ones: each

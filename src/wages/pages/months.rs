@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::wages::close;
 use crate::wages::types::Month;
+use crate::web::templates::Viewer;
 
 async fn render(
     state: &AppState,
@@ -36,16 +37,14 @@ async fn render(
     if let Some(serde_json::Value::Array(rows)) = view.get_mut("rows") {
         for (row, r) in rows.iter_mut().zip(&report.rows) {
             if let serde_json::Value::Object(o) = row {
-                o.insert(
-                    "basis".into(),
-                    r.pay_basis.map(|b| b.label()).unwrap_or("No terms recorded (judged as piece rate)").into(),
-                );
+                // The template names the basis in the reader's language (`wages-basis-…`).
+                o.insert("basis_code".into(), r.pay_basis.map(|b| b.code()).unwrap_or("none").into());
                 o.insert("paid_hours".into(), super::hours(r.paid_minutes).into());
             }
         }
     }
     ctx.insert("report", &view);
-    ctx.insert("month_label", &month.label());
+    ctx.insert("month_label", &super::month_label(me, month));
     ctx.insert("error", &error);
     ctx.insert("close_url", &close_url);
     let mine = report.requested.as_ref().is_some_and(|r| match r.requested_by_staff_id {
@@ -53,7 +52,11 @@ async fn render(
         None => r.requested_by == me.actor().label,
     });
     ctx.insert("requested_by_me", &mine);
-    let title = format!("Month close, {} {}", report.city, month.label());
+    let title = crate::i18n::t_with(
+        me.lang(),
+        "wages-month-heading",
+        &[("city", report.city.clone().into()), ("month", super::month_label(me, month).into())],
+    );
     let body = state.templates.render_admin("admin/wages/month.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }

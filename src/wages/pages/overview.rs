@@ -120,12 +120,10 @@ impl From<Verification> for VerifyView {
     }
 }
 
-fn notice(req: &HttpRequest) -> Option<&'static str> {
+fn notice(req: &HttpRequest, me: &CurrentStaff) -> Option<String> {
     match req.query_string() {
-        "done=payout" => Some("The payout is recorded in the ledger; the balance below includes it."),
-        "done=deduction" => {
-            Some("The deduction is recorded in the ledger; it will appear with its reason on the pay slip.")
-        }
+        "done=payout" => Some(super::tr(me, "wages-notice-payout")),
+        "done=deduction" => Some(super::tr(me, "wages-notice-deduction")),
         _ => None,
     }
 }
@@ -159,9 +157,9 @@ async fn overview_page(
         .zip(truths)
         .map(|((c, p), truth)| {
             let warning = match &p {
-                None => Some(format!("{} has no wage policy in force: finance must add one.", c.city)),
+                None => Some(super::policy_warning(me, "wages-no-policy", &c.city)),
                 Some(p) if p.row.living_wage_monthly_minor.is_none() => {
-                    Some(format!("{} has no living-wage figure: finance must enter one.", c.city))
+                    Some(super::policy_warning(me, "wages-no-living-wage-short", &c.city))
                 }
                 Some(_) => None,
             };
@@ -211,14 +209,15 @@ async fn overview_page(
     ctx.insert("centers", &centers);
     ctx.insert("pending", &pending);
     ctx.insert("month", &month.to_string());
-    ctx.insert("month_label", &month.label());
+    ctx.insert("month_label", &super::month_label(me, month));
     ctx.insert("prev_month", &month.prev().to_string());
-    ctx.insert("prev_month_label", &month.prev().label());
+    ctx.insert("prev_month_label", &super::month_label(me, month.prev()));
     ctx.insert("export", export_form);
     ctx.insert("export_errors", export_errors);
     ctx.insert("verification", &verification);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/index.html", "Wages", Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/index.html", &super::tr(me, "wages-index-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 
@@ -235,7 +234,7 @@ pub async fn overview(
 ) -> Result<HttpResponse, AppError> {
     me.require(FINANCE)?;
     let form = last_month(india_date(now()));
-    overview_page(&state, &me, &form, &FieldErrors::default(), None, notice(&req), StatusCode::OK).await
+    overview_page(&state, &me, &form, &FieldErrors::default(), None, notice(&req, &me).as_deref(), StatusCode::OK).await
 }
 
 #[derive(Deserialize)]

@@ -52,7 +52,12 @@ async fn render_payout(
     ctx.insert("methods", &PayoutMethod::ALL.iter().map(|m| (m.code(), m.label())).collect::<Vec<_>>());
     ctx.insert("form", &form);
     ctx.insert("errors", errors);
-    let body = state.templates.render_admin("admin/wages/payout.html", "Record a payout", Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/payout.html",
+        &super::tr(me, "wages-payout-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

@@ -133,7 +133,8 @@ struct VersionView {
     multiplier: String,
     bonus_percent: String,
     source_note: String,
-    deductions: String,
+    /// The deduction kinds' codes; the template names them in the reader's language.
+    deductions: Vec<&'static str>,
     recorded_by: String,
     recorded_at: String,
 }
@@ -205,9 +206,9 @@ async fn render_policy(
         .map(|(c, versions)| {
             let in_force_id = versions.iter().find(|v| v.effective_from <= on).map(|v| v.id);
             let warning = match versions.iter().find(|v| v.effective_from <= on) {
-                None => Some(format!("{} has no wage policy in force: finance must add one.", c.city)),
+                None => Some(super::policy_warning(me, "wages-no-policy", &c.city)),
                 Some(v) if v.living_wage_monthly_minor.is_none() => {
-                    Some(format!("{} has no living-wage figure: finance must enter one.", c.city))
+                    Some(super::policy_warning(me, "wages-no-living-wage-short", &c.city))
                 }
                 Some(_) => None,
             };
@@ -226,12 +227,9 @@ async fn render_policy(
                         multiplier: v.target_multiplier,
                         bonus_percent: v.sale_bonus_percent,
                         source_note: v.source_note,
-                        deductions: match DeductionKind::list(&v.deduction_kinds) {
-                            kinds if kinds.is_empty() => "none".into(),
-                            kinds => kinds.iter().map(|k| k.label()).collect::<Vec<_>>().join("; "),
-                        },
+                        deductions: DeductionKind::list(&v.deduction_kinds).iter().map(|k| k.code()).collect(),
                         recorded_by: v.recorded_by,
-                        recorded_at: v.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                        recorded_at: v.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
                     })
                     .collect(),
             }
@@ -247,13 +245,18 @@ async fn render_policy(
             .iter()
             .map(|k| {
                 let name = format!("deduct_{}", k.code());
-                serde_json::json!({ "name": name, "label": k.label(), "checked": form.deductions.contains_key(&name) })
+                serde_json::json!({ "name": name, "code": k.code(), "checked": form.deductions.contains_key(&name) })
             })
             .collect::<Vec<_>>(),
     );
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/policy.html", "Wage policy", Some(me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/policy.html",
+        &super::tr(me, "wages-policy-heading"),
+        Some(me),
+        ctx,
+    )?;
     Ok(html(status, body))
 }
 

@@ -71,7 +71,7 @@ async fn render_rates(
             date: r.rate_date,
             rate: r.inr_per_unit,
             recorded_by: r.recorded_by,
-            recorded_at: r.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            recorded_at: r.recorded_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             source: r.source,
         })
         .collect();
@@ -81,7 +81,8 @@ async fn render_rates(
     ctx.insert("form", form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/rates.html", "Exchange rates", Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/rates.html", &super::tr(me, "wages-rates-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 

@@ -51,7 +51,11 @@ pub async fn reconciliation(state: web::Data<AppState>, me: CurrentStaff) -> Res
     let mut ctx = Context::new();
     ctx.insert("r", &view);
     ctx.insert("clean", &r.is_clean());
-    let body =
-        state.templates.render_admin("admin/wages/reconciliation.html", "Bonus reconciliation", Some(&me), ctx)?;
+    let body = state.templates.render_admin(
+        "admin/wages/reconciliation.html",
+        &super::tr(&me, "wages-rec-heading"),
+        Some(&me),
+        ctx,
+    )?;
     Ok(html(StatusCode::OK, body))
 }

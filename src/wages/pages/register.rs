@@ -22,6 +22,7 @@ use crate::state::AppState;
 use crate::wages::register::{self, parse_hours, Cell};
 use crate::wages::types::HourKind;
 use crate::web::form::FieldErrors;
+use crate::web::templates::Viewer;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -62,6 +63,8 @@ struct RowView {
     id: String,
     artisan: String,
     kind: &'static str,
+    /// The kind's code: the template names it in the reader's language (`hour-kind-…`).
+    kind_code: &'static str,
     first_of_artisan: bool,
     cells: Vec<CellView>,
 }
@@ -120,6 +123,7 @@ async fn render(
                 id: format!("r-{id}-{}", kind.code()),
                 artisan: alias.clone(),
                 kind: kind.label(),
+                kind_code: kind.code(),
                 first_of_artisan: k == 0,
                 cells: days
                     .iter()
@@ -161,7 +165,11 @@ async fn render(
     ctx.insert("can_edit", &matches!(me.role, crate::staff::Role::Admin | crate::staff::Role::Manager));
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let title = format!("Time register, {} week of {monday}", center.city);
+    let title = crate::i18n::t_with(
+        me.lang(),
+        "wages-register-heading",
+        &[("city", center.city.clone().into()), ("week", monday.to_string().into())],
+    );
     let body = state.templates.render_admin("admin/wages/register.html", &title, Some(me), ctx)?;
     Ok(html(status, body))
 }
@@ -193,7 +201,7 @@ pub async fn register_page(
     let monday = week_of(&query.week)?;
     let all = db::run(&state.pool, |conn| centers::all(conn).map_err(AppError::from)).await?;
     let center = chosen_center(&me, &all, &query.center)?;
-    let notice = (!query.saved.is_empty()).then(|| "The week is saved.".to_string());
+    let notice = (!query.saved.is_empty()).then(|| super::tr(&me, "wages-notice-week-saved"));
     render(&state, &me, center, monday, None, &FieldErrors::default(), &[], notice, StatusCode::OK).await
 }
 

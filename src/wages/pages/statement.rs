@@ -14,6 +14,7 @@ use crate::state::AppState;
 use crate::wages::reports::{self, Statement};
 use crate::wages::types::Month;
 use crate::web::csv_safe;
+use crate::web::templates::Viewer;
 
 /// Loads the statement and the artisan's sealed legal name, logging the view (`action`).
 async fn load_statement(
@@ -61,25 +62,29 @@ pub async fn statement(
     let base = format!("/admin/wages/statements/{}", st.artisan.public_id);
     ctx.insert("st", &display(&st)?);
     ctx.insert("legal_name", &legal_name);
-    ctx.insert("month_label", &month.label());
+    ctx.insert("month_label", &super::month_label(&me, month));
     ctx.insert("prev_url", &format!("{base}/{}", month.prev()));
     ctx.insert("next_url", &format!("{base}/{}", month.next()));
     ctx.insert("csv_url", &format!("{base}/{month}/csv"));
     ctx.insert("slip_url", &format!("/admin/wages/artisans/{}/slips/{month}", st.artisan.public_id));
     ctx.insert("center_url", &format!("/admin/wages/centers/{}/{month}", st.center.code));
     ctx.insert("deadline", &month.pay_deadline().to_string());
-    ctx.insert("no_living_wage", &no_living_wage(&st));
-    let title = format!("Statement: {} — {}", st.artisan.alias, month.label());
+    ctx.insert("no_living_wage", &no_living_wage(me.lang(), &st));
+    let title = format!(
+        "{} — {}",
+        st.artisan.alias,
+        crate::i18n::t_with(me.lang(), "wages-st-heading", &[("month", super::month_label(&me, month).into())])
+    );
     let body = state.templates.render_admin("admin/wages/statement.html", &title, Some(&me), ctx)?;
     Ok(html(StatusCode::OK, body))
 }
 
 /// The center's policy has no living-wage figure: the statement says finance must enter one.
-fn no_living_wage(st: &Statement) -> Option<String> {
+fn no_living_wage(lang: crate::i18n::Lang, st: &Statement) -> Option<String> {
     st.policy
         .as_ref()
         .filter(|p| p.living_wage_monthly_minor.is_none())
-        .map(|_| no_living_wage_message(&st.center.city))
+        .map(|_| no_living_wage_message(lang, &st.center.city))
 }
 
 /// Rupees with two decimals and no grouping, for spreadsheets: "-1234.50".

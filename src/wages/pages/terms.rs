@@ -118,6 +118,8 @@ struct VersionView {
     effective_from: String,
     ends_on: Option<String>,
     basis: &'static str,
+    /// The basis's code: the template names it in the reader's language (`wages-basis-…`).
+    basis_code: &'static str,
     amount: Option<String>,
     hours: i64,
     note: String,
@@ -164,6 +166,7 @@ async fn render(
                     effective_from: t.effective_from.to_string(),
                     ends_on: t.ends_on.map(|d| d.to_string()),
                     basis: t.pay_basis.label(),
+                    basis_code: t.pay_basis.code(),
                     amount: t.monthly_salary_minor.map(inr),
                     hours: t.standard_hours_per_month,
                     note: t.note.clone(),
@@ -179,7 +182,8 @@ async fn render(
     ctx.insert("form", &form);
     ctx.insert("errors", errors);
     ctx.insert("notice", &notice);
-    let body = state.templates.render_admin("admin/wages/terms.html", "Employment terms", Some(me), ctx)?;
+    let body =
+        state.templates.render_admin("admin/wages/terms.html", &super::tr(me, "wages-terms-heading"), Some(me), ctx)?;
     Ok(html(status, body))
 }
 
