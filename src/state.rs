@@ -30,6 +30,6 @@ pub struct AppState {
     /// Where photos, portraits and signed consent forms are kept (`images::storage`): the data
     /// directory, or a bucket every instance shares.
     pub storage: crate::images::Storage,
-    /// The currencies public pages offer, per catalog version and day (`pricing::presentment`).
-    pub offered: crate::pricing::presentment::OfferedCache,
+    /// The currencies public pages offer, per catalog version and day (`web::currency::OfferedCache`).
+    pub offered: crate::web::currency::OfferedCache,
 }

@@ -98,7 +98,10 @@ pub async fn catalog(
     // The key is the parsed filter, so equivalent URLs share one entry.
     let key = format!("/pieces?{}|{}", filter.query_string(filter.page), chosen);
     let st = state.clone();
-    state.cache.serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, version, snapshot, filter, chosen)).await
+    state
+        .cache
+        .serve_at(&state.pool, version, &req, key, HTML, || render_catalog(st, version, snapshot, filter, chosen))
+        .await
 }
 
 /// The filter without the parameters in error (a center that does not exist included), and

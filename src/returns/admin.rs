@@ -45,7 +45,7 @@ pub struct ListQuery {
     status: String,
 }
 
-#[derive(Serialize)]
+#[derive(serde::Serialize)]
 struct Choice {
     value: &'static str,
     label: String,

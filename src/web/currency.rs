@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 
 use crate::db::{self, DbConn, Pool};
 use crate::error::AppError;
-use crate::money::Currency;
+use crate::money::{Currency, Presentment};
 
 /// Computes the currencies a buyer can choose on a day (the switcher's order).
 pub type Source = Box<dyn Fn(&mut DbConn, NaiveDate) -> Result<Vec<Currency>, AppError> + Send + Sync>;
@@ -138,9 +138,52 @@ pub fn from_accept_language(header: Option<&str>, base: Currency) -> Currency {
     base
 }
 
+/// The currencies offered, read once per catalog version and day instead of on every page
+/// rendered: recording a rate bumps the catalog version (`wages::service::record_rate`); filled by `pricing::presentment::offered`, and
+/// a rate's age is judged by the day, so the pair names one answer. One entry, replaced when
+/// either moves on; shared by the instance's workers.
+#[derive(Default)]
+pub struct OfferedCache(std::sync::Mutex<Option<(i64, NaiveDate, Arc<Vec<Presentment>>)>>);
+
+impl OfferedCache {
+    pub fn get(&self, version: i64, today: NaiveDate) -> Option<Arc<Vec<Presentment>>> {
+        let entry = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        entry.as_ref().filter(|(v, d, _)| *v == version && *d == today).map(|(_, _, o)| o.clone())
+    }
+
+    pub fn put(&self, version: i64, today: NaiveDate, offered: Vec<Presentment>) -> Arc<Vec<Presentment>> {
+        let offered = Arc::new(offered);
+        let mut entry = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        // A slower reader of an older version never replaces a newer one.
+        if entry.as_ref().is_none_or(|(v, d, _)| (*v, *d) <= (version, today)) {
+            *entry = Some((version, today, offered.clone()));
+        }
+        offered
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offered_currencies_are_remembered_for_one_version_and_day() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let inr = || vec![Presentment::base(Currency::Inr, rust_decimal::Decimal::ONE, day)];
+        let cache = OfferedCache::default();
+        assert!(cache.get(7, day).is_none());
+        cache.put(7, day, inr());
+        assert_eq!(cache.get(7, day).unwrap().len(), 1);
+        // Another version (a rate recorded) or another day (a rate grown too old): read again.
+        assert!(cache.get(8, day).is_none());
+        assert!(cache.get(7, day.succ_opt().unwrap()).is_none());
+        cache.put(8, day, Vec::new());
+        assert_eq!(cache.get(8, day).unwrap().len(), 0);
+        // A slow reader of the older version does not put it back.
+        cache.put(7, day, inr());
+        assert!(cache.get(7, day).is_none());
+        assert!(cache.get(8, day).is_some());
+    }
 
     #[test]
     fn accept_language_regions_name_currencies() {

@@ -151,7 +151,8 @@ impl Templates {
                 ctx.insert("me", &viewer.me());
                 ctx.insert("csrf_token", viewer.csrf_token());
                 ctx.insert("tz", viewer.time_zone().name());
-                viewer.lang()
+                // A document in a language of its own (an artisan's pay slip) keeps it.
+                ctx.get("lang").and_then(|v| v.as_str()).and_then(Lang::parse).unwrap_or_else(|| viewer.lang())
             }
             None => {
                 if !ctx.contains_key("tz") {

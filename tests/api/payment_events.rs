@@ -315,8 +315,13 @@ async fn a_dispute_is_followed_from_opened_to_lost_and_finance_is_told_each_time
     let admin = shop.app.sign_in("admin@fairgold.test").await;
     let page = shop.app.get_as(&format!("/admin/orders/{}", order.id), &admin).await.text().await.unwrap();
     assert!(page.contains(&id) && page.contains("needs response"), "the dispute is on the order page");
-    let due_text = chrono::DateTime::from_timestamp(due, 0).unwrap().format("%-d %B %Y").to_string();
-    assert!(page.contains(&due_text), "the evidence due date is shown: {due_text}");
+    // In the reader's time zone: an admin with no center and no choice reads India's.
+    let due_text = chrono::DateTime::from_timestamp(due, 0)
+        .unwrap()
+        .with_timezone(&chrono_tz::Asia::Kolkata)
+        .format("%-d %b %Y, %H:%M IST")
+        .to_string();
+    assert!(page.contains(&due_text), "the evidence due date is shown in India's time: {due_text}");
 
     assert_eq!(shop.send(&dispute_event(&order, "charge.dispute.updated", "under_review")).await, 200);
     assert_eq!(dispute_row(&shop, &id).0, "under_review");

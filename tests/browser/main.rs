@@ -6,9 +6,6 @@
 //! - `development`: the development shop, paid on its own test-payment page (same origin).
 //! - `production`: the release configuration, paid on a fake of Stripe's hosted page on
 //!   another origin (`fake_stripe`), as a customer pays on checkout.stripe.com.
-//! - `returns`: in the same configuration, a delivered piece returned from the order's page,
-//!   approved, received and put back on sale by the workshop's manager and refunded by finance
-//!   in the back office, each step on the customer's timeline.
 
 #[allow(dead_code)]
 #[path = "../api/helpers.rs"]
@@ -23,7 +20,6 @@ mod stripe_fixtures;
 mod development;
 mod fake_stripe;
 mod production;
-mod returns;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -193,45 +189,4 @@ pub async fn fill_checkout(c: &Client, who: &Customer) {
 /// does, before the shop builds its Stripe client or the browser session its TLS roots.
 pub fn use_ring() {
     let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
-/// A staff member (made with `TestApp::staff`) signs in to the back office in a fresh browser of
-/// their own: email and password, then the authenticator every role owes, enrolled on this first
-/// sign-in from the key the page shows (as a person types it into their app), past the recovery
-/// codes to the dashboard.
-pub async fn staff_browser(shop: &str, email: &str) -> (Driver, Client) {
-    let (driver, c) = browser().await;
-    c.goto(&format!("{shop}/admin/login")).await.unwrap();
-    let form = c.form(Locator::Css("form[action=\"/admin/login\"]")).await.unwrap();
-    form.set_by_name("email", email).await.unwrap();
-    form.set_by_name("password", helpers::STAFF_PASSWORD).await.unwrap();
-    form.submit().await.unwrap();
-    wait_for_url(&c, "the second-factor step", |u| u.path().starts_with("/admin/mfa")).await;
-    c.goto(&format!("{shop}/admin/mfa/enrol")).await.unwrap();
-    let secret = c.find(Locator::Css("code.secret")).await.expect("the key to type").text().await.unwrap();
-    let form = c.form(Locator::Css("form[action=\"/admin/mfa/enrol\"]")).await.unwrap();
-    form.set_by_name("code", &helpers::totp_now(secret.trim(), email)).await.unwrap();
-    form.submit().await.unwrap();
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::LinkText("Continue to the back office"))
-        .await
-        .expect("the recovery codes after enrolling")
-        .click()
-        .await
-        .unwrap();
-    wait_for_url(&c, "the back office's dashboard", |u| u.path() == "/admin").await;
-    (driver, c)
-}
-
-/// Clicks the submit button whose text is `label` and waits (at most 15 s) for the page it
-/// brings, at a URL that `arrived` accepts: a form's POST, its 303 and the page after it.
-pub async fn press(c: &Client, label: &str, what: &str, arrived: impl Fn(&Url) -> bool) -> Url {
-    c.find(Locator::XPath(&format!("//button[normalize-space(.)='{label}']")))
-        .await
-        .unwrap_or_else(|e| panic!("no button {label:?}: {e}"))
-        .click()
-        .await
-        .unwrap();
-    wait_for_url(c, what, arrived).await
 }

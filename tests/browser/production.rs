@@ -14,8 +14,7 @@ use diesel::prelude::*;
 use fairgold::catalog::types::Slug;
 use fairgold::config::Environment;
 use fairgold::schema::{email_outbox, orders, pieces};
-use fantoccini::{Client, Locator};
-use url::Url;
+use fantoccini::Locator;
 
 use crate::fake_stripe::{amount, Delivery, FakeStripe};
 use crate::helpers::{PieceFixture, TestApp};
@@ -25,96 +24,58 @@ use crate::{add_to_cart, browser, fill_checkout, free_port, wait_for_url, Custom
 const STRIPE_SECRET_KEY: &str = "sk_test_fairgold_browser";
 const STRIPE_WEBHOOK_SECRET: &str = "whsec_test_fairgold_browser";
 
-/// The shop in its release configuration on loopback, with the fake Stripe and an SMTP server
-/// (see the comments in `start` for the three settings that differ from production).
-pub struct ProductionShop {
-    pub app: TestApp,
-    pub stripe: FakeStripe,
-    pub smtp: SmtpServer,
-    /// `http://127.0.0.1:PORT`: the shop's origin, as the browser sees it.
-    pub shop: String,
-    pub port: u16,
-}
-
-impl ProductionShop {
-    pub async fn start() -> Self {
-        // The shop's address is chosen before it starts: its base URL goes into the return URLs
-        // it sends to Stripe, and the fake Stripe delivers webhooks to it.
-        let shop_port = free_port();
-        let shop = format!("http://127.0.0.1:{shop_port}");
-        let listen = format!("127.0.0.1:{shop_port}");
-        let stripe = FakeStripe::start(&format!("{shop}/webhooks/stripe"), STRIPE_WEBHOOK_SECRET);
-        let smtp = SmtpServer::start().await;
-        let (api_base, hosted_origin, smtp_url) = (stripe.api_base(), stripe.hosted_origin(), smtp.url());
-
-        // The release configuration, with exactly these changes for a machine without the
-        // internet or certificates (everything else is as production runs):
-        // 1. `base_url`: production refuses a non-https base URL, and rightly. The settings are
-        //    built with an https one (so every production check runs and passes), then the
-        //    field is replaced by the loopback `http://127.0.0.1:PORT` the shop really listens
-        //    on, because nothing here can serve https: it is the origin of the return URLs
-        //    (`success_url`) sent to Stripe and of the checks on the customer's form posts.
-        // 2. `stripe_checkout_origin`: Stripe's hosted page (https://checkout.stripe.com)
-        //    cannot be reached from here, so the fake's `http://localhost:PORT` takes its place,
-        //    a different origin from the shop's, as Stripe's is. The shop's
-        //    Content-Security-Policy (`form-action`) and its check of the session URL both
-        //    follow this setting.
-        // 3. `stripe_api_base`: the Stripe API is the fake on loopback (production leaves it
-        //    unset, for api.stripe.com).
-        // The mail goes over plain SMTP to a server on 127.0.0.1: production allows that as it
-        // is (a relay on the same machine), so it is no change.
-        crate::use_ring();
-        let app = TestApp::spawn_settings(
-            &[
-                ("env", "production"),
-                ("listen", &listen),
-                ("base_url", "https://shop.fairgold.example"),
-                ("stripe_secret_key", STRIPE_SECRET_KEY),
-                ("stripe_webhook_secret", STRIPE_WEBHOOK_SECRET),
-                ("invoice.seller_name", "Fairgold Artisan Cooperative"),
-                ("invoice.gstin", "19AAACF1234K1ZR"),
-                ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
-                ("invoice.lut_number", "AD190326001234X"),
-                ("stripe_api_base", &api_base),
-                ("stripe_checkout_origin", &hosted_origin),
-                ("mail.transport", "smtp"),
-                ("mail.smtp_url", &smtp_url),
-            ],
-            |settings| {
-                assert_eq!(settings.env, Environment::Production);
-                assert!(!settings.seed_demo && settings.stripe.is_some());
-                assert_eq!(settings.base_url, "https://shop.fairgold.example", "the production checks ran on https");
-                settings.base_url = shop.clone();
-            },
-        )
-        .await;
-        assert_eq!(app.address, shop);
-        Self { app, stripe, smtp, shop, port: shop_port }
-    }
-
-    /// The browser is on the hosted payment page (after `fill_checkout`): pays there, and
-    /// waits until it is back at the shop on the order's own page, which it returns.
-    pub async fn pay_on_hosted_page(&self, c: &Client) -> Url {
-        wait_for_url(c, "the hosted payment page", |u| u.host_str() == Some("localhost")).await;
-        c.find(Locator::XPath("//button[contains(., 'Pay')]")).await.unwrap().click().await.unwrap();
-        self.wait_for_order_page(c).await
-    }
-
-    /// Waits until the browser is at the shop, on an order's page: `success_url` → (the order
-    /// cookie) → the order's own page.
-    pub async fn wait_for_order_page(&self, c: &Client) -> Url {
-        let port = self.port;
-        wait_for_url(c, "the order's status page at the shop", |u| {
-            u.host_str() == Some("127.0.0.1") && u.port() == Some(port) && u.path().starts_with("/orders/")
-        })
-        .await
-    }
-}
-
 #[tokio::test]
 async fn a_customer_pays_on_the_hosted_payment_page_of_another_origin_in_production() {
-    let ProductionShop { app, stripe, smtp, shop, port: shop_port } = ProductionShop::start().await;
-    let hosted_origin = stripe.hosted_origin();
+    // The shop's address is chosen before it starts: its base URL goes into the return URLs it
+    // sends to Stripe, and the fake Stripe delivers webhooks to it.
+    let shop_port = free_port();
+    let shop = format!("http://127.0.0.1:{shop_port}");
+    let listen = format!("127.0.0.1:{shop_port}");
+    let stripe = FakeStripe::start(&format!("{shop}/webhooks/stripe"), STRIPE_WEBHOOK_SECRET);
+    let smtp = SmtpServer::start().await;
+    let (api_base, hosted_origin, smtp_url) = (stripe.api_base(), stripe.hosted_origin(), smtp.url());
+
+    // The release configuration, with exactly these changes for a machine without the internet
+    // or certificates (everything else is as production runs):
+    // 1. `base_url`: production refuses a non-https base URL, and rightly. The settings are
+    //    built with an https one (so every production check runs and passes), then the field
+    //    is replaced by the loopback `http://127.0.0.1:PORT` the shop really listens on, because
+    //    nothing here can serve https: it is the origin of the return URLs (`success_url`)
+    //    sent to Stripe and of the checks on the customer's form posts.
+    // 2. `stripe_checkout_origin`: Stripe's hosted page (https://checkout.stripe.com) cannot be
+    //    reached from here, so the fake's `http://localhost:PORT` takes its place, a different
+    //    origin from the shop's, as Stripe's is. The shop's Content-Security-Policy
+    //    (`form-action`) and its check of the session URL both follow this setting.
+    // 3. `stripe_api_base`: the Stripe API is the fake on loopback (production leaves it
+    //    unset, for api.stripe.com).
+    // The mail goes over plain SMTP to a server on 127.0.0.1: production allows that as it is
+    // (a relay on the same machine), so it is no change.
+    crate::use_ring();
+    let app = TestApp::spawn_settings(
+        &[
+            ("env", "production"),
+            ("listen", &listen),
+            ("base_url", "https://shop.fairgold.example"),
+            ("stripe_secret_key", STRIPE_SECRET_KEY),
+            ("stripe_webhook_secret", STRIPE_WEBHOOK_SECRET),
+            ("invoice.seller_name", "Fairgold Artisan Cooperative"),
+            ("invoice.gstin", "19AAACF1234K1ZR"),
+            ("invoice.registered_office", "4 Park Street, Kolkata 700016, West Bengal"),
+            ("invoice.lut_number", "AD190326001234X"),
+            ("stripe_api_base", &api_base),
+            ("stripe_checkout_origin", &hosted_origin),
+            ("mail.transport", "smtp"),
+            ("mail.smtp_url", &smtp_url),
+        ],
+        |settings| {
+            assert_eq!(settings.env, Environment::Production);
+            assert!(!settings.seed_demo && settings.stripe.is_some());
+            assert_eq!(settings.base_url, "https://shop.fairgold.example", "the production checks ran on https");
+            settings.base_url = shop.clone();
+        },
+    )
+    .await;
+    assert_eq!(app.address, shop);
 
     let kolkata_title = "Lotus filigree ring";
     let mumbai_title = "Peacock jhumka earrings";

@@ -25,7 +25,9 @@ use serde::Serialize;
 pub use center_month::{center_month, center_month_on, render_text, ArtisanMonth, CenterMonth};
 pub use earnings::{earnings, CenterPoint, CenterSeries, Earnings, EarningsRow};
 pub use late::{due_by_deadline, late, DueWages, LateMonth};
-pub use reconciliation::{orders_waiting_for_rate, reconciliation, MissingBonus, MissingReason, OrphanBonus, Reconciliation, WrongBonus};
+pub use reconciliation::{
+    orders_waiting_for_rate, reconciliation, MissingBonus, MissingReason, OrphanBonus, Reconciliation, WrongBonus,
+};
 pub use statement::{
     statement, statement_on, Statement, StatementAdjustment, StatementBonus, StatementPayout, StatementPiece,
     StatementTopUp,
