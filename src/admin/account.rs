@@ -90,7 +90,7 @@ fn preferences_view(me: &CurrentStaff) -> PreferencesView {
     let mut zones =
         vec![Choice { value: "", label: i18n::t(me.lang(), "account-zone-center"), selected: chosen_zone.is_none() }];
     zones.extend(time::OFFERED_ZONES.iter().map(|z| Choice {
-        value: *z,
+        value: z,
         label: z.replace('_', " "),
         selected: chosen_zone == Some(*z),
     }));

@@ -143,7 +143,10 @@ pub fn from_accept_language(header: Option<&str>, base: Currency) -> Currency {
 /// a rate's age is judged by the day, so the pair names one answer. One entry, replaced when
 /// either moves on; shared by the instance's workers.
 #[derive(Default)]
-pub struct OfferedCache(std::sync::Mutex<Option<(i64, NaiveDate, Arc<Vec<Presentment>>)>>);
+pub struct OfferedCache(std::sync::Mutex<Option<OfferedEntry>>);
+
+/// (catalog version, day, the currencies offered then).
+type OfferedEntry = (i64, NaiveDate, Arc<Vec<Presentment>>);
 
 impl OfferedCache {
     pub fn get(&self, version: i64, today: NaiveDate) -> Option<Arc<Vec<Presentment>>> {
